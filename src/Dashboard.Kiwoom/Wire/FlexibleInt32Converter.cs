@@ -13,8 +13,7 @@ public sealed class FlexibleInt32Converter : JsonConverter<int>
             case JsonTokenType.Number when reader.TryGetInt32(out var number):
                 return number;
             case JsonTokenType.String:
-                var span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
-                var trimmed = System.Text.Encoding.UTF8.GetString(span).Trim();
+                var trimmed = (reader.GetString() ?? string.Empty).Trim();
                 if (trimmed.Length == 0)
                 {
                     return 0;
