@@ -1,0 +1,23 @@
+# Multi-stage image of the dashboard (embedded simulator on by default).
+#   docker build -t kiwoom-dashboard .
+#   docker run -p 8080:8080 -v kiwoom-data:/data kiwoom-dashboard
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props Dashboard.csproj ./
+COPY src/Dashboard.Kiwoom/Dashboard.Kiwoom.csproj src/Dashboard.Kiwoom/
+COPY src/Dashboard.Kiwoom.Simulator/Dashboard.Kiwoom.Simulator.csproj src/Dashboard.Kiwoom.Simulator/
+COPY src/Dashboard.Web/Dashboard.Web.csproj src/Dashboard.Web/
+RUN dotnet restore Dashboard.csproj
+COPY . .
+RUN dotnet publish Dashboard.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app .
+# The database, the Data Protection key ring and logs live on a volume, never in the image.
+ENV ASPNETCORE_URLS=http://+:8080 \
+    Dashboard__DataPath=/data
+VOLUME /data
+EXPOSE 8080
+USER $APP_UID
+ENTRYPOINT ["dotnet", "Dashboard.dll"]
