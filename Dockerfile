@@ -17,6 +17,7 @@ COPY --from=build /app .
 # The database, the Data Protection key ring and logs live on a volume, never in the image.
 ENV ASPNETCORE_URLS=http://+:8080 \
     Dashboard__DataPath=/data
+RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
 EXPOSE 8080
 USER $APP_UID
