@@ -70,7 +70,7 @@ public sealed partial class KiwoomRestClient
         var decoded = KiwoomJson.Decode<TResponse>(answer.Value.Body.Span, api.Id, warnings);
         foreach (var warning in warnings)
         {
-            LogWireWarning(warning.ApiId, warning.Field, warning.Value, warning.Expected);
+            LogWireWarning(warning.ApiId, warning.Field, LogRedaction.MaskLongNumbers(warning.Value), warning.Expected);
         }
 
         if (!decoded.IsSuccess)
