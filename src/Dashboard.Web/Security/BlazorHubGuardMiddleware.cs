@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dashboard.Web.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Security;
@@ -21,6 +22,12 @@ internal sealed class BlazorHubGuardMiddleware(RequestDelegate next, IOptions<Da
         {
             await next(context);
             return;
+        }
+
+        // A refusal here is final: re-executing it as an error page would turn it into something else.
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
         }
 
         if (!IsSameOrigin(context.Request))
