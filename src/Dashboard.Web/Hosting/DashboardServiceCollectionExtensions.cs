@@ -156,6 +156,7 @@ public static class DashboardServiceCollectionExtensions
         });
 
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TwoFactorEnabledHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorRedirectResultHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(DashboardPolicies.Admin, p => p.RequireRole(DashboardRoles.Admin).AddRequirements(new TwoFactorEnabledRequirement()))
             .AddPolicy(DashboardPolicies.Trade, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Trader))
