@@ -1,8 +1,13 @@
+using Dashboard.Web.Hosting;
+
 // The host is a table of contents; each area composes itself through Add…/Map… extensions.
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDashboard();
 
 var app = builder.Build();
-app.MapGet("/", () => "Kiwoom Team Dashboard");
+app.UseDashboard();
+app.MapDashboard();
+await app.MigrateDashboardDatabaseAsync();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

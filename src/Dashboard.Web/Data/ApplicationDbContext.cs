@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Web.Data;
+
+public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<BrokerConnection> BrokerConnections => Set<BrokerConnection>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<UsedTotpStep> UsedTotpSteps => Set<UsedTotpStep>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<ApplicationUser>(user =>
+        {
+            user.Property(u => u.Culture).HasMaxLength(8);
+        });
+
+        builder.Entity<BrokerConnection>(connection =>
+        {
+            connection.HasKey(c => c.Id);
+            connection.HasIndex(c => c.OwnerId);
+            connection.Property(c => c.Label).HasMaxLength(60);
+            connection.Property(c => c.Environment).HasConversion<string>().HasMaxLength(16);
+            connection.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+            connection.Property(c => c.AppKeyHint).HasMaxLength(16);
+            connection.Property(c => c.AccountMasked).HasMaxLength(32);
+            connection.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Invitation>(invitation =>
+        {
+            invitation.HasKey(i => i.Id);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.Property(i => i.Role).HasMaxLength(16);
+        });
+
+        builder.Entity<UsedTotpStep>(step =>
+        {
+            step.HasKey(s => s.UserId);
+            step.HasOne<ApplicationUser>().WithOne().HasForeignKey<UsedTotpStep>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // SQLite cannot order or compare DateTimeOffset columns; store them as UTC ticks.
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+            {
+                property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+            }
+        }
+    }
+}

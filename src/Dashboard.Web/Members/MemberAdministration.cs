@@ -1,0 +1,156 @@
+using System.Security.Claims;
+using Dashboard.Web.Data;
+using Dashboard.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Web.Members;
+
+/// <summary>
+/// The admin's member operations. Each checks the <see cref="DashboardPolicies.Admin"/> policy itself,
+/// so a page that forgot its attribute still cannot let a non-admin through.
+/// </summary>
+public sealed class MemberAdministration(
+    UserManager<ApplicationUser> users,
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    IAuthorizationService authorization,
+    MemberSignOutSignal signOut,
+    TimeProvider time,
+    ILogger<MemberAdministration> logger)
+{
+    public async Task<IReadOnlyList<MemberSummary>> ListAsync(ClaimsPrincipal admin, CancellationToken ct = default)
+    {
+        await DemandAdminAsync(admin);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var roleOf = roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Select(r => r.Name!).OrderBy(DashboardRoles.All.ToList().IndexOf).First());
+        var members = await db.Users.OrderBy(u => u.Email).ToListAsync(ct);
+        return members
+            .Select(u => new MemberSummary(u.Id, u.Email ?? u.UserName ?? u.Id, roleOf.GetValueOrDefault(u.Id, DashboardRoles.Viewer), u.IsDisabled, u.TwoFactorEnabled, u.CreatedAt))
+            .ToList();
+    }
+
+    public async Task<InvitationLink> InviteAsync(ClaimsPrincipal admin, string role, TimeSpan lifetime, CancellationToken ct = default)
+    {
+        await DemandAdminAsync(admin);
+        if (!DashboardRoles.All.Contains(role))
+        {
+            throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role.");
+        }
+
+        if (lifetime <= TimeSpan.Zero || lifetime > TimeSpan.FromDays(30))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lifetime), lifetime, "An invitation lasts between a minute and 30 days.");
+        }
+
+        var token = InvitationTokens.Create();
+        var now = time.GetUtcNow();
+        var invitation = new Invitation
+        {
+            Id = Guid.NewGuid(),
+            TokenHash = InvitationTokens.Hash(token),
+            Role = role,
+            CreatedById = users.GetUserId(admin)!,
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+        return new InvitationLink(invitation.Id, token, role, invitation.ExpiresAt);
+    }
+
+    public async Task<IdentityResult> SetRoleAsync(ClaimsPrincipal admin, string userId, string role, CancellationToken ct = default)
+    {
+        await DemandAdminAsync(admin);
+        if (!DashboardRoles.All.Contains(role))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "UnknownRole", Description = "Unknown role." });
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "UnknownMember", Description = "No such member." });
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(DashboardRoles.Admin) && role != DashboardRoles.Admin && await IsLastActiveAdminAsync(user.Id, ct))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "LastAdmin", Description = "The last admin cannot lose the Admin role." });
+        }
+
+        var removed = await users.RemoveFromRolesAsync(user, current);
+        if (!removed.Succeeded)
+        {
+            return removed;
+        }
+
+        var added = await users.AddToRoleAsync(user, role);
+        if (added.Succeeded)
+        {
+            // A new stamp ends sessions that still carry the old role claim.
+            await users.UpdateSecurityStampAsync(user);
+            signOut.Raise(user.Id);
+        }
+
+        return added;
+    }
+
+    /// <summary>Disables or re-enables a member. Disabling ends the member's open circuits at once (SEC-23).</summary>
+    public async Task<IdentityResult> SetDisabledAsync(ClaimsPrincipal admin, string userId, bool disabled, CancellationToken ct = default)
+    {
+        await DemandAdminAsync(admin);
+        var adminId = users.GetUserId(admin)!;
+        if (disabled && userId == adminId)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "SelfDisable", Description = "Admins cannot disable themselves." });
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "UnknownMember", Description = "No such member." });
+        }
+
+        user.IsDisabled = disabled;
+        // Lockout keeps a disabled member out of the password and 2FA sign-in paths as well.
+        user.LockoutEnabled = true;
+        user.LockoutEnd = disabled ? DateTimeOffset.MaxValue : null;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        if (disabled)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            SecurityLog.MemberDisabled(logger, user.Id, adminId);
+            signOut.Raise(user.Id);
+        }
+
+        return result;
+    }
+
+    private async Task<bool> IsLastActiveAdminAsync(string userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var adminRoleId = await db.Roles.Where(r => r.Name == DashboardRoles.Admin).Select(r => r.Id).SingleAsync(ct);
+        var otherAdmins = await (from ur in db.UserRoles
+                                 join u in db.Users on ur.UserId equals u.Id
+                                 where ur.RoleId == adminRoleId && u.Id != userId && !u.IsDisabled
+                                 select u.Id).CountAsync(ct);
+        return otherAdmins == 0;
+    }
+
+    private async Task DemandAdminAsync(ClaimsPrincipal admin)
+    {
+        var result = await authorization.AuthorizeAsync(admin, DashboardPolicies.Admin);
+        if (!result.Succeeded)
+        {
+            throw new UnauthorizedAccessException("Member administration needs the Admin role with two-factor authentication.");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using Dashboard.Web.Connections;
+using Dashboard.Web.Data;
+using Dashboard.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Members;
+
+/// <summary>
+/// Creates accounts: the very first one on a fresh install becomes Admin; every later one needs an
+/// unexpired, unused invitation whose role it receives. No default account exists.
+/// </summary>
+public sealed class MemberRegistration(
+    UserManager<ApplicationUser> users,
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    ConnectionService connections,
+    IOptions<SimulatorOptions> simulator,
+    FirstRunGate gate,
+    TimeProvider time,
+    ILogger<MemberRegistration> logger)
+{
+    public static readonly IdentityError InvitationRequired = new()
+    {
+        Code = "InvitationRequired",
+        Description = "Registration needs a valid invitation link from an admin. Ask an admin for a new link.",
+    };
+
+    /// <summary>True until the first account exists.</summary>
+    public async Task<bool> IsFirstRunAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return !await db.Users.AnyAsync(ct);
+    }
+
+    /// <summary>The role an invitation token grants, or null when it is unknown, used or expired.</summary>
+    public async Task<string?> InvitationRoleAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var invitation = await FindUsableAsync(db, token, ct);
+        return invitation?.Role;
+    }
+
+    public async Task<RegistrationResult> RegisterAsync(string email, string password, string? invitationToken, CancellationToken ct = default)
+    {
+        // One registration at a time, so two people racing on a fresh install cannot both become Admin.
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var firstRun = !await db.Users.AnyAsync(ct);
+            Invitation? invitation = null;
+            if (!firstRun)
+            {
+                invitation = invitationToken is null ? null : await FindUsableAsync(db, invitationToken, ct);
+                if (invitation is null)
+                {
+                    SecurityLog.RegistrationRefused(logger, "no valid invitation");
+                    return RegistrationResult.Failed(InvitationRequired);
+                }
+            }
+
+            var role = firstRun ? DashboardRoles.Admin : invitation!.Role;
+            var user = new ApplicationUser { UserName = email, Email = email, CreatedAt = time.GetUtcNow() };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                return RegistrationResult.Failed([.. created.Errors]);
+            }
+
+            var added = await users.AddToRoleAsync(user, role);
+            if (!added.Succeeded)
+            {
+                throw new InvalidOperationException($"Role '{role}' could not be granted: {string.Join("; ", added.Errors.Select(e => e.Code))}");
+            }
+
+            if (invitation is not null)
+            {
+                invitation.UsedAt = time.GetUtcNow();
+                invitation.UsedById = user.Id;
+                await db.SaveChangesAsync(ct);
+            }
+
+            if (simulator.Value.Enabled)
+            {
+                await connections.ProvisionSimulatorAsync(user.Id, ct);
+            }
+
+            SecurityLog.MemberRegistered(logger, user.Id, role);
+            return new RegistrationResult(user.Id, role, []);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<Invitation?> FindUsableAsync(ApplicationDbContext db, string token, CancellationToken ct)
+    {
+        var hash = InvitationTokens.Hash(token);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
+        return invitation is { UsedAt: null } && invitation.ExpiresAt > time.GetUtcNow() ? invitation : null;
+    }
+}

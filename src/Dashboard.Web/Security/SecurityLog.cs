@@ -1,0 +1,29 @@
+namespace Dashboard.Web.Security;
+
+/// <summary>Security events, ids 5000-5099. No secrets, tokens or full account numbers.</summary>
+internal static partial class SecurityLog
+{
+    [LoggerMessage(5000, LogLevel.Warning, "Rejected a cross-origin connection to the Blazor hub.")]
+    public static partial void CrossOriginHubRejected(ILogger logger);
+
+    [LoggerMessage(5001, LogLevel.Warning, "Rejected a circuit: the member already has {Max} open circuits.")]
+    public static partial void CircuitLimitReached(ILogger logger, int max);
+
+    [LoggerMessage(5002, LogLevel.Warning, "Rate limit reached on {Path}.")]
+    public static partial void RateLimited(ILogger logger, string path);
+
+    [LoggerMessage(5003, LogLevel.Information, "Member {UserId} was disabled by {AdminId}; open circuits are being signed out.")]
+    public static partial void MemberDisabled(ILogger logger, string userId, string adminId);
+
+    [LoggerMessage(5004, LogLevel.Information, "A circuit of member {UserId} lost its authentication.")]
+    public static partial void CircuitSignedOut(ILogger logger, string userId);
+
+    [LoggerMessage(5005, LogLevel.Information, "Session of member {UserId} passed its absolute limit.")]
+    public static partial void AbsoluteSessionExpired(ILogger logger, string userId);
+
+    [LoggerMessage(5006, LogLevel.Information, "Member {UserId} registered with role {Role}.")]
+    public static partial void MemberRegistered(ILogger logger, string userId, string role);
+
+    [LoggerMessage(5007, LogLevel.Warning, "Registration refused: {Reason}.")]
+    public static partial void RegistrationRefused(ILogger logger, string reason);
+}

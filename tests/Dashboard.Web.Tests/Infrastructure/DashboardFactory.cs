@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Dashboard.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (Program.cs) in the Production environment, on a fresh temporary data folder,
+/// reached over https://dashboard.test through the in-memory test server; every log record is captured.
+/// </summary>
+public sealed class DashboardFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public DashboardFactory(IDictionary<string, string?>? overrides = null, string? dataPath = null)
+    {
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
+        settings = new Dictionary<string, string?>
+        {
+            ["Dashboard:DataPath"] = DataPath,
+            ["Dashboard:RedirectToHttps"] = "false",
+            ["Simulator:BaseUrl"] = "http://127.0.0.1:9/kiwoom-sim/",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        ClientOptions.BaseAddress = new Uri("https://dashboard.test/");
+        ClientOptions.AllowAutoRedirect = false;
+    }
+
+    public string DataPath { get; }
+
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Production);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = false).SetMinimumLevel(LogLevel.Debug));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless; the OS cleans /tmp.
+        }
+    }
+}
