@@ -1,12 +1,15 @@
+using Dashboard.Hosting;
 using Dashboard.Web.Hosting;
 
 // The host is a table of contents; each area composes itself through Add…/Map… extensions.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboard();
+builder.AddEmbeddedSimulator();
 
 var app = builder.Build();
 app.UseDashboard();
 app.MapDashboard();
+app.MapEmbeddedSimulator();
 await app.MigrateDashboardDatabaseAsync();
 app.Run();
 
