@@ -4594,7 +4594,8 @@ public sealed record Kt50020GoldAcntEvltPrstItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>손익분기매입가 — Break-even purchase price. Unit: KRW; signed number, left zero-padded to 12 digits. Example: "153380.50"</summary>
     [JsonPropertyName("pl_prch_prc")]
-    public W.Amount PlPrchPrc { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? PlPrchPrc { get; init; }
 
     /// <summary>결제잔고 — Settlement balance. Unit: shares; signed number, left zero-padded to 12 digits. Example: "000000000002"</summary>
     [JsonPropertyName("qty")]
@@ -4624,7 +4625,6 @@ public sealed record Kt50020GoldAcntEvltPrstItem : W.KiwoomRow, W.IWireChecked
         collector.Value("cmsn", Cmsn);
         collector.Value("vlad_tax", VladTax);
         collector.Value("book_amt2", BookAmt2);
-        collector.Value("pl_prch_prc", PlPrchPrc);
         collector.Value("qty", Qty);
         collector.Value("buy_qty", BuyQty);
         collector.Value("sell_qty", SellQty);

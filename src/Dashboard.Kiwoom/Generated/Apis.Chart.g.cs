@@ -894,7 +894,8 @@ public sealed record Ka20004IndsTicChartQryItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>전일대비 — Change vs previous day. Current price minus previous close. Example: "18031"</summary>
     [JsonPropertyName("pred_pre")]
-    public W.SignedNumber Change { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? Change { get; init; }
 
     /// <summary>전일대비 기호 — Change sign vs previous day. 1: upper limit, 2: up, 3: unchanged, 4: lower limit, 5: down. Example: "43"</summary>
     [JsonPropertyName("pred_pre_sig")]
@@ -904,7 +905,6 @@ public sealed record Ka20004IndsTicChartQryItem : W.KiwoomRow, W.IWireChecked
     {
         collector.Value("trde_qty", Volume);
         collector.Value("cntr_tm", FillTime);
-        collector.Value("pred_pre", Change);
         collector.Value("pred_pre_sig", ChangeSign);
         collector.Extra(Extra);
     }
@@ -990,7 +990,8 @@ public sealed record Ka20005IndsMinPoleQryItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>전일대비 — Change vs previous day. Current price minus previous close</summary>
     [JsonPropertyName("pred_pre")]
-    public W.SignedNumber Change { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? Change { get; init; }
 
     /// <summary>전일대비 기호 — Change sign vs previous day. 1: upper limit, 2: up, 3: unchanged, 4: lower limit, 5: down</summary>
     [JsonPropertyName("pred_pre_sig")]
@@ -999,7 +1000,6 @@ public sealed record Ka20005IndsMinPoleQryItem : W.KiwoomRow, W.IWireChecked
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("acc_trde_qty", AccTrdeQty);
-        collector.Value("pred_pre", Change);
         collector.Value("pred_pre_sig", ChangeSign);
         collector.Extra(Extra);
     }
