@@ -508,11 +508,11 @@ public sealed record Ka10075Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>미체결 — Unfilled orders list</summary>
     [JsonPropertyName("oso")]
-    public W.WireList<Ka10075OsoItem> Oso { get; init => field = value ?? W.WireList<Ka10075OsoItem>.Empty; } = W.WireList<Ka10075OsoItem>.Empty;
+    public W.WireList<Ka10075OsoItem> Orders { get; init => field = value ?? W.WireList<Ka10075OsoItem>.Empty; } = W.WireList<Ka10075OsoItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
-        collector.List("oso", Oso);
+        collector.List("oso", Orders);
         collector.Extra(Extra);
     }
 }
@@ -713,11 +713,11 @@ public sealed record Ka10076Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>체결 — Executions list</summary>
     [JsonPropertyName("cntr")]
-    public W.WireList<Ka10076CntrItem> Cntr { get; init => field = value ?? W.WireList<Ka10076CntrItem>.Empty; } = W.WireList<Ka10076CntrItem>.Empty;
+    public W.WireList<Ka10076CntrItem> Fills { get; init => field = value ?? W.WireList<Ka10076CntrItem>.Empty; } = W.WireList<Ka10076CntrItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
-        collector.List("cntr", Cntr);
+        collector.List("cntr", Fills);
         collector.Extra(Extra);
     }
 }
@@ -4342,7 +4342,7 @@ public sealed record Kt00018Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>계좌평가잔고개별합산 — Account evaluation balance per holding (list)</summary>
     [JsonPropertyName("acnt_evlt_remn_indv_tot")]
-    public W.WireList<Kt00018AcntEvltRemnIndvTotItem> AcntEvltRemnIndvTot { get; init => field = value ?? W.WireList<Kt00018AcntEvltRemnIndvTotItem>.Empty; } = W.WireList<Kt00018AcntEvltRemnIndvTotItem>.Empty;
+    public W.WireList<Kt00018AcntEvltRemnIndvTotItem> Holdings { get; init => field = value ?? W.WireList<Kt00018AcntEvltRemnIndvTotItem>.Empty; } = W.WireList<Kt00018AcntEvltRemnIndvTotItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -4354,7 +4354,7 @@ public sealed record Kt00018Response : KiwoomResponse, W.IWireChecked
         collector.Value("tot_loan_amt", TotLoanAmt);
         collector.Value("tot_crd_loan_amt", TotCrdLoanAmt);
         collector.Value("tot_crd_ls_amt", TotCrdLsAmt);
-        collector.List("acnt_evlt_remn_indv_tot", AcntEvltRemnIndvTot);
+        collector.List("acnt_evlt_remn_indv_tot", Holdings);
         collector.Extra(Extra);
     }
 }
