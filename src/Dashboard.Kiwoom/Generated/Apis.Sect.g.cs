@@ -153,7 +153,7 @@ public sealed record Ka10051Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>업종별순매수 — Net buying by sector list</summary>
     [JsonPropertyName("inds_netprps")]
-    public W.WireList<Ka10051IndsNetprpsItem> IndsNetprps { get; init; } = W.WireList<Ka10051IndsNetprpsItem>.Empty;
+    public W.WireList<Ka10051IndsNetprpsItem> IndsNetprps { get; init => field = value ?? W.WireList<Ka10051IndsNetprpsItem>.Empty; } = W.WireList<Ka10051IndsNetprpsItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -302,7 +302,8 @@ public sealed record Ka20001Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>전일대비 — Change vs previous day. Unit: index points; signed number. Example: "-278.47"</summary>
     [JsonPropertyName("pred_pre")]
-    public W.SignedNumber Change { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? Change { get; init; }
 
     /// <summary>등락률 — Change rate. Unit: %; signed percentage with 2 decimal places. Example: "-10.42"</summary>
     [JsonPropertyName("flu_rt")]
@@ -387,12 +388,11 @@ public sealed record Ka20001Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>업종현재가_시간별 — Sector current price by time (list)</summary>
     [JsonPropertyName("inds_cur_prc_tm")]
-    public W.WireList<Ka20001IndsCurPrcTmItem> IndsCurPrcTm { get; init; } = W.WireList<Ka20001IndsCurPrcTmItem>.Empty;
+    public W.WireList<Ka20001IndsCurPrcTmItem> IndsCurPrcTm { get; init => field = value ?? W.WireList<Ka20001IndsCurPrcTmItem>.Empty; } = W.WireList<Ka20001IndsCurPrcTmItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("pred_pre_sig", ChangeSign);
-        collector.Value("pred_pre", Change);
         collector.Value("flu_rt", ChangeRate);
         collector.Value("trde_qty", Volume);
         collector.Value("trde_prica", TradingValue);
@@ -483,7 +483,7 @@ public sealed record Ka20002Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>업종별주가 — Stock prices in sector (list)</summary>
     [JsonPropertyName("inds_stkpc")]
-    public W.WireList<Ka20002IndsStkpcItem> IndsStkpc { get; init; } = W.WireList<Ka20002IndsStkpcItem>.Empty;
+    public W.WireList<Ka20002IndsStkpcItem> IndsStkpc { get; init => field = value ?? W.WireList<Ka20002IndsStkpcItem>.Empty; } = W.WireList<Ka20002IndsStkpcItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -578,7 +578,7 @@ public sealed record Ka20003Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>전업종지수 — All sector indices (list)</summary>
     [JsonPropertyName("all_inds_idex")]
-    public W.WireList<Ka20003AllIndsIdexItem> AllIndsIdex { get; init; } = W.WireList<Ka20003AllIndsIdexItem>.Empty;
+    public W.WireList<Ka20003AllIndsIdexItem> AllIndsIdex { get; init => field = value ?? W.WireList<Ka20003AllIndsIdexItem>.Empty; } = W.WireList<Ka20003AllIndsIdexItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -610,7 +610,8 @@ public sealed record Ka20003AllIndsIdexItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>전일대비 — Change vs previous day. Unit: index points; signed number. Example: "-279.63"</summary>
     [JsonPropertyName("pred_pre")]
-    public W.SignedNumber Change { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? Change { get; init; }
 
     /// <summary>등락률 — Change rate. Unit: %; signed percentage with 2 decimal places. Example: "-10.46"</summary>
     [JsonPropertyName("flu_rt")]
@@ -656,7 +657,6 @@ public sealed record Ka20003AllIndsIdexItem : W.KiwoomRow, W.IWireChecked
     {
         collector.Value("stk_cd", StockCode);
         collector.Value("pre_sig", ChangeSign);
-        collector.Value("pred_pre", Change);
         collector.Value("flu_rt", ChangeRate);
         collector.Value("trde_qty", Volume);
         collector.Value("wght", Wght);
@@ -702,7 +702,8 @@ public sealed record Ka20009Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>전일대비 — Change vs previous day. Unit: index points; signed number. Example: "-288.25"</summary>
     [JsonPropertyName("pred_pre")]
-    public W.SignedNumber Change { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? Change { get; init; }
 
     /// <summary>등락률 — Change rate. Unit: %; signed percentage with 2 decimal places. Example: "-10.78"</summary>
     [JsonPropertyName("flu_rt")]
@@ -787,12 +788,11 @@ public sealed record Ka20009Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>업종현재가_일별반복 — Sector current price by day (list)</summary>
     [JsonPropertyName("inds_cur_prc_daly_rept")]
-    public W.WireList<Ka20009IndsCurPrcDalyReptItem> IndsCurPrcDalyRept { get; init; } = W.WireList<Ka20009IndsCurPrcDalyReptItem>.Empty;
+    public W.WireList<Ka20009IndsCurPrcDalyReptItem> IndsCurPrcDalyRept { get; init => field = value ?? W.WireList<Ka20009IndsCurPrcDalyReptItem>.Empty; } = W.WireList<Ka20009IndsCurPrcDalyReptItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("pred_pre_sig", ChangeSign);
-        collector.Value("pred_pre", Change);
         collector.Value("flu_rt", ChangeRate);
         collector.Value("trde_qty", Volume);
         collector.Value("trde_prica", TradingValue);

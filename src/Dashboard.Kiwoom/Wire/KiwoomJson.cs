@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using Dashboard.Kiwoom.Generated;
 
 namespace Dashboard.Kiwoom.Wire;
@@ -26,6 +28,15 @@ public static class KiwoomJson
     public static KiwoomResult<T> Decode<T>(ReadOnlySpan<byte> utf8, string apiId, ICollection<WireWarning>? warnings = null)
         where T : KiwoomResponse
     {
+        var repaired = false;
+        if (!Utf8.IsValid(utf8))
+        {
+            // One bad byte in a name must not lose the whole answer: decode a copy with the invalid
+            // sequences replaced by U+FFFD and say so.
+            utf8 = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(utf8));
+            repaired = true;
+        }
+
         T? value;
         try
         {
@@ -41,11 +52,19 @@ public static class KiwoomJson
             return new KiwoomError(KiwoomErrorKind.Decode, -1, null, $"{apiId}: the body is JSON null.");
         }
 
-        if (warnings is not null && value is IWireChecked checkable)
+        if (warnings is not null)
         {
-            var collector = new WireWarningCollector(apiId, warnings);
-            checkable.CheckWire(collector);
-            collector.Complete();
+            if (repaired)
+            {
+                warnings.Add(new WireWarning(apiId, "*", "(invalid bytes replaced by U+FFFD)", "a UTF-8 body"));
+            }
+
+            if (value is IWireChecked checkable)
+            {
+                var collector = new WireWarningCollector(apiId, warnings);
+                checkable.CheckWire(collector);
+                collector.Complete();
+            }
         }
 
         return KiwoomResult<T>.Success(value);
