@@ -30,6 +30,7 @@ public sealed partial class KiwoomRealtimeClient : IAsyncDisposable
     private RealtimeSession? _session;
     private CancellationTokenSource? _runStop;
     private Task? _run;
+    private DateTimeOffset? _lastFrameAt;
     private bool _disposed;
 
     /// <param name="connect">Opens the socket; tests point it at a loopback server. Defaults to <see cref="ClientWebSocket"/>.</param>
@@ -79,8 +80,11 @@ public sealed partial class KiwoomRealtimeClient : IAsyncDisposable
     public async ValueTask<KiwoomResult<RealtimeStateChange>> ConnectAsync(CancellationToken ct = default)
     {
         EnsureRunning(restart: true);
+
+        // Disconnected can only follow Connecting here when the client is disposed meanwhile.
         var change = await WaitForAsync(
-            s => s is RealtimeConnectionState.Connected or RealtimeConnectionState.Failed or RealtimeConnectionState.Replaced, ct).ConfigureAwait(false);
+            s => s is RealtimeConnectionState.Connected or RealtimeConnectionState.Failed or RealtimeConnectionState.Replaced or RealtimeConnectionState.Disconnected,
+            ct).ConfigureAwait(false);
         return change.State == RealtimeConnectionState.Connected
             ? KiwoomResult<RealtimeStateChange>.Success(change)
             : change.Error ?? new KiwoomError(KiwoomErrorKind.Server, -1, null, $"The realtime connection is {change.State}.");
@@ -180,6 +184,21 @@ public sealed partial class KiwoomRealtimeClient : IAsyncDisposable
     }
 
     private async Task RunAsync(CancellationToken stop)
+    {
+        try
+        {
+            await ReconnectLoopAsync(stop).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug or misconfiguration (for example a connect delegate that throws something
+            // unexpected): callers waiting on the state must learn of it instead of hanging.
+            LogCrashed(_logger, ex);
+            SetState(RealtimeConnectionState.Failed, new KiwoomError(KiwoomErrorKind.Server, -1, null, "The realtime client stopped: " + ex.Message), null);
+        }
+    }
+
+    private async Task ReconnectLoopAsync(CancellationToken stop)
     {
         var attempt = 0;
         var forceRefresh = false;
@@ -331,6 +350,8 @@ public sealed partial class KiwoomRealtimeClient : IAsyncDisposable
                 {
                     _session = null;
                 }
+
+                _lastFrameAt = _time.GetUtcNow() - _time.GetElapsedTime(session.LastFrame);
             }
 
             session.End("session over");
@@ -555,7 +576,7 @@ public sealed partial class KiwoomRealtimeClient : IAsyncDisposable
 
     private void SetStateLocked(RealtimeConnectionState state, KiwoomError? error, TimeSpan? retryIn)
     {
-        var lastFrame = _session is { } s ? _time.GetUtcNow() - _time.GetElapsedTime(s.LastFrame) : _current.LastFrameAt;
+        var lastFrame = _session is { } s ? _time.GetUtcNow() - _time.GetElapsedTime(s.LastFrame) : _lastFrameAt;
         _current = new RealtimeStateChange(state, error, retryIn, lastFrame, _time.GetUtcNow());
         _changed.TrySetResult();
         _changed = NewSignal();

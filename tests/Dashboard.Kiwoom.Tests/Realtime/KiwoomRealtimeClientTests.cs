@@ -350,6 +350,54 @@ public sealed class KiwoomRealtimeClientTests : IAsyncLifetime
             _changes.Select(c => c.State));
     }
 
+    [Fact]
+    public async Task UnreachableServerIsRetriedWithGrowingDelaysNeverFasterThanOncePerSecond()
+    {
+        var attempts = 0;
+        await using var client = new KiwoomRealtimeClient(_server.Credential, _tokens, new RealtimeClientOptions(), _time, _logger,
+            connect: (_, _) =>
+            {
+                Interlocked.Increment(ref attempts);
+                throw new System.Net.WebSockets.WebSocketException("connection refused");
+            },
+            random: () => 0.5);
+        var delays = new List<TimeSpan>();
+
+        _ = client.ConnectAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            var waiting = await client.WaitForAsync(s => s == RealtimeConnectionState.Reconnecting).AsTask().WaitAsync(Timeout);
+            delays.Add(waiting.RetryIn!.Value);
+            _time.Advance(waiting.RetryIn.Value);
+            await PollAsync(() => Volatile.Read(ref attempts) == i + 2 && client.State == RealtimeConnectionState.Reconnecting && client.Current.At == _time.GetUtcNow());
+        }
+
+        Assert.Equal([1, 1, 2, 4, 8, 15], delays.Select(d => d.TotalSeconds));
+        Assert.Contains("connection refused", client.Current.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnexpectedConnectExceptionFailsInsteadOfHanging()
+    {
+        await using var client = new KiwoomRealtimeClient(_server.Credential, _tokens, new RealtimeClientOptions(), _time, _logger,
+            connect: (_, _) => throw new InvalidOperationException("bad scheme"));
+
+        var result = await client.ConnectAsync().AsTask().WaitAsync(Timeout);
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains("bad scheme", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task PollAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Condition not met before the deadline.");
+            await Task.Delay(5);
+        }
+    }
+
     private static T Ok<T>(KiwoomResult<T> result)
     {
         Assert.True(result.IsSuccess, result.ToString());
