@@ -351,6 +351,71 @@ public sealed class KiwoomRealtimeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HeartbeatTimeoutNoticeReconnectsRatherThanStopping()
+    {
+        await ConnectAsync();
+        var connection = await LoggedInConnectionAsync();
+
+        await connection.SendAsync("""{"trnm":"SYSTEM","code":"R10002","message":"사용자 프로그램으로부터 Heartbeat(연결유지) 메시지가 오지않아서 접속을 종료합니다"}""");
+        var reconnecting = await _client.WaitForAsync(s => s != RealtimeConnectionState.Connected).AsTask().WaitAsync(Timeout);
+        _time.Advance(reconnecting.RetryIn!.Value);
+
+        Assert.Equal(RealtimeConnectionState.Reconnecting, reconnecting.State);
+        Assert.Contains("R10002", reconnecting.Error?.Message, StringComparison.Ordinal);
+        await _server.NextConnectionAsync();
+        await _client.WaitForAsync(s => s == RealtimeConnectionState.Connected).AsTask().WaitAsync(Timeout);
+    }
+
+    [Fact]
+    public async Task MalformedMessagesAreLoggedAndTheConnectionCarriesOn()
+    {
+        await ConnectAsync();
+        var connection = await LoggedInConnectionAsync();
+        await using var tick = Ok(await _client.SubscribeAsync("0B", "005930"));
+
+        await connection.SendAsync("""{"trnm":"REAL","data":[{"type":"0B","values":{"10":""");
+        await connection.SendAsync("not json at all");
+        await connection.SendAsync(RealtimeFrames.TradeTick);
+
+        Assert.Equal("005930", (await tick.Events.ReadAsync().AsTask().WaitAsync(Timeout)).Item);
+        Assert.Equal(RealtimeConnectionState.Connected, _client.State);
+        Assert.Equal(2, _logger.Collector.GetSnapshot().Count(r => r.Id.Id == 4007));
+    }
+
+    [Fact]
+    public async Task SlowQuoteSubscriberLosesOldestTicksButFillsAreNeverDropped()
+    {
+        await using var client = NewClient(new RealtimeClientOptions { SubscriberCapacity = 2 });
+        Assert.True((await client.ConnectAsync().AsTask().WaitAsync(Timeout)).IsSuccess);
+        var connection = await LoggedInConnectionAsync();
+        await using var ticks = Ok(await client.SubscribeAsync("0B", "005930"));
+        await using var fills = Ok(await client.SubscribeAsync("00", ""));
+
+        for (var i = 0; i < 5; i++)
+        {
+            await connection.SendAsync(RealtimeFrames.TradeTick.Replace("\"165208\"", $"\"16520{i}\"", StringComparison.Ordinal));
+            await connection.SendAsync(RealtimeFrames.FullSample("00"));
+        }
+
+        var received = new List<RealtimeEvent>();
+        for (var i = 0; i < 5; i++)
+        {
+            received.Add(await fills.Events.ReadAsync().AsTask().WaitAsync(Timeout));
+        }
+
+        // Fills are sent after each tick, so once all five fills are in, every tick has been routed.
+        Assert.Equal(3, ticks.DroppedCount);
+        var kept = new List<TimeOnly?>();
+        while (ticks.Events.TryRead(out var e))
+        {
+            kept.Add(TradeTick.From(e)!.Value.Time);
+        }
+
+        Assert.Equal([new TimeOnly(16, 52, 3), new TimeOnly(16, 52, 4)], kept);
+        Assert.Equal(5, received.Count);
+    }
+
+    [Fact]
     public async Task UnreachableServerIsRetriedWithGrowingDelaysNeverFasterThanOncePerSecond()
     {
         var attempts = 0;
