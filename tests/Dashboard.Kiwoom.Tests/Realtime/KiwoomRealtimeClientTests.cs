@@ -197,8 +197,7 @@ public sealed class KiwoomRealtimeClientTests : IAsyncLifetime
         for (var step = 0; step < 8; step++)
         {
             _time.Advance(TimeSpan.FromSeconds(10));
-            await connection.SendAsync("""{"trnm":"PING"}""");
-            if (await connection.TryReceiveAsync() is null)
+            if (!await connection.TrySendAsync("""{"trnm":"PING"}""") || await connection.TryReceiveAsync() is null)
             {
                 break;
             }
