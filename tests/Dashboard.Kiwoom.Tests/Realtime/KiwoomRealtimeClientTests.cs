@@ -77,6 +77,41 @@ public sealed class KiwoomRealtimeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubscribingBeforeConnectingStartsTheConnectionAndRegistersAfterLogin()
+    {
+        await using var tick = Ok(await _client.SubscribeAsync("0B", "005930"));
+
+        var connection = await _server.NextConnectionAsync();
+        var (reg, skipped) = await connection.ReceiveUntilAsync("REG");
+
+        Assert.Equal(["""{"trnm":"LOGIN","token":"token-1"}"""], skipped);
+        Assert.Equal("005930", reg.GetProperty("data")[0].GetProperty("item")[0].GetString());
+        await _client.WaitForAsync(s => s == RealtimeConnectionState.Connected).AsTask().WaitAsync(Timeout);
+    }
+
+    [Fact]
+    public async Task ConcurrentSubscriptionsEachGetTheirOwnAcknowledgedRegistration()
+    {
+        await ConnectAsync();
+        var connection = await LoggedInConnectionAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => _client.SubscribeAsync("0B", $"{i:D6}").AsTask())).WaitAsync(Timeout);
+        var items = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var reg = JsonDocument.Parse(await connection.ReceiveAsync()).RootElement;
+            items.Add(reg.GetProperty("data")[0].GetProperty("item")[0].GetString()!);
+        }
+
+        Assert.All(results, r => Assert.True(r.IsSuccess));
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"{i:D6}").Order(), items.Order());
+        foreach (var result in results)
+        {
+            await result.Value!.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task RefusedRegistrationIsAnErrorWithTheServerMessage()
     {
         _server.Answer = m => ScriptedKiwoomServer.Trnm(m) == "REG"
