@@ -200,6 +200,34 @@ public sealed class KiwoomJsonTests
     }
 
     [Fact]
+    public void DecodeByApiIdUsesTheRegistryResponseType()
+    {
+        var warnings = new List<WireWarning>();
+
+        var result = KiwoomJson.Decode("""{"ord_no":"0000024","return_code":0}"""u8, "KT10000", warnings);
+
+        var order = Assert.IsType<Kt10000Response>(result.Value);
+        Assert.Equal("0000024", order.OrderNumber);
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void DecodeByAnUnknownApiIdIsAProtocolError()
+    {
+        var result = KiwoomJson.Decode("{}"u8, "zz99999");
+
+        Assert.Equal(KiwoomErrorKind.Protocol, result.Error!.Kind);
+    }
+
+    [Fact]
+    public void EncodeWritesTheRuntimeTypeEvenThroughTheInterface()
+    {
+        IKiwoomRequest<Ka10001Response> request = new Ka10001Request { StockCode = "005930_NX" };
+
+        Assert.Equal("""{"stk_cd":"005930_NX"}""", Encoding.UTF8.GetString(KiwoomJson.Encode(request)));
+    }
+
+    [Fact]
     public void KoreanIsWrittenUnescaped()
     {
         var json = JsonSerializer.Serialize(new Ka10001Request { StockCode = "삼성" }, KiwoomJson.Options);
