@@ -36,13 +36,13 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
         Rank = 1,
     };
 
-    public IReadOnlyList<RowContext> Rows(CatalogTr tr, CatalogField list, RequestInput input, DateTime nowKst)
+    public IReadOnlyList<RowContext> Rows(CatalogTr tr, CatalogField list, RequestInput input, DateTime nowKst, int limit = int.MaxValue)
     {
         var specs = (list.Fields ?? []).Select(FieldClassifier.For).ToArray();
         var interval = IntervalOf(tr.Id);
         if (interval != ChartInterval.None)
         {
-            return ChartRows(tr, interval, input, nowKst);
+            return ChartRows(interval, input, nowKst, limit);
         }
 
         if (specs.Any(s => s.Kind is ValueKind.Code or ValueKind.Name))
@@ -91,14 +91,14 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
         return engine.Universe.Find(code);
     }
 
-    private IReadOnlyList<RowContext> ChartRows(CatalogTr tr, ChartInterval interval, RequestInput input, DateTime nowKst)
+    private IReadOnlyList<RowContext> ChartRows(ChartInterval interval, RequestInput input, DateTime nowKst, int limit)
     {
         var sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd"));
         var instrument = sector is not null ? LargestMember(sector) : RequestedInstrument(input) ?? engine.Universe.ByCode["005930"];
         var scope = int.TryParse(input.Get("tic_scope"), out var s) && s > 0 ? s : 1;
         if (interval == ChartInterval.Tick)
         {
-            var ticks = history.Ticks(instrument, MaxChartRows);
+            var ticks = history.Ticks(instrument, Math.Min(MaxChartRows, limit));
             return ticks.Select((t, k) => new RowContext
             {
                 Engine = engine,
@@ -114,7 +114,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
 
         IReadOnlyList<Bar> bars = interval switch
         {
-            ChartInterval.Minute => history.Minutes(instrument, scope, MaxChartRows),
+            ChartInterval.Minute => history.Minutes(instrument, scope, Math.Min(MaxChartRows, limit)),
             ChartInterval.Day => history.Days(instrument),
             ChartInterval.Week => history.Aggregate(instrument, 7),
             ChartInterval.Month => history.Aggregate(instrument, 30),
@@ -125,7 +125,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
             bars = bars.Select(b => Scale(b, sector, instrument)).ToArray();
         }
 
-        return BarRows(bars, sector is null ? instrument : null, sector, input, nowKst, interval == ChartInterval.Minute ? int.MaxValue : MaxChartRows);
+        return BarRows(bars, sector is null ? instrument : null, sector, input, nowKst, Math.Min(limit, MaxChartRows));
     }
 
     private RowContext[] BarRows(IReadOnlyList<Bar> bars, Instrument? instrument, Sector? sector, RequestInput input, DateTime nowKst, int max)
