@@ -200,6 +200,7 @@ public sealed class OrderLifecycleTests
             var response = await sim.CallAsync(tr.Id, tr.Path, body, token);
             Assert.True(response.ReturnCode == 0, $"{tr.Id}: {response.Text}");
             RestTrTests.AssertSchemaComplete(tr.Response, response.Root, tr.Id);
+            Assert.Empty(GeneratedRecordDecodeTests.DecodeInto(tr.Id, response.Text));
         }
     }
 

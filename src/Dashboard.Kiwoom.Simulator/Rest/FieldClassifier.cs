@@ -122,6 +122,12 @@ internal static partial class FieldClassifier
             return ValueKind.Exchange;
         }
 
+        // Named like a time even where the description says a date (ka10004 bid_req_base_tm: examples show HHmmss).
+        if (name.EndsWith("_tm", StringComparison.Ordinal) && !desc.Contains("yyyymmddhhmmss", StringComparison.Ordinal))
+        {
+            return ValueKind.Time;
+        }
+
         if (desc.Contains("yyyymmddhhmmss", StringComparison.Ordinal))
         {
             return ValueKind.DateTime;

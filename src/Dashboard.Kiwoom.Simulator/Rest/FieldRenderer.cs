@@ -177,6 +177,14 @@ internal static class FieldRenderer
     {
         var sector = ctx.Sector ?? ctx.Engine.Universe.SectorByCode["001"];
         var n = f.Name;
+        if (n.StartsWith("pred_pre", StringComparison.Ordinal) || n is "pre" or "chg")
+        {
+            var current = ctx.Bar is { } b ? b.Close / 100m : sector.Level;
+            var reference = ctx.Bar is not null ? ctx.BarReference / 100m : sector.BaseLevel;
+            var change = current - reference;
+            return f.IndexTimes100 ? ((long)(change * 100)).ToString(Inv) : change.ToString("+0.00;-0.00;0.00", Inv);
+        }
+
         var level = ctx.Bar is { } bar
             ? (n.Contains("open", StringComparison.Ordinal) ? bar.Open : n.Contains("high", StringComparison.Ordinal) ? bar.High : n.Contains("low", StringComparison.Ordinal) ? bar.Low : bar.Close) / 100m
             : n.Contains("open", StringComparison.Ordinal) ? sector.OpenLevel
