@@ -1,0 +1,651 @@
+using System.Globalization;
+using Dashboard.Kiwoom.Simulator.Market;
+using Dashboard.Kiwoom.Simulator.Realtime;
+using Dashboard.Kiwoom.Simulator.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Kiwoom.Simulator.Accounts;
+
+/// <summary>
+/// Matches orders against the simulated book with the semantics of each trde_tp (limit, market, conditional,
+/// best, first, IOC, FOK, stop, mid-price, after-hours), rests the rest, fills resting orders as the tape
+/// trades through them, keeps cash/holdings/P&amp;L/fees/taxes, and pushes 00 and 04 for every change.
+/// Everything runs under the market gate.
+/// </summary>
+public sealed class OrderEngine : IMarketObserver
+{
+    /// <summary>Online brokerage commission (0.015%), cut to whole 10 won as Kiwoom does.</summary>
+    public const decimal CommissionRate = 0.00015m;
+
+    /// <summary>Securities transaction tax on stock sales (2025 rate, KOSPI and KOSDAQ alike).</summary>
+    public const decimal SellTaxRate = 0.0015m;
+
+    private readonly MarketEngine _engine;
+    private readonly RealtimeHub _hub;
+    private readonly ILogger<OrderEngine> _logger;
+    private readonly Dictionary<string, (Account Account, SimOrder Order)> _byNumber = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(Account Account, SimOrder Order)>> _resting = new(StringComparer.Ordinal);
+    private int _nextOrder;
+    private int _nextExecution;
+
+    // Our own fills print on the tape; the tape must not feed them back into the resting-order matcher.
+    private bool _executing;
+
+    public OrderEngine(MarketEngine engine, RealtimeHub hub, ILogger<OrderEngine> logger)
+    {
+        _engine = engine;
+        _hub = hub;
+        _logger = logger;
+        engine.AddObserver(this);
+    }
+
+    public static long Commission(long amount) => (long)(amount * CommissionRate) / 10 * 10;
+
+    public static long Tax(Instrument i, long amount) => i.Kind == InstrumentKind.Stock ? (long)(amount * SellTaxRate) : 0;
+
+    public OrderResult Place(Account account, OrderRequest request) => _engine.Write(() =>
+    {
+        var i = _engine.Universe.Find(request.Code);
+        if (i is null)
+        {
+            return Reject(SimError.UnknownStock(request.Code));
+        }
+
+        if (Validate(account, i, request) is { } rejection)
+        {
+            return Reject(rejection);
+        }
+
+        var now = _engine.Clock.GetUtcNow();
+        var order = new SimOrder
+        {
+            Number = NextNumber(),
+            Code = i.Code,
+            Side = request.Side,
+            KindText = request.Side == OrderSide.Buy ? "매수" : "매도",
+            TradeType = request.TradeType,
+            Quantity = request.Quantity,
+            Price = request.Price,
+            ConditionPrice = request.ConditionPrice,
+            Time = now,
+            Exchange = request.Exchange,
+            Credit = request.Credit,
+        };
+        Register(account, order, i);
+        PushOrder(account, order, i, "접수", null);
+        SimulatorLog.OrderEvent(_logger, order.Number, "accepted", Secrets.MaskAccount(account.Number));
+        Guarded(() => Execute(account, order, i, now));
+        return new OrderResult(order, null);
+    });
+
+    public OrderResult Modify(Account account, string originalNumber, string code, long quantity, long price) => _engine.Write(() =>
+    {
+        if (Find(account, originalNumber, code) is not { } original || !original.IsOpen)
+        {
+            return Reject(SimError.OrderRejected("RC4032", "원주문번호가 존재하지 않거나 정정/취소 가능한 수량이 없습니다"));
+        }
+
+        var i = _engine.Universe.ByCode[original.Code];
+        if (quantity <= 0)
+        {
+            return Reject(SimError.OrderRejected("RC4003", "정정수량을 확인하십시오"));
+        }
+
+        if (PriceRejection(i, price) is { } priceError)
+        {
+            return Reject(priceError);
+        }
+
+        var moved = Math.Min(quantity, original.Remaining);
+        if (original.Side == OrderSide.Buy && (price - original.Price) * moved + Commission(price * moved) > account.OrderableCash)
+        {
+            return Reject(InsufficientCash(account, price));
+        }
+
+        var now = _engine.Clock.GetUtcNow();
+        Release(account, original, moved);
+        original.Cancelled += moved;
+        if (original.Remaining == 0)
+        {
+            original.Status = OrderStatus.Cancelled;
+        }
+
+        var replacement = new SimOrder
+        {
+            Number = NextNumber(),
+            OriginalNumber = original.Number,
+            Code = original.Code,
+            Side = original.Side,
+            KindText = original.Side == OrderSide.Buy ? "매수정정" : "매도정정",
+            TradeType = original.TradeType is "3" or "13" or "23" ? "0" : original.TradeType,
+            Quantity = moved,
+            Price = price,
+            Time = now,
+            Exchange = original.Exchange,
+            Credit = original.Credit,
+        };
+        Register(account, replacement, i);
+        PushOrder(account, replacement, i, "접수", null);
+        PushOrder(account, original, i, "확인", null);
+        Guarded(() => Execute(account, replacement, i, now));
+        return new OrderResult(replacement, null);
+    });
+
+    public OrderResult Cancel(Account account, string originalNumber, string code, long quantity) => _engine.Write(() =>
+    {
+        if (Find(account, originalNumber, code) is not { } original || !original.IsOpen)
+        {
+            return Reject(SimError.OrderRejected("RC4032", "원주문번호가 존재하지 않거나 정정/취소 가능한 수량이 없습니다"));
+        }
+
+        var i = _engine.Universe.ByCode[original.Code];
+        var cancelled = quantity <= 0 ? original.Remaining : Math.Min(quantity, original.Remaining);
+        Release(account, original, cancelled);
+        original.Cancelled += cancelled;
+        if (original.Remaining == 0)
+        {
+            original.Status = OrderStatus.Cancelled;
+        }
+
+        var cancel = new SimOrder
+        {
+            Number = NextNumber(),
+            OriginalNumber = original.Number,
+            Code = original.Code,
+            Side = original.Side,
+            KindText = original.Side == OrderSide.Buy ? "매수취소" : "매도취소",
+            TradeType = original.TradeType,
+            Quantity = cancelled,
+            Price = original.Price,
+            Time = _engine.Clock.GetUtcNow(),
+            Exchange = original.Exchange,
+            Status = OrderStatus.Cancelled,
+            Credit = original.Credit,
+        };
+        cancel.Cancelled = 0;
+        account.Orders.Add(cancel);
+        _byNumber[cancel.Number] = (account, cancel);
+        PushOrder(account, cancel, i, "확인", null);
+        PushOrder(account, original, i, original.Remaining == 0 ? "취소" : "확인", null);
+        SimulatorLog.OrderEvent(_logger, original.Number, "cancelled", Secrets.MaskAccount(account.Number));
+        return new OrderResult(cancel, null);
+    });
+
+    void IMarketObserver.OnTrade(Instrument instrument, Trade trade)
+    {
+        if (_executing || !_resting.TryGetValue(instrument.Code, out var resting) || resting.Count == 0)
+        {
+            return;
+        }
+
+        _executing = true;
+        try
+        {
+            MatchResting(instrument, trade, resting);
+        }
+        finally
+        {
+            _executing = false;
+        }
+    }
+
+    private void MatchResting(Instrument instrument, Trade trade, List<(Account Account, SimOrder Order)> resting)
+    {
+        resting.RemoveAll(r => !r.Order.IsOpen);
+
+        // Copy: a fill changes order state while we walk the list.
+        foreach (var (account, order) in resting.ToArray())
+        {
+            if (IsStopDormant(order, instrument))
+            {
+                continue;
+            }
+
+            // Market-type orders left waiting (VI, stops) take whatever the tape prints.
+            var limit = order.Price > 0 ? order.Price : order.Side == OrderSide.Buy ? instrument.UpperLimit : instrument.LowerLimit;
+            var crosses = order.Side == OrderSide.Buy ? trade.Price <= limit : trade.Price >= limit;
+            if (crosses && !instrument.InVi && !instrument.Halted)
+            {
+                var qty = Math.Min(order.Remaining, Math.Max(1, Math.Abs(trade.Quantity)));
+                ApplyFill(account, order, instrument, order.Price > 0 ? order.Price : trade.Price, qty, trade.Time);
+            }
+        }
+    }
+
+    void IMarketObserver.OnVi(Instrument instrument, ViEvent vi, bool released)
+    {
+        // Nothing to do here: the release prints the single-price trade, and OnTrade fills what it crosses.
+    }
+
+    void IMarketObserver.OnStep(DateTimeOffset now)
+    {
+        // Resting orders react to prints only (OnTrade), never to the passage of time.
+    }
+
+    private static OrderResult Reject(SimError error) => new(null, error);
+
+    private void Guarded(Action action)
+    {
+        _executing = true;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            _executing = false;
+        }
+    }
+
+    private SimError? Validate(Account account, Instrument i, OrderRequest r)
+    {
+        if (!TradeTypes.IsKnown(r.TradeType))
+        {
+            return SimError.OrderRejected("RC4005", "매매구분이 올바르지 않습니다");
+        }
+
+        if (r.Quantity <= 0)
+        {
+            return SimError.OrderRejected("RC4003", "주문수량을 확인하십시오");
+        }
+
+        if (i.Halted)
+        {
+            return SimError.OrderRejected("RC4060", "매매거래정지 종목입니다");
+        }
+
+        var session = _engine.Session;
+        if (session == MarketSession.Closed)
+        {
+            return SimError.OrderRejected("RC4058", "모의투자 장종료");
+        }
+
+        if (TradeTypes.NeedsPrice(r.TradeType))
+        {
+            if (r.Price <= 0)
+            {
+                return SimError.OrderRejected("308003", "주문단가를 입력하십시요");
+            }
+
+            if (PriceRejection(i, r.Price) is { } priceError)
+            {
+                return priceError;
+            }
+        }
+
+        if (TradeTypes.IsStop(r.TradeType) && r.ConditionPrice <= 0)
+        {
+            return SimError.OrderRejected("RC4013", "스톱가격을 입력하십시오");
+        }
+
+        if (r.Side == OrderSide.Buy)
+        {
+            var price = ReservePrice(i, r);
+            var needed = price * r.Quantity + Commission(price * r.Quantity);
+            if (needed > account.OrderableCash)
+            {
+                return InsufficientCash(account, price);
+            }
+        }
+        else
+        {
+            var sellable = account.Holdings.TryGetValue(i.Code, out var h) ? h.Sellable : 0;
+            if (sellable < r.Quantity)
+            {
+                return SimError.OrderRejected("800033", $"매도가능수량이 부족합니다. 매도가능수량={sellable}");
+            }
+        }
+
+        return null;
+    }
+
+    private static SimError? PriceRejection(Instrument i, long price)
+    {
+        if (price > i.UpperLimit || price < i.LowerLimit)
+        {
+            return SimError.OrderRejected("RC4011", $"주문가격이 상하한가 범위를 벗어났습니다. 상한가={i.UpperLimit}, 하한가={i.LowerLimit}");
+        }
+
+        if (!TickSize.IsValid(i.Kind, price))
+        {
+            return SimError.OrderRejected("RC4010", $"주문가격이 호가단위에 맞지 않습니다. 호가단위={TickSize.For(i.Kind, price)}");
+        }
+
+        return null;
+    }
+
+    private static SimError InsufficientCash(Account account, long price)
+    {
+        var perShare = price + Math.Max(1, Commission(price));
+        var buyable = perShare <= 0 ? 0 : Math.Max(0, account.OrderableCash) / perShare;
+        return SimError.OrderRejected("855056", $"매수증거금이 부족합니다. {buyable}주 매수가능");
+    }
+
+    /// <summary>The price a buy must be able to pay: its limit, or the upper limit for market-type orders.</summary>
+    private static long ReservePrice(Instrument i, OrderRequest r) =>
+        TradeTypes.NeedsPrice(r.TradeType) ? r.Price : i.UpperLimit;
+
+    private void Register(Account account, SimOrder order, Instrument i)
+    {
+        account.Orders.Add(order);
+        _byNumber[order.Number] = (account, order);
+        if (!_resting.TryGetValue(order.Code, out var list))
+        {
+            list = [];
+            _resting[order.Code] = list;
+        }
+
+        list.Add((account, order));
+        if (order.Side == OrderSide.Buy)
+        {
+            var price = order.Price > 0 ? order.Price : i.UpperLimit;
+            order.ReservePerShare = price + Math.Max(1, Commission(price * Math.Max(1, order.Quantity)) / Math.Max(1, order.Quantity) + 1);
+        }
+        else
+        {
+            account.Holdings[order.Code].ReservedForSale += order.Quantity;
+        }
+    }
+
+    private static void Release(Account account, SimOrder order, long quantity)
+    {
+        if (order.Side == OrderSide.Sell && account.Holdings.TryGetValue(order.Code, out var h))
+        {
+            h.ReservedForSale = Math.Max(0, h.ReservedForSale - quantity);
+        }
+    }
+
+    private SimOrder? Find(Account account, string number, string code)
+    {
+        var normalized = number.Trim().TrimStart('0');
+        foreach (var o in account.Orders)
+        {
+            if (o.Number.TrimStart('0') == normalized && (code.Length == 0 || _engine.Universe.Find(code)?.Code == o.Code))
+            {
+                return o;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsStopDormant(SimOrder order, Instrument i) =>
+        TradeTypes.IsStop(order.TradeType) && (order.Side == OrderSide.Buy ? i.Last < order.ConditionPrice : i.Last > order.ConditionPrice);
+
+    /// <summary>Matches a new order on arrival, then applies IOC/FOK/market remainder rules or rests it.</summary>
+    private void Execute(Account account, SimOrder order, Instrument i, DateTimeOffset now)
+    {
+        if (i.InVi || IsStopDormant(order, i))
+        {
+            // During the VI single-price period, and for untriggered stops, orders wait in the book.
+            return;
+        }
+
+        var type = order.TradeType;
+        if (TradeTypes.IsAfterHoursClose(type))
+        {
+            var price = type == "61" ? i.BasePrice : i.Last;
+            order.Price = price;
+            ApplyFill(account, order, i, price, order.Remaining, now);
+            return;
+        }
+
+        var limit = EffectiveLimit(order, i);
+        if (TradeTypes.IsFirst(type) || TradeTypes.IsMid(type))
+        {
+            order.Price = limit;
+        }
+
+        var available = Available(order.Side, i, limit);
+        if (TradeTypes.IsFok(type) && available < order.Remaining && !TradeTypes.IsMarket(type))
+        {
+            CancelRemainder(account, order, i, "FOK 미충족");
+            return;
+        }
+
+        WalkBook(account, order, i, limit, now);
+        if (order.Remaining == 0)
+        {
+            return;
+        }
+
+        if (TradeTypes.IsMarket(type))
+        {
+            if (TradeTypes.IsFok(type) || TradeTypes.IsIoc(type))
+            {
+                CancelRemainder(account, order, i, "잔량 취소");
+                return;
+            }
+
+            // A market order sweeps past the visible ten levels up to the daily limit.
+            var sweep = order.Side == OrderSide.Buy ? i.UpperLimit : i.LowerLimit;
+            var deepest = order.Side == OrderSide.Buy ? i.AskPrices.Where(p => p > 0).DefaultIfEmpty(sweep).Max() : i.BidPrices.Where(p => p > 0).DefaultIfEmpty(sweep).Min();
+            var price = order.Side == OrderSide.Buy ? Math.Min(sweep, TickSize.Up(i.Kind, deepest)) : Math.Max(sweep, TickSize.Down(i.Kind, deepest));
+            ApplyFill(account, order, i, price, order.Remaining, now);
+            return;
+        }
+
+        if (TradeTypes.IsIoc(type))
+        {
+            CancelRemainder(account, order, i, "IOC 잔량 취소");
+            return;
+        }
+
+        if (TradeTypes.IsBest(type))
+        {
+            order.Price = limit;
+        }
+    }
+
+    private static long EffectiveLimit(SimOrder order, Instrument i)
+    {
+        var type = order.TradeType;
+        var buy = order.Side == OrderSide.Buy;
+        if (TradeTypes.IsMarket(type))
+        {
+            return buy ? i.UpperLimit : i.LowerLimit;
+        }
+
+        if (TradeTypes.IsBest(type))
+        {
+            return buy ? First(i.AskPrices, i.UpperLimit) : First(i.BidPrices, i.LowerLimit);
+        }
+
+        if (TradeTypes.IsFirst(type))
+        {
+            return buy ? First(i.BidPrices, i.LowerLimit) : First(i.AskPrices, i.UpperLimit);
+        }
+
+        if (TradeTypes.IsMid(type))
+        {
+            var ask = First(i.AskPrices, i.UpperLimit);
+            var bid = First(i.BidPrices, i.LowerLimit);
+            var mid = (ask + bid) / 2;
+            return buy ? TickSize.RoundDown(i.Kind, mid) : TickSize.RoundUp(i.Kind, mid);
+        }
+
+        return order.Price;
+    }
+
+    private static long First(long[] prices, long fallback) => prices[0] > 0 ? prices[0] : fallback;
+
+    private static long Available(OrderSide side, Instrument i, long limit)
+    {
+        long total = 0;
+        for (var k = 0; k < Instrument.BookDepth; k++)
+        {
+            var price = side == OrderSide.Buy ? i.AskPrices[k] : i.BidPrices[k];
+            if (price == 0 || (side == OrderSide.Buy ? price > limit : price < limit))
+            {
+                break;
+            }
+
+            total += side == OrderSide.Buy ? i.AskQuantities[k] : i.BidQuantities[k];
+        }
+
+        return total;
+    }
+
+    private void WalkBook(Account account, SimOrder order, Instrument i, long limit, DateTimeOffset now)
+    {
+        var buy = order.Side == OrderSide.Buy;
+        var prices = buy ? i.AskPrices : i.BidPrices;
+        var quantities = buy ? i.AskQuantities : i.BidQuantities;
+
+        // Levels are copied first: each fill prints on the tape, and printing rebuilds the book.
+        var levels = Enumerable.Range(0, Instrument.BookDepth).Select(k => (Price: prices[k], Quantity: quantities[k])).ToArray();
+        foreach (var (price, quantity) in levels)
+        {
+            if (order.Remaining == 0 || price == 0 || (buy ? price > limit : price < limit))
+            {
+                break;
+            }
+
+            var qty = Math.Min(order.Remaining, quantity);
+            if (qty > 0)
+            {
+                ApplyFill(account, order, i, price, qty, now);
+            }
+        }
+    }
+
+    private void CancelRemainder(Account account, SimOrder order, Instrument i, string why)
+    {
+        var remaining = order.Remaining;
+        Release(account, order, remaining);
+        order.Cancelled += remaining;
+        order.Status = order.Filled > 0 ? OrderStatus.Filled : OrderStatus.Cancelled;
+        PushOrder(account, order, i, "취소", null);
+        SimulatorLog.OrderEvent(_logger, order.Number, why, Secrets.MaskAccount(account.Number));
+    }
+
+    private void ApplyFill(Account account, SimOrder order, Instrument i, long price, long qty, DateTimeOffset now)
+    {
+        var amount = price * qty;
+        var fee = Commission(amount);
+        var tax = order.Side == OrderSide.Sell ? Tax(i, amount) : 0;
+        if (!account.Holdings.TryGetValue(i.Code, out var h))
+        {
+            h = new Holding(i.Code);
+            account.Holdings[i.Code] = h;
+        }
+
+        if (order.Side == OrderSide.Buy)
+        {
+            var cost = h.Quantity * h.AveragePrice + amount;
+            h.Quantity += qty;
+            h.AveragePrice = h.Quantity == 0 ? 0 : cost / h.Quantity;
+            h.TodayBought += qty;
+            account.Cash -= amount + fee;
+        }
+        else
+        {
+            var pnl = (price - h.AveragePrice) * qty - fee - tax;
+            h.Quantity -= qty;
+            h.ReservedForSale = Math.Max(0, h.ReservedForSale - qty);
+            h.TodaySold += qty;
+            h.RealizedPnl += pnl;
+            account.RealizedPnl += pnl;
+            account.Cash += amount - fee - tax;
+            if (h.Quantity == 0)
+            {
+                h.AveragePrice = 0;
+            }
+        }
+
+        account.FeesToday += fee;
+        account.TaxesToday += tax;
+        order.Filled += qty;
+        order.FilledAmount += amount;
+        order.Status = order.Remaining == 0 ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
+        var fill = new Fill(order.Number, NextExecution(), i.Code, order.Side, price, qty, fee, tax, now);
+        account.Fills.Add(fill);
+
+        // The fill is a real print: it moves the last price and the book like any other trade.
+        _engine.Print(i, price, order.Side == OrderSide.Buy ? qty : -qty, now);
+        PushOrder(account, order, i, "체결", fill);
+        PushBalance(account, h, i);
+        SimulatorLog.OrderEvent(_logger, order.Number, order.Status == OrderStatus.Filled ? "filled" : "partially filled", Secrets.MaskAccount(account.Number));
+    }
+
+    private void PushOrder(Account account, SimOrder order, Instrument i, string status, Fill? fill)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var time = KoreaTime.From(fill?.Time ?? _engine.Clock.GetUtcNow()).ToString("HHmmss", inv);
+        _hub.PublishAccount(account, "00", i.Code, fid => fid switch
+        {
+            9201 => account.Number,
+            9203 => order.Number,
+            9205 => "",
+            9001 => i.Code,
+            912 => "JJ",
+            913 => status,
+            302 => i.Name,
+            900 => order.Quantity.ToString(inv),
+            901 => order.Price.ToString(inv),
+            902 => order.Remaining.ToString(inv),
+            903 => order.FilledAmount.ToString(inv),
+            904 => order.OriginalNumber,
+            905 => (order.Side == OrderSide.Buy ? "+" : "-") + order.KindText,
+            906 => TradeTypes.NameOf(order.TradeType),
+            907 => ((int)order.Side).ToString(inv),
+            908 => time,
+            909 => fill?.ExecutionNumber ?? "",
+            910 => fill is null ? "" : fill.Price.ToString(inv),
+            911 => fill is null ? "" : fill.Quantity.ToString(inv),
+            10 => FrameBuilder.P(i.Last, i.BasePrice),
+            27 => FrameBuilder.P(i.AskPrices[0], i.BasePrice),
+            28 => FrameBuilder.P(i.BidPrices[0], i.BasePrice),
+            914 => fill is null ? "" : fill.Price.ToString(inv),
+            915 => fill is null ? "" : fill.Quantity.ToString(inv),
+            938 => account.FeesToday.ToString(inv),
+            939 => account.TaxesToday.ToString(inv),
+            919 => "0",
+            920 => "",
+            921 => "",
+            922 => order.Credit ? "03" : "00",
+            923 => "00000000",
+            10010 => "",
+            2134 => "1",
+            2135 => "KRX",
+            2136 => "N",
+            _ => null,
+        });
+    }
+
+    private void PushBalance(Account account, Holding h, Instrument i)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        _hub.PublishAccount(account, "04", i.Code, fid => fid switch
+        {
+            9201 => account.Number,
+            9001 => i.Code,
+            917 => "00",
+            916 => "00000000",
+            302 => i.Name,
+            10 => FrameBuilder.P(i.Last, i.BasePrice),
+            930 => h.Quantity.ToString(inv),
+            931 => h.AveragePrice.ToString(inv),
+            932 => h.PurchaseAmount.ToString(inv),
+            933 => h.Sellable.ToString(inv),
+            945 => (h.TodayBought - h.TodaySold).ToString(inv),
+            946 => h.TodaySold > 0 && h.TodayBought == 0 ? "1" : "2",
+            950 => h.RealizedPnl.ToString(inv),
+            951 => "0",
+            27 => FrameBuilder.P(i.AskPrices[0], i.BasePrice),
+            28 => FrameBuilder.P(i.BidPrices[0], i.BasePrice),
+            307 => i.BasePrice.ToString(inv),
+            8019 => (h.PurchaseAmount == 0 ? 0m : Math.Round(h.RealizedPnl * 100m / Math.Max(1, h.PurchaseAmount), 2)).ToString("0.00", inv),
+            957 or 958 or 959 or 924 or 992 => "0",
+            918 => "00000000",
+            990 => account.RealizedPnl.ToString(inv),
+            991 => (account.InitialDeposit == 0 ? 0m : Math.Round(account.RealizedPnl * 100m / account.InitialDeposit, 2)).ToString("0.00", inv),
+            993 => "0.00",
+            _ => null,
+        });
+    }
+
+    private string NextNumber() => (++_nextOrder).ToString("D7", CultureInfo.InvariantCulture);
+
+    private string NextExecution() => (++_nextExecution).ToString("D7", CultureInfo.InvariantCulture);
+}

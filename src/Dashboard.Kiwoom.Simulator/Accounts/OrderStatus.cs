@@ -1,0 +1,10 @@
+namespace Dashboard.Kiwoom.Simulator.Accounts;
+
+public enum OrderStatus
+{
+    Accepted,
+    PartiallyFilled,
+    Filled,
+    Cancelled,
+    Rejected,
+}

@@ -1,0 +1,473 @@
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Kiwoom.Simulator.Market;
+
+/// <summary>
+/// The living market: a seeded random walk on valid ticks inside the daily band, a 10-level book around the
+/// last trade, static and dynamic VI with the two-minute single-price period, investor and program flows.
+/// Steps run on a <see cref="TimeProvider"/> timer (or by hand in tests) under one gate so every reader
+/// sees a consistent moment.
+/// </summary>
+public sealed class MarketEngine : IDisposable
+{
+    private static readonly TimeSpan ViDuration = TimeSpan.FromMinutes(2);
+    private readonly SimulatorOptions _options;
+    private readonly Random _rng;
+    private readonly List<IMarketObserver> _observers = [];
+    private readonly List<ViEvent> _viLog = [];
+    private readonly double[] _weights;
+    private readonly double _totalWeight;
+    private ITimer? _timer;
+    private DateOnly _tradingDay;
+    private long _tradeCount;
+
+    public MarketEngine(MarketUniverse universe, IOptions<SimulatorOptions> options, TimeProvider clock)
+    {
+        Universe = universe;
+        _options = options.Value;
+        Clock = clock;
+        Schedule = new SessionSchedule(_options.KrxCalendar);
+        _rng = new Random(_options.Seed ^ 0x5EED);
+        _tradingDay = KoreaTime.Today(clock);
+
+        // Big names trade far more often than small caps, as on the real tape.
+        _weights = universe.All.Select(i => i.Kind switch
+        {
+            InstrumentKind.Stock => Math.Sqrt(Math.Max(1, i.MarketCapEok)),
+            InstrumentKind.Etf => 40.0,
+            _ => 10.0,
+        }).ToArray();
+        _totalWeight = _weights.Sum();
+        var now = clock.GetUtcNow();
+        foreach (var i in universe.All)
+        {
+            InitializeDay(i, now);
+        }
+    }
+
+    public MarketUniverse Universe { get; }
+
+    public TimeProvider Clock { get; }
+
+    public SessionSchedule Schedule { get; }
+
+    // Requests render in parallel under the read lock; trading steps and orders take the write lock.
+    // Recursion is allowed because an order (write) prints trades (write) and an account TR (read) composes (read).
+    private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.SupportsRecursion);
+
+    public bool Paused { get; set; }
+
+    /// <summary>Multiplies trades per step (control surface "speed up").</summary>
+    public double Speed { get; set; } = 1.0;
+
+    public long StepCount { get; private set; }
+
+    /// <summary>Trades printed since start (model and order fills), read without the gate by the benchmark.</summary>
+    public long TradeCount => Interlocked.Read(ref _tradeCount);
+
+    public MarketSession Session => Schedule.At(KoreaTime.Now(Clock));
+
+    public void AddObserver(IMarketObserver observer) => Write(() => _observers.Add(observer));
+
+    /// <summary>Runs a reader over one consistent moment of the market.</summary>
+    public T Read<T>(Func<MarketUniverse, T> read)
+    {
+        _gate.EnterReadLock();
+        try
+        {
+            return read(Universe);
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>Runs a writer exclusively (steps, orders, control actions).</summary>
+    public T Write<T>(Func<T> write)
+    {
+        _gate.EnterWriteLock();
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
+        }
+    }
+
+    public void Write(Action write) => Write(() =>
+    {
+        write();
+        return 0;
+    });
+
+    public IReadOnlyList<ViEvent> ViLog() => Read(_ => _viLog.ToArray());
+
+    public void Start()
+    {
+        _timer ??= Clock.CreateTimer(_ => StepFromTimer(), null, _options.StepInterval, _options.StepInterval);
+    }
+
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    /// <summary>Executes one step: releases due VIs and runs the configured number of trades.</summary>
+    public void Step() => Step((int)Math.Round(_options.TradesPerStep * Speed));
+
+    public void Step(int trades) => Write(() =>
+    {
+        var now = Clock.GetUtcNow();
+        RollDayIfNeeded(now);
+        ReleaseDueVis(now);
+        var session = Schedule.At(KoreaTime.From(now));
+        if (session is MarketSession.Continuous or MarketSession.AfterHoursSinglePrice)
+        {
+            for (var n = 0; n < trades; n++)
+            {
+                TradeOnce(PickInstrument(), now);
+            }
+        }
+
+        StepCount++;
+        foreach (var o in _observers)
+        {
+            o.OnStep(now);
+        }
+    });
+
+    /// <summary>Stops trading in one listing until resumed (control surface).</summary>
+    public void SetHalted(string code, bool halted) => Write(() => Require(code).Halted = halted);
+
+    /// <summary>Forces a VI on a listing as if its price had jumped (control surface and tests).</summary>
+    public ViEvent TriggerVi(string code, bool upward, bool isStatic = true) => Write(() =>
+    {
+        var i = Require(code);
+        var now = Clock.GetUtcNow();
+        var reference = isStatic ? i.StaticReference : i.Last;
+        var jump = TickSize.RoundDown(i.Kind, reference * (upward ? 110 : 90) / 100);
+        return StartVi(i, Math.Clamp(jump, i.LowerLimit, i.UpperLimit), isStatic, upward, now);
+    });
+
+    /// <summary>Executes a trade at a given price and quantity (the order engine's fills go on the tape).</summary>
+    internal void Print(Instrument i, long price, long signedQuantity, DateTimeOffset now) => Write(() => Execute(i, price, signedQuantity, now));
+
+    private Instrument Require(string code) =>
+        Universe.Find(code) ?? throw new ArgumentException($"Unknown code {code}.", nameof(code));
+
+    private void StepFromTimer()
+    {
+        if (!Paused)
+        {
+            Step();
+        }
+    }
+
+    private Instrument PickInstrument()
+    {
+        var r = _rng.NextDouble() * _totalWeight;
+        for (var k = 0; k < _weights.Length; k++)
+        {
+            r -= _weights[k];
+            if (r <= 0)
+            {
+                return Universe.All[k];
+            }
+        }
+
+        return Universe.All[^1];
+    }
+
+    private void TradeOnce(Instrument i, DateTimeOffset now)
+    {
+        if (i.Halted || i.InVi)
+        {
+            return;
+        }
+
+        var price = i.Kind switch
+        {
+            InstrumentKind.Etf => NextEtfPrice(i),
+            InstrumentKind.Elw => NextElwPrice(i, now),
+            _ => NextWalkPrice(i),
+        };
+        price = Math.Clamp(price, i.LowerLimit, i.UpperLimit);
+        if (i.Kind == InstrumentKind.Stock && CheckVi(i, price, now))
+        {
+            return;
+        }
+
+        var buyerInitiated = price > i.Last || (price == i.Last && _rng.Next(2) == 0);
+        var size = Math.Max(1, (long)(Math.Exp(_rng.NextDouble() * 6) * Math.Max(1, 20_000 / Math.Max(1, price)) / 4) + _rng.Next(1, 20));
+        Execute(i, price, buyerInitiated ? size : -size, now);
+    }
+
+    private long NextWalkPrice(Instrument i)
+    {
+        var roll = _rng.NextDouble();
+        var steps = roll switch
+        {
+            < 0.40 => 0,
+            < 0.68 => 1,
+            < 0.96 => -1,
+            < 0.985 => _rng.Next(2, 5) * (_rng.Next(2) == 0 ? 1 : -1),
+            _ => 0,
+        };
+
+        // Pull toward the base so a long-running demo stays inside the band instead of pinning to a limit.
+        if (steps != 0 && Math.Abs(i.ChangeRate) > 12 && _rng.Next(3) == 0)
+        {
+            steps = i.Last > i.BasePrice ? -Math.Abs(steps) : Math.Abs(steps);
+        }
+
+        var price = i.Last;
+        for (var s = 0; s < Math.Abs(steps); s++)
+        {
+            price = steps > 0 ? TickSize.Up(i.Kind, price) : TickSize.Down(i.Kind, price);
+        }
+
+        // A rare jump of several percent: the kind of move that trips a dynamic VI.
+        if (roll >= 0.9995)
+        {
+            price = TickSize.RoundDown(i.Kind, i.Last * (_rng.Next(2) == 0 ? 107 : 93) / 100);
+        }
+
+        return price;
+    }
+
+    private long NextEtfPrice(Instrument i)
+    {
+        var nav = (long)Math.Round(EtfNav(i));
+        var offset = _rng.Next(-2, 3) * TickSize.For(i.Kind, nav);
+        return TickSize.RoundDown(i.Kind, nav + offset);
+    }
+
+    private long NextElwPrice(Instrument i, DateTimeOffset now)
+    {
+        var terms = i.Elw!;
+        var underlying = Universe.ByCode[terms.UnderlyingCode];
+        var theo = ElwPricing.Evaluate(terms, underlying.Last, DateOnly.FromDateTime(KoreaTime.From(now))).Price;
+        return Math.Max(5, TickSize.RoundDown(i.Kind, theo + _rng.Next(-1, 2) * 5));
+    }
+
+    /// <summary>NAV per share from the basket's live prices.</summary>
+    public decimal EtfNav(Instrument etf)
+    {
+        if (etf.Basket.Count == 0)
+        {
+            return etf.Last;
+        }
+
+        decimal value = 0;
+        foreach (var m in etf.Basket)
+        {
+            value += Universe.ByCode[m.Code].Last * (decimal)m.Shares;
+        }
+
+        return Math.Round(value / etf.CreationUnits, 2);
+    }
+
+    private bool CheckVi(Instrument i, long price, DateTimeOffset now)
+    {
+        var staticDeviation = Math.Abs(price - i.StaticReference) * 100.0 / i.StaticReference;
+        var dynamicLimit = i.Market == "KOSPI" ? 3.0 : 6.0;
+        var dynamicDeviation = Math.Abs(price - i.Last) * 100.0 / i.Last;
+        if (staticDeviation >= 10.0)
+        {
+            StartVi(i, price, isStatic: true, upward: price > i.StaticReference, now);
+            return true;
+        }
+
+        if (dynamicDeviation >= dynamicLimit)
+        {
+            StartVi(i, price, isStatic: false, upward: price > i.Last, now);
+            return true;
+        }
+
+        return false;
+    }
+
+    private ViEvent StartVi(Instrument i, long triggerPrice, bool isStatic, bool upward, DateTimeOffset now)
+    {
+        i.ViCount++;
+
+        // KRX randomizes the end of the single-price period by up to 30 seconds.
+        var releaseAt = now + ViDuration + TimeSpan.FromSeconds(_rng.Next(0, 31));
+        var vi = new ViEvent(i.Code, isStatic, upward, triggerPrice, isStatic ? i.StaticReference : i.Last, now, releaseAt, i.ViCount, i.Volume, i.TradeValue);
+        i.ViUntil = releaseAt;
+        i.ActiveVi = vi;
+        _viLog.Add(vi);
+        foreach (var o in _observers)
+        {
+            o.OnVi(i, vi, released: false);
+        }
+
+        return vi;
+    }
+
+    private void ReleaseDueVis(DateTimeOffset now)
+    {
+        foreach (var i in Universe.Stocks)
+        {
+            if (i.ViUntil is { } until && until <= now && i.ActiveVi is { } vi)
+            {
+                i.ViUntil = null;
+                i.ActiveVi = null;
+                var released = vi with { ReleasedAt = now };
+                _viLog[_viLog.LastIndexOf(vi)] = released;
+
+                // The single-price auction prints at the trigger price, which becomes the new static reference.
+                Execute(i, vi.TriggerPrice, _rng.Next(100, 5_000) * (vi.Upward ? 1 : -1), now);
+                i.StaticReference = vi.TriggerPrice;
+                foreach (var o in _observers)
+                {
+                    o.OnVi(i, released, released: true);
+                }
+            }
+        }
+    }
+
+    private void Execute(Instrument i, long price, long signedQuantity, DateTimeOffset now)
+    {
+        var qty = Math.Abs(signedQuantity);
+        i.Last = price;
+        if (price > i.High)
+        {
+            i.High = price;
+            i.HighTime = now;
+        }
+
+        if (price < i.Low)
+        {
+            i.Low = price;
+            i.LowTime = now;
+        }
+
+        if (price >= i.UpperLimit)
+        {
+            i.UpperLimitTime ??= now;
+        }
+
+        if (price <= i.LowerLimit)
+        {
+            i.LowerLimitTime ??= now;
+        }
+
+        i.Volume += qty;
+        i.TradeValue += price * qty;
+        i.LastTradeQuantity = signedQuantity;
+        i.LastTradeTime = now;
+        if (signedQuantity > 0)
+        {
+            i.BuyVolume += qty;
+            i.BuyCount++;
+        }
+        else
+        {
+            i.SellVolume += qty;
+            i.SellCount++;
+            if (_rng.Next(20) == 0)
+            {
+                i.ShortSellVolume += qty;
+            }
+        }
+
+        SplitFlows(i, signedQuantity, price);
+        RebuildBook(i, signedQuantity > 0);
+        Interlocked.Increment(ref _tradeCount);
+        var trade = new Trade(now, price, signedQuantity, i.Volume);
+        i.Trades.Add(trade);
+        var kst = KoreaTime.From(now);
+        i.Minutes.Record(new DateTime(kst.Year, kst.Month, kst.Day, kst.Hour, kst.Minute, 0, DateTimeKind.Unspecified), price, qty);
+        foreach (var o in _observers)
+        {
+            o.OnTrade(i, trade);
+        }
+    }
+
+    private void SplitFlows(Instrument i, long signedQuantity, long price)
+    {
+        var share = _rng.Next(3);
+        switch (share)
+        {
+            case 0: i.IndividualNet += signedQuantity; break;
+            case 1: i.ForeignNet += signedQuantity; break;
+            default: i.InstitutionNet += signedQuantity; break;
+        }
+
+        if (_rng.Next(5) == 0)
+        {
+            var qty = Math.Abs(signedQuantity);
+            if (signedQuantity > 0)
+            {
+                i.ProgramBuyQuantity += qty;
+                i.ProgramBuyValue += qty * price;
+            }
+            else
+            {
+                i.ProgramSellQuantity += qty;
+                i.ProgramSellValue += qty * price;
+            }
+        }
+    }
+
+    private void RebuildBook(Instrument i, bool buyerInitiated)
+    {
+        // The aggressor consumed the opposite best level, so the trade price sits on the side it hit.
+        var bestAsk = buyerInitiated ? i.Last : TickSize.Up(i.Kind, i.Last);
+        var bestBid = buyerInitiated ? TickSize.Down(i.Kind, i.Last) : i.Last;
+        var ask = bestAsk;
+        var bid = bestBid;
+        var baseQty = Math.Max(10, 5_000_000 / Math.Max(1, i.Last));
+        for (var level = 0; level < Instrument.BookDepth; level++)
+        {
+            var askValid = ask <= i.UpperLimit;
+            i.AskPrices[level] = askValid ? ask : 0;
+            i.AskQuantities[level] = askValid ? baseQty * _rng.Next(1, 30) / 4 + 1 : 0;
+            var bidValid = bid >= i.LowerLimit && bid > 0;
+            i.BidPrices[level] = bidValid ? bid : 0;
+            i.BidQuantities[level] = bidValid ? baseQty * _rng.Next(1, 30) / 4 + 1 : 0;
+            ask = TickSize.Up(i.Kind, ask);
+            bid = bid > TickSize.For(i.Kind, 1) ? TickSize.Down(i.Kind, bid) : 0;
+        }
+    }
+
+    private void InitializeDay(Instrument i, DateTimeOffset now)
+    {
+        i.Open = i.High = i.Low = i.Last = i.BasePrice;
+        i.StaticReference = i.BasePrice;
+        i.OpenTime = i.HighTime = i.LowTime = i.LastTradeTime = now;
+        i.Volume = i.TradeValue = i.BuyVolume = i.SellVolume = 0;
+        i.BuyCount = i.SellCount = 0;
+        i.IndividualNet = i.ForeignNet = i.InstitutionNet = 0;
+        i.ProgramBuyQuantity = i.ProgramSellQuantity = i.ProgramBuyValue = i.ProgramSellValue = 0;
+        i.ShortSellVolume = 0;
+        i.ViCount = 0;
+        i.UpperLimitTime = i.LowerLimitTime = null;
+        RebuildBook(i, buyerInitiated: false);
+    }
+
+    private void RollDayIfNeeded(DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(KoreaTime.From(now));
+        if (today == _tradingDay)
+        {
+            return;
+        }
+
+        _tradingDay = today;
+        _viLog.Clear();
+        foreach (var i in Universe.All)
+        {
+            i.PreviousVolume = Math.Max(1, i.Volume);
+            i.BasePrice = i.Last;
+            i.ViUntil = null;
+            i.ActiveVi = null;
+            InitializeDay(i, now);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+using System.Collections.Frozen;
+
+namespace Dashboard.Kiwoom.Simulator.Market;
+
+/// <summary>
+/// Every listing, sector, theme and broker of the simulated market, built deterministically from a seed:
+/// the same seed always yields the same codes, names, prices and baskets.
+/// </summary>
+public sealed class MarketUniverse
+{
+    public const int GeneratedStocks = 300;
+    public const int EtfCount = 50;
+    public const int ElwCount = 100;
+
+    private MarketUniverse(List<Instrument> all, List<Sector> sectors, List<Theme> themes, List<Broker> brokers)
+    {
+        All = all;
+        ByCode = all.ToFrozenDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
+        Stocks = all.Where(i => i.Kind == InstrumentKind.Stock).ToArray();
+        Sectors = sectors;
+        SectorByCode = sectors.ToFrozenDictionary(s => s.Code, StringComparer.Ordinal);
+        Themes = themes;
+        Brokers = brokers;
+    }
+
+    public IReadOnlyList<Instrument> All { get; }
+
+    public IReadOnlyList<Instrument> Stocks { get; }
+
+    public FrozenDictionary<string, Instrument> ByCode { get; }
+
+    public IReadOnlyList<Sector> Sectors { get; }
+
+    public FrozenDictionary<string, Sector> SectorByCode { get; }
+
+    public IReadOnlyList<Theme> Themes { get; }
+
+    public IReadOnlyList<Broker> Brokers { get; }
+
+    /// <summary>Finds a listing by code, accepting the venue suffixes _NX/_AL and an A/J/Q prefix.</summary>
+    public Instrument? Find(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        var c = code.Trim();
+        var underscore = c.IndexOf('_', StringComparison.Ordinal);
+        if (underscore > 0)
+        {
+            c = c[..underscore];
+        }
+
+        if (ByCode.TryGetValue(c, out var hit))
+        {
+            return hit;
+        }
+
+        return c.Length == 7 && c[0] is 'A' or 'J' or 'Q' ? ByCode.GetValueOrDefault(c[1..]) : null;
+    }
+
+    public static MarketUniverse Create(int seed, DateOnly today)
+    {
+        var rng = new Random(seed);
+        var all = new List<Instrument>();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var r in Listings.Stocks)
+        {
+            Add(all, codes, names, new Instrument(r.Code, r.Name, InstrumentKind.Stock, r.Market, r.Sector, r.Price, r.SharesMillions * 1_000_000), rng);
+        }
+
+        AddGeneratedStocks(all, codes, names, rng);
+        var stocks = all.ToList();
+        AddEtfs(all, codes, names, stocks, rng);
+        AddElws(all, codes, names, stocks, rng, today);
+        foreach (var (code, name, price) in Listings.Gold)
+        {
+            Add(all, codes, names, new Instrument(code, name, InstrumentKind.Gold, "KOSPI", "000", price, 1_000_000), rng);
+        }
+
+        var sectors = BuildSectors(stocks);
+        var themes = BuildThemes(stocks, rng);
+        var brokers = Listings.Brokers.Select(b => new Broker(b.Code, b.Name, b.Foreign)).ToList();
+        return new MarketUniverse(all, sectors, themes, brokers);
+    }
+
+    private static void Add(List<Instrument> all, HashSet<string> codes, HashSet<string> names, Instrument instrument, Random rng)
+    {
+        codes.Add(instrument.Code);
+        names.Add(instrument.Name);
+        instrument.Salt = rng.Next();
+        instrument.ForeignOwnershipBp = rng.Next(200, 5_500);
+        instrument.LendingBalance = instrument.ListedShares / 1_000 * rng.Next(1, 30);
+        instrument.PreviousVolume = Math.Max(1_000, instrument.ListedShares / rng.Next(300, 3_000));
+        instrument.ParValue = instrument.Kind == InstrumentKind.Stock ? (rng.Next(3) == 0 ? 500 : rng.Next(2) == 0 ? 100 : 5_000) : 0;
+        all.Add(instrument);
+    }
+
+    private static void AddGeneratedStocks(List<Instrument> all, HashSet<string> codes, HashSet<string> names, Random rng)
+    {
+        string[] kospiSectors = ["005", "008", "009", "013", "015", "021"];
+        string[] kosdaqSectors = ["106", "107", "108"];
+        for (var i = 0; i < GeneratedStocks; i++)
+        {
+            string name;
+            do
+            {
+                name = Listings.NamePrefixes[rng.Next(Listings.NamePrefixes.Length)] + Listings.NameSuffixes[rng.Next(Listings.NameSuffixes.Length)];
+                if (names.Contains(name))
+                {
+                    name += rng.Next(2) == 0 ? "우" : "2우B";
+                }
+            }
+            while (names.Contains(name));
+
+            string code;
+            do
+            {
+                // About one in fifteen new listings gets the alphanumeric form KRX issues since 2024 (e.g. 0088M0).
+                code = rng.Next(15) == 0
+                    ? $"{rng.Next(0, 10_000):D4}{(char)('A' + rng.Next(26))}0"
+                    : $"{rng.Next(1, 500) * 200 + rng.Next(0, 200):D6}"[..6];
+            }
+            while (codes.Contains(code));
+
+            var kosdaq = i % 2 == 1;
+            var price = TickSize.RoundDown(InstrumentKind.Stock, (long)Math.Exp(7.2 + rng.NextDouble() * 5.0));
+            var shares = rng.Next(5, 400) * 1_000_000L / 4;
+            var sector = kosdaq ? kosdaqSectors[rng.Next(kosdaqSectors.Length)] : kospiSectors[rng.Next(kospiSectors.Length)];
+            Add(all, codes, names, new Instrument(code, name, InstrumentKind.Stock, kosdaq ? "KOSDAQ" : "KOSPI", sector, price, shares), rng);
+        }
+    }
+
+    private static void AddEtfs(List<Instrument> all, HashSet<string> codes, HashSet<string> names, List<Instrument> stocks, Random rng)
+    {
+        var kospiTop = stocks.Where(s => s.Market == "KOSPI").OrderByDescending(s => s.MarketCapEok).Take(10).ToArray();
+        for (var i = 0; i < EtfCount; i++)
+        {
+            string code, name;
+            if (i < Listings.RealEtfs.Length)
+            {
+                (code, name) = Listings.RealEtfs[i];
+            }
+            else
+            {
+                do
+                {
+                    code = $"{rng.Next(100, 480):D3}{rng.Next(0, 1000):D3}";
+                }
+                while (codes.Contains(code));
+
+                do
+                {
+                    name = $"{Listings.EtfBrands[rng.Next(Listings.EtfBrands.Length)]} {Listings.Themes[rng.Next(Listings.Themes.Length)]}{(rng.Next(3) == 0 ? "TOP10" : "")}";
+                }
+                while (names.Contains(name));
+            }
+
+            var members = i == 0 ? kospiTop : Enumerable.Range(0, 8).Select(_ => stocks[rng.Next(stocks.Count)]).Distinct().ToArray();
+            var basket = members.Select(m => new BasketMember(m.Code, rng.Next(5, 200))).ToArray();
+            var basketValue = basket.Sum(b => stocks.First(s => s.Code == b.Code).BasePrice * b.Shares);
+
+            // A creation unit is sized so the NAV per share lands in the usual 5,000-60,000 KRW range.
+            var targetNav = rng.Next(5_000, 60_000);
+            var units = Math.Max(1, basketValue / targetNav);
+            var etf = new Instrument(code, name, InstrumentKind.Etf, "KOSPI", "000", TickSize.RoundDown(InstrumentKind.Etf, basketValue / units), units * 10_000)
+            {
+                Basket = basket,
+                CreationUnits = units,
+            };
+            Add(all, codes, names, etf, rng);
+        }
+    }
+
+    private static void AddElws(List<Instrument> all, HashSet<string> codes, HashSet<string> names, List<Instrument> stocks, Random rng, DateOnly today)
+    {
+        var underlyings = stocks.Where(s => s.Market == "KOSPI").OrderByDescending(s => s.MarketCapEok).Take(20).ToArray();
+        const string alnum = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        for (var i = 0; i < ElwCount; i++)
+        {
+            string code;
+            if (i < Listings.ExampleElws.Length)
+            {
+                code = Listings.ExampleElws[i];
+            }
+            else
+            {
+                do
+                {
+                    code = "5" + (char)('7' + rng.Next(3)) + new string(Enumerable.Range(0, 4).Select(_ => alnum[rng.Next(alnum.Length)]).ToArray());
+                }
+                while (codes.Contains(code));
+            }
+
+            var underlying = underlyings[rng.Next(underlyings.Length)];
+            var isCall = rng.Next(2) == 0;
+            var strike = TickSize.RoundDown(InstrumentKind.Stock, underlying.BasePrice * rng.Next(80, 121) / 100);
+            var issuer = Listings.ElwIssuers[rng.Next(Listings.ElwIssuers.Length)];
+            var expiry = today.AddDays(rng.Next(30, 200));
+            var terms = new ElwTerms(underlying.Code, strike, expiry, isCall, 0.1m, issuer);
+            var name = $"{issuer}{code[2..]}{underlying.Name}{(isCall ? "콜" : "풋")}";
+            var theoretical = ElwPricing.Evaluate(terms, underlying.BasePrice, today).Price;
+            var elw = new Instrument(code, name, InstrumentKind.Elw, "KOSPI", "000", Math.Max(5, TickSize.RoundDown(InstrumentKind.Elw, theoretical)), 10_000_000)
+            {
+                Elw = terms,
+            };
+            Add(all, codes, names, elw, rng);
+        }
+    }
+
+    private static List<Sector> BuildSectors(List<Instrument> stocks)
+    {
+        var sectors = new List<Sector>();
+        var kospi = stocks.Where(s => s.Market == "KOSPI").ToArray();
+        var byCap = kospi.OrderByDescending(s => s.MarketCapEok).ToArray();
+        foreach (var (code, name, market, level) in Listings.Sectors)
+        {
+            IReadOnlyList<Instrument> members = code switch
+            {
+                "001" => kospi,
+                "002" => byCap.Take(100).ToArray(),
+                "003" => byCap.Skip(100).Take(200).ToArray(),
+                "004" => byCap.Skip(300).ToArray(),
+                "101" => stocks.Where(s => s.Market == "KOSDAQ").ToArray(),
+                "201" => byCap.Take(200).ToArray(),
+                _ => stocks.Where(s => s.SectorCode == code).ToArray(),
+            };
+            sectors.Add(new Sector(code, name, market, level, members.Count > 0 ? members : byCap.Take(1).ToArray()));
+        }
+
+        return sectors;
+    }
+
+    private static List<Theme> BuildThemes(List<Instrument> stocks, Random rng)
+    {
+        var themes = new List<Theme>();
+        for (var i = 0; i < Listings.Themes.Length; i++)
+        {
+            var members = Enumerable.Range(0, rng.Next(5, 12)).Select(_ => stocks[rng.Next(stocks.Count)]).Distinct().ToArray();
+            themes.Add(new Theme((100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), Listings.Themes[i], members));
+        }
+
+        return themes;
+    }
+}

@@ -1,0 +1,46 @@
+using Dashboard.Kiwoom.Simulator.Market;
+
+namespace Dashboard.Kiwoom.Simulator.Rest;
+
+/// <summary>What one response object (the top level or one LIST row) describes.</summary>
+internal sealed class RowContext
+{
+    public required MarketEngine Engine { get; init; }
+
+    public required DateTime NowKst { get; init; }
+
+    public Instrument? Instrument { get; init; }
+
+    /// <summary>A candle this row reports, with the close before it as the direction reference.</summary>
+    public Bar? Bar { get; init; }
+
+    public long BarReference { get; init; }
+
+    public Trade? Trade { get; init; }
+
+    public Sector? Sector { get; init; }
+
+    public Theme? Theme { get; init; }
+
+    public Broker? Broker { get; init; }
+
+    public int Rank { get; init; }
+
+    /// <summary>Account and order values that take precedence over the market mapping (by field name).</summary>
+    public IReadOnlyDictionary<string, string>? Overrides { get; init; }
+
+    public long Last => Bar?.Close ?? Trade?.Price ?? Instrument?.Last ?? 0;
+
+    public long Reference => Bar is not null ? BarReference : Instrument?.BasePrice ?? 0;
+
+    public int Stable(string field)
+    {
+        var h = 17;
+        foreach (var c in field)
+        {
+            h = h * 31 + c;
+        }
+
+        return (h ^ (Instrument?.Salt ?? Rank * 7919) ^ (Bar?.Time.DayOfYear ?? 0)) & int.MaxValue;
+    }
+}

@@ -1,0 +1,271 @@
+using System.Collections.Frozen;
+using Dashboard.Kiwoom.Catalog;
+using Dashboard.Kiwoom.Simulator.Market;
+
+namespace Dashboard.Kiwoom.Simulator.Rest;
+
+/// <summary>
+/// Decides what the rows of a LIST field are: candles for chart TRs, listings ranked by the metric the TR
+/// names for rankings, sectors, themes, brokers, or the tape of the requested listing. Call under the gate.
+/// </summary>
+internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
+{
+    public const int MaxRankingRows = 100;
+    public const int MaxChartRows = 900;
+
+    private static readonly FrozenDictionary<string, ChartInterval> Charts = new Dictionary<string, ChartInterval>
+    {
+        ["ka10079"] = ChartInterval.Tick, ["ka20004"] = ChartInterval.Tick, ["ka50079"] = ChartInterval.Tick, ["ka50091"] = ChartInterval.Tick, ["ka50010"] = ChartInterval.Tick,
+        ["ka10080"] = ChartInterval.Minute, ["ka20005"] = ChartInterval.Minute, ["ka50080"] = ChartInterval.Minute, ["ka50092"] = ChartInterval.Minute,
+        ["ka10081"] = ChartInterval.Day, ["ka20006"] = ChartInterval.Day, ["ka50081"] = ChartInterval.Day, ["ka50012"] = ChartInterval.Day,
+        ["ka10082"] = ChartInterval.Week, ["ka20007"] = ChartInterval.Week, ["ka50082"] = ChartInterval.Week,
+        ["ka10083"] = ChartInterval.Month, ["ka20008"] = ChartInterval.Month, ["ka50083"] = ChartInterval.Month,
+        ["ka10094"] = ChartInterval.Year, ["ka20019"] = ChartInterval.Year,
+    }.ToFrozenDictionary();
+
+    public static ChartInterval IntervalOf(string apiId) => Charts.GetValueOrDefault(apiId);
+
+    public RowContext TopLevel(CatalogTr tr, RequestInput input, DateTime nowKst, IReadOnlyDictionary<string, string>? overrides)
+    {
+        var instrument = RequestedInstrument(input);
+        return new RowContext
+        {
+            Engine = engine,
+            NowKst = nowKst,
+            Instrument = instrument,
+            Sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd")),
+            Theme = engine.Universe.Themes.FirstOrDefault(t => t.Code == input.Get("thema_grp_cd")),
+            Overrides = overrides ?? (tr.Id == "ka10100" && instrument is not null ? ListingInfo(tr.Response, instrument) : null),
+            Rank = 1,
+        };
+    }
+
+    public IReadOnlyList<RowContext> Rows(CatalogTr tr, CatalogField list, RequestInput input, DateTime nowKst, int limit = int.MaxValue)
+    {
+        var specs = (list.Fields ?? []).Select(FieldClassifier.For).ToArray();
+        var interval = IntervalOf(tr.Id);
+        if (interval != ChartInterval.None)
+        {
+            return ChartRows(interval, input, nowKst, limit);
+        }
+
+        if (tr.Id == "ka10054")
+        {
+            return ViRows(list, nowKst);
+        }
+
+        if (specs.Any(s => s.Kind is ValueKind.Code or ValueKind.Name))
+        {
+            var ranked = RankedRows(tr, input, nowKst);
+            return tr.Id == "ka10099"
+                ? ranked.Select(r => new RowContext { Engine = engine, NowKst = nowKst, Instrument = r.Instrument, Rank = r.Rank, Overrides = ListingInfo(list.Fields ?? [], r.Instrument!) }).ToArray()
+                : ranked;
+        }
+
+        if (specs.Any(s => s.Kind == ValueKind.SectorCode))
+        {
+            return engine.Universe.Sectors.Select((s, k) => new RowContext { Engine = engine, NowKst = nowKst, Sector = s, Rank = k + 1 }).ToArray();
+        }
+
+        if (specs.Any(s => s.Kind is ValueKind.ThemeCode or ValueKind.ThemeName))
+        {
+            return engine.Universe.Themes.OrderByDescending(t => t.AverageChangeRate)
+                .Select((t, k) => new RowContext { Engine = engine, NowKst = nowKst, Theme = t, Instrument = t.Members[0], Rank = k + 1 }).ToArray();
+        }
+
+        if (specs.Any(s => s.Kind is ValueKind.BrokerCode or ValueKind.BrokerName))
+        {
+            return engine.Universe.Brokers.Select((b, k) => new RowContext { Engine = engine, NowKst = nowKst, Broker = b, Instrument = RequestedInstrument(input), Rank = k + 1 }).ToArray();
+        }
+
+        var instrument = RequestedInstrument(input) ?? engine.Universe.ByCode["005930"];
+        if (specs.Any(s => s.Kind == ValueKind.Date))
+        {
+            return DayRows(instrument, history.Days(instrument), input, nowKst, 60);
+        }
+
+        if (specs.Any(s => s.Kind is ValueKind.Time or ValueKind.DateTime))
+        {
+            return history.Ticks(instrument, 60).Select((t, k) => new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Trade = t, Rank = k + 1 }).ToArray();
+        }
+
+        return Enumerable.Range(1, 10).Select(k => new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Rank = k }).ToArray();
+    }
+
+    public Instrument? RequestedInstrument(RequestInput input)
+    {
+        var code = input.Get("stk_cd");
+        if (code.Contains('|', StringComparison.Ordinal))
+        {
+            code = code.Split('|')[0];
+        }
+
+        return engine.Universe.Find(code);
+    }
+
+    private IReadOnlyList<RowContext> ChartRows(ChartInterval interval, RequestInput input, DateTime nowKst, int limit)
+    {
+        var sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd"));
+        var instrument = sector is not null ? LargestMember(sector) : RequestedInstrument(input) ?? engine.Universe.ByCode["005930"];
+        var scope = int.TryParse(input.Get("tic_scope"), out var s) && s > 0 ? s : 1;
+        if (interval == ChartInterval.Tick)
+        {
+            var ticks = history.Ticks(instrument, Math.Min(MaxChartRows, limit));
+            return ticks.Select((t, k) => new RowContext
+            {
+                Engine = engine,
+                NowKst = nowKst,
+                Instrument = sector is null ? instrument : null,
+                Sector = sector,
+                Bar = sector is null ? null : Scale(new Bar(KoreaTime.From(t.Time), t.Price, t.Price, t.Price, t.Price, Math.Abs(t.Quantity), t.Price * Math.Abs(t.Quantity)), sector, instrument),
+                BarReference = sector is null ? 0 : (long)(sector.BaseLevel * 100),
+                Trade = t,
+                Rank = k + 1,
+            }).ToArray();
+        }
+
+        IReadOnlyList<Bar> bars = interval switch
+        {
+            ChartInterval.Minute => history.Minutes(instrument, scope, Math.Min(MaxChartRows, limit)),
+            ChartInterval.Day => history.Days(instrument),
+            ChartInterval.Week => history.Aggregate(instrument, 7),
+            ChartInterval.Month => history.Aggregate(instrument, 30),
+            _ => history.Aggregate(instrument, 365),
+        };
+        if (sector is not null)
+        {
+            bars = bars.Select(b => Scale(b, sector, instrument)).ToArray();
+        }
+
+        return BarRows(bars, sector is null ? instrument : null, sector, input, nowKst, Math.Min(limit, MaxChartRows));
+    }
+
+    private RowContext[] BarRows(IReadOnlyList<Bar> bars, Instrument? instrument, Sector? sector, RequestInput input, DateTime nowKst, int max)
+    {
+        var baseDate = DateTime.TryParseExact(input.Get("base_dt"), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var bd) ? bd.AddDays(1) : DateTime.MaxValue;
+        var rows = new List<RowContext>();
+        for (var k = 0; k < bars.Count && rows.Count < max; k++)
+        {
+            if (bars[k].Time >= baseDate)
+            {
+                continue;
+            }
+
+            var reference = k + 1 < bars.Count ? bars[k + 1].Close : bars[k].Open;
+            rows.Add(new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Sector = sector, Bar = bars[k], BarReference = reference, Rank = rows.Count + 1 });
+        }
+
+        return rows.ToArray();
+    }
+
+    private RowContext[] DayRows(Instrument instrument, IReadOnlyList<Bar> days, RequestInput input, DateTime nowKst, int max) =>
+        BarRows(days, instrument, null, input, nowKst, max);
+
+    private IReadOnlyList<RowContext> RankedRows(CatalogTr tr, RequestInput input, DateTime nowKst)
+    {
+        IEnumerable<Instrument> pool;
+        var codes = input.Get("stk_cd");
+        if (codes.Contains('|', StringComparison.Ordinal))
+        {
+            return codes.Split('|').Select(engine.Universe.Find).OfType<Instrument>()
+                .Select((i, k) => new RowContext { Engine = engine, NowKst = nowKst, Instrument = i, Rank = k + 1 }).ToArray();
+        }
+
+        if (engine.Universe.SectorByCode.TryGetValue(input.Get("inds_cd"), out var sector) && tr.Path != "/api/dostk/elw")
+        {
+            pool = sector.Members;
+        }
+        else if (engine.Universe.Themes.FirstOrDefault(t => t.Code == input.Get("thema_grp_cd")) is { } theme)
+        {
+            pool = theme.Members;
+        }
+        else
+        {
+            var kind = tr.Path switch
+            {
+                "/api/dostk/elw" => InstrumentKind.Elw,
+                "/api/dostk/etf" => InstrumentKind.Etf,
+                _ when tr.Id.StartsWith("ka50", StringComparison.Ordinal) || tr.Id.StartsWith("kt50", StringComparison.Ordinal) => InstrumentKind.Gold,
+                _ => InstrumentKind.Stock,
+            };
+            var market = input.Get("mrkt_tp");
+            pool = engine.Universe.All.Where(i => i.Kind == kind && (market switch
+            {
+                "001" or "0" => i.Market == "KOSPI",
+                "101" or "10" or "1" => i.Market == "KOSDAQ",
+                _ => true,
+            }));
+        }
+
+        var title = tr.NameEn.ToLowerInvariant();
+        Func<Instrument, decimal> metric = title switch
+        {
+            _ when title.Contains("fall", StringComparison.Ordinal) || title.Contains("decline", StringComparison.Ordinal) => i => -i.ChangeRate,
+            _ when title.Contains("rate", StringComparison.Ordinal) || title.Contains("rise", StringComparison.Ordinal) || title.Contains("surge", StringComparison.Ordinal) || title.Contains("upper limit", StringComparison.Ordinal) => i => i.ChangeRate,
+            _ when title.Contains("value", StringComparison.Ordinal) => i => i.TradeValue,
+            _ when title.Contains("volume", StringComparison.Ordinal) => i => i.Volume,
+            _ when title.Contains("foreign", StringComparison.Ordinal) => i => i.ForeignNet,
+            _ when title.Contains("institution", StringComparison.Ordinal) => i => i.InstitutionNet,
+            _ when title.Contains("program", StringComparison.Ordinal) => i => i.ProgramBuyValue - i.ProgramSellValue,
+            _ => i => i.MarketCapEok,
+        };
+        // Rankings stop at a hundred like Kiwoom's; listing TRs (ka10099 and friends) return the whole market.
+        return pool.OrderByDescending(metric).ThenBy(i => i.Code, StringComparer.Ordinal).Take(tr.Path == "/api/dostk/rkinfo" ? MaxRankingRows : int.MaxValue)
+            .Select((i, k) => new RowContext { Engine = engine, NowKst = nowKst, Instrument = i, Rank = k + 1 }).ToArray();
+    }
+
+    /// <summary>ka10054: today's VI events, newest first, from the engine's VI log.</summary>
+    private RowContext[] ViRows(CatalogField list, DateTime nowKst)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return engine.ViLog().Reverse().Select((vi, k) =>
+        {
+            var i = engine.Universe.ByCode[vi.Code];
+            var overrides = OverrideBuilder.Build(list.Fields ?? [], spec => spec.Name switch
+            {
+                "acc_trde_qty" => vi.Volume,
+                "motn_pric" => vi.TriggerPrice,
+                "dynm_dispty_rt" or "static_dispty_rt" => vi.DisparityRate,
+                "trde_cntr_proc_time" => KoreaTime.From(vi.TriggeredAt).ToString("HHmmss", inv),
+                "virelis_time" => KoreaTime.From(vi.ReleasedAt ?? vi.ReleaseAt).ToString("HHmmss", inv),
+                "viaplc_tp" => vi.Static ? "정적" : "동적",
+                _ => null,
+            }, zeroUnmappedNumbers: false);
+            return new RowContext { Engine = engine, NowKst = nowKst, Instrument = i, Overrides = overrides, Rank = k + 1 };
+        }).ToArray();
+    }
+
+    /// <summary>ka10099/ka10100 listing facts in their camelCase wire names.</summary>
+    private Dictionary<string, string> ListingInfo(IEnumerable<CatalogField> fields, Instrument i)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var sector = engine.Universe.SectorByCode.GetValueOrDefault(i.SectorCode);
+        return OverrideBuilder.Build(fields, spec => spec.Name switch
+        {
+            "code" => i.Code,
+            "name" => i.Name,
+            "listCount" => i.ListedShares.ToString("D16", inv),
+            "lastPrice" => i.BasePrice.ToString("D8", inv),
+            "regDay" => new DateOnly(1975 + i.Salt % 45, 1 + i.Salt % 12, 1 + i.Salt % 28).ToString("yyyyMMdd", inv),
+            "state" => i.Halted ? "거래정지" : "증거금20%",
+            "auditInfo" => "정상",
+            "marketCode" => i.Market == "KOSDAQ" ? "10" : "0",
+            "marketName" => i.Market == "KOSDAQ" ? "코스닥" : "거래소",
+            "upName" => sector?.Name ?? "",
+            "upSizeName" => i.MarketCapEok > 100_000 ? "대형주" : i.MarketCapEok > 10_000 ? "중형주" : "소형주",
+            "companyClassName" => "",
+            "orderWarning" => "0",
+            "nxtEnable" => "Y",
+            _ => null,
+        }, zeroUnmappedNumbers: false);
+    }
+
+    private static Instrument LargestMember(Sector sector) => sector.Members.MaxBy(m => m.MarketCapEok)!;
+
+    /// <summary>Index candles in hundredths of a point: the largest member's candles scaled to today's level.</summary>
+    private static Bar Scale(Bar b, Sector sector, Instrument member)
+    {
+        var factor = sector.Level * 100m / Math.Max(1, member.Last);
+        return new Bar(b.Time, (long)(b.Open * factor), (long)(b.High * factor), (long)(b.Low * factor), (long)(b.Close * factor), b.Volume, b.Value);
+    }
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Kiwoom.Simulator;
+
+/// <summary>Settings of the simulator, bound from the "Simulator" configuration section.</summary>
+public sealed class SimulatorOptions
+{
+    public const string SectionName = "Simulator";
+
+    /// <summary>Seed of the market model: the same seed and clock give the same market.</summary>
+    public int Seed { get; set; } = 20_250_101;
+
+    /// <summary>Lifetime of issued tokens (Kiwoom: 24 hours).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Requests per second allowed per app key and api-id before 1700 / HTTP 429.</summary>
+    [Range(1, 100_000)]
+    public int RateLimitPerSecond { get; set; } = 5;
+
+    /// <summary>When false any non-empty app key and secret get their own account on first use.</summary>
+    public bool StrictCredentials { get; set; }
+
+    /// <summary>Which environment this simulator plays: keys provisioned for the other one get 8030/8031.</summary>
+    public KiwoomEnvironment Plays { get; set; } = KiwoomEnvironment.Mock;
+
+    /// <summary>Keys accepted in strict mode.</summary>
+    public List<ProvisionedKey> Keys { get; set; } = [];
+
+    /// <summary>Interval between server PINGs on the WebSocket.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan PingInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Unanswered PINGs after which the socket gets R10002 and is closed.</summary>
+    [Range(1, 100)]
+    public int MissedPingsBeforeClose { get; set; } = 3;
+
+    /// <summary>Adds FID "emit_ts" (Unix milliseconds) to each REAL entry, for latency measurement.</summary>
+    public bool EmitTimestamps { get; set; }
+
+    /// <summary>False: a continuous session so the demo is alive at any hour. True: the KRX calendar in Korea time.</summary>
+    public bool KrxCalendar { get; set; }
+
+    /// <summary>How often the market engine takes a step.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan StepInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Trades executed per step across the market (before the speed factor).</summary>
+    [Range(0, 100_000)]
+    public int TradesPerStep { get; set; } = 20;
+
+    /// <summary>Starting cash of each new simulated account, in KRW.</summary>
+    [Range(0, long.MaxValue)]
+    public long InitialDeposit { get; set; } = 100_000_000;
+
+    /// <summary>Rows per page of list TRs before cont-yn/next-key paging.</summary>
+    [Range(1, 1_000)]
+    public int PageSize { get; set; } = 20;
+
+    /// <summary>Enables the fault/control API under /_sim (loopback callers only).</summary>
+    public bool ControlEnabled { get; set; }
+
+    /// <summary>Starts the market engine's timer; tests that step the market by hand turn it off.</summary>
+    public bool AutoStart { get; set; } = true;
+}
