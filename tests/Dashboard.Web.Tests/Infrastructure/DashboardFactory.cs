@@ -13,15 +13,17 @@ namespace Dashboard.Web.Tests.Infrastructure;
 public sealed class DashboardFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly Dashboard.Web.Connections.IConnectionTester? tester;
 
-    public DashboardFactory(IDictionary<string, string?>? overrides = null, string? dataPath = null)
+    public DashboardFactory(IDictionary<string, string?>? overrides = null, string? dataPath = null, Dashboard.Web.Connections.IConnectionTester? tester = null)
     {
+        this.tester = tester;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
         settings = new Dictionary<string, string?>
         {
             ["Dashboard:DataPath"] = DataPath,
             ["Dashboard:RedirectToHttps"] = "false",
-            ["Simulator:BaseUrl"] = "http://127.0.0.1:9/kiwoom-sim/",
+            ["Simulator:BaseUrl"] = "https://dashboard.test/kiwoom-sim/",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -42,6 +44,15 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        // Every Kiwoom call goes to this in-memory server (the in-process simulator); never to a real host.
+        builder.ConfigureServices(services => services.AddHttpClient("Dashboard.Kiwoom")
+            .ConfigurePrimaryHttpMessageHandler(() => new StoppedServerHandler(Server.CreateHandler())));
+
+        if (tester is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(tester));
         }
 
         builder.ConfigureLogging(logging => logging.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = false).SetMinimumLevel(LogLevel.Debug));
