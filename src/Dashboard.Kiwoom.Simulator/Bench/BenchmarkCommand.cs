@@ -26,6 +26,7 @@ internal static class BenchmarkCommand
         var sockets = Arg(args, "--sockets", 100);
         var workers = Arg(args, "--rest-workers", 16);
         var tradesPerSecond = Arg(args, "--trades-per-second", 1_000);
+        var onlyTr = Array.IndexOf(args, "--rest-tr") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -45,7 +46,7 @@ internal static class BenchmarkCommand
         var codes = app.Services.GetRequiredService<MarketEngine>().Universe.Stocks.Select(s => s.Code).ToArray();
 
         Console.WriteLine($"Kiwoom simulator benchmark on {address} ({Environment.ProcessorCount} cores), {seconds} s per phase");
-        var rest = await RestPhaseAsync(address, workers, TimeSpan.FromSeconds(seconds));
+        var rest = await RestPhaseAsync(address, workers, TimeSpan.FromSeconds(seconds), onlyTr);
         var frames = await SocketPhaseAsync(address, sockets, codes, TimeSpan.FromSeconds(seconds), engine);
 
         Console.WriteLine();
@@ -57,17 +58,22 @@ internal static class BenchmarkCommand
         return rest.PerSecond >= RestTarget && frames.PerSecond >= FrameTarget ? 0 : 1;
     }
 
-    private static async Task<(double PerSecond, long Errors)> RestPhaseAsync(Uri address, int workers, TimeSpan duration)
+    private static async Task<(double PerSecond, long Errors)> RestPhaseAsync(Uri address, int workers, TimeSpan duration, string? onlyTr)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = workers, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var http = new HttpClient(handler) { BaseAddress = address };
         var token = await TokenAsync(http, "bench-rest");
-        (string Id, string Path, string Body)[] calls =
+        (string Id, string Path, string Body)[] mix =
         [
             ("ka10001", "/api/dostk/stkinfo", "{\"stk_cd\":\"005930\"}"),
             ("ka10004", "/api/dostk/mrkcond", "{\"stk_cd\":\"000660\"}"),
             ("ka10081", "/api/dostk/chart", "{\"stk_cd\":\"039490\",\"base_dt\":\"20991231\",\"upd_stkpc_tp\":\"1\"}"),
         ];
+        var calls = onlyTr is null ? mix : mix.Where(c => c.Id == onlyTr).ToArray();
+        if (calls.Length == 0)
+        {
+            throw new ArgumentException($"--rest-tr must be one of {string.Join(", ", mix.Select(c => c.Id))}.");
+        }
         long ok = 0, errors = 0;
         var stopwatch = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
