@@ -52,7 +52,7 @@ internal static class BenchmarkCommand
         Console.WriteLine();
         Console.WriteLine("| Measure | Result | Target |");
         Console.WriteLine("|---|---|---|");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| REST requests/s (ka10001/ka10004/ka10081 mix, {workers} workers, {rest.Errors} errors) | {rest.PerSecond:N0} | >= {RestTarget:N0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| REST requests/s ({onlyTr ?? "ka10001/ka10004/ka10081 mix"}, {workers} workers, {rest.Errors} errors) | {rest.PerSecond:N0} | >= {RestTarget:N0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| REAL frames/s received by {sockets} sockets ({frames.Trades:N0} trades/s on the tape) | {frames.PerSecond:N0} | >= {FrameTarget:N0} |"));
         await app.StopAsync();
         return rest.PerSecond >= RestTarget && frames.PerSecond >= FrameTarget ? 0 : 1;
