@@ -49,6 +49,11 @@ internal static partial class SemanticInference
             return SemanticType.Quantity;
         }
 
+        if (desc.Contains("(current price - previous close)", StringComparison.OrdinalIgnoreCase))
+        {
+            return SemanticType.SignedNumber;
+        }
+
         if (Won().IsMatch(desc))
         {
             return Money(desc, headline);

@@ -26,7 +26,30 @@ public static class KiwoomJson
     /// per body, plus one line counting the rest).
     /// </summary>
     public static KiwoomResult<T> Decode<T>(ReadOnlySpan<byte> utf8, string apiId, ICollection<WireWarning>? warnings = null)
-        where T : KiwoomResponse
+        where T : KiwoomResponse =>
+        DecodeAs(utf8, typeof(T), apiId, warnings).Map(response => (T)response);
+
+    /// <summary>
+    /// Decodes a body into the response type the registry names for <paramref name="apiId"/> (for
+    /// callers that only know the api-id, such as the CLI's <c>decode</c>). An unknown api-id is a
+    /// <see cref="KiwoomErrorKind.Protocol"/> error.
+    /// </summary>
+    public static KiwoomResult<KiwoomResponse> Decode(ReadOnlySpan<byte> utf8, string apiId, ICollection<WireWarning>? warnings = null) =>
+        KiwoomApis.Find(apiId) is { } api
+            ? DecodeAs(utf8, api.ResponseType, api.Id, warnings)
+            : new KiwoomError(KiwoomErrorKind.Protocol, -1, null, $"{apiId}: no such api-id in the registry.");
+
+    /// <summary>
+    /// Serializes a request body exactly as its TR expects it (wire names, strings, null fields
+    /// omitted). Uses the runtime type, so a request held as an interface still writes its own fields.
+    /// </summary>
+    public static byte[] Encode(IKiwoomRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return JsonSerializer.SerializeToUtf8Bytes(request, Options.GetTypeInfo(request.GetType()));
+    }
+
+    private static KiwoomResult<KiwoomResponse> DecodeAs(ReadOnlySpan<byte> utf8, Type responseType, string apiId, ICollection<WireWarning>? warnings)
     {
         var repaired = false;
         if (!Utf8.IsValid(utf8))
@@ -37,10 +60,10 @@ public static class KiwoomJson
             repaired = true;
         }
 
-        T? value;
+        KiwoomResponse? value;
         try
         {
-            value = JsonSerializer.Deserialize<T>(utf8, Options);
+            value = (KiwoomResponse?)JsonSerializer.Deserialize(utf8, Options.GetTypeInfo(responseType));
         }
         catch (JsonException ex)
         {
@@ -67,13 +90,8 @@ public static class KiwoomJson
             }
         }
 
-        return KiwoomResult<T>.Success(value);
+        return KiwoomResult<KiwoomResponse>.Success(value);
     }
-
-    /// <summary>Serializes a request body exactly as the TR expects it (wire names, strings, nulls omitted).</summary>
-    public static byte[] Encode<TRequest>(TRequest request)
-        where TRequest : IKiwoomRequest =>
-        JsonSerializer.SerializeToUtf8Bytes(request, (JsonTypeInfo<TRequest>)Options.GetTypeInfo(typeof(TRequest)));
 
     private static JsonSerializerOptions CreateOptions()
     {
