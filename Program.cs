@@ -3,6 +3,7 @@ using Dashboard.Web.Hosting;
 
 // The host is a table of contents; each area composes itself through Add…/Map… extensions.
 var builder = WebApplication.CreateBuilder(args);
+builder.UseSelfSignedCertificateWhenNoneConfigured();
 builder.AddDashboard();
 builder.AddEmbeddedSimulator();
 
