@@ -18,6 +18,8 @@ public abstract record KiwoomResponse
     public string? ReturnMsg { get; init; }
 
     /// <summary>Fields the catalog does not know about, as received.</summary>
+    /// <remarks>Settable, not init: System.Text.Json's source generator binds init-only members like
+    /// constructor parameters, and extension data cannot be one.</remarks>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+
+namespace Dashboard.Kiwoom.Catalog;
+
+// The shape of overlay.json, the hand-kept layer over the catalog. Like CatalogModel.cs this file is
+// also compiled into the generator, so it depends on nothing but System.Text.Json.
+
+/// <summary>overlay.json: field names and types by wire name, and per TR kind, retry safety and field overrides.</summary>
+public sealed record CatalogOverlay
+{
+    /// <summary>Readable C# names and semantic types by wire name, for every TR unless a TR overrides them.</summary>
+    [JsonPropertyName("fields")] public IReadOnlyDictionary<string, OverlayField> Fields { get; init; } = new Dictionary<string, OverlayField>();
+
+    /// <summary>One entry per TR of the catalog; the generator refuses a TR without one.</summary>
+    [JsonPropertyName("trs")] public IReadOnlyDictionary<string, OverlayTr> Trs { get; init; } = new Dictionary<string, OverlayTr>();
+}
+
+/// <summary>What the catalog cannot say about one TR.</summary>
+public sealed record OverlayTr
+{
+    /// <summary>"Auth", "Query", "Order" or "Realtime".</summary>
+    [JsonPropertyName("kind")] public required string Kind { get; init; }
+
+    /// <summary>False for orders: the send path never re-sends them.</summary>
+    [JsonPropertyName("retrySafe")] public required bool RetrySafe { get; init; }
+
+    /// <summary>"Auth", "Query" or "Order".</summary>
+    [JsonPropertyName("rateGroup")] public required string RateGroup { get; init; }
+
+    /// <summary>Field overrides by wire name ("cur_prc") or list path ("stk_list.cur_prc").</summary>
+    [JsonPropertyName("fields")] public IReadOnlyDictionary<string, OverlayField> Fields { get; init; } = new Dictionary<string, OverlayField>();
+}
+
+/// <summary>Overrides for one field: its semantic type, its C# name, or leaving it out.</summary>
+public sealed record OverlayField
+{
+    /// <summary>String, SignedPrice, SignedNumber, Quantity, Amount, Rate, Date, Time, DateTime, StockCode, ChangeSign, Json or Omit.</summary>
+    [JsonPropertyName("type")] public string? Type { get; init; }
+
+    [JsonPropertyName("name")] public string? Name { get; init; }
+
+    /// <summary>Why the override exists (kept in the file for the next reader).</summary>
+    [JsonPropertyName("why")] public string? Why { get; init; }
+}

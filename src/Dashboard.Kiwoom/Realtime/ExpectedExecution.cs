@@ -1,0 +1,27 @@
+namespace Dashboard.Kiwoom.Realtime;
+
+/// <summary>Type 0H 주식예상체결: the expected auction price.</summary>
+public readonly record struct ExpectedExecution(
+    string Item,
+    TimeOnly? Time,
+    SignedPrice? Price,
+    long? Change,
+    decimal? ChangeRate,
+    long? Volume,
+    long? CumulativeVolume,
+    ChangeSign Sign,
+    DateTimeOffset ReceivedAt)
+{
+    public static ExpectedExecution? From(RealtimeEvent e)
+    {
+        if (e.Type != RealtimeTypes.ExpectedExecution)
+        {
+            return null;
+        }
+
+        var v = e.Values;
+        return new ExpectedExecution(
+            e.Item, v.GetTime(20), v.GetPrice(10), v.GetInt64(11), v.GetDecimal(12), v.GetInt64(15), v.GetInt64(13),
+            v.GetChangeSign(25), e.ReceivedAt);
+    }
+}

@@ -1,0 +1,454 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+
+namespace Dashboard.Kiwoom.Realtime;
+
+/// <summary>
+/// Reads WebSocket messages with <see cref="Utf8JsonReader"/>: classifies the <c>trnm</c> and turns
+/// REAL entries into <see cref="RealtimeEvent"/>s. One allocation per entry for the values table plus
+/// the event; type codes, names and item codes are cached. Not thread-safe: one per receive loop.
+/// Malformed input never throws; it is reported through the <c>problem</c> out parameter.
+/// </summary>
+public sealed class RealtimeFrameParser
+{
+    private const int MaxCachedItems = 4096;
+    private const int MaxFid = ushort.MaxValue;
+
+    private static readonly string[] KnownTypes = [.. RealtimeTypes.Registrable, RealtimeTypes.Condition];
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
+
+    private readonly TimeProvider _time;
+    private readonly string?[] _names = new string?[KnownTypes.Length];
+    private readonly Dictionary<string, string> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _itemLookup;
+    private Row[] _rows = new Row[64];
+    private byte[] _scratch = new byte[2048];
+
+    public RealtimeFrameParser(TimeProvider? time = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _itemLookup = _items.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// Classifies <paramref name="frame"/> and, for REAL, appends its entries to <paramref name="events"/>.
+    /// A malformed frame adds no events; a bad entry inside a good frame is skipped and named in
+    /// <paramref name="problem"/>.
+    /// </summary>
+    public RealtimeMessageKind Parse(ReadOnlySpan<byte> frame, List<RealtimeEvent> events, out string? problem)
+    {
+        problem = null;
+        if (!System.Text.Unicode.Utf8.IsValid(frame))
+        {
+            problem = "The message is not valid UTF-8.";
+            return RealtimeMessageKind.Malformed;
+        }
+
+        var firstNew = events.Count;
+        try
+        {
+            return ParseCore(frame, events, ref problem);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // GetString/CopyString throw InvalidOperationException for escapes that decode to
+            // invalid UTF-16 (lone surrogates): that is malformed input too, not a bug here.
+            events.RemoveRange(firstNew, events.Count - firstNew);
+            problem = ex.Message;
+            return RealtimeMessageKind.Malformed;
+        }
+    }
+
+    private static RealtimeMessageKind Classify(ReadOnlySpan<byte> trnm) => trnm switch
+    {
+        _ when trnm.SequenceEqual("REAL"u8) => RealtimeMessageKind.Real,
+        _ when trnm.SequenceEqual("PING"u8) => RealtimeMessageKind.Ping,
+        _ when trnm.SequenceEqual("LOGIN"u8) => RealtimeMessageKind.Login,
+        _ when trnm.SequenceEqual("SYSTEM"u8) => RealtimeMessageKind.System,
+        _ when trnm.SequenceEqual("REG"u8) => RealtimeMessageKind.Register,
+        _ when trnm.SequenceEqual("REMOVE"u8) => RealtimeMessageKind.Remove,
+        _ when trnm.SequenceEqual("CNSRLST"u8) => RealtimeMessageKind.ConditionList,
+        _ when trnm.SequenceEqual("CNSRREQ"u8) => RealtimeMessageKind.ConditionSearch,
+        _ when trnm.SequenceEqual("CNSRCLR"u8) => RealtimeMessageKind.ConditionClear,
+        _ => RealtimeMessageKind.Unknown,
+    };
+
+    private RealtimeMessageKind ParseCore(ReadOnlySpan<byte> frame, List<RealtimeEvent> events, ref string? problem)
+    {
+        var reader = new Utf8JsonReader(frame, ReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            problem = "The message is not a JSON object.";
+            return RealtimeMessageKind.Malformed;
+        }
+
+        var kind = RealtimeMessageKind.Malformed;
+        var trnmSeen = false;
+        var dataBeforeTrnm = false;
+        var savedData = default(Utf8JsonReader);
+        var receivedAt = default(DateTimeOffset);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("trnm"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                kind = Classify(reader.ValueSpan);
+                trnmSeen = true;
+            }
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                reader.Read();
+                if (trnmSeen && kind == RealtimeMessageKind.Real)
+                {
+                    receivedAt = _time.GetUtcNow();
+                    ReadEntries(ref reader, events, receivedAt, ref problem);
+                }
+                else
+                {
+                    // trnm may come after data (key order is not significant): keep a copy of the
+                    // reader at data and come back to it once trnm says REAL.
+                    if (!trnmSeen)
+                    {
+                        savedData = reader;
+                        dataBeforeTrnm = true;
+                    }
+
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        // Reading past the end makes the reader reject truncated input and trailing garbage.
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        {
+            throw new JsonException("The message has content after its JSON object.");
+        }
+
+        if (!trnmSeen)
+        {
+            problem = "The message has no string trnm.";
+            return RealtimeMessageKind.Malformed;
+        }
+
+        if (kind == RealtimeMessageKind.Real && dataBeforeTrnm)
+        {
+            ReadEntries(ref savedData, events, _time.GetUtcNow(), ref problem);
+        }
+
+        return kind;
+    }
+
+    private void ReadEntries(ref Utf8JsonReader reader, List<RealtimeEvent> events, DateTimeOffset receivedAt, ref string? problem)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            ReadEntry(ref reader, events, receivedAt, ref problem);
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            problem = "REAL data is neither a list nor an object.";
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                ReadEntry(ref reader, events, receivedAt, ref problem);
+            }
+            else
+            {
+                problem = "A REAL entry is not an object.";
+                reader.Skip();
+            }
+        }
+    }
+
+    private void ReadEntry(ref Utf8JsonReader reader, List<RealtimeEvent> events, DateTimeOffset receivedAt, ref string? problem)
+    {
+        var rowCount = 0;
+        var used = 0;
+        var typeIndex = -1;
+        string? type = null;
+        string? name = null;
+        string? item = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    type = ReadType(ref reader, out typeIndex);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                name = reader.TokenType == JsonTokenType.String ? ReadName(ref reader, typeIndex) : SkipToNull(ref reader);
+            }
+            else if (reader.ValueTextEquals("item"u8))
+            {
+                reader.Read();
+                item = reader.TokenType == JsonTokenType.String ? ReadItem(ref reader) : SkipToNull(ref reader);
+            }
+            else if (reader.ValueTextEquals("values"u8))
+            {
+                reader.Read();
+                ReadValues(ref reader, ref rowCount, ref used, ref problem);
+            }
+            else
+            {
+                // Unknown entry fields (for example the simulator's emit time) are ignored.
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (type is null)
+        {
+            problem = "A REAL entry has no type.";
+            return;
+        }
+
+        // A name read before the type could not use the per-type cache; that is only a missed saving.
+        events.Add(new RealtimeEvent(type, name ?? string.Empty, item ?? string.Empty, BuildValues(rowCount, used), receivedAt));
+    }
+
+    private void ReadValues(ref Utf8JsonReader reader, ref int rowCount, ref int used, ref string? problem)
+    {
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            // One third-party client has seen the values object wrapped in a list.
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                ReadValues(ref reader, ref rowCount, ref used, ref problem);
+            }
+
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            problem = "REAL values is not an object.";
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var fidOk = TryReadFid(ref reader, out var fid);
+            reader.Read();
+            if (!fidOk)
+            {
+                problem = "A REAL value has a key that is not a field id.";
+                reader.Skip();
+                continue;
+            }
+
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                case JsonTokenType.Number:
+                case JsonTokenType.True:
+                case JsonTokenType.False:
+                case JsonTokenType.Null:
+                    var length = reader.TokenType == JsonTokenType.Null ? 0 : reader.ValueSpan.Length;
+                    if (length > ushort.MaxValue)
+                    {
+                        problem = $"FID {fid} has a value longer than {ushort.MaxValue} bytes.";
+                        continue;
+                    }
+
+                    if (rowCount == ushort.MaxValue)
+                    {
+                        problem = "A REAL entry has more fields than a values table holds.";
+                        continue;
+                    }
+
+                    EnsureScratch(used + length);
+                    if (reader.TokenType != JsonTokenType.Null)
+                    {
+                        length = reader.ValueIsEscaped ? reader.CopyString(_scratch.AsSpan(used)) : Copy(reader.ValueSpan, _scratch.AsSpan(used));
+                    }
+
+                    AddRow(ref rowCount, new Row((ushort)fid, used, (ushort)length));
+                    used += length;
+                    break;
+                default:
+                    problem = $"FID {fid} has a nested value.";
+                    reader.Skip();
+                    break;
+            }
+        }
+    }
+
+    private static bool TryReadFid(ref Utf8JsonReader reader, out int fid)
+    {
+        fid = 0;
+        var name = reader.ValueSpan;
+        if (reader.ValueIsEscaped || name.Length is 0 or > 5)
+        {
+            return false;
+        }
+
+        foreach (var b in name)
+        {
+            var digit = b - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            fid = (fid * 10) + digit;
+        }
+
+        return fid <= MaxFid;
+    }
+
+    private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        source.CopyTo(destination);
+        return source.Length;
+    }
+
+    private static string? SkipToNull(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+
+    private static string ReadType(ref Utf8JsonReader reader, out int typeIndex)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            var span = reader.ValueSpan;
+            for (var i = 0; i < KnownTypes.Length; i++)
+            {
+                var known = KnownTypes[i];
+                if (span.Length == 2 && span[0] == known[0] && span[1] == known[1])
+                {
+                    typeIndex = i;
+                    return known;
+                }
+            }
+        }
+
+        typeIndex = -1;
+        return reader.GetString()!;
+    }
+
+    private string ReadName(ref Utf8JsonReader reader, int typeIndex)
+    {
+        if (typeIndex >= 0 && _names[typeIndex] is { } cached && reader.ValueTextEquals(cached))
+        {
+            return cached;
+        }
+
+        var name = reader.GetString()!;
+        if (typeIndex >= 0)
+        {
+            _names[typeIndex] = name;
+        }
+
+        return name;
+    }
+
+    private string ReadItem(ref Utf8JsonReader reader)
+    {
+        var raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped || raw.Length > 32)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> chars = stackalloc char[32];
+        if (!Encoding.UTF8.TryGetChars(raw, chars, out var written))
+        {
+            return reader.GetString()!;
+        }
+
+        chars = chars[..written];
+        if (_itemLookup.TryGetValue(chars, out var cached))
+        {
+            return cached;
+        }
+
+        if (_items.Count >= MaxCachedItems)
+        {
+            _items.Clear();
+        }
+
+        var item = new string(chars);
+        _items[item] = item;
+        return item;
+    }
+
+    private void AddRow(ref int rowCount, Row row)
+    {
+        if (rowCount == _rows.Length)
+        {
+            Array.Resize(ref _rows, _rows.Length * 2);
+        }
+
+        // Insertion keeps rows sorted by fid; pushes arrive nearly sorted or short, so this stays cheap.
+        var at = rowCount;
+        while (at > 0 && _rows[at - 1].Fid > row.Fid)
+        {
+            _rows[at] = _rows[at - 1];
+            at--;
+        }
+
+        _rows[at] = row;
+        rowCount++;
+    }
+
+    private void EnsureScratch(int size)
+    {
+        if (size > _scratch.Length)
+        {
+            Array.Resize(ref _scratch, Math.Max(size, _scratch.Length * 2));
+        }
+    }
+
+    private RealtimeValues BuildValues(int rowCount, int used)
+    {
+        var valuesAt = RealtimeValues.HeaderSize + (rowCount * RealtimeValues.RowSize);
+        var data = GC.AllocateUninitializedArray<byte>(valuesAt + used);
+        BinaryPrimitives.WriteUInt16LittleEndian(data, (ushort)rowCount);
+        var cursor = valuesAt;
+        for (var i = 0; i < rowCount; i++)
+        {
+            var row = _rows[i];
+            var rowSpan = data.AsSpan(RealtimeValues.HeaderSize + (i * RealtimeValues.RowSize), RealtimeValues.RowSize);
+            BinaryPrimitives.WriteUInt16LittleEndian(rowSpan, row.Fid);
+            BinaryPrimitives.WriteUInt16LittleEndian(rowSpan[2..], row.Length);
+            BinaryPrimitives.WriteInt32LittleEndian(rowSpan[4..], cursor);
+            _scratch.AsSpan(row.Start, row.Length).CopyTo(data.AsSpan(cursor));
+            cursor += row.Length;
+        }
+
+        return new RealtimeValues(data);
+    }
+
+    private readonly record struct Row(ushort Fid, int Start, ushort Length);
+}
