@@ -66,7 +66,8 @@ internal sealed class TrEmitter(CatalogTr tr, OverlayTr overlay, IReadOnlyDictio
                     ? Pascal + CSharpNames.Pascal(field.Name) + "Item"
                     : type[..^"Item".Length] + CSharpNames.Pascal(field.Name) + "Item";
                 rows.Add((rowType, field, fieldPath + "."));
-                writer.Line($"public W.WireList<{rowType}> {name} {{ get; init; }} = W.WireList<{rowType}>.Empty;");
+                // An absent list must read as empty, and the JSON source generator passes null for it.
+                writer.Line($"public W.WireList<{rowType}> {name} {{ get; init => field = value ?? W.WireList<{rowType}>.Empty; }} = W.WireList<{rowType}>.Empty;");
                 checks.Add($"collector.List({literal}, {name});");
             }
             else if (semantic == SemanticType.Json || field.IsList || field.IsObject)

@@ -80,7 +80,7 @@ public sealed record Ka01690Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>일별잔고수익률 — Daily balance return list</summary>
     [JsonPropertyName("day_bal_rt")]
-    public W.WireList<Ka01690DayBalRtItem> DayBalRt { get; init; } = W.WireList<Ka01690DayBalRtItem>.Empty;
+    public W.WireList<Ka01690DayBalRtItem> DayBalRt { get; init => field = value ?? W.WireList<Ka01690DayBalRtItem>.Empty; } = W.WireList<Ka01690DayBalRtItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -178,7 +178,7 @@ public sealed record Ka10072Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>일자별종목별실현손익 — Realized P/L by date and stock list</summary>
     [JsonPropertyName("dt_stk_div_rlzt_pl")]
-    public W.WireList<Ka10072DtStkDivRlztPlItem> DtStkDivRlztPl { get; init; } = W.WireList<Ka10072DtStkDivRlztPlItem>.Empty;
+    public W.WireList<Ka10072DtStkDivRlztPlItem> DtStkDivRlztPl { get; init => field = value ?? W.WireList<Ka10072DtStkDivRlztPlItem>.Empty; } = W.WireList<Ka10072DtStkDivRlztPlItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -293,7 +293,7 @@ public sealed record Ka10073Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>일자별종목별실현손익 — Realized P/L by date and stock list</summary>
     [JsonPropertyName("dt_stk_rlzt_pl")]
-    public W.WireList<Ka10073DtStkRlztPlItem> DtStkRlztPl { get; init; } = W.WireList<Ka10073DtStkRlztPlItem>.Empty;
+    public W.WireList<Ka10073DtStkRlztPlItem> DtStkRlztPl { get; init => field = value ?? W.WireList<Ka10073DtStkRlztPlItem>.Empty; } = W.WireList<Ka10073DtStkRlztPlItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -423,7 +423,7 @@ public sealed record Ka10074Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>일자별실현손익 — Realized P/L by date list</summary>
     [JsonPropertyName("dt_rlzt_pl")]
-    public W.WireList<Ka10074DtRlztPlItem> DtRlztPl { get; init; } = W.WireList<Ka10074DtRlztPlItem>.Empty;
+    public W.WireList<Ka10074DtRlztPlItem> DtRlztPl { get; init => field = value ?? W.WireList<Ka10074DtRlztPlItem>.Empty; } = W.WireList<Ka10074DtRlztPlItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -508,7 +508,7 @@ public sealed record Ka10075Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>미체결 — Unfilled orders list</summary>
     [JsonPropertyName("oso")]
-    public W.WireList<Ka10075OsoItem> Oso { get; init; } = W.WireList<Ka10075OsoItem>.Empty;
+    public W.WireList<Ka10075OsoItem> Oso { get; init => field = value ?? W.WireList<Ka10075OsoItem>.Empty; } = W.WireList<Ka10075OsoItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -713,7 +713,7 @@ public sealed record Ka10076Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>체결 — Executions list</summary>
     [JsonPropertyName("cntr")]
-    public W.WireList<Ka10076CntrItem> Cntr { get; init; } = W.WireList<Ka10076CntrItem>.Empty;
+    public W.WireList<Ka10076CntrItem> Cntr { get; init => field = value ?? W.WireList<Ka10076CntrItem>.Empty; } = W.WireList<Ka10076CntrItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -847,7 +847,7 @@ public sealed record Ka10077Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>당일실현손익상세 — Today's realized P/L detail list</summary>
     [JsonPropertyName("tdy_rlzt_pl_dtl")]
-    public W.WireList<Ka10077TdyRlztPlDtlItem> TdyRlztPlDtl { get; init; } = W.WireList<Ka10077TdyRlztPlDtlItem>.Empty;
+    public W.WireList<Ka10077TdyRlztPlDtlItem> TdyRlztPlDtl { get; init => field = value ?? W.WireList<Ka10077TdyRlztPlDtlItem>.Empty; } = W.WireList<Ka10077TdyRlztPlDtlItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -928,7 +928,7 @@ public sealed record Ka10085Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>계좌수익률 — Account return list</summary>
     [JsonPropertyName("acnt_prft_rt")]
-    public W.WireList<Ka10085AcntPrftRtItem> AcntPrftRt { get; init; } = W.WireList<Ka10085AcntPrftRtItem>.Empty;
+    public W.WireList<Ka10085AcntPrftRtItem> AcntPrftRt { get; init => field = value ?? W.WireList<Ka10085AcntPrftRtItem>.Empty; } = W.WireList<Ka10085AcntPrftRtItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1048,7 +1048,7 @@ public sealed record Ka10088Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>미체결분할주문리스트 — Unfilled split-order list</summary>
     [JsonPropertyName("osop")]
-    public W.WireList<Ka10088OsopItem> Osop { get; init; } = W.WireList<Ka10088OsopItem>.Empty;
+    public W.WireList<Ka10088OsopItem> Osop { get; init => field = value ?? W.WireList<Ka10088OsopItem>.Empty; } = W.WireList<Ka10088OsopItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1187,7 +1187,7 @@ public sealed record Ka10170Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>당일매매일지 — Today's trade journal (list)</summary>
     [JsonPropertyName("tdy_trde_diary")]
-    public W.WireList<Ka10170TdyTrdeDiaryItem> TdyTrdeDiary { get; init; } = W.WireList<Ka10170TdyTrdeDiaryItem>.Empty;
+    public W.WireList<Ka10170TdyTrdeDiaryItem> TdyTrdeDiary { get; init => field = value ?? W.WireList<Ka10170TdyTrdeDiaryItem>.Empty; } = W.WireList<Ka10170TdyTrdeDiaryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1559,7 +1559,7 @@ public sealed record Kt00001Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>종목별예수금 — Deposit by currency (list)</summary>
     [JsonPropertyName("stk_entr_prst")]
-    public W.WireList<Kt00001StkEntrPrstItem> StkEntrPrst { get; init; } = W.WireList<Kt00001StkEntrPrstItem>.Empty;
+    public W.WireList<Kt00001StkEntrPrstItem> StkEntrPrst { get; init => field = value ?? W.WireList<Kt00001StkEntrPrstItem>.Empty; } = W.WireList<Kt00001StkEntrPrstItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1738,7 +1738,7 @@ public sealed record Kt00002Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>일별추정예탁자산현황 — Daily estimated deposited assets (list)</summary>
     [JsonPropertyName("daly_prsm_dpst_aset_amt_prst")]
-    public W.WireList<Kt00002DalyPrsmDpstAsetAmtPrstItem> DalyPrsmDpstAsetAmtPrst { get; init; } = W.WireList<Kt00002DalyPrsmDpstAsetAmtPrstItem>.Empty;
+    public W.WireList<Kt00002DalyPrsmDpstAsetAmtPrstItem> DalyPrsmDpstAsetAmtPrst { get; init => field = value ?? W.WireList<Kt00002DalyPrsmDpstAsetAmtPrstItem>.Empty; } = W.WireList<Kt00002DalyPrsmDpstAsetAmtPrstItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1918,7 +1918,7 @@ public sealed record Kt00004Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>종목별계좌평가현황 — Per-stock account evaluation (list)</summary>
     [JsonPropertyName("stk_acnt_evlt_prst")]
-    public W.WireList<Kt00004StkAcntEvltPrstItem> StkAcntEvltPrst { get; init; } = W.WireList<Kt00004StkAcntEvltPrstItem>.Empty;
+    public W.WireList<Kt00004StkAcntEvltPrstItem> StkAcntEvltPrst { get; init => field = value ?? W.WireList<Kt00004StkAcntEvltPrstItem>.Empty; } = W.WireList<Kt00004StkAcntEvltPrstItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2164,7 +2164,7 @@ public sealed record Kt00005Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>종목별체결잔고 — Per-stock filled balance (list)</summary>
     [JsonPropertyName("stk_cntr_remn")]
-    public W.WireList<Kt00005StkCntrRemnItem> StkCntrRemn { get; init; } = W.WireList<Kt00005StkCntrRemnItem>.Empty;
+    public W.WireList<Kt00005StkCntrRemnItem> StkCntrRemn { get; init => field = value ?? W.WireList<Kt00005StkCntrRemnItem>.Empty; } = W.WireList<Kt00005StkCntrRemnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2324,7 +2324,7 @@ public sealed record Kt00007Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>계좌별주문체결내역상세 — Order/fill details by account (list)</summary>
     [JsonPropertyName("acnt_ord_cntr_prps_dtl")]
-    public W.WireList<Kt00007AcntOrdCntrPrpsDtlItem> AcntOrdCntrPrpsDtl { get; init; } = W.WireList<Kt00007AcntOrdCntrPrpsDtlItem>.Empty;
+    public W.WireList<Kt00007AcntOrdCntrPrpsDtlItem> AcntOrdCntrPrpsDtl { get; init => field = value ?? W.WireList<Kt00007AcntOrdCntrPrpsDtlItem>.Empty; } = W.WireList<Kt00007AcntOrdCntrPrpsDtlItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2485,7 +2485,7 @@ public sealed record Kt00008Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>계좌별익일결제예정내역배열 — Next-day settlement schedule by account (list)</summary>
     [JsonPropertyName("acnt_nxdy_setl_frcs_prps_array")]
-    public W.WireList<Kt00008AcntNxdySetlFrcsPrpsArrayItem> AcntNxdySetlFrcsPrpsArray { get; init; } = W.WireList<Kt00008AcntNxdySetlFrcsPrpsArrayItem>.Empty;
+    public W.WireList<Kt00008AcntNxdySetlFrcsPrpsArrayItem> AcntNxdySetlFrcsPrpsArray { get; init => field = value ?? W.WireList<Kt00008AcntNxdySetlFrcsPrpsArrayItem>.Empty; } = W.WireList<Kt00008AcntNxdySetlFrcsPrpsArrayItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2646,7 +2646,7 @@ public sealed record Kt00009Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>계좌별주문체결현황배열 — Order/fill status by account (list)</summary>
     [JsonPropertyName("acnt_ord_cntr_prst_array")]
-    public W.WireList<Kt00009AcntOrdCntrPrstArrayItem> AcntOrdCntrPrstArray { get; init; } = W.WireList<Kt00009AcntOrdCntrPrstArrayItem>.Empty;
+    public W.WireList<Kt00009AcntOrdCntrPrstArrayItem> AcntOrdCntrPrstArray { get; init => field = value ?? W.WireList<Kt00009AcntOrdCntrPrstArrayItem>.Empty; } = W.WireList<Kt00009AcntOrdCntrPrstArrayItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3653,7 +3653,7 @@ public sealed record Kt00015Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>위탁종합거래내역배열 — Brokerage comprehensive transaction history (list)</summary>
     [JsonPropertyName("trst_ovrl_trde_prps_array")]
-    public W.WireList<Kt00015TrstOvrlTrdePrpsArrayItem> TrstOvrlTrdePrpsArray { get; init; } = W.WireList<Kt00015TrstOvrlTrdePrpsArrayItem>.Empty;
+    public W.WireList<Kt00015TrstOvrlTrdePrpsArrayItem> TrstOvrlTrdePrpsArray { get; init => field = value ?? W.WireList<Kt00015TrstOvrlTrdePrpsArrayItem>.Empty; } = W.WireList<Kt00015TrstOvrlTrdePrpsArrayItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -4342,7 +4342,7 @@ public sealed record Kt00018Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>계좌평가잔고개별합산 — Account evaluation balance per holding (list)</summary>
     [JsonPropertyName("acnt_evlt_remn_indv_tot")]
-    public W.WireList<Kt00018AcntEvltRemnIndvTotItem> AcntEvltRemnIndvTot { get; init; } = W.WireList<Kt00018AcntEvltRemnIndvTotItem>.Empty;
+    public W.WireList<Kt00018AcntEvltRemnIndvTotItem> AcntEvltRemnIndvTot { get; init => field = value ?? W.WireList<Kt00018AcntEvltRemnIndvTotItem>.Empty; } = W.WireList<Kt00018AcntEvltRemnIndvTotItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -4527,7 +4527,7 @@ public sealed record Kt50020Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>금현물계좌평가현황 — Gold spot account evaluation (list)</summary>
     [JsonPropertyName("gold_acnt_evlt_prst")]
-    public W.WireList<Kt50020GoldAcntEvltPrstItem> GoldAcntEvltPrst { get; init; } = W.WireList<Kt50020GoldAcntEvltPrstItem>.Empty;
+    public W.WireList<Kt50020GoldAcntEvltPrstItem> GoldAcntEvltPrst { get; init => field = value ?? W.WireList<Kt50020GoldAcntEvltPrstItem>.Empty; } = W.WireList<Kt50020GoldAcntEvltPrstItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -4771,7 +4771,7 @@ public sealed record Kt50030Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>계좌별주문체결현황 — Order/fill status by account (list)</summary>
     [JsonPropertyName("acnt_ord_cntr_prst")]
-    public W.WireList<Kt50030AcntOrdCntrPrstItem> AcntOrdCntrPrst { get; init; } = W.WireList<Kt50030AcntOrdCntrPrstItem>.Empty;
+    public W.WireList<Kt50030AcntOrdCntrPrstItem> AcntOrdCntrPrst { get; init => field = value ?? W.WireList<Kt50030AcntOrdCntrPrstItem>.Empty; } = W.WireList<Kt50030AcntOrdCntrPrstItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -4946,7 +4946,7 @@ public sealed record Kt50031Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>계좌별주문체결내역상세 — Order/fill details by account (list)</summary>
     [JsonPropertyName("acnt_ord_cntr_prps_dtl")]
-    public W.WireList<Kt50031AcntOrdCntrPrpsDtlItem> AcntOrdCntrPrpsDtl { get; init; } = W.WireList<Kt50031AcntOrdCntrPrpsDtlItem>.Empty;
+    public W.WireList<Kt50031AcntOrdCntrPrpsDtlItem> AcntOrdCntrPrpsDtl { get; init => field = value ?? W.WireList<Kt50031AcntOrdCntrPrpsDtlItem>.Empty; } = W.WireList<Kt50031AcntOrdCntrPrpsDtlItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -5111,7 +5111,7 @@ public sealed record Kt50032Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>금현물거래내역 — Gold spot transaction history (list)</summary>
     [JsonPropertyName("gold_trde_hist")]
-    public W.WireList<Kt50032GoldTrdeHistItem> GoldTrdeHist { get; init; } = W.WireList<Kt50032GoldTrdeHistItem>.Empty;
+    public W.WireList<Kt50032GoldTrdeHistItem> GoldTrdeHist { get; init => field = value ?? W.WireList<Kt50032GoldTrdeHistItem>.Empty; } = W.WireList<Kt50032GoldTrdeHistItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -5301,7 +5301,7 @@ public sealed record Kt50075Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>계좌별주문미체결현황 — Unfilled orders by account (list)</summary>
     [JsonPropertyName("acnt_ord_oso_prst")]
-    public W.WireList<Kt50075AcntOrdOsoPrstItem> AcntOrdOsoPrst { get; init; } = W.WireList<Kt50075AcntOrdOsoPrstItem>.Empty;
+    public W.WireList<Kt50075AcntOrdOsoPrstItem> AcntOrdOsoPrst { get; init => field = value ?? W.WireList<Kt50075AcntOrdOsoPrstItem>.Empty; } = W.WireList<Kt50075AcntOrdOsoPrstItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

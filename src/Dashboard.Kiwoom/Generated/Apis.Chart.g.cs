@@ -47,7 +47,7 @@ public sealed record Ka10060Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>종목별투자자기관별차트 — Investor/institution by stock chart list</summary>
     [JsonPropertyName("stk_invsr_orgn_chart")]
-    public W.WireList<Ka10060StkInvsrOrgnChartItem> StkInvsrOrgnChart { get; init; } = W.WireList<Ka10060StkInvsrOrgnChartItem>.Empty;
+    public W.WireList<Ka10060StkInvsrOrgnChartItem> StkInvsrOrgnChart { get; init => field = value ?? W.WireList<Ka10060StkInvsrOrgnChartItem>.Empty; } = W.WireList<Ka10060StkInvsrOrgnChartItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -182,7 +182,7 @@ public sealed record Ka10064Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>장중투자자별매매차트 — Intraday investor trading chart list</summary>
     [JsonPropertyName("opmr_invsr_trde_chart")]
-    public W.WireList<Ka10064OpmrInvsrTrdeChartItem> OpmrInvsrTrdeChart { get; init; } = W.WireList<Ka10064OpmrInvsrTrdeChartItem>.Empty;
+    public W.WireList<Ka10064OpmrInvsrTrdeChartItem> OpmrInvsrTrdeChart { get; init => field = value ?? W.WireList<Ka10064OpmrInvsrTrdeChartItem>.Empty; } = W.WireList<Ka10064OpmrInvsrTrdeChartItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -281,7 +281,7 @@ public sealed record Ka10079Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>주식틱차트조회 — Stock tick chart list</summary>
     [JsonPropertyName("stk_tic_chart_qry")]
-    public W.WireList<Ka10079StkTicChartQryItem> StkTicChartQry { get; init; } = W.WireList<Ka10079StkTicChartQryItem>.Empty;
+    public W.WireList<Ka10079StkTicChartQryItem> StkTicChartQry { get; init => field = value ?? W.WireList<Ka10079StkTicChartQryItem>.Empty; } = W.WireList<Ka10079StkTicChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -376,7 +376,7 @@ public sealed record Ka10080Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>주식분봉차트조회 — Stock minute chart list</summary>
     [JsonPropertyName("stk_min_pole_chart_qry")]
-    public W.WireList<Ka10080StkMinPoleChartQryItem> StkMinPoleChartQry { get; init; } = W.WireList<Ka10080StkMinPoleChartQryItem>.Empty;
+    public W.WireList<Ka10080StkMinPoleChartQryItem> StkMinPoleChartQry { get; init => field = value ?? W.WireList<Ka10080StkMinPoleChartQryItem>.Empty; } = W.WireList<Ka10080StkMinPoleChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -471,7 +471,7 @@ public sealed record Ka10081Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>주식일봉차트조회 — Stock daily chart list</summary>
     [JsonPropertyName("stk_dt_pole_chart_qry")]
-    public W.WireList<Ka10081StkDtPoleChartQryItem> StkDtPoleChartQry { get; init; } = W.WireList<Ka10081StkDtPoleChartQryItem>.Empty;
+    public W.WireList<Ka10081StkDtPoleChartQryItem> StkDtPoleChartQry { get; init => field = value ?? W.WireList<Ka10081StkDtPoleChartQryItem>.Empty; } = W.WireList<Ka10081StkDtPoleChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -571,7 +571,7 @@ public sealed record Ka10082Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>주식주봉차트조회 — Stock weekly chart list</summary>
     [JsonPropertyName("stk_stk_pole_chart_qry")]
-    public W.WireList<Ka10082StkStkPoleChartQryItem> StkStkPoleChartQry { get; init; } = W.WireList<Ka10082StkStkPoleChartQryItem>.Empty;
+    public W.WireList<Ka10082StkStkPoleChartQryItem> StkStkPoleChartQry { get; init => field = value ?? W.WireList<Ka10082StkStkPoleChartQryItem>.Empty; } = W.WireList<Ka10082StkStkPoleChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -671,7 +671,7 @@ public sealed record Ka10083Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>주식월봉차트조회 — Stock monthly chart list</summary>
     [JsonPropertyName("stk_mth_pole_chart_qry")]
-    public W.WireList<Ka10083StkMthPoleChartQryItem> StkMthPoleChartQry { get; init; } = W.WireList<Ka10083StkMthPoleChartQryItem>.Empty;
+    public W.WireList<Ka10083StkMthPoleChartQryItem> StkMthPoleChartQry { get; init => field = value ?? W.WireList<Ka10083StkMthPoleChartQryItem>.Empty; } = W.WireList<Ka10083StkMthPoleChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -771,7 +771,7 @@ public sealed record Ka10094Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>주식년봉차트조회 — Stock yearly chart list</summary>
     [JsonPropertyName("stk_yr_pole_chart_qry")]
-    public W.WireList<Ka10094StkYrPoleChartQryItem> StkYrPoleChartQry { get; init; } = W.WireList<Ka10094StkYrPoleChartQryItem>.Empty;
+    public W.WireList<Ka10094StkYrPoleChartQryItem> StkYrPoleChartQry { get; init => field = value ?? W.WireList<Ka10094StkYrPoleChartQryItem>.Empty; } = W.WireList<Ka10094StkYrPoleChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -852,7 +852,7 @@ public sealed record Ka20004Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>업종틱차트조회 — Sector tick chart (list)</summary>
     [JsonPropertyName("inds_tic_chart_qry")]
-    public W.WireList<Ka20004IndsTicChartQryItem> IndsTicChartQry { get; init; } = W.WireList<Ka20004IndsTicChartQryItem>.Empty;
+    public W.WireList<Ka20004IndsTicChartQryItem> IndsTicChartQry { get; init => field = value ?? W.WireList<Ka20004IndsTicChartQryItem>.Empty; } = W.WireList<Ka20004IndsTicChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -942,7 +942,7 @@ public sealed record Ka20005Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>업종분봉조회 — Sector minute candles (list)</summary>
     [JsonPropertyName("inds_min_pole_qry")]
-    public W.WireList<Ka20005IndsMinPoleQryItem> IndsMinPoleQry { get; init; } = W.WireList<Ka20005IndsMinPoleQryItem>.Empty;
+    public W.WireList<Ka20005IndsMinPoleQryItem> IndsMinPoleQry { get; init => field = value ?? W.WireList<Ka20005IndsMinPoleQryItem>.Empty; } = W.WireList<Ka20005IndsMinPoleQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1032,7 +1032,7 @@ public sealed record Ka20006Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>업종일봉조회 — Sector daily candles (list)</summary>
     [JsonPropertyName("inds_dt_pole_qry")]
-    public W.WireList<Ka20006IndsDtPoleQryItem> IndsDtPoleQry { get; init; } = W.WireList<Ka20006IndsDtPoleQryItem>.Empty;
+    public W.WireList<Ka20006IndsDtPoleQryItem> IndsDtPoleQry { get; init => field = value ?? W.WireList<Ka20006IndsDtPoleQryItem>.Empty; } = W.WireList<Ka20006IndsDtPoleQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1112,7 +1112,7 @@ public sealed record Ka20007Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>업종주봉조회 — Sector weekly candles (list)</summary>
     [JsonPropertyName("inds_stk_pole_qry")]
-    public W.WireList<Ka20007IndsStkPoleQryItem> IndsStkPoleQry { get; init; } = W.WireList<Ka20007IndsStkPoleQryItem>.Empty;
+    public W.WireList<Ka20007IndsStkPoleQryItem> IndsStkPoleQry { get; init => field = value ?? W.WireList<Ka20007IndsStkPoleQryItem>.Empty; } = W.WireList<Ka20007IndsStkPoleQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1192,7 +1192,7 @@ public sealed record Ka20008Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>업종월봉조회 — Sector monthly candles (list)</summary>
     [JsonPropertyName("inds_mth_pole_qry")]
-    public W.WireList<Ka20008IndsMthPoleQryItem> IndsMthPoleQry { get; init; } = W.WireList<Ka20008IndsMthPoleQryItem>.Empty;
+    public W.WireList<Ka20008IndsMthPoleQryItem> IndsMthPoleQry { get; init => field = value ?? W.WireList<Ka20008IndsMthPoleQryItem>.Empty; } = W.WireList<Ka20008IndsMthPoleQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1272,7 +1272,7 @@ public sealed record Ka20019Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>업종년봉조회 — Sector yearly candles (list)</summary>
     [JsonPropertyName("inds_yr_pole_qry")]
-    public W.WireList<Ka20019IndsYrPoleQryItem> IndsYrPoleQry { get; init; } = W.WireList<Ka20019IndsYrPoleQryItem>.Empty;
+    public W.WireList<Ka20019IndsYrPoleQryItem> IndsYrPoleQry { get; init => field = value ?? W.WireList<Ka20019IndsYrPoleQryItem>.Empty; } = W.WireList<Ka20019IndsYrPoleQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1352,7 +1352,7 @@ public sealed record Ka50079Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>금현물틱차트조회 — Gold spot tick chart (list)</summary>
     [JsonPropertyName("gds_tic_chart_qry")]
-    public W.WireList<Ka50079GdsTicChartQryItem> GdsTicChartQry { get; init; } = W.WireList<Ka50079GdsTicChartQryItem>.Empty;
+    public W.WireList<Ka50079GdsTicChartQryItem> GdsTicChartQry { get; init => field = value ?? W.WireList<Ka50079GdsTicChartQryItem>.Empty; } = W.WireList<Ka50079GdsTicChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1442,7 +1442,7 @@ public sealed record Ka50080Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>금현물분봉차트조회 — Gold spot minute chart (list)</summary>
     [JsonPropertyName("gds_min_chart_qry")]
-    public W.WireList<Ka50080GdsMinChartQryItem> GdsMinChartQry { get; init; } = W.WireList<Ka50080GdsMinChartQryItem>.Empty;
+    public W.WireList<Ka50080GdsMinChartQryItem> GdsMinChartQry { get; init => field = value ?? W.WireList<Ka50080GdsMinChartQryItem>.Empty; } = W.WireList<Ka50080GdsMinChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1537,7 +1537,7 @@ public sealed record Ka50081Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>금현물일봉차트조회 — Gold spot candle chart (list)</summary>
     [JsonPropertyName("gds_day_chart_qry")]
-    public W.WireList<Ka50081GdsDayChartQryItem> GdsDayChartQry { get; init; } = W.WireList<Ka50081GdsDayChartQryItem>.Empty;
+    public W.WireList<Ka50081GdsDayChartQryItem> GdsDayChartQry { get; init => field = value ?? W.WireList<Ka50081GdsDayChartQryItem>.Empty; } = W.WireList<Ka50081GdsDayChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1622,7 +1622,7 @@ public sealed record Ka50082Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>금현물일봉차트조회 — Gold spot candle chart (list)</summary>
     [JsonPropertyName("gds_week_chart_qry")]
-    public W.WireList<Ka50082GdsWeekChartQryItem> GdsWeekChartQry { get; init; } = W.WireList<Ka50082GdsWeekChartQryItem>.Empty;
+    public W.WireList<Ka50082GdsWeekChartQryItem> GdsWeekChartQry { get; init => field = value ?? W.WireList<Ka50082GdsWeekChartQryItem>.Empty; } = W.WireList<Ka50082GdsWeekChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1702,7 +1702,7 @@ public sealed record Ka50083Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>금현물일봉차트조회 — Gold spot candle chart (list)</summary>
     [JsonPropertyName("gds_month_chart_qry")]
-    public W.WireList<Ka50083GdsMonthChartQryItem> GdsMonthChartQry { get; init; } = W.WireList<Ka50083GdsMonthChartQryItem>.Empty;
+    public W.WireList<Ka50083GdsMonthChartQryItem> GdsMonthChartQry { get; init => field = value ?? W.WireList<Ka50083GdsMonthChartQryItem>.Empty; } = W.WireList<Ka50083GdsMonthChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1777,7 +1777,7 @@ public sealed record Ka50091Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>금현물일봉차트조회 — Gold spot candle chart (list)</summary>
     [JsonPropertyName("gds_tic_chart_qry")]
-    public W.WireList<Ka50091GdsTicChartQryItem> GdsTicChartQry { get; init; } = W.WireList<Ka50091GdsTicChartQryItem>.Empty;
+    public W.WireList<Ka50091GdsTicChartQryItem> GdsTicChartQry { get; init => field = value ?? W.WireList<Ka50091GdsTicChartQryItem>.Empty; } = W.WireList<Ka50091GdsTicChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1862,7 +1862,7 @@ public sealed record Ka50092Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>금현물일봉차트조회 — Gold spot candle chart (list)</summary>
     [JsonPropertyName("gds_min_chart_qry")]
-    public W.WireList<Ka50092GdsMinChartQryItem> GdsMinChartQry { get; init; } = W.WireList<Ka50092GdsMinChartQryItem>.Empty;
+    public W.WireList<Ka50092GdsMinChartQryItem> GdsMinChartQry { get; init => field = value ?? W.WireList<Ka50092GdsMinChartQryItem>.Empty; } = W.WireList<Ka50092GdsMinChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

@@ -27,7 +27,7 @@ public sealed record Ka10048Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ELW일별민감도지표 — ELW daily sensitivity indicators</summary>
     [JsonPropertyName("elwdaly_snst_ix")]
-    public W.WireList<Ka10048ElwdalySnstIxItem> ElwdalySnstIx { get; init; } = W.WireList<Ka10048ElwdalySnstIxItem>.Empty;
+    public W.WireList<Ka10048ElwdalySnstIxItem> ElwdalySnstIx { get; init => field = value ?? W.WireList<Ka10048ElwdalySnstIxItem>.Empty; } = W.WireList<Ka10048ElwdalySnstIxItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -102,7 +102,7 @@ public sealed record Ka10050Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ELW민감도지표배열 — ELW sensitivity indicator array</summary>
     [JsonPropertyName("elwsnst_ix_array")]
-    public W.WireList<Ka10050ElwsnstIxArrayItem> ElwsnstIxArray { get; init; } = W.WireList<Ka10050ElwsnstIxArrayItem>.Empty;
+    public W.WireList<Ka10050ElwsnstIxArrayItem> ElwsnstIxArray { get; init => field = value ?? W.WireList<Ka10050ElwsnstIxArrayItem>.Empty; } = W.WireList<Ka10050ElwsnstIxArrayItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -232,7 +232,7 @@ public sealed record Ka30001Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>ELW가격급등락 — ELW price surge/plunge (list)</summary>
     [JsonPropertyName("elwpric_jmpflu")]
-    public W.WireList<Ka30001ElwpricJmpfluItem> ElwpricJmpflu { get; init; } = W.WireList<Ka30001ElwpricJmpfluItem>.Empty;
+    public W.WireList<Ka30001ElwpricJmpfluItem> ElwpricJmpflu { get; init => field = value ?? W.WireList<Ka30001ElwpricJmpfluItem>.Empty; } = W.WireList<Ka30001ElwpricJmpfluItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -337,7 +337,7 @@ public sealed record Ka30002Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>거래원별ELW순매매상위 — Top ELW net trades by broker (list)</summary>
     [JsonPropertyName("trde_ori_elwnettrde_upper")]
-    public W.WireList<Ka30002TrdeOriElwnettrdeUpperItem> TrdeOriElwnettrdeUpper { get; init; } = W.WireList<Ka30002TrdeOriElwnettrdeUpperItem>.Empty;
+    public W.WireList<Ka30002TrdeOriElwnettrdeUpperItem> TrdeOriElwnettrdeUpper { get; init => field = value ?? W.WireList<Ka30002TrdeOriElwnettrdeUpperItem>.Empty; } = W.WireList<Ka30002TrdeOriElwnettrdeUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -417,7 +417,7 @@ public sealed record Ka30003Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ELWLP보유일별추이 — ELW LP holdings daily trend (list)</summary>
     [JsonPropertyName("elwlpposs_daly_trnsn")]
-    public W.WireList<Ka30003ElwlppossDalyTrnsnItem> ElwlppossDalyTrnsn { get; init; } = W.WireList<Ka30003ElwlppossDalyTrnsnItem>.Empty;
+    public W.WireList<Ka30003ElwlppossDalyTrnsnItem> ElwlppossDalyTrnsn { get; init => field = value ?? W.WireList<Ka30003ElwlppossDalyTrnsnItem>.Empty; } = W.WireList<Ka30003ElwlppossDalyTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -522,7 +522,7 @@ public sealed record Ka30004Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ELW괴리율 — ELW disparity rate (list)</summary>
     [JsonPropertyName("elwdispty_rt")]
-    public W.WireList<Ka30004ElwdisptyRtItem> ElwdisptyRt { get; init; } = W.WireList<Ka30004ElwdisptyRtItem>.Empty;
+    public W.WireList<Ka30004ElwdisptyRtItem> ElwdisptyRt { get; init => field = value ?? W.WireList<Ka30004ElwdisptyRtItem>.Empty; } = W.WireList<Ka30004ElwdisptyRtItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -652,7 +652,7 @@ public sealed record Ka30005Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ELW조건검색 — ELW condition search results (list)</summary>
     [JsonPropertyName("elwcnd_qry")]
-    public W.WireList<Ka30005ElwcndQryItem> ElwcndQry { get; init; } = W.WireList<Ka30005ElwcndQryItem>.Empty;
+    public W.WireList<Ka30005ElwcndQryItem> ElwcndQry { get; init => field = value ?? W.WireList<Ka30005ElwcndQryItem>.Empty; } = W.WireList<Ka30005ElwcndQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -892,7 +892,7 @@ public sealed record Ka30009Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ELW등락율순위 — ELW change-rate ranking (list)</summary>
     [JsonPropertyName("elwflu_rt_rank")]
-    public W.WireList<Ka30009ElwfluRtRankItem> ElwfluRtRank { get; init; } = W.WireList<Ka30009ElwfluRtRankItem>.Empty;
+    public W.WireList<Ka30009ElwfluRtRankItem> ElwfluRtRank { get; init => field = value ?? W.WireList<Ka30009ElwfluRtRankItem>.Empty; } = W.WireList<Ka30009ElwfluRtRankItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -992,7 +992,7 @@ public sealed record Ka30010Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ELW잔량순위 — ELW remaining-quantity ranking (list)</summary>
     [JsonPropertyName("elwreq_rank")]
-    public W.WireList<Ka30010ElwreqRankItem> ElwreqRank { get; init; } = W.WireList<Ka30010ElwreqRankItem>.Empty;
+    public W.WireList<Ka30010ElwreqRankItem> ElwreqRank { get; init => field = value ?? W.WireList<Ka30010ElwreqRankItem>.Empty; } = W.WireList<Ka30010ElwreqRankItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1087,7 +1087,7 @@ public sealed record Ka30011Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ELW근접율 — ELW proximity rate (list)</summary>
     [JsonPropertyName("elwalacc_rt")]
-    public W.WireList<Ka30011ElwalaccRtItem> ElwalaccRt { get; init; } = W.WireList<Ka30011ElwalaccRtItem>.Empty;
+    public W.WireList<Ka30011ElwalaccRtItem> ElwalaccRt { get; init => field = value ?? W.WireList<Ka30011ElwalaccRtItem>.Empty; } = W.WireList<Ka30011ElwalaccRtItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

@@ -37,7 +37,7 @@ public sealed record Ka40001Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ETF수익율 — ETF returns (list)</summary>
     [JsonPropertyName("etfprft_rt_lst")]
-    public W.WireList<Ka40001EtfprftRtLstItem> EtfprftRtLst { get; init; } = W.WireList<Ka40001EtfprftRtLstItem>.Empty;
+    public W.WireList<Ka40001EtfprftRtLstItem> EtfprftRtLst { get; init => field = value ?? W.WireList<Ka40001EtfprftRtLstItem>.Empty; } = W.WireList<Ka40001EtfprftRtLstItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -138,7 +138,7 @@ public sealed record Ka40003Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ETF일별추이 — ETF daily trend (list)</summary>
     [JsonPropertyName("etfdaly_trnsn")]
-    public W.WireList<Ka40003EtfdalyTrnsnItem> EtfdalyTrnsn { get; init; } = W.WireList<Ka40003EtfdalyTrnsnItem>.Empty;
+    public W.WireList<Ka40003EtfdalyTrnsnItem> EtfdalyTrnsn { get; init => field = value ?? W.WireList<Ka40003EtfdalyTrnsnItem>.Empty; } = W.WireList<Ka40003EtfdalyTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -268,7 +268,7 @@ public sealed record Ka40004Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ETF전체시세 — ETF all quotes (list)</summary>
     [JsonPropertyName("etfall_mrpr")]
-    public W.WireList<Ka40004EtfallMrprItem> EtfallMrpr { get; init; } = W.WireList<Ka40004EtfallMrprItem>.Empty;
+    public W.WireList<Ka40004EtfallMrprItem> EtfallMrpr { get; init => field = value ?? W.WireList<Ka40004EtfallMrprItem>.Empty; } = W.WireList<Ka40004EtfallMrprItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -418,7 +418,7 @@ public sealed record Ka40006Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>ETF시간대별추이 — ETF trend by time (list)</summary>
     [JsonPropertyName("etftisl_trnsn")]
-    public W.WireList<Ka40006EtftislTrnsnItem> EtftislTrnsn { get; init; } = W.WireList<Ka40006EtftislTrnsnItem>.Empty;
+    public W.WireList<Ka40006EtftislTrnsnItem> EtftislTrnsn { get; init => field = value ?? W.WireList<Ka40006EtftislTrnsnItem>.Empty; } = W.WireList<Ka40006EtftislTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -553,7 +553,7 @@ public sealed record Ka40007Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>ETF시간대별체결배열 — ETF fills by time (list)</summary>
     [JsonPropertyName("etftisl_cntr_array")]
-    public W.WireList<Ka40007EtftislCntrArrayItem> EtftislCntrArray { get; init; } = W.WireList<Ka40007EtftislCntrArrayItem>.Empty;
+    public W.WireList<Ka40007EtftislCntrArrayItem> EtftislCntrArray { get; init => field = value ?? W.WireList<Ka40007EtftislCntrArrayItem>.Empty; } = W.WireList<Ka40007EtftislCntrArrayItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -638,7 +638,7 @@ public sealed record Ka40008Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>ETF순매수수량배열 — ETF net-buy quantity array (list)</summary>
     [JsonPropertyName("etfnetprps_qty_array")]
-    public W.WireList<Ka40008EtfnetprpsQtyArrayItem> EtfnetprpsQtyArray { get; init; } = W.WireList<Ka40008EtfnetprpsQtyArrayItem>.Empty;
+    public W.WireList<Ka40008EtfnetprpsQtyArrayItem> EtfnetprpsQtyArray { get; init => field = value ?? W.WireList<Ka40008EtfnetprpsQtyArrayItem>.Empty; } = W.WireList<Ka40008EtfnetprpsQtyArrayItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -713,7 +713,7 @@ public sealed record Ka40009Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ETFNAV배열 — ETF NAV array (list)</summary>
     [JsonPropertyName("etfnavarray")]
-    public W.WireList<Ka40009EtfnavarrayItem> Etfnavarray { get; init; } = W.WireList<Ka40009EtfnavarrayItem>.Empty;
+    public W.WireList<Ka40009EtfnavarrayItem> Etfnavarray { get; init => field = value ?? W.WireList<Ka40009EtfnavarrayItem>.Empty; } = W.WireList<Ka40009EtfnavarrayItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -808,7 +808,7 @@ public sealed record Ka40010Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>ETF시간대별추이 — ETF trend by time (list)</summary>
     [JsonPropertyName("etftisl_trnsn")]
-    public W.WireList<Ka40010EtftislTrnsnItem> EtftislTrnsn { get; init; } = W.WireList<Ka40010EtftislTrnsnItem>.Empty;
+    public W.WireList<Ka40010EtftislTrnsnItem> EtftislTrnsn { get; init => field = value ?? W.WireList<Ka40010EtftislTrnsnItem>.Empty; } = W.WireList<Ka40010EtftislTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

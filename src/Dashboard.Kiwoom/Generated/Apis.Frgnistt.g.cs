@@ -27,7 +27,7 @@ public sealed record Ka10008Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>주식외국인 — Foreign trading by stock list</summary>
     [JsonPropertyName("stk_frgnr")]
-    public W.WireList<Ka10008StkFrgnrItem> StkFrgnr { get; init; } = W.WireList<Ka10008StkFrgnrItem>.Empty;
+    public W.WireList<Ka10008StkFrgnrItem> StkFrgnr { get; init => field = value ?? W.WireList<Ka10008StkFrgnrItem>.Empty; } = W.WireList<Ka10008StkFrgnrItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -208,7 +208,7 @@ public sealed record Ka10131Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>기관외국인연속매매현황 — Institution/foreigner consecutive trading status (list)</summary>
     [JsonPropertyName("orgn_frgnr_cont_trde_prst")]
-    public W.WireList<Ka10131OrgnFrgnrContTrdePrstItem> OrgnFrgnrContTrdePrst { get; init; } = W.WireList<Ka10131OrgnFrgnrContTrdePrstItem>.Empty;
+    public W.WireList<Ka10131OrgnFrgnrContTrdePrstItem> OrgnFrgnrContTrdePrst { get; init => field = value ?? W.WireList<Ka10131OrgnFrgnrContTrdePrstItem>.Empty; } = W.WireList<Ka10131OrgnFrgnrContTrdePrstItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -333,7 +333,7 @@ public sealed record Ka52301Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>금현물투자자현황 — Gold spot investor status (list)</summary>
     [JsonPropertyName("inve_trad_stat")]
-    public W.WireList<Ka52301InveTradStatItem> InveTradStat { get; init; } = W.WireList<Ka52301InveTradStatItem>.Empty;
+    public W.WireList<Ka52301InveTradStatItem> InveTradStat { get; init => field = value ?? W.WireList<Ka52301InveTradStatItem>.Empty; } = W.WireList<Ka52301InveTradStatItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

@@ -393,7 +393,7 @@ public sealed record Ka10005Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>주식일주월시분 — Stock daily/weekly/monthly/time list</summary>
     [JsonPropertyName("stk_ddwkmm")]
-    public W.WireList<Ka10005StkDdwkmmItem> StkDdwkmm { get; init; } = W.WireList<Ka10005StkDdwkmmItem>.Empty;
+    public W.WireList<Ka10005StkDdwkmmItem> StkDdwkmm { get; init => field = value ?? W.WireList<Ka10005StkDdwkmmItem>.Empty; } = W.WireList<Ka10005StkDdwkmmItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1225,7 +1225,7 @@ public sealed record Ka10011Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>신주인수권시세 — Subscription right quotes list</summary>
     [JsonPropertyName("newstk_recvrht_mrpr")]
-    public W.WireList<Ka10011NewstkRecvrhtMrprItem> NewstkRecvrhtMrpr { get; init; } = W.WireList<Ka10011NewstkRecvrhtMrprItem>.Empty;
+    public W.WireList<Ka10011NewstkRecvrhtMrprItem> NewstkRecvrhtMrpr { get; init => field = value ?? W.WireList<Ka10011NewstkRecvrhtMrprItem>.Empty; } = W.WireList<Ka10011NewstkRecvrhtMrprItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1340,7 +1340,7 @@ public sealed record Ka10044Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>일별기관매매종목 — Daily institutional trading stocks list</summary>
     [JsonPropertyName("daly_orgn_trde_stk")]
-    public W.WireList<Ka10044DalyOrgnTrdeStkItem> DalyOrgnTrdeStk { get; init; } = W.WireList<Ka10044DalyOrgnTrdeStkItem>.Empty;
+    public W.WireList<Ka10044DalyOrgnTrdeStkItem> DalyOrgnTrdeStk { get; init => field = value ?? W.WireList<Ka10044DalyOrgnTrdeStkItem>.Empty; } = W.WireList<Ka10044DalyOrgnTrdeStkItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1423,7 +1423,7 @@ public sealed record Ka10045Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>종목별기관매매추이 — Institutional trading trend by stock list</summary>
     [JsonPropertyName("stk_orgn_trde_trnsn")]
-    public W.WireList<Ka10045StkOrgnTrdeTrnsnItem> StkOrgnTrdeTrnsn { get; init; } = W.WireList<Ka10045StkOrgnTrdeTrnsnItem>.Empty;
+    public W.WireList<Ka10045StkOrgnTrdeTrnsnItem> StkOrgnTrdeTrnsn { get; init => field = value ?? W.WireList<Ka10045StkOrgnTrdeTrnsnItem>.Empty; } = W.WireList<Ka10045StkOrgnTrdeTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1515,7 +1515,7 @@ public sealed record Ka10046Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>체결강도시간별 — Execution strength by time list</summary>
     [JsonPropertyName("cntr_str_tm")]
-    public W.WireList<Ka10046CntrStrTmItem> CntrStrTm { get; init; } = W.WireList<Ka10046CntrStrTmItem>.Empty;
+    public W.WireList<Ka10046CntrStrTmItem> CntrStrTm { get; init => field = value ?? W.WireList<Ka10046CntrStrTmItem>.Empty; } = W.WireList<Ka10046CntrStrTmItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1615,7 +1615,7 @@ public sealed record Ka10047Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>체결강도일별 — Execution strength by day list</summary>
     [JsonPropertyName("cntr_str_daly")]
-    public W.WireList<Ka10047CntrStrDalyItem> CntrStrDaly { get; init; } = W.WireList<Ka10047CntrStrDalyItem>.Empty;
+    public W.WireList<Ka10047CntrStrDalyItem> CntrStrDaly { get; init => field = value ?? W.WireList<Ka10047CntrStrDalyItem>.Empty; } = W.WireList<Ka10047CntrStrDalyItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1735,7 +1735,7 @@ public sealed record Ka10063Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>장중투자자별매매 — Intraday trading by investor list</summary>
     [JsonPropertyName("opmr_invsr_trde")]
-    public W.WireList<Ka10063OpmrInvsrTrdeItem> OpmrInvsrTrde { get; init; } = W.WireList<Ka10063OpmrInvsrTrdeItem>.Empty;
+    public W.WireList<Ka10063OpmrInvsrTrdeItem> OpmrInvsrTrde { get; init => field = value ?? W.WireList<Ka10063OpmrInvsrTrdeItem>.Empty; } = W.WireList<Ka10063OpmrInvsrTrdeItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1890,7 +1890,7 @@ public sealed record Ka10066Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>장중투자자별매매차트 — Intraday investor trading chart list</summary>
     [JsonPropertyName("opaf_invsr_trde")]
-    public W.WireList<Ka10066OpafInvsrTrdeItem> OpafInvsrTrde { get; init; } = W.WireList<Ka10066OpafInvsrTrdeItem>.Empty;
+    public W.WireList<Ka10066OpafInvsrTrdeItem> OpafInvsrTrde { get; init => field = value ?? W.WireList<Ka10066OpafInvsrTrdeItem>.Empty; } = W.WireList<Ka10066OpafInvsrTrdeItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2035,7 +2035,7 @@ public sealed record Ka10078Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>증권사별종목매매동향 — Broker stock trading trend list</summary>
     [JsonPropertyName("sec_stk_trde_trend")]
-    public W.WireList<Ka10078SecStkTrdeTrendItem> SecStkTrdeTrend { get; init; } = W.WireList<Ka10078SecStkTrdeTrendItem>.Empty;
+    public W.WireList<Ka10078SecStkTrdeTrendItem> SecStkTrdeTrend { get; init => field = value ?? W.WireList<Ka10078SecStkTrdeTrendItem>.Empty; } = W.WireList<Ka10078SecStkTrdeTrendItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2125,7 +2125,7 @@ public sealed record Ka10086Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>일별주가 — Daily prices list</summary>
     [JsonPropertyName("daly_stkpc")]
-    public W.WireList<Ka10086DalyStkpcItem> DalyStkpc { get; init; } = W.WireList<Ka10086DalyStkpcItem>.Empty;
+    public W.WireList<Ka10086DalyStkpcItem> DalyStkpc { get; init => field = value ?? W.WireList<Ka10086DalyStkpcItem>.Empty; } = W.WireList<Ka10086DalyStkpcItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2521,7 +2521,7 @@ public sealed record Ka50010Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>금현물체결추이 — Gold spot fill trend (list)</summary>
     [JsonPropertyName("gold_cntr")]
-    public W.WireList<Ka50010GoldCntrItem> GoldCntr { get; init; } = W.WireList<Ka50010GoldCntrItem>.Empty;
+    public W.WireList<Ka50010GoldCntrItem> GoldCntr { get; init => field = value ?? W.WireList<Ka50010GoldCntrItem>.Empty; } = W.WireList<Ka50010GoldCntrItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2626,7 +2626,7 @@ public sealed record Ka50012Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>금현물일별추이 — Gold spot daily trend (list)</summary>
     [JsonPropertyName("gold_daly_trnsn")]
-    public W.WireList<Ka50012GoldDalyTrnsnItem> GoldDalyTrnsn { get; init; } = W.WireList<Ka50012GoldDalyTrnsnItem>.Empty;
+    public W.WireList<Ka50012GoldDalyTrnsnItem> GoldDalyTrnsn { get; init => field = value ?? W.WireList<Ka50012GoldDalyTrnsnItem>.Empty; } = W.WireList<Ka50012GoldDalyTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2726,7 +2726,7 @@ public sealed record Ka50087Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>금현물예상체결 — Gold spot expected execution (list)</summary>
     [JsonPropertyName("gold_expt_exec")]
-    public W.WireList<Ka50087GoldExptExecItem> GoldExptExec { get; init; } = W.WireList<Ka50087GoldExptExecItem>.Empty;
+    public W.WireList<Ka50087GoldExptExecItem> GoldExptExec { get; init => field = value ?? W.WireList<Ka50087GoldExptExecItem>.Empty; } = W.WireList<Ka50087GoldExptExecItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2882,7 +2882,7 @@ public sealed record Ka50101Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>금현물호가 — Gold spot order book (list)</summary>
     [JsonPropertyName("gold_bid")]
-    public W.WireList<Ka50101GoldBidItem> GoldBid { get; init; } = W.WireList<Ka50101GoldBidItem>.Empty;
+    public W.WireList<Ka50101GoldBidItem> GoldBid { get; init => field = value ?? W.WireList<Ka50101GoldBidItem>.Empty; } = W.WireList<Ka50101GoldBidItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3012,7 +3012,7 @@ public sealed record Ka90005Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>프로그램매매추이 — Program trading trend (list)</summary>
     [JsonPropertyName("prm_trde_trnsn")]
-    public W.WireList<Ka90005PrmTrdeTrnsnItem> PrmTrdeTrnsn { get; init; } = W.WireList<Ka90005PrmTrdeTrnsnItem>.Empty;
+    public W.WireList<Ka90005PrmTrdeTrnsnItem> PrmTrdeTrnsn { get; init => field = value ?? W.WireList<Ka90005PrmTrdeTrnsnItem>.Empty; } = W.WireList<Ka90005PrmTrdeTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3142,7 +3142,7 @@ public sealed record Ka90006Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>프로그램매매차익잔고추이 — Program arbitrage balance trend (list)</summary>
     [JsonPropertyName("prm_trde_dfrt_remn_trnsn")]
-    public W.WireList<Ka90006PrmTrdeDfrtRemnTrnsnItem> PrmTrdeDfrtRemnTrnsn { get; init; } = W.WireList<Ka90006PrmTrdeDfrtRemnTrnsnItem>.Empty;
+    public W.WireList<Ka90006PrmTrdeDfrtRemnTrnsnItem> PrmTrdeDfrtRemnTrnsn { get; init => field = value ?? W.WireList<Ka90006PrmTrdeDfrtRemnTrnsnItem>.Empty; } = W.WireList<Ka90006PrmTrdeDfrtRemnTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3227,7 +3227,7 @@ public sealed record Ka90007Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>프로그램매매누적추이 — Program trading cumulative trend (list)</summary>
     [JsonPropertyName("prm_trde_acc_trnsn")]
-    public W.WireList<Ka90007PrmTrdeAccTrnsnItem> PrmTrdeAccTrnsn { get; init; } = W.WireList<Ka90007PrmTrdeAccTrnsnItem>.Empty;
+    public W.WireList<Ka90007PrmTrdeAccTrnsnItem> PrmTrdeAccTrnsn { get; init => field = value ?? W.WireList<Ka90007PrmTrdeAccTrnsnItem>.Empty; } = W.WireList<Ka90007PrmTrdeAccTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3317,7 +3317,7 @@ public sealed record Ka90008Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>종목시간별프로그램매매추이 — Stock program trading trend by time (list)</summary>
     [JsonPropertyName("stk_tm_prm_trde_trnsn")]
-    public W.WireList<Ka90008StkTmPrmTrdeTrnsnItem> StkTmPrmTrdeTrnsn { get; init; } = W.WireList<Ka90008StkTmPrmTrdeTrnsnItem>.Empty;
+    public W.WireList<Ka90008StkTmPrmTrdeTrnsnItem> StkTmPrmTrdeTrnsn { get; init => field = value ?? W.WireList<Ka90008StkTmPrmTrdeTrnsnItem>.Empty; } = W.WireList<Ka90008StkTmPrmTrdeTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3462,7 +3462,7 @@ public sealed record Ka90010Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>프로그램매매추이 — Program trading trend (list)</summary>
     [JsonPropertyName("prm_trde_trnsn")]
-    public W.WireList<Ka90010PrmTrdeTrnsnItem> PrmTrdeTrnsn { get; init; } = W.WireList<Ka90010PrmTrdeTrnsnItem>.Empty;
+    public W.WireList<Ka90010PrmTrdeTrnsnItem> PrmTrdeTrnsn { get; init => field = value ?? W.WireList<Ka90010PrmTrdeTrnsnItem>.Empty; } = W.WireList<Ka90010PrmTrdeTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3597,7 +3597,7 @@ public sealed record Ka90013Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>종목일별프로그램매매추이 — Stock daily program trading trend (list)</summary>
     [JsonPropertyName("stk_daly_prm_trde_trnsn")]
-    public W.WireList<Ka90013StkDalyPrmTrdeTrnsnItem> StkDalyPrmTrdeTrnsn { get; init; } = W.WireList<Ka90013StkDalyPrmTrdeTrnsnItem>.Empty;
+    public W.WireList<Ka90013StkDalyPrmTrdeTrnsnItem> StkDalyPrmTrdeTrnsn { get; init => field = value ?? W.WireList<Ka90013StkDalyPrmTrdeTrnsnItem>.Empty; } = W.WireList<Ka90013StkDalyPrmTrdeTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

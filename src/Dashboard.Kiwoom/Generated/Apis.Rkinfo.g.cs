@@ -52,7 +52,7 @@ public sealed record Ka10020Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>호가잔량상위 — Top order-book remaining list</summary>
     [JsonPropertyName("bid_req_upper")]
-    public W.WireList<Ka10020BidReqUpperItem> BidReqUpper { get; init; } = W.WireList<Ka10020BidReqUpperItem>.Empty;
+    public W.WireList<Ka10020BidReqUpperItem> BidReqUpper { get; init => field = value ?? W.WireList<Ka10020BidReqUpperItem>.Empty; } = W.WireList<Ka10020BidReqUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -167,7 +167,7 @@ public sealed record Ka10021Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>호가잔량급증 — Order-book remaining surge list</summary>
     [JsonPropertyName("bid_req_sdnin")]
-    public W.WireList<Ka10021BidReqSdninItem> BidReqSdnin { get; init; } = W.WireList<Ka10021BidReqSdninItem>.Empty;
+    public W.WireList<Ka10021BidReqSdninItem> BidReqSdnin { get; init => field = value ?? W.WireList<Ka10021BidReqSdninItem>.Empty; } = W.WireList<Ka10021BidReqSdninItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -277,7 +277,7 @@ public sealed record Ka10022Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>잔량율급증 — Remaining-ratio surge list</summary>
     [JsonPropertyName("req_rt_sdnin")]
-    public W.WireList<Ka10022ReqRtSdninItem> ReqRtSdnin { get; init; } = W.WireList<Ka10022ReqRtSdninItem>.Empty;
+    public W.WireList<Ka10022ReqRtSdninItem> ReqRtSdnin { get; init => field = value ?? W.WireList<Ka10022ReqRtSdninItem>.Empty; } = W.WireList<Ka10022ReqRtSdninItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -397,7 +397,7 @@ public sealed record Ka10023Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>거래량급증 — Volume surge list</summary>
     [JsonPropertyName("trde_qty_sdnin")]
-    public W.WireList<Ka10023TrdeQtySdninItem> TrdeQtySdnin { get; init; } = W.WireList<Ka10023TrdeQtySdninItem>.Empty;
+    public W.WireList<Ka10023TrdeQtySdninItem> TrdeQtySdnin { get; init => field = value ?? W.WireList<Ka10023TrdeQtySdninItem>.Empty; } = W.WireList<Ka10023TrdeQtySdninItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -522,7 +522,7 @@ public sealed record Ka10027Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>전일대비등락률상위 — Top change rate vs previous day list</summary>
     [JsonPropertyName("pred_pre_flu_rt_upper")]
-    public W.WireList<Ka10027PredPreFluRtUpperItem> PredPreFluRtUpper { get; init; } = W.WireList<Ka10027PredPreFluRtUpperItem>.Empty;
+    public W.WireList<Ka10027PredPreFluRtUpperItem> PredPreFluRtUpper { get; init => field = value ?? W.WireList<Ka10027PredPreFluRtUpperItem>.Empty; } = W.WireList<Ka10027PredPreFluRtUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -647,7 +647,7 @@ public sealed record Ka10029Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>예상체결등락률상위 — Top expected-execution change rate list</summary>
     [JsonPropertyName("exp_cntr_flu_rt_upper")]
-    public W.WireList<Ka10029ExpCntrFluRtUpperItem> ExpCntrFluRtUpper { get; init; } = W.WireList<Ka10029ExpCntrFluRtUpperItem>.Empty;
+    public W.WireList<Ka10029ExpCntrFluRtUpperItem> ExpCntrFluRtUpper { get; init => field = value ?? W.WireList<Ka10029ExpCntrFluRtUpperItem>.Empty; } = W.WireList<Ka10029ExpCntrFluRtUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -782,7 +782,7 @@ public sealed record Ka10030Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>당일거래량상위 — Top volume today list</summary>
     [JsonPropertyName("tdy_trde_qty_upper")]
-    public W.WireList<Ka10030TdyTrdeQtyUpperItem> TdyTrdeQtyUpper { get; init; } = W.WireList<Ka10030TdyTrdeQtyUpperItem>.Empty;
+    public W.WireList<Ka10030TdyTrdeQtyUpperItem> TdyTrdeQtyUpper { get; init => field = value ?? W.WireList<Ka10030TdyTrdeQtyUpperItem>.Empty; } = W.WireList<Ka10030TdyTrdeQtyUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -947,7 +947,7 @@ public sealed record Ka10031Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>전일거래량상위 — Top previous-day volume list</summary>
     [JsonPropertyName("pred_trde_qty_upper")]
-    public W.WireList<Ka10031PredTrdeQtyUpperItem> PredTrdeQtyUpper { get; init; } = W.WireList<Ka10031PredTrdeQtyUpperItem>.Empty;
+    public W.WireList<Ka10031PredTrdeQtyUpperItem> PredTrdeQtyUpper { get; init => field = value ?? W.WireList<Ka10031PredTrdeQtyUpperItem>.Empty; } = W.WireList<Ka10031PredTrdeQtyUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1022,7 +1022,7 @@ public sealed record Ka10032Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>거래대금상위 — Top by trading value list</summary>
     [JsonPropertyName("trde_prica_upper")]
-    public W.WireList<Ka10032TrdePricaUpperItem> TrdePricaUpper { get; init; } = W.WireList<Ka10032TrdePricaUpperItem>.Empty;
+    public W.WireList<Ka10032TrdePricaUpperItem> TrdePricaUpper { get; init => field = value ?? W.WireList<Ka10032TrdePricaUpperItem>.Empty; } = W.WireList<Ka10032TrdePricaUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1147,7 +1147,7 @@ public sealed record Ka10033Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>신용비율상위 — Top credit ratio list</summary>
     [JsonPropertyName("crd_rt_upper")]
-    public W.WireList<Ka10033CrdRtUpperItem> CrdRtUpper { get; init; } = W.WireList<Ka10033CrdRtUpperItem>.Empty;
+    public W.WireList<Ka10033CrdRtUpperItem> CrdRtUpper { get; init => field = value ?? W.WireList<Ka10033CrdRtUpperItem>.Empty; } = W.WireList<Ka10033CrdRtUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1252,7 +1252,7 @@ public sealed record Ka10034Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>외인기간별매매상위 — Foreigner period trading top list</summary>
     [JsonPropertyName("for_dt_trde_upper")]
-    public W.WireList<Ka10034ForDtTrdeUpperItem> ForDtTrdeUpper { get; init; } = W.WireList<Ka10034ForDtTrdeUpperItem>.Empty;
+    public W.WireList<Ka10034ForDtTrdeUpperItem> ForDtTrdeUpper { get; init => field = value ?? W.WireList<Ka10034ForDtTrdeUpperItem>.Empty; } = W.WireList<Ka10034ForDtTrdeUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1357,7 +1357,7 @@ public sealed record Ka10035Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>외인연속순매매상위 — Foreigner consecutive net trading top list</summary>
     [JsonPropertyName("for_cont_nettrde_upper")]
-    public W.WireList<Ka10035ForContNettrdeUpperItem> ForContNettrdeUpper { get; init; } = W.WireList<Ka10035ForContNettrdeUpperItem>.Empty;
+    public W.WireList<Ka10035ForContNettrdeUpperItem> ForContNettrdeUpper { get; init => field = value ?? W.WireList<Ka10035ForContNettrdeUpperItem>.Empty; } = W.WireList<Ka10035ForContNettrdeUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1467,7 +1467,7 @@ public sealed record Ka10036Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>외인한도소진율증가상위 — Top foreign limit exhaustion rate increase list</summary>
     [JsonPropertyName("for_limit_exh_rt_incrs_upper")]
-    public W.WireList<Ka10036ForLimitExhRtIncrsUpperItem> ForLimitExhRtIncrsUpper { get; init; } = W.WireList<Ka10036ForLimitExhRtIncrsUpperItem>.Empty;
+    public W.WireList<Ka10036ForLimitExhRtIncrsUpperItem> ForLimitExhRtIncrsUpper { get; init => field = value ?? W.WireList<Ka10036ForLimitExhRtIncrsUpperItem>.Empty; } = W.WireList<Ka10036ForLimitExhRtIncrsUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1582,7 +1582,7 @@ public sealed record Ka10037Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>외국계창구매매상위 — Top foreign-broker trading list</summary>
     [JsonPropertyName("frgn_wicket_trde_upper")]
-    public W.WireList<Ka10037FrgnWicketTrdeUpperItem> FrgnWicketTrdeUpper { get; init; } = W.WireList<Ka10037FrgnWicketTrdeUpperItem>.Empty;
+    public W.WireList<Ka10037FrgnWicketTrdeUpperItem> FrgnWicketTrdeUpper { get; init => field = value ?? W.WireList<Ka10037FrgnWicketTrdeUpperItem>.Empty; } = W.WireList<Ka10037FrgnWicketTrdeUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1718,7 +1718,7 @@ public sealed record Ka10038Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>종목별증권사순위 — Broker rank by stock list</summary>
     [JsonPropertyName("stk_sec_rank")]
-    public W.WireList<Ka10038StkSecRankItem> StkSecRank { get; init; } = W.WireList<Ka10038StkSecRankItem>.Empty;
+    public W.WireList<Ka10038StkSecRankItem> StkSecRank { get; init => field = value ?? W.WireList<Ka10038StkSecRankItem>.Empty; } = W.WireList<Ka10038StkSecRankItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1802,7 +1802,7 @@ public sealed record Ka10039Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>증권사별매매상위 — Top trading by broker list</summary>
     [JsonPropertyName("sec_trde_upper")]
-    public W.WireList<Ka10039SecTrdeUpperItem> SecTrdeUpper { get; init; } = W.WireList<Ka10039SecTrdeUpperItem>.Empty;
+    public W.WireList<Ka10039SecTrdeUpperItem> SecTrdeUpper { get; init => field = value ?? W.WireList<Ka10039SecTrdeUpperItem>.Empty; } = W.WireList<Ka10039SecTrdeUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2093,7 +2093,7 @@ public sealed record Ka10040Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>당일주요거래원 — Today's major brokers list</summary>
     [JsonPropertyName("tdy_main_trde_ori")]
-    public W.WireList<Ka10040TdyMainTrdeOriItem> TdyMainTrdeOri { get; init; } = W.WireList<Ka10040TdyMainTrdeOriItem>.Empty;
+    public W.WireList<Ka10040TdyMainTrdeOriItem> TdyMainTrdeOri { get; init => field = value ?? W.WireList<Ka10040TdyMainTrdeOriItem>.Empty; } = W.WireList<Ka10040TdyMainTrdeOriItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2222,7 +2222,7 @@ public sealed record Ka10042Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>순매수거래원순위 — Net-buy broker rank list</summary>
     [JsonPropertyName("netprps_trde_ori_rank")]
-    public W.WireList<Ka10042NetprpsTrdeOriRankItem> NetprpsTrdeOriRank { get; init; } = W.WireList<Ka10042NetprpsTrdeOriRankItem>.Empty;
+    public W.WireList<Ka10042NetprpsTrdeOriRankItem> NetprpsTrdeOriRank { get; init => field = value ?? W.WireList<Ka10042NetprpsTrdeOriRankItem>.Empty; } = W.WireList<Ka10042NetprpsTrdeOriRankItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2272,7 +2272,7 @@ public sealed record Ka10053Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>당일상위이탈원 — Today's top exiting brokers list</summary>
     [JsonPropertyName("tdy_upper_scesn_ori")]
-    public W.WireList<Ka10053TdyUpperScesnOriItem> TdyUpperScesnOri { get; init; } = W.WireList<Ka10053TdyUpperScesnOriItem>.Empty;
+    public W.WireList<Ka10053TdyUpperScesnOriItem> TdyUpperScesnOri { get; init => field = value ?? W.WireList<Ka10053TdyUpperScesnOriItem>.Empty; } = W.WireList<Ka10053TdyUpperScesnOriItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2377,7 +2377,7 @@ public sealed record Ka10062Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>동일순매매순위 — Same-direction net trading rank list</summary>
     [JsonPropertyName("eql_nettrde_rank")]
-    public W.WireList<Ka10062EqlNettrdeRankItem> EqlNettrdeRank { get; init; } = W.WireList<Ka10062EqlNettrdeRankItem>.Empty;
+    public W.WireList<Ka10062EqlNettrdeRankItem> EqlNettrdeRank { get; init => field = value ?? W.WireList<Ka10062EqlNettrdeRankItem>.Empty; } = W.WireList<Ka10062EqlNettrdeRankItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2507,7 +2507,7 @@ public sealed record Ka10065Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>장중투자자별매매상위 — Intraday investor trading top list</summary>
     [JsonPropertyName("opmr_invsr_trde_upper")]
-    public W.WireList<Ka10065OpmrInvsrTrdeUpperItem> OpmrInvsrTrdeUpper { get; init; } = W.WireList<Ka10065OpmrInvsrTrdeUpperItem>.Empty;
+    public W.WireList<Ka10065OpmrInvsrTrdeUpperItem> OpmrInvsrTrdeUpper { get; init => field = value ?? W.WireList<Ka10065OpmrInvsrTrdeUpperItem>.Empty; } = W.WireList<Ka10065OpmrInvsrTrdeUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2592,7 +2592,7 @@ public sealed record Ka10098Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>시간외단일가등락율순위 — After-hours single-price change-rate rank list</summary>
     [JsonPropertyName("ovt_sigpric_flu_rt_rank")]
-    public W.WireList<Ka10098OvtSigpricFluRtRankItem> OvtSigpricFluRtRank { get; init; } = W.WireList<Ka10098OvtSigpricFluRtRankItem>.Empty;
+    public W.WireList<Ka10098OvtSigpricFluRtRankItem> OvtSigpricFluRtRank { get; init => field = value ?? W.WireList<Ka10098OvtSigpricFluRtRankItem>.Empty; } = W.WireList<Ka10098OvtSigpricFluRtRankItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2712,7 +2712,7 @@ public sealed record Ka90009Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>외국인기관매매상위 — Top foreigner/institution trades (list)</summary>
     [JsonPropertyName("frgnr_orgn_trde_upper")]
-    public W.WireList<Ka90009FrgnrOrgnTrdeUpperItem> FrgnrOrgnTrdeUpper { get; init; } = W.WireList<Ka90009FrgnrOrgnTrdeUpperItem>.Empty;
+    public W.WireList<Ka90009FrgnrOrgnTrdeUpperItem> FrgnrOrgnTrdeUpper { get; init => field = value ?? W.WireList<Ka90009FrgnrOrgnTrdeUpperItem>.Empty; } = W.WireList<Ka90009FrgnrOrgnTrdeUpperItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

@@ -153,7 +153,7 @@ public sealed record Ka10051Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>업종별순매수 — Net buying by sector list</summary>
     [JsonPropertyName("inds_netprps")]
-    public W.WireList<Ka10051IndsNetprpsItem> IndsNetprps { get; init; } = W.WireList<Ka10051IndsNetprpsItem>.Empty;
+    public W.WireList<Ka10051IndsNetprpsItem> IndsNetprps { get; init => field = value ?? W.WireList<Ka10051IndsNetprpsItem>.Empty; } = W.WireList<Ka10051IndsNetprpsItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -387,7 +387,7 @@ public sealed record Ka20001Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>업종현재가_시간별 — Sector current price by time (list)</summary>
     [JsonPropertyName("inds_cur_prc_tm")]
-    public W.WireList<Ka20001IndsCurPrcTmItem> IndsCurPrcTm { get; init; } = W.WireList<Ka20001IndsCurPrcTmItem>.Empty;
+    public W.WireList<Ka20001IndsCurPrcTmItem> IndsCurPrcTm { get; init => field = value ?? W.WireList<Ka20001IndsCurPrcTmItem>.Empty; } = W.WireList<Ka20001IndsCurPrcTmItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -483,7 +483,7 @@ public sealed record Ka20002Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>업종별주가 — Stock prices in sector (list)</summary>
     [JsonPropertyName("inds_stkpc")]
-    public W.WireList<Ka20002IndsStkpcItem> IndsStkpc { get; init; } = W.WireList<Ka20002IndsStkpcItem>.Empty;
+    public W.WireList<Ka20002IndsStkpcItem> IndsStkpc { get; init => field = value ?? W.WireList<Ka20002IndsStkpcItem>.Empty; } = W.WireList<Ka20002IndsStkpcItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -578,7 +578,7 @@ public sealed record Ka20003Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>전업종지수 — All sector indices (list)</summary>
     [JsonPropertyName("all_inds_idex")]
-    public W.WireList<Ka20003AllIndsIdexItem> AllIndsIdex { get; init; } = W.WireList<Ka20003AllIndsIdexItem>.Empty;
+    public W.WireList<Ka20003AllIndsIdexItem> AllIndsIdex { get; init => field = value ?? W.WireList<Ka20003AllIndsIdexItem>.Empty; } = W.WireList<Ka20003AllIndsIdexItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -787,7 +787,7 @@ public sealed record Ka20009Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>업종현재가_일별반복 — Sector current price by day (list)</summary>
     [JsonPropertyName("inds_cur_prc_daly_rept")]
-    public W.WireList<Ka20009IndsCurPrcDalyReptItem> IndsCurPrcDalyRept { get; init; } = W.WireList<Ka20009IndsCurPrcDalyReptItem>.Empty;
+    public W.WireList<Ka20009IndsCurPrcDalyReptItem> IndsCurPrcDalyRept { get; init => field = value ?? W.WireList<Ka20009IndsCurPrcDalyReptItem>.Empty; } = W.WireList<Ka20009IndsCurPrcDalyReptItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

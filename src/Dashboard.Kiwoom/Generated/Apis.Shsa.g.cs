@@ -42,7 +42,7 @@ public sealed record Ka10014Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>공매도추이 — Short-sale trend list</summary>
     [JsonPropertyName("shrts_trnsn")]
-    public W.WireList<Ka10014ShrtsTrnsnItem> ShrtsTrnsn { get; init; } = W.WireList<Ka10014ShrtsTrnsnItem>.Empty;
+    public W.WireList<Ka10014ShrtsTrnsnItem> ShrtsTrnsn { get; init => field = value ?? W.WireList<Ka10014ShrtsTrnsnItem>.Empty; } = W.WireList<Ka10014ShrtsTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

@@ -37,7 +37,7 @@ public sealed record Ka10068Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>대차거래추이 — Stock lending trend list</summary>
     [JsonPropertyName("dbrt_trde_trnsn")]
-    public W.WireList<Ka10068DbrtTrdeTrnsnItem> DbrtTrdeTrnsn { get; init; } = W.WireList<Ka10068DbrtTrdeTrnsnItem>.Empty;
+    public W.WireList<Ka10068DbrtTrdeTrnsnItem> DbrtTrdeTrnsn { get; init => field = value ?? W.WireList<Ka10068DbrtTrdeTrnsnItem>.Empty; } = W.WireList<Ka10068DbrtTrdeTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -148,7 +148,7 @@ public sealed record Ka10069Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>대차거래상위10종목 — Top 10 stock-lending stocks list</summary>
     [JsonPropertyName("dbrt_trde_upper_10stk")]
-    public W.WireList<Ka10069DbrtTrdeUpper10stkItem> DbrtTrdeUpper10stk { get; init; } = W.WireList<Ka10069DbrtTrdeUpper10stkItem>.Empty;
+    public W.WireList<Ka10069DbrtTrdeUpper10stkItem> DbrtTrdeUpper10stk { get; init => field = value ?? W.WireList<Ka10069DbrtTrdeUpper10stkItem>.Empty; } = W.WireList<Ka10069DbrtTrdeUpper10stkItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -232,7 +232,7 @@ public sealed record Ka20068Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>대차거래추이 — Securities lending trend (list)</summary>
     [JsonPropertyName("dbrt_trde_trnsn")]
-    public W.WireList<Ka20068DbrtTrdeTrnsnItem> DbrtTrdeTrnsn { get; init; } = W.WireList<Ka20068DbrtTrdeTrnsnItem>.Empty;
+    public W.WireList<Ka20068DbrtTrdeTrnsnItem> DbrtTrdeTrnsn { get; init => field = value ?? W.WireList<Ka20068DbrtTrdeTrnsnItem>.Empty; } = W.WireList<Ka20068DbrtTrdeTrnsnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -302,7 +302,7 @@ public sealed record Ka90012Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>대차거래내역 — Securities lending transaction history (list)</summary>
     [JsonPropertyName("dbrt_trde_prps")]
-    public W.WireList<Ka90012DbrtTrdePrpsItem> DbrtTrdePrps { get; init; } = W.WireList<Ka90012DbrtTrdePrpsItem>.Empty;
+    public W.WireList<Ka90012DbrtTrdePrpsItem> DbrtTrdePrps { get; init => field = value ?? W.WireList<Ka90012DbrtTrdePrpsItem>.Empty; } = W.WireList<Ka90012DbrtTrdePrpsItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

@@ -27,7 +27,7 @@ public sealed record Ka00198Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>실시간종목조회순위 — Real-time stock query rank list</summary>
     [JsonPropertyName("item_inq_rank")]
-    public W.WireList<Ka00198ItemInqRankItem> ItemInqRank { get; init; } = W.WireList<Ka00198ItemInqRankItem>.Empty;
+    public W.WireList<Ka00198ItemInqRankItem> ItemInqRank { get; init => field = value ?? W.WireList<Ka00198ItemInqRankItem>.Empty; } = W.WireList<Ka00198ItemInqRankItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -574,7 +574,7 @@ public sealed record Ka10003Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>체결정보 — Execution info list</summary>
     [JsonPropertyName("cntr_infr")]
-    public W.WireList<Ka10003CntrInfrItem> CntrInfr { get; init; } = W.WireList<Ka10003CntrInfrItem>.Empty;
+    public W.WireList<Ka10003CntrInfrItem> CntrInfr { get; init => field = value ?? W.WireList<Ka10003CntrInfrItem>.Empty; } = W.WireList<Ka10003CntrInfrItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -679,7 +679,7 @@ public sealed record Ka10013Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>신용매매동향 — Credit trading trend list</summary>
     [JsonPropertyName("crd_trde_trend")]
-    public W.WireList<Ka10013CrdTrdeTrendItem> CrdTrdeTrend { get; init; } = W.WireList<Ka10013CrdTrdeTrendItem>.Empty;
+    public W.WireList<Ka10013CrdTrdeTrendItem> CrdTrdeTrend { get; init => field = value ?? W.WireList<Ka10013CrdTrdeTrendItem>.Empty; } = W.WireList<Ka10013CrdTrdeTrendItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -779,7 +779,7 @@ public sealed record Ka10015Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>일별거래상세 — Daily trade detail list</summary>
     [JsonPropertyName("daly_trde_dtl")]
-    public W.WireList<Ka10015DalyTrdeDtlItem> DalyTrdeDtl { get; init; } = W.WireList<Ka10015DalyTrdeDtlItem>.Empty;
+    public W.WireList<Ka10015DalyTrdeDtlItem> DalyTrdeDtl { get; init => field = value ?? W.WireList<Ka10015DalyTrdeDtlItem>.Empty; } = W.WireList<Ka10015DalyTrdeDtlItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1004,7 +1004,7 @@ public sealed record Ka10016Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>신고저가 — New high/low list</summary>
     [JsonPropertyName("ntl_pric")]
-    public W.WireList<Ka10016NtlPricItem> NtlPric { get; init; } = W.WireList<Ka10016NtlPricItem>.Empty;
+    public W.WireList<Ka10016NtlPricItem> NtlPric { get; init => field = value ?? W.WireList<Ka10016NtlPricItem>.Empty; } = W.WireList<Ka10016NtlPricItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1134,7 +1134,7 @@ public sealed record Ka10017Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>상하한가 — Upper/lower limit list</summary>
     [JsonPropertyName("updown_pric")]
-    public W.WireList<Ka10017UpdownPricItem> UpdownPric { get; init; } = W.WireList<Ka10017UpdownPricItem>.Empty;
+    public W.WireList<Ka10017UpdownPricItem> UpdownPric { get; init => field = value ?? W.WireList<Ka10017UpdownPricItem>.Empty; } = W.WireList<Ka10017UpdownPricItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1269,7 +1269,7 @@ public sealed record Ka10018Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>고저가근접 — Near high/low list</summary>
     [JsonPropertyName("high_low_pric_alacc")]
-    public W.WireList<Ka10018HighLowPricAlaccItem> HighLowPricAlacc { get; init; } = W.WireList<Ka10018HighLowPricAlaccItem>.Empty;
+    public W.WireList<Ka10018HighLowPricAlaccItem> HighLowPricAlacc { get; init => field = value ?? W.WireList<Ka10018HighLowPricAlaccItem>.Empty; } = W.WireList<Ka10018HighLowPricAlaccItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1404,7 +1404,7 @@ public sealed record Ka10019Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>가격급등락 — Price surge/plunge list</summary>
     [JsonPropertyName("pric_jmpflu")]
-    public W.WireList<Ka10019PricJmpfluItem> PricJmpflu { get; init; } = W.WireList<Ka10019PricJmpfluItem>.Empty;
+    public W.WireList<Ka10019PricJmpfluItem> PricJmpflu { get; init => field = value ?? W.WireList<Ka10019PricJmpfluItem>.Empty; } = W.WireList<Ka10019PricJmpfluItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1509,7 +1509,7 @@ public sealed record Ka10024Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>거래량갱신 — Volume record-update list</summary>
     [JsonPropertyName("trde_qty_updt")]
-    public W.WireList<Ka10024TrdeQtyUpdtItem> TrdeQtyUpdt { get; init; } = W.WireList<Ka10024TrdeQtyUpdtItem>.Empty;
+    public W.WireList<Ka10024TrdeQtyUpdtItem> TrdeQtyUpdt { get; init => field = value ?? W.WireList<Ka10024TrdeQtyUpdtItem>.Empty; } = W.WireList<Ka10024TrdeQtyUpdtItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1619,7 +1619,7 @@ public sealed record Ka10025Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>매물대집중 — Supply-zone concentration list</summary>
     [JsonPropertyName("prps_cnctr")]
-    public W.WireList<Ka10025PrpsCnctrItem> PrpsCnctr { get; init; } = W.WireList<Ka10025PrpsCnctrItem>.Empty;
+    public W.WireList<Ka10025PrpsCnctrItem> PrpsCnctr { get; init => field = value ?? W.WireList<Ka10025PrpsCnctrItem>.Empty; } = W.WireList<Ka10025PrpsCnctrItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1714,7 +1714,7 @@ public sealed record Ka10026Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>고저PER — High/low PER list</summary>
     [JsonPropertyName("high_low_per")]
-    public W.WireList<Ka10026HighLowPerItem> HighLowPer { get; init; } = W.WireList<Ka10026HighLowPerItem>.Empty;
+    public W.WireList<Ka10026HighLowPerItem> HighLowPer { get; init => field = value ?? W.WireList<Ka10026HighLowPerItem>.Empty; } = W.WireList<Ka10026HighLowPerItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1834,7 +1834,7 @@ public sealed record Ka10028Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>시가대비등락률 — Change rate vs open</summary>
     [JsonPropertyName("open_pric_pre_flu_rt")]
-    public W.WireList<Ka10028OpenPricPreFluRtItem> OpenPricPreFluRt { get; init; } = W.WireList<Ka10028OpenPricPreFluRtItem>.Empty;
+    public W.WireList<Ka10028OpenPricPreFluRtItem> OpenPricPreFluRt { get; init => field = value ?? W.WireList<Ka10028OpenPricPreFluRtItem>.Empty; } = W.WireList<Ka10028OpenPricPreFluRtItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -1969,7 +1969,7 @@ public sealed record Ka10043Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>거래원매물대분석 — Broker supply-zone analysis list</summary>
     [JsonPropertyName("trde_ori_prps_anly")]
-    public W.WireList<Ka10043TrdeOriPrpsAnlyItem> TrdeOriPrpsAnly { get; init; } = W.WireList<Ka10043TrdeOriPrpsAnlyItem>.Empty;
+    public W.WireList<Ka10043TrdeOriPrpsAnlyItem> TrdeOriPrpsAnly { get; init => field = value ?? W.WireList<Ka10043TrdeOriPrpsAnlyItem>.Empty; } = W.WireList<Ka10043TrdeOriPrpsAnlyItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2074,7 +2074,7 @@ public sealed record Ka10052Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>거래원순간거래량 — Broker instantaneous volume list</summary>
     [JsonPropertyName("trde_ori_mont_trde_qty")]
-    public W.WireList<Ka10052TrdeOriMontTrdeQtyItem> TrdeOriMontTrdeQty { get; init; } = W.WireList<Ka10052TrdeOriMontTrdeQtyItem>.Empty;
+    public W.WireList<Ka10052TrdeOriMontTrdeQtyItem> TrdeOriMontTrdeQty { get; init => field = value ?? W.WireList<Ka10052TrdeOriMontTrdeQtyItem>.Empty; } = W.WireList<Ka10052TrdeOriMontTrdeQtyItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2224,7 +2224,7 @@ public sealed record Ka10054Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>발동종목 — VI-triggered stocks list</summary>
     [JsonPropertyName("motn_stk")]
-    public W.WireList<Ka10054MotnStkItem> MotnStk { get; init; } = W.WireList<Ka10054MotnStkItem>.Empty;
+    public W.WireList<Ka10054MotnStkItem> MotnStk { get; init => field = value ?? W.WireList<Ka10054MotnStkItem>.Empty; } = W.WireList<Ka10054MotnStkItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2334,7 +2334,7 @@ public sealed record Ka10055Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>당일전일체결량 — Today/previous-day execution volume list</summary>
     [JsonPropertyName("tdy_pred_cntr_qty")]
-    public W.WireList<Ka10055TdyPredCntrQtyItem> TdyPredCntrQty { get; init; } = W.WireList<Ka10055TdyPredCntrQtyItem>.Empty;
+    public W.WireList<Ka10055TdyPredCntrQtyItem> TdyPredCntrQty { get; init => field = value ?? W.WireList<Ka10055TdyPredCntrQtyItem>.Empty; } = W.WireList<Ka10055TdyPredCntrQtyItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2434,7 +2434,7 @@ public sealed record Ka10058Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>투자자별일별매매종목 — Daily trading stocks by investor list</summary>
     [JsonPropertyName("invsr_daly_trde_stk")]
-    public W.WireList<Ka10058InvsrDalyTrdeStkItem> InvsrDalyTrdeStk { get; init; } = W.WireList<Ka10058InvsrDalyTrdeStkItem>.Empty;
+    public W.WireList<Ka10058InvsrDalyTrdeStkItem> InvsrDalyTrdeStk { get; init => field = value ?? W.WireList<Ka10058InvsrDalyTrdeStkItem>.Empty; } = W.WireList<Ka10058InvsrDalyTrdeStkItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2544,7 +2544,7 @@ public sealed record Ka10059Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>종목별투자자기관별 — Investor/institution by stock list</summary>
     [JsonPropertyName("stk_invsr_orgn")]
-    public W.WireList<Ka10059StkInvsrOrgnItem> StkInvsrOrgn { get; init; } = W.WireList<Ka10059StkInvsrOrgnItem>.Empty;
+    public W.WireList<Ka10059StkInvsrOrgnItem> StkInvsrOrgn { get; init => field = value ?? W.WireList<Ka10059StkInvsrOrgnItem>.Empty; } = W.WireList<Ka10059StkInvsrOrgnItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2704,7 +2704,7 @@ public sealed record Ka10061Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>종목별투자자기관별합계 — Investor/institution by stock totals list</summary>
     [JsonPropertyName("stk_invsr_orgn_tot")]
-    public W.WireList<Ka10061StkInvsrOrgnTotItem> StkInvsrOrgnTot { get; init; } = W.WireList<Ka10061StkInvsrOrgnTotItem>.Empty;
+    public W.WireList<Ka10061StkInvsrOrgnTotItem> StkInvsrOrgnTot { get; init => field = value ?? W.WireList<Ka10061StkInvsrOrgnTotItem>.Empty; } = W.WireList<Ka10061StkInvsrOrgnTotItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2819,7 +2819,7 @@ public sealed record Ka10084Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>당일전일체결 — Today/previous-day executions list</summary>
     [JsonPropertyName("tdy_pred_cntr")]
-    public W.WireList<Ka10084TdyPredCntrItem> TdyPredCntr { get; init; } = W.WireList<Ka10084TdyPredCntrItem>.Empty;
+    public W.WireList<Ka10084TdyPredCntrItem> TdyPredCntr { get; init => field = value ?? W.WireList<Ka10084TdyPredCntrItem>.Empty; } = W.WireList<Ka10084TdyPredCntrItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -2914,7 +2914,7 @@ public sealed record Ka10095Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>관심종목정보 — Watchlist stock info list</summary>
     [JsonPropertyName("atn_stk_infr")]
-    public W.WireList<Ka10095AtnStkInfrItem> AtnStkInfr { get; init; } = W.WireList<Ka10095AtnStkInfrItem>.Empty;
+    public W.WireList<Ka10095AtnStkInfrItem> AtnStkInfr { get; init => field = value ?? W.WireList<Ka10095AtnStkInfrItem>.Empty; } = W.WireList<Ka10095AtnStkInfrItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3264,7 +3264,7 @@ public sealed record Ka10099Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>종목리스트 — Stock list</summary>
     [JsonPropertyName("list")]
-    public W.WireList<Ka10099ListItem> List { get; init; } = W.WireList<Ka10099ListItem>.Empty;
+    public W.WireList<Ka10099ListItem> List { get; init => field = value ?? W.WireList<Ka10099ListItem>.Empty; } = W.WireList<Ka10099ListItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3465,7 +3465,7 @@ public sealed record Ka10101Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>업종코드리스트 — Sector code list</summary>
     [JsonPropertyName("list")]
-    public W.WireList<Ka10101ListItem> List { get; init; } = W.WireList<Ka10101ListItem>.Empty;
+    public W.WireList<Ka10101ListItem> List { get; init => field = value ?? W.WireList<Ka10101ListItem>.Empty; } = W.WireList<Ka10101ListItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3514,7 +3514,7 @@ public sealed record Ka10102Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>회원사코드리스트 — Member (broker) code list</summary>
     [JsonPropertyName("list")]
-    public W.WireList<Ka10102ListItem> List { get; init; } = W.WireList<Ka10102ListItem>.Empty;
+    public W.WireList<Ka10102ListItem> List { get; init => field = value ?? W.WireList<Ka10102ListItem>.Empty; } = W.WireList<Ka10102ListItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3579,7 +3579,7 @@ public sealed record Ka90003Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>프로그램순매수상위50 — Top-50 program net buys (list)</summary>
     [JsonPropertyName("prm_netprps_upper_50")]
-    public W.WireList<Ka90003PrmNetprpsUpper50Item> PrmNetprpsUpper50 { get; init; } = W.WireList<Ka90003PrmNetprpsUpper50Item>.Empty;
+    public W.WireList<Ka90003PrmNetprpsUpper50Item> PrmNetprpsUpper50 { get; init => field = value ?? W.WireList<Ka90003PrmNetprpsUpper50Item>.Empty; } = W.WireList<Ka90003PrmNetprpsUpper50Item>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3704,7 +3704,7 @@ public sealed record Ka90004Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>종목별프로그램매매현황 — Program trading status by stock (list)</summary>
     [JsonPropertyName("stk_prm_trde_prst")]
-    public W.WireList<Ka90004StkPrmTrdePrstItem> StkPrmTrdePrst { get; init; } = W.WireList<Ka90004StkPrmTrdePrstItem>.Empty;
+    public W.WireList<Ka90004StkPrmTrdePrstItem> StkPrmTrdePrst { get; init => field = value ?? W.WireList<Ka90004StkPrmTrdePrstItem>.Empty; } = W.WireList<Ka90004StkPrmTrdePrstItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -3814,7 +3814,7 @@ public sealed record Kt20016Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>신용융자가능종목 — Margin-loan eligible stocks (list)</summary>
     [JsonPropertyName("crd_loan_pos_stk")]
-    public W.WireList<Kt20016CrdLoanPosStkItem> CrdLoanPosStk { get; init; } = W.WireList<Kt20016CrdLoanPosStkItem>.Empty;
+    public W.WireList<Kt20016CrdLoanPosStkItem> CrdLoanPosStk { get; init => field = value ?? W.WireList<Kt20016CrdLoanPosStkItem>.Empty; } = W.WireList<Kt20016CrdLoanPosStkItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

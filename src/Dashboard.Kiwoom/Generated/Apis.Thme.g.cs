@@ -52,7 +52,7 @@ public sealed record Ka90001Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>테마그룹별 — Theme groups (list)</summary>
     [JsonPropertyName("thema_grp")]
-    public W.WireList<Ka90001ThemaGrpItem> ThemaGrp { get; init; } = W.WireList<Ka90001ThemaGrpItem>.Empty;
+    public W.WireList<Ka90001ThemaGrpItem> ThemaGrp { get; init => field = value ?? W.WireList<Ka90001ThemaGrpItem>.Empty; } = W.WireList<Ka90001ThemaGrpItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -150,7 +150,7 @@ public sealed record Ka90002Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>테마구성종목 — Theme constituent stocks (list)</summary>
     [JsonPropertyName("thema_comp_stk")]
-    public W.WireList<Ka90002ThemaCompStkItem> ThemaCompStk { get; init; } = W.WireList<Ka90002ThemaCompStkItem>.Empty;
+    public W.WireList<Ka90002ThemaCompStkItem> ThemaCompStk { get; init => field = value ?? W.WireList<Ka90002ThemaCompStkItem>.Empty; } = W.WireList<Ka90002ThemaCompStkItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

@@ -102,7 +102,7 @@ public sealed record Ka10172Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>검색결과데이터 — Search result data (list)</summary>
     [JsonPropertyName("data")]
-    public W.WireList<Ka10172DataItem> Data { get; init; } = W.WireList<Ka10172DataItem>.Empty;
+    public W.WireList<Ka10172DataItem> Data { get; init => field = value ?? W.WireList<Ka10172DataItem>.Empty; } = W.WireList<Ka10172DataItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -212,7 +212,7 @@ public sealed record Ka10173Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>검색결과데이터 — Search result data (list)</summary>
     [JsonPropertyName("data")]
-    public W.WireList<Ka10173DataItem> Data { get; init; } = W.WireList<Ka10173DataItem>.Empty;
+    public W.WireList<Ka10173DataItem> Data { get; init => field = value ?? W.WireList<Ka10173DataItem>.Empty; } = W.WireList<Ka10173DataItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

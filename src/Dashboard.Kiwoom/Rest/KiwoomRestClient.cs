@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dashboard.Kiwoom.Generated;
 using Dashboard.Kiwoom.RateLimiting;
 using Dashboard.Kiwoom.Wire;
 using Microsoft.Extensions.Logging;
@@ -54,6 +55,7 @@ public sealed partial class KiwoomRestClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var api = request.Api;
+        EnsureRest(api);
         var body = JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), KiwoomJson.Options);
         var answer = await ExecuteAsync(credential, api, body, continuation, ct).ConfigureAwait(false);
         if (!answer.IsSuccess)
@@ -70,7 +72,7 @@ public sealed partial class KiwoomRestClient
         var decoded = KiwoomJson.Decode<TResponse>(answer.Value.Body.Span, api.Id, warnings);
         foreach (var warning in warnings)
         {
-            LogWireWarning(warning.ApiId, warning.Field, warning.Value, warning.Expected);
+            LogWireWarning(warning.ApiId, warning.Field, LogRedaction.MaskLongNumbers(warning.Value), warning.Expected);
         }
 
         if (!decoded.IsSuccess)
@@ -126,14 +128,9 @@ public sealed partial class KiwoomRestClient
         KiwoomContinuation? continuation = null,
         CancellationToken ct = default)
     {
-        var api = ApiDirectory.Find(apiId)
-            ?? throw new ArgumentException($"'{apiId}' is not a REST TR of the registry.", nameof(apiId));
-        if (api.Kind == ApiKind.Auth)
-        {
-            // Tokens carry secrets in their bodies; they only travel through the token source.
-            throw new ArgumentException($"'{apiId}' is an OAuth TR; use IKiwoomTokenSource or KiwoomTokenSource.RevokeAsync.", nameof(apiId));
-        }
-
+        var api = KiwoomApis.Find(apiId)
+            ?? throw new ArgumentException($"'{apiId}' is not a TR of the registry.", nameof(apiId));
+        EnsureRest(api);
         return ExecuteAsync(credential, api, body, continuation, ct);
     }
 
@@ -214,6 +211,18 @@ public sealed partial class KiwoomRestClient
             }
 
             return KiwoomResult<KiwoomRawResponse>.Success(answer);
+        }
+    }
+
+    private static void EnsureRest(KiwoomApiDescriptor api)
+    {
+        switch (api.Kind)
+        {
+            case ApiKind.Auth:
+                // Token bodies carry the secret key; they only travel through the token source.
+                throw new ArgumentException($"'{api.Id}' is an OAuth TR; use IKiwoomTokenSource or KiwoomTokenSource.RevokeAsync.", nameof(api));
+            case ApiKind.Realtime:
+                throw new ArgumentException($"'{api.Id}' travels over the WebSocket, not REST.", nameof(api));
         }
     }
 

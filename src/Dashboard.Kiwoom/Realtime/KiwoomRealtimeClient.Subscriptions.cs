@@ -1,0 +1,235 @@
+using System.Collections.Immutable;
+
+namespace Dashboard.Kiwoom.Realtime;
+
+// Reference-counted (type, item) registrations, their REG groups, routing of REAL events, and
+// re-registration after a reconnect.
+public sealed partial class KiwoomRealtimeClient
+{
+    private readonly Dictionary<(string Type, string Item), Registration> _registrations = [];
+    private readonly SortedDictionary<int, Group> _groups = [];
+
+    /// <summary>
+    /// Subscribes to <paramref name="type"/> (a <see cref="RealtimeTypes"/> code) for
+    /// <paramref name="item"/> ("" for account-wide 00/04 and for 0s). The first subscriber of a
+    /// (type, item) sends REG (when connected; otherwise the next LOGIN registers it); later ones
+    /// share it. Starts the connection if it was never started. A REG the server refuses is an error.
+    /// </summary>
+    public async ValueTask<KiwoomResult<RealtimeSubscription>> SubscribeAsync(string type, string item, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!RealtimeTypes.Registrable.Contains(type))
+        {
+            throw new ArgumentException($"'{type}' is not a realtime type that REG accepts.", nameof(type));
+        }
+
+        var subscription = new RealtimeSubscription(this, type, item, _options.SubscriberCapacity);
+        RealtimeSession? session;
+        int group;
+        bool first;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            first = !_registrations.TryGetValue((type, item), out var registration);
+            if (first)
+            {
+                if (_registrations.Count == 0 && _session is { } current)
+                {
+                    // The no-REAL clock starts when there is something to receive.
+                    current.LastReal = _time.GetTimestamp();
+                }
+
+                registration = new Registration(type, item, AllocateGroup(type, item));
+                _registrations.Add((type, item), registration);
+            }
+
+            registration!.Subscribers = registration.Subscribers.Add(subscription);
+            group = registration.Group;
+            session = _session;
+        }
+
+        EnsureRunning(restart: false);
+        if (!first || session is null)
+        {
+            return KiwoomResult<RealtimeSubscription>.Success(subscription);
+        }
+
+        var ack = await RequestAsync(session, RealtimeMessageKind.Register, RealtimeMessages.Register(group, [item], type), ct).ConfigureAwait(false);
+        if (ack.IsSuccess || ack.Error.Kind == KiwoomErrorKind.Transport)
+        {
+            // A dropped connection re-registers everything after the next LOGIN.
+            return KiwoomResult<RealtimeSubscription>.Success(subscription);
+        }
+
+        LogRegisterRefused(_logger, type, item, ack.Error.Message);
+        Release(subscription, out _, out _);
+        subscription.Complete();
+        return ack.Error;
+    }
+
+    internal async ValueTask UnsubscribeAsync(RealtimeSubscription subscription)
+    {
+        subscription.Complete();
+        if (!Release(subscription, out var group, out var session) || session is null)
+        {
+            return;
+        }
+
+        var answer = await RequestAsync(session, RealtimeMessageKind.Remove, RealtimeMessages.Remove(group, [subscription.Item], subscription.Type), CancellationToken.None)
+            .ConfigureAwait(false);
+        if (!answer.IsSuccess)
+        {
+            LogRemoveFailed(_logger, subscription.Type, subscription.Item, answer.Error.Message);
+        }
+    }
+
+    /// <summary>Drops one subscriber; true when it was the last of its registration.</summary>
+    private bool Release(RealtimeSubscription subscription, out int group, out RealtimeSession? session)
+    {
+        lock (_gate)
+        {
+            session = _session;
+            group = 0;
+            if (_disposed || !_registrations.TryGetValue((subscription.Type, subscription.Item), out var registration))
+            {
+                return false;
+            }
+
+            registration.Subscribers = registration.Subscribers.Remove(subscription);
+            if (!registration.Subscribers.IsEmpty)
+            {
+                return false;
+            }
+
+            _registrations.Remove((subscription.Type, subscription.Item));
+            group = registration.Group;
+            var owner = _groups[group];
+            owner.Items.Remove(subscription.Item);
+            if (owner.Items.Count == 0)
+            {
+                _groups.Remove(group);
+            }
+
+            return true;
+        }
+    }
+
+    private int AllocateGroup(string type, string item)
+    {
+        foreach (var (number, existing) in _groups)
+        {
+            if (existing.Type == type && existing.Items.Count < _options.MaxItemsPerGroup)
+            {
+                existing.Items.Add(item);
+                return number;
+            }
+        }
+
+        var free = 1;
+        while (_groups.ContainsKey(free))
+        {
+            free++;
+        }
+
+        _groups.Add(free, new Group(type, [item]));
+        return free;
+    }
+
+    private bool HasRegistrations()
+    {
+        lock (_gate)
+        {
+            return _registrations.Count > 0;
+        }
+    }
+
+    private void Route(RealtimeEvent e)
+    {
+        if (e.Type == RealtimeTypes.Condition)
+        {
+            RouteCondition(e);
+            return;
+        }
+
+        ImmutableArray<RealtimeSubscription> exact = [];
+        ImmutableArray<RealtimeSubscription> wide = [];
+        lock (_gate)
+        {
+            if (_registrations.TryGetValue((e.Type, e.Item), out var registration))
+            {
+                exact = registration.Subscribers;
+            }
+
+            // 00/04 (and 1h, 0s) are registered with item "" but pushed with the event's stock code.
+            if (e.Item.Length > 0 && _registrations.TryGetValue((e.Type, ""), out var accountWide))
+            {
+                wide = accountWide.Subscribers;
+            }
+        }
+
+        foreach (var subscription in exact)
+        {
+            subscription.Deliver(e);
+        }
+
+        foreach (var subscription in wide)
+        {
+            subscription.Deliver(e);
+        }
+    }
+
+    /// <summary>After LOGIN: one REG per group with all its items, then every realtime condition.</summary>
+    private async Task RestoreAsync(RealtimeSession session, CancellationToken ct)
+    {
+        List<(int Number, string Type, string[] Items)> groups;
+        lock (_gate)
+        {
+            groups = [.. _groups.Select(g => (g.Key, g.Value.Type, g.Value.Items.ToArray()))];
+        }
+
+        foreach (var (number, type, items) in groups)
+        {
+            var ack = await RequestAsync(session, RealtimeMessageKind.Register, RealtimeMessages.Register(number, items, type), ct).ConfigureAwait(false);
+            if (!ack.IsSuccess)
+            {
+                LogRegisterRefused(_logger, type, $"group {number} ({items.Length} items)", ack.Error.Message);
+                if (ack.Error.Kind == KiwoomErrorKind.Transport)
+                {
+                    return;
+                }
+            }
+        }
+
+        await RestoreConditionsAsync(session, ct).ConfigureAwait(false);
+    }
+
+    private void CompleteAllSubscribers()
+    {
+        List<RealtimeSubscription> subscriptions;
+        List<ConditionSubscription> conditions;
+        lock (_gate)
+        {
+            subscriptions = [.. _registrations.Values.SelectMany(r => r.Subscribers)];
+            conditions = [.. _conditions.Values.SelectMany(c => c.Subscribers)];
+            _registrations.Clear();
+            _groups.Clear();
+            _conditions.Clear();
+        }
+
+        subscriptions.ForEach(s => s.Complete());
+        conditions.ForEach(c => c.Complete());
+    }
+
+    private sealed class Registration(string type, string item, int group)
+    {
+        public string Type { get; } = type;
+
+        public string Item { get; } = item;
+
+        public int Group { get; } = group;
+
+        public ImmutableArray<RealtimeSubscription> Subscribers { get; set; } = [];
+    }
+
+    private sealed record Group(string Type, HashSet<string> Items);
+}
