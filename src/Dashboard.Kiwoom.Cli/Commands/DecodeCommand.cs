@@ -137,7 +137,7 @@ internal static class DecodeCommand
     {
         null => true,
         IWireValue wire => wire.Raw is null,
-        System.Collections.ICollection { Count: 0 } => true,
+        IReadOnlyCollection<object> { Count: 0 } => true,
         _ => false,
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.WebSockets;
 using Dashboard.Kiwoom.Cli.CommandLine;
 using Dashboard.Kiwoom.Cli.Hosting;
 using Dashboard.Kiwoom.Cli.Output;
@@ -8,17 +9,18 @@ using Dashboard.Kiwoom.Realtime;
 namespace Dashboard.Kiwoom.Cli.Commands;
 
 /// <summary>
-/// <c>kiwoom stream &lt;type&gt; &lt;item&gt;...</c>: LOGIN, REG, then every REAL event on standard output
-/// until Ctrl+C (exit 0) or the end of the session (exit 1). PINGs are echoed unchanged. There is
-/// no reconnect: a script that wants one runs the command again.
+/// <c>kiwoom stream &lt;type&gt; &lt;item&gt;...</c>: subscribes through the library's realtime client
+/// (LOGIN, PING echo, REG, reconnect with backoff and re-registration, silence detection) and prints
+/// every event until Ctrl+C (exit 0), or until the session fails for good or another login with the
+/// same key replaces it (exit 1).
 /// </summary>
 internal static class StreamCommand
 {
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(15);
-
     // Types delivered for the token's account or the whole market: registered with item "" (PROTOCOL.md 7.0).
-    private static readonly HashSet<string> ItemlessTypes = new(StringComparer.Ordinal) { RealtimeTypes.OrderExecution, RealtimeTypes.Balance, RealtimeTypes.SessionNotice, RealtimeTypes.ViTrigger };
+    private static readonly HashSet<string> ItemlessTypes = new(StringComparer.Ordinal)
+    {
+        RealtimeTypes.OrderExecution, RealtimeTypes.Balance, RealtimeTypes.SessionNotice, RealtimeTypes.ViTrigger,
+    };
 
     private static readonly OptionSet Options = OptionSet.Of([.. OptionSet.ConnectionOptions, "--fields"], ["--json", "--verbose"]);
 
@@ -36,6 +38,8 @@ internal static class StreamCommand
         var settings = ConnectionSettings.Resolve(parsed, context, Usage.Stream);
         await using var connection = KiwoomConnection.Open(settings, context.Stderr, parsed.Has("--verbose"));
 
+        // Issued here first (the client then reuses it) so a bad key fails before any socket opens,
+        // and so the token joins the secrets that are never printed.
         var token = await connection.Tokens.GetTokenAsync(connection.Credential, ct: ct);
         if (!token.IsSuccess)
         {
@@ -44,24 +48,102 @@ internal static class StreamCommand
         }
 
         context.Redactor.Add(token.Value.Value);
-        var opened = await RealtimeSocket.ConnectAsync(settings.WebSocketUri, ConnectTimeout, ct);
-        if (!opened.IsSuccess)
-        {
-            Diagnostics.WriteError(context.Stderr, opened.Error);
-            return ExitCodes.BrokerError;
-        }
-
-        await using var socket = opened.Value;
-        var session = new StreamSession(socket, context, new RealtimeEventWriter(context.Stdout, parsed.Has("--json"), onlyFids));
+        var output = new StreamOutput(new RealtimeEventWriter(context.Stdout, parsed.Has("--json"), onlyFids), context.Stderr);
+        await using var client = new KiwoomRealtimeClient(
+            connection.Credential,
+            connection.Tokens,
+            logger: connection.Logger<KiwoomRealtimeClient>(),
+            connect: (_, connectCt) => OpenSocketAsync(settings.WebSocketUri, connectCt));
+        client.StateChanged += (_, change) => output.State(change);
         try
         {
-            return await session.RunAsync(token.Value.Value, types, items, AnswerTimeout, ct);
+            return await StreamAsync(client, types, items, output, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Ctrl+C is how a stream is meant to end.
-            await context.Stderr.WriteLineAsync("stream stopped.");
+            output.Note("stream stopped.");
             return ExitCodes.Ok;
+        }
+    }
+
+    private static async Task<int> StreamAsync(KiwoomRealtimeClient client, List<string> types, List<string> items, StreamOutput output, CancellationToken ct)
+    {
+        var connected = await client.ConnectAsync(ct);
+        if (!connected.IsSuccess)
+        {
+            output.Note(ErrorLine(connected.Error));
+            return ExitCodes.BrokerError;
+        }
+
+        var subscriptions = new List<RealtimeSubscription>();
+        try
+        {
+            foreach (var type in types)
+            {
+                foreach (var item in items)
+                {
+                    var subscribed = await client.SubscribeAsync(type, item, ct);
+                    if (!subscribed.IsSuccess)
+                    {
+                        output.Note(ErrorLine(subscribed.Error));
+                        return ExitCodes.BrokerError;
+                    }
+
+                    subscriptions.Add(subscribed.Value);
+                }
+            }
+
+            var watched = items is [""] ? "the account/market" : string.Join(' ', items);
+            output.Note($"registered {string.Join(',', types)} for {watched}; Ctrl+C stops.");
+            var pumps = subscriptions.Select(s => PumpAsync(s, output, ct)).ToList();
+            var ended = client.WaitForAsync(s => s is RealtimeConnectionState.Failed or RealtimeConnectionState.Replaced, ct).AsTask();
+            var first = await Task.WhenAny([ended, .. pumps]);
+            await first;
+            var end = client.Current;
+            output.Note(ErrorLine(end.Error ?? new KiwoomError(KiwoomErrorKind.Server, -1, null, $"The realtime connection is {end.State}.")));
+            return ExitCodes.BrokerError;
+        }
+        finally
+        {
+            var dropped = subscriptions.Sum(s => s.DroppedCount);
+            if (dropped > 0)
+            {
+                output.Note($"note: {dropped} quote events were dropped because the output could not keep up (latest values win for quotes).");
+            }
+        }
+    }
+
+    private static async Task PumpAsync(RealtimeSubscription subscription, StreamOutput output, CancellationToken ct)
+    {
+        await foreach (var e in subscription.Events.ReadAllAsync(ct))
+        {
+            output.Event(e);
+        }
+    }
+
+    private static string ErrorLine(KiwoomError error)
+    {
+        var writer = new StringWriter();
+        Diagnostics.WriteError(writer, error);
+        return writer.ToString().TrimEnd();
+    }
+
+    private static async ValueTask<WebSocket> OpenSocketAsync(Uri uri, CancellationToken ct)
+    {
+        var socket = new ClientWebSocket();
+
+        // Kiwoom's heartbeat is its own PING message (PROTOCOL.md 6.3); transport pings stay off, as in Kiwoom's client.
+        socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        try
+        {
+            await socket.ConnectAsync(uri, ct);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
     }
 
@@ -86,7 +168,7 @@ internal static class StreamCommand
             throw new UsageException("stream needs at least one realtime type.", Usage.Stream);
         }
 
-        var items = parsed.Positionals.Skip(1).ToList();
+        var items = parsed.Positionals.Skip(1).Distinct(StringComparer.Ordinal).ToList();
         if (items.Count == 0)
         {
             var needItems = types.Where(t => !ItemlessTypes.Contains(t)).ToList();

@@ -30,6 +30,9 @@ internal sealed class KiwoomConnection : IAsyncDisposable
 
     public IKiwoomTokenSource Tokens { get; }
 
+    /// <summary>A logger that writes to standard error with --verbose and nowhere otherwise.</summary>
+    public ILogger<T> Logger<T>() => services.GetRequiredService<ILogger<T>>();
+
     public static KiwoomConnection Open(ConnectionSettings settings, TextWriter stderr, bool verbose)
     {
         var collection = new ServiceCollection();

@@ -4,10 +4,12 @@ namespace Dashboard.Kiwoom.Cli.Output;
 
 /// <summary>
 /// Holds text back until a line is complete, masks every secret in it and passes it on. Whole
-/// lines matter: a secret written in two pieces must still be recognised.
+/// lines matter: a secret written in two pieces must still be recognised. Thread-safe, because
+/// library log lines (--verbose) arrive from the realtime client's threads.
 /// </summary>
 internal sealed class RedactingTextWriter(TextWriter inner, SecretRedactor redactor) : TextWriter
 {
+    private readonly Lock gate = new();
     private readonly StringBuilder pending = new();
 
     public override Encoding Encoding => inner.Encoding;
@@ -16,10 +18,13 @@ internal sealed class RedactingTextWriter(TextWriter inner, SecretRedactor redac
 
     public override void Write(char value)
     {
-        pending.Append(value);
-        if (value == '\n')
+        lock (gate)
         {
-            PassOn();
+            pending.Append(value);
+            if (value == '\n')
+            {
+                PassOn();
+            }
         }
     }
 
@@ -27,10 +32,13 @@ internal sealed class RedactingTextWriter(TextWriter inner, SecretRedactor redac
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
-        pending.Append(buffer);
-        if (buffer.Contains('\n'))
+        lock (gate)
         {
-            PassOn();
+            pending.Append(buffer);
+            if (buffer.Contains('\n'))
+            {
+                PassOn();
+            }
         }
     }
 
@@ -38,19 +46,25 @@ internal sealed class RedactingTextWriter(TextWriter inner, SecretRedactor redac
 
     public override void WriteLine(string? value)
     {
-        pending.Append(value).Append(CoreNewLine);
-        PassOn();
+        lock (gate)
+        {
+            pending.Append(value).Append(CoreNewLine);
+            PassOn();
+        }
     }
 
     public override void Flush()
     {
-        if (pending.Length > 0)
+        lock (gate)
         {
-            inner.Write(redactor.Redact(pending.ToString()));
-            pending.Clear();
-        }
+            if (pending.Length > 0)
+            {
+                inner.Write(redactor.Redact(pending.ToString()));
+                pending.Clear();
+            }
 
-        inner.Flush();
+            inner.Flush();
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -61,7 +61,7 @@ internal sealed class TextTable(IReadOnlyList<string> headers)
             line.Append(last && !numeric[c] ? cells[c] : DisplayWidth.Pad(cells[c], widths[c], numeric[c]));
         }
 
-        writer.WriteLine(line.ToString());
+        writer.WriteLine(line.ToString().TrimEnd());
     }
 
     // Line breaks and tabs inside a value would tear the table apart.

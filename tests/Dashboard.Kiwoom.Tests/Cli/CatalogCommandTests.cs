@@ -53,7 +53,7 @@ public sealed class CatalogCommandTests
         var run = await CliRun.RunAsync(["catalog", "show", "0B"]);
 
         Assert.Equal(0, run.ExitCode);
-        var currentPrice = Assert.Single(run.Stdout.Split('\n'), l => l.StartsWith("10 ", StringComparison.Ordinal));
+        var currentPrice = Assert.Single(run.Stdout.Split('\n'), l => l.TrimStart().StartsWith("10 ", StringComparison.Ordinal));
         Assert.Contains("현재가", currentPrice);
         Assert.Contains("Price", currentPrice);
     }

@@ -8,6 +8,8 @@ public sealed class StreamCommandTests : IAsyncLifetime
 {
     private const string AppKey = "APPKEY-stream-1a2b3c4d5e6f7a8b9c";
     private const string SecretKey = "SECRET-stream-0f1e2d3c4b5a69788";
+    private const string LoginOk = """{"trnm":"LOGIN","return_code":0,"return_msg":"","sor_yn":"Y"}""";
+    private const string RegOk = """{"trnm":"REG","return_code":0,"return_msg":""}""";
     private const string Ping = """{"trnm":"PING","seq":"7"}""";
     private const string Trade = """
         {"trnm":"REAL","data":[{"type":"0B","name":"주식체결","item":"005930",
@@ -17,56 +19,91 @@ public sealed class StreamCommandTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private readonly ConcurrentQueue<string> received = new();
+    private readonly ConcurrentTextWriter stdout = new();
+    private readonly ConcurrentTextWriter stderr = new();
+    private readonly CancellationTokenSource interrupt = new();
     private ScriptedKiwoomServer server = null!;
 
     public async Task InitializeAsync() => server = await ScriptedKiwoomServer.StartAsync();
 
-    public async Task DisposeAsync() => await server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await interrupt.CancelAsync();
+        interrupt.Dispose();
+        await server.DisposeAsync();
+    }
 
     [Fact]
-    public async Task LogsInRegistersEchoesPingAndPrintsEventsUntilTheServerEndsTheSession()
+    public async Task LogsInEchoesPingsRegistersEveryItemAndPrintsEventsUntilCtrlC()
     {
         server.Socket = async (socket, ct) =>
         {
             await ExpectAsync(socket, "LOGIN", ct);
             await ScriptedSocket.SendAsync(socket, Ping, ct);
-            await ScriptedSocket.SendAsync(socket, """{"trnm":"LOGIN","return_code":0,"return_msg":"","sor_yn":"Y"}""", ct);
+            await ScriptedSocket.SendAsync(socket, LoginOk, ct);
             await ExpectAsync(socket, "PING", ct);
-            await ExpectAsync(socket, "REG", ct);
-            await ScriptedSocket.SendAsync(socket, """{"trnm":"REG","return_code":0,"return_msg":""}""", ct);
+            await AcknowledgeAsync(socket, registrations: 2, ct);
             await ScriptedSocket.SendAsync(socket, Trade, ct);
             await ScriptedSocket.SendAsync(socket, Ping, ct);
             await ExpectAsync(socket, "PING", ct);
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", ct);
+            await ScriptedSocket.DrainAsync(socket, ct);
         };
 
-        var run = await StreamAsync("0B", "005930", "000660");
+        var running = StartStream("0B", "005930", "000660");
+        await stdout.WaitForAsync("0B 005930", Patience);
+        await WaitForMessagesAsync(5);
+        var exit = await StopAsync(running);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("the server ended the session", run.Stderr);
+        Assert.Equal(0, exit);
+        Assert.Contains("stream stopped", stderr.Text);
         var messages = received.ToArray();
         using (var login = JsonDocument.Parse(messages[0]))
         {
             Assert.Equal(ScriptedKiwoomServer.Token, login.RootElement.GetProperty("token").GetString());
         }
 
-        // The PING comes back exactly as sent, before and after LOGIN.
+        // Every PING comes back exactly as sent, before LOGIN is answered and after.
         Assert.Equal(Ping, messages[1]);
-        Assert.Equal(Ping, messages[3]);
-        using (var reg = JsonDocument.Parse(messages[2]))
-        {
-            var entry = reg.RootElement.GetProperty("data")[0];
-            Assert.Equal(["005930", "000660"], entry.GetProperty("item").EnumerateArray().Select(e => e.GetString()));
-            Assert.Equal(["0B"], entry.GetProperty("type").EnumerateArray().Select(e => e.GetString()));
-            Assert.Equal("1", reg.RootElement.GetProperty("grp_no").GetString());
-        }
+        Assert.Equal(Ping, messages[4]);
+        var registered = messages[2..4].SelectMany(Items).ToList();
+        Assert.Equal(["0B:000660", "0B:005930"], registered.Order());
 
-        var line = Assert.Single(run.Stdout.TrimEnd('\n').Split('\n'));
+        var line = Assert.Single(stdout.Text.TrimEnd('\n').Split('\n'));
         Assert.Contains(" 0B 005930 주식체결 ", line);
         Assert.Contains(" 10=20,800▼", line);
         Assert.Contains(" 11=-50", line);
         Assert.Contains(" 20=16:52:08", line);
-        Assert.DoesNotContain(ScriptedKiwoomServer.Token, run.Stdout + run.Stderr);
+        Assert.DoesNotContain(ScriptedKiwoomServer.Token, stdout.Text + stderr.Text);
+    }
+
+    [Fact]
+    public async Task ADroppedConnectionIsReestablishedAndTheItemsRegisteredAgain()
+    {
+        var sessions = 0;
+        server.Socket = async (socket, ct) =>
+        {
+            var session = Interlocked.Increment(ref sessions);
+            await ExpectAsync(socket, "LOGIN", ct);
+            await ScriptedSocket.SendAsync(socket, LoginOk, ct);
+            await AcknowledgeAsync(socket, registrations: 1, ct);
+            if (session == 1)
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "maintenance", ct);
+                return;
+            }
+
+            await ScriptedSocket.SendAsync(socket, Trade, ct);
+            await ScriptedSocket.DrainAsync(socket, ct);
+        };
+
+        var running = StartStream("0B", "005930");
+        await stdout.WaitForAsync("0B 005930", Patience);
+        var exit = await StopAsync(running);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(2, sessions);
+        Assert.Contains("reconnecting", stderr.Text);
+        Assert.Equal(2, received.Count(m => ScriptedSocket.Trnm(m) == "REG"));
     }
 
     [Fact]
@@ -74,14 +111,18 @@ public sealed class StreamCommandTests : IAsyncLifetime
     {
         server.Socket = async (socket, ct) =>
         {
-            await LoginAndRegisterAsync(socket, ct);
+            await ExpectAsync(socket, "LOGIN", ct);
+            await ScriptedSocket.SendAsync(socket, LoginOk, ct);
+            await AcknowledgeAsync(socket, registrations: 1, ct);
             await ScriptedSocket.SendAsync(socket, Trade, ct);
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", ct);
+            await ScriptedSocket.DrainAsync(socket, ct);
         };
 
-        var run = await StreamAsync("0B", "005930", "--json", "--fields", "10,11,12,20");
+        var running = StartStream("0B", "005930", "--json", "--fields", "10,11,12,20");
+        await stdout.WaitForAsync("\n", Patience);
+        await StopAsync(running);
 
-        using var json = JsonDocument.Parse(Assert.Single(run.Stdout.TrimEnd('\n').Split('\n')));
+        using var json = JsonDocument.Parse(Assert.Single(stdout.Text.TrimEnd('\n').Split('\n')));
         var values = json.RootElement.GetProperty("values");
         Assert.Equal("005930", json.RootElement.GetProperty("item").GetString());
         Assert.Equal(20800, values.GetProperty("10").GetProperty("value").GetInt64());
@@ -93,29 +134,7 @@ public sealed class StreamCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CtrlCEndsTheStreamWithExitZero()
-    {
-        server.Socket = async (socket, ct) =>
-        {
-            await LoginAndRegisterAsync(socket, ct);
-            await ScriptedSocket.SendAsync(socket, Trade, ct);
-            await ScriptedSocket.DrainAsync(socket, ct);
-        };
-        var stdout = new ConcurrentTextWriter();
-        var stderr = new ConcurrentTextWriter();
-        using var interrupt = new CancellationTokenSource();
-
-        var running = CliRun.StartAsync(Arguments("0B", "005930"), stdout, stderr, ct: interrupt.Token);
-        await stdout.WaitForAsync("0B 005930", Patience);
-        await interrupt.CancelAsync();
-        var exit = await running.WaitAsync(Patience);
-
-        Assert.Equal(0, exit);
-        Assert.Contains("stream stopped", stderr.Text);
-    }
-
-    [Fact]
-    public async Task ARefusedLoginIsABrokerError()
+    public async Task ATokenTheServerRefusesTwiceIsABrokerError()
     {
         server.Socket = async (socket, ct) =>
         {
@@ -124,11 +143,11 @@ public sealed class StreamCommandTests : IAsyncLifetime
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
         };
 
-        var run = await StreamAsync("0B", "005930");
+        var exit = await StartStream("0B", "005930").WaitAsync(Patience);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("8005", run.Stderr);
-        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Equal(1, exit);
+        Assert.Contains("8005", stderr.Text);
+        Assert.Equal(string.Empty, stdout.Text);
     }
 
     [Fact]
@@ -137,44 +156,60 @@ public sealed class StreamCommandTests : IAsyncLifetime
         server.Socket = async (socket, ct) =>
         {
             await ExpectAsync(socket, "LOGIN", ct);
-            await ScriptedSocket.SendAsync(socket, """{"trnm":"LOGIN","return_code":0,"return_msg":""}""", ct);
+            await ScriptedSocket.SendAsync(socket, LoginOk, ct);
             await ExpectAsync(socket, "REG", ct);
             await ScriptedSocket.SendAsync(socket, """{"trnm":"REG","return_code":1,"return_msg":"등록 가능한 종목 수를 초과했습니다"}""", ct);
             await ScriptedSocket.DrainAsync(socket, ct);
         };
 
-        var run = await StreamAsync("0B", "005930");
+        var exit = await StartStream("0B", "005930").WaitAsync(Patience);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("등록 가능한 종목 수를 초과했습니다", run.Stderr);
+        Assert.Equal(1, exit);
+        Assert.Contains("등록 가능한 종목 수를 초과했습니다", stderr.Text);
     }
 
     [Fact]
-    public async Task AccountTypesRegisterTheEmptyItemAndSystemMessagesGoToStandardError()
+    public async Task AccountTypesRegisterTheEmptyItemAndALoginElsewhereEndsTheStream()
     {
         server.Socket = async (socket, ct) =>
         {
-            await LoginAndRegisterAsync(socket, ct);
+            await ExpectAsync(socket, "LOGIN", ct);
+            await ScriptedSocket.SendAsync(socket, LoginOk, ct);
+            await AcknowledgeAsync(socket, registrations: 2, ct);
             await ScriptedSocket.SendAsync(socket, """{"trnm":"SYSTEM","code":"R10001","message":"동일한 App key로 접속이 되었습니다. 기존 세션은 종료가 됩니다"}""", ct);
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "duplicate", ct);
         };
 
-        var run = await StreamAsync("00,04");
+        var exit = await StartStream("00,04").WaitAsync(Patience);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("server: R10001", run.Stderr);
-        using var reg = JsonDocument.Parse(received.ToArray()[1]);
-        var entry = reg.RootElement.GetProperty("data")[0];
-        Assert.Equal([string.Empty], entry.GetProperty("item").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["00", "04"], entry.GetProperty("type").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(1, exit);
+        Assert.Contains("동일한 App key로 접속이 되었습니다", stderr.Text);
+        var registered = received.Where(m => ScriptedSocket.Trnm(m) == "REG").SelectMany(Items).ToList();
+        Assert.Equal(["00:", "04:"], registered.Order());
     }
 
-    private async Task LoginAndRegisterAsync(WebSocket socket, CancellationToken ct)
+    private static IEnumerable<string> Items(string registration)
     {
-        await ExpectAsync(socket, "LOGIN", ct);
-        await ScriptedSocket.SendAsync(socket, """{"trnm":"LOGIN","return_code":0,"return_msg":"","sor_yn":"Y"}""", ct);
-        await ExpectAsync(socket, "REG", ct);
-        await ScriptedSocket.SendAsync(socket, """{"trnm":"REG","return_code":0,"return_msg":""}""", ct);
+        using var reg = JsonDocument.Parse(registration);
+        var result = new List<string>();
+        foreach (var entry in reg.RootElement.GetProperty("data").EnumerateArray())
+        {
+            foreach (var type in entry.GetProperty("type").EnumerateArray())
+            {
+                result.AddRange(entry.GetProperty("item").EnumerateArray().Select(item => $"{type.GetString()}:{item.GetString()}"));
+            }
+        }
+
+        return result;
+    }
+
+    private async Task AcknowledgeAsync(WebSocket socket, int registrations, CancellationToken ct)
+    {
+        for (var i = 0; i < registrations; i++)
+        {
+            await ExpectAsync(socket, "REG", ct);
+            await ScriptedSocket.SendAsync(socket, RegOk, ct);
+        }
     }
 
     private async Task ExpectAsync(WebSocket socket, string trnm, CancellationToken ct)
@@ -184,15 +219,35 @@ public sealed class StreamCommandTests : IAsyncLifetime
         var message = await ScriptedSocket.ReceiveAsync(socket, bound.Token)
             ?? throw new InvalidOperationException($"The client went away before sending {trnm}.");
         received.Enqueue(message);
-        Assert.Equal(trnm, ScriptedSocket.Trnm(message));
+        if (ScriptedSocket.Trnm(message) != trnm)
+        {
+            throw new InvalidOperationException($"Expected {trnm}, got {message}.");
+        }
     }
 
-    private string[] Arguments(params string[] args) =>
-        ["stream", .. args, "--base-url", server.BaseUrl.ToString(), "--appkey", AppKey, "--secretkey", SecretKey];
-
-    private async Task<CliRun> StreamAsync(params string[] args)
+    private async Task WaitForMessagesAsync(int count)
     {
-        using var bound = new CancellationTokenSource(Patience);
-        return await CliRun.RunAsync(Arguments(args), ct: bound.Token);
+        var deadline = DateTime.UtcNow + Patience;
+        while (received.Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Only {received.Count} of {count} client messages arrived.");
+            await Task.Delay(20);
+        }
+    }
+
+    private Task<int> StartStream(params string[] args)
+    {
+        interrupt.CancelAfter(Patience * 2);
+        return CliRun.StartAsync(
+            ["stream", .. args, "--base-url", server.BaseUrl.ToString(), "--appkey", AppKey, "--secretkey", SecretKey],
+            stdout,
+            stderr,
+            ct: interrupt.Token);
+    }
+
+    private async Task<int> StopAsync(Task<int> running)
+    {
+        await interrupt.CancelAsync();
+        return await running.WaitAsync(Patience);
     }
 }

@@ -15,7 +15,7 @@ public sealed class TextTableTests
         Assert.Equal(columns, DisplayWidth.Of(text));
 
     [Fact]
-    public void ColumnsLineUpAfterKoreanTextAndNumbersAlignRight()
+    public void ColumnsLineUpAfterKoreanTextAndNumericColumnsAlignRight()
     {
         var table = new TextTable(["code", "name", "price"]);
         table.Add("005930", "삼성전자", "70,100");
@@ -27,7 +27,7 @@ public sealed class TextTableTests
         var lines = sink.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
         [
-            "code    name           price",
+            "  code  name          price",
             "------  ----------  -------",
             "005930  삼성전자     70,100",
             "000660  SK하이닉스  185,000",
