@@ -104,6 +104,31 @@ public sealed class DecodeCommandTests
         Assert.Contains("2025-01-24", run.Stdout);
     }
 
+    [Fact]
+    public async Task ChartTimesBecomeKoreaTimeInIso8601()
+    {
+        const string body = """
+            {"stk_cd":"005930","stk_min_pole_chart_qry":[{"cur_prc":"-78800","trde_qty":"7913","cntr_tm":"20250124153000",
+              "open_pric":"-78800","high_pric":"-78800","low_pric":"-78800","acc_trde_qty":"14947571","pred_pre":"-600","pred_pre_sig":"5"}],
+             "return_code":0,"return_msg":"정상적으로 처리되었습니다"}
+            """;
+
+        var run = await CliRun.RunAsync(["decode", "ka10080"], body);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("2025-01-24T15:30:00+09:00", json.RootElement.GetProperty("stk_min_pole_chart_qry")[0].GetProperty("cntr_tm").GetString());
+    }
+
+    [Fact]
+    public async Task TheAnswerOfAnotherTrDecodesWithAWarning()
+    {
+        var run = await CliRun.RunAsync(["decode", "ka10001"], BalanceBody);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("is it the answer of another TR?", run.Stderr);
+    }
+
     [Theory]
     [InlineData("<html><body>Request Blocked</body></html>", "not JSON")]
     [InlineData("[1, 2, 3]", "array")]
