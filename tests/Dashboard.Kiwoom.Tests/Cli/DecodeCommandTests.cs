@@ -146,6 +146,19 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
+    public async Task EveryTruncationOfABodyEndsWithAMessageNeverACrash()
+    {
+        // Cut the body at every character: each prefix is either still a response (exit 0) or not one (exit 1).
+        for (var length = 0; length < BalanceBody.Length; length++)
+        {
+            var run = await CliRun.RunAsync(["decode", "kt00018"], BalanceBody[..length]);
+
+            Assert.True(run.ExitCode is 0 or 1, $"Prefix of {length} characters: {run}");
+            Assert.True(run.ExitCode == 0 || run.Stderr.StartsWith("error: ", StringComparison.Ordinal), run.ToString());
+        }
+    }
+
+    [Fact]
     public async Task ABrokerErrorBodyIsPrintedAndExitsOne()
     {
         const string body = """{"return_code":2,"return_msg":"입력 값 오류입니다[1511:필수 입력 값에 값이 존재하지 않습니다. 필수입력 파라미터=base_dt]"}""";
