@@ -19,7 +19,7 @@ public sealed class RealtimeFrameParser
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
 
     private readonly TimeProvider _time;
-    private readonly string?[] _names = new string?[KnownTypes.Length];
+    private readonly (byte[] Utf8, string Text)?[] _names = new (byte[], string)?[KnownTypes.Length];
     private readonly Dictionary<string, string> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _itemLookup;
     private Row[] _rows = new Row[64];
@@ -273,9 +273,9 @@ public sealed class RealtimeFrameParser
                 case JsonTokenType.False:
                 case JsonTokenType.Null:
                     var length = reader.TokenType == JsonTokenType.Null ? 0 : reader.ValueSpan.Length;
-                    if (length > ushort.MaxValue)
+                    if (used + length > RealtimeValues.MaxValueBytes)
                     {
-                        problem = $"FID {fid} has a value longer than {ushort.MaxValue} bytes.";
+                        problem = $"FID {fid} does not fit: an entry holds at most {RealtimeValues.MaxValueBytes} bytes of values.";
                         continue;
                     }
 
@@ -359,15 +359,15 @@ public sealed class RealtimeFrameParser
 
     private string ReadName(ref Utf8JsonReader reader, int typeIndex)
     {
-        if (typeIndex >= 0 && _names[typeIndex] is { } cached && reader.ValueTextEquals(cached))
+        if (typeIndex >= 0 && !reader.ValueIsEscaped && _names[typeIndex] is { } cached && reader.ValueSpan.SequenceEqual(cached.Utf8))
         {
-            return cached;
+            return cached.Text;
         }
 
         var name = reader.GetString()!;
         if (typeIndex >= 0)
         {
-            _names[typeIndex] = name;
+            _names[typeIndex] = (Encoding.UTF8.GetBytes(name), name);
         }
 
         return name;
@@ -435,15 +435,15 @@ public sealed class RealtimeFrameParser
         var valuesAt = RealtimeValues.HeaderSize + (rowCount * RealtimeValues.RowSize);
         var data = GC.AllocateUninitializedArray<byte>(valuesAt + used);
         BinaryPrimitives.WriteUInt16LittleEndian(data, (ushort)rowCount);
-        var cursor = valuesAt;
+        var cursor = 0;
         for (var i = 0; i < rowCount; i++)
         {
             var row = _rows[i];
             var rowSpan = data.AsSpan(RealtimeValues.HeaderSize + (i * RealtimeValues.RowSize), RealtimeValues.RowSize);
             BinaryPrimitives.WriteUInt16LittleEndian(rowSpan, row.Fid);
             BinaryPrimitives.WriteUInt16LittleEndian(rowSpan[2..], row.Length);
-            BinaryPrimitives.WriteInt32LittleEndian(rowSpan[4..], cursor);
-            _scratch.AsSpan(row.Start, row.Length).CopyTo(data.AsSpan(cursor));
+            BinaryPrimitives.WriteUInt16LittleEndian(rowSpan[4..], (ushort)cursor);
+            _scratch.AsSpan(row.Start, row.Length).CopyTo(data.AsSpan(valuesAt + cursor));
             cursor += row.Length;
         }
 
