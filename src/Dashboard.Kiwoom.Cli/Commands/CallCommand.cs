@@ -74,7 +74,7 @@ internal static class CallCommand
             }
 
             var warnings = new List<WireWarning>();
-            var decoded = ResponseDecoder.Decode(api, sent.Value!.Body.ToArray(), warnings);
+            var decoded = KiwoomJson.Decode(sent.Value!.Body.Span, api.Id, warnings);
             Diagnostics.WriteWarnings(context.Stderr, warnings);
             if (!decoded.IsSuccess)
             {

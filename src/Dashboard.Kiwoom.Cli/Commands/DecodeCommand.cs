@@ -50,7 +50,7 @@ internal static class DecodeCommand
         }
 
         var warnings = new List<WireWarning>();
-        var decoded = ResponseDecoder.Decode(api, body, warnings);
+        var decoded = KiwoomJson.Decode(body, api.Id, warnings);
         if (!decoded.IsSuccess)
         {
             Diagnostics.WriteError(context.Stderr, decoded.Error, api.Kind);
