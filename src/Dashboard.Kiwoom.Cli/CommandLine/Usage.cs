@@ -37,7 +37,7 @@ internal static class Usage
 
     public const string Call = """
         Usage:
-          kiwoom call <api-id> [field=value ...] [--all-pages] [--max-pages <n>] [--json] [--confirm] [connection options]
+          kiwoom call <api-id> [field=value ...] [--all-pages] [--max-pages <n>] [--json|--raw] [--confirm] [connection options]
 
         Sends one TR through the library's send path (token, rate limits, error mapping) and prints
         the answer as tables (single fields, then one table per LIST field) or, with --json, as typed
@@ -47,6 +47,7 @@ internal static class Usage
           --all-pages        Follow cont-yn/next-key continuation (at most --max-pages pages, default 20)
           --max-pages <n>    Page limit for --all-pages
           --json             Typed JSON instead of tables
+          --raw              Each page's body as received, one per line (input for kiwoom decode)
           --confirm          Required for order TRs (kt10000 ...) outside the simulator: they trade real money
 
         Connection options:

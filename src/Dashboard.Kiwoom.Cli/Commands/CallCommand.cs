@@ -16,11 +16,11 @@ namespace Dashboard.Kiwoom.Cli.Commands;
 internal static class CallCommand
 {
     private const int DefaultMaxPages = 20;
-    private const int MaxMaxPages = 10_000;
+    private const int LargestPageLimit = 10_000;
 
     private static readonly OptionSet Options = OptionSet.Of(
         [.. OptionSet.ConnectionOptions, "--max-pages"],
-        ["--all-pages", "--json", "--confirm", "--verbose"]);
+        ["--all-pages", "--json", "--raw", "--confirm", "--verbose"]);
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken ct = default)
     {
@@ -58,7 +58,13 @@ internal static class CallCommand
         }
 
         await using var connection = KiwoomConnection.Open(settings, context.Stderr, parsed.Has("--verbose"));
+        if (parsed.Has("--json") && parsed.Has("--raw"))
+        {
+            throw new UsageException("--json and --raw are two different outputs; choose one.", Usage.Call);
+        }
+
         var pages = new List<KiwoomResponse>();
+        var rawPages = new List<string>();
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, KiwoomJson.Options);
         KiwoomContinuation? next = null;
         var exitCode = ExitCodes.Ok;
@@ -84,6 +90,7 @@ internal static class CallCommand
             }
 
             pages.Add(decoded.Value);
+            rawPages.Add(System.Text.Encoding.UTF8.GetString(sent.Value.Body.Span));
             next = sent.Value.Next;
             if (next is null)
             {
@@ -104,7 +111,12 @@ internal static class CallCommand
         }
 
         // Pages that arrived before a failure are still printed: they are real data, and the error says where it stopped.
-        if (pages.Count > 0)
+        if (parsed.Has("--raw"))
+        {
+            // As received, one body per line, ready for `kiwoom decode` or a bug report.
+            rawPages.ForEach(body => context.Stdout.WriteLine(body.ReplaceLineEndings(" ")));
+        }
+        else if (pages.Count > 0)
         {
             Print(context.Stdout, tr, pages, parsed.Has("--json"), parsed.Has("--all-pages"));
         }
@@ -131,9 +143,9 @@ internal static class CallCommand
             return DefaultMaxPages;
         }
 
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1 or > MaxMaxPages)
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1 or > LargestPageLimit)
         {
-            throw new UsageException($"--max-pages must be a whole number from 1 to {MaxMaxPages}, not '{text}'.", Usage.Call);
+            throw new UsageException($"--max-pages must be a whole number from 1 to {LargestPageLimit}, not '{text}'.", Usage.Call);
         }
 
         return value;

@@ -11,8 +11,6 @@ internal sealed class TextTable(IReadOnlyList<string> headers)
     private const string Gap = "  ";
     private readonly List<string[]> rows = [];
 
-    public int RowCount => rows.Count;
-
     public void Add(params string[] cells)
     {
         if (cells.Length != headers.Count)

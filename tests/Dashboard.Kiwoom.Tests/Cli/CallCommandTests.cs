@@ -88,6 +88,24 @@ public sealed class CallCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RawPrintsEachBodyAsReceivedOnePerLineForDecode()
+    {
+        server.Reply = request => request.NextKey == ""
+            ? new ScriptedReply(ChartPage("-70100", "20250124"), NextKey: "k2")
+            : new ScriptedReply(ChartPage("+71200", "20250123"));
+
+        var run = await CallAsync("ka10081", "stk_cd=005930", "base_dt=20250124", "upd_stkpc_tp=1", "--all-pages", "--raw");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("\"cur_prc\":\"+71200\"", lines[1]);
+        var decoded = await CliRun.RunAsync(["decode", "ka10081"], lines[0]);
+        Assert.Equal(0, decoded.ExitCode);
+        Assert.Contains("\"direction\": \"Down\"", decoded.Stdout);
+    }
+
+    [Fact]
     public async Task ABrokerErrorIsPrintedOnStandardErrorWithExitOne()
     {
         server.Reply = _ => new ScriptedReply("""{"return_code":7,"return_msg":"서비스를 처리하는 중에 오류가 발생했습니다[1903:종목 정보가 없습니다]"}""");
