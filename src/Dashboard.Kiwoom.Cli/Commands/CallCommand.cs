@@ -57,12 +57,12 @@ internal static class CallCommand
                 Usage.Call);
         }
 
-        await using var connection = KiwoomConnection.Open(settings, context.Stderr, parsed.Has("--verbose"));
         if (parsed.Has("--json") && parsed.Has("--raw"))
         {
             throw new UsageException("--json and --raw are two different outputs; choose one.", Usage.Call);
         }
 
+        await using var connection = KiwoomConnection.Open(settings, context.Stderr, parsed.Has("--verbose"));
         var pages = new List<KiwoomResponse>();
         var rawPages = new List<string>();
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, KiwoomJson.Options);
@@ -71,8 +71,16 @@ internal static class CallCommand
         while (true)
         {
             var sent = await connection.Rest.SendRawAsync(connection.Credential, tr.Id, bytes, next, ct);
-            var error = sent.IsSuccess ? sent.Value.Error : sent.Error;
-            if (error is not null)
+            if (!sent.IsSuccess)
+            {
+                Diagnostics.WriteError(context.Stderr, sent.Error, api.Kind);
+                exitCode = ExitCodes.BrokerError;
+                break;
+            }
+
+            // Kept before any check: with --raw an error answer or an undecodable body is what matters most.
+            rawPages.Add(System.Text.Encoding.UTF8.GetString(sent.Value.Body.Span));
+            if (sent.Value.Error is { } error)
             {
                 Diagnostics.WriteError(context.Stderr, error, api.Kind);
                 exitCode = ExitCodes.BrokerError;
@@ -80,7 +88,7 @@ internal static class CallCommand
             }
 
             var warnings = new List<WireWarning>();
-            var decoded = KiwoomJson.Decode(sent.Value!.Body.Span, api.Id, warnings);
+            var decoded = KiwoomJson.Decode(sent.Value.Body.Span, api.Id, warnings);
             Diagnostics.WriteWarnings(context.Stderr, warnings);
             if (!decoded.IsSuccess)
             {
@@ -90,7 +98,6 @@ internal static class CallCommand
             }
 
             pages.Add(decoded.Value);
-            rawPages.Add(System.Text.Encoding.UTF8.GetString(sent.Value.Body.Span));
             next = sent.Value.Next;
             if (next is null)
             {
@@ -114,7 +121,7 @@ internal static class CallCommand
         if (parsed.Has("--raw"))
         {
             // As received, one body per line, ready for `kiwoom decode` or a bug report.
-            rawPages.ForEach(body => context.Stdout.WriteLine(body.ReplaceLineEndings(" ")));
+            rawPages.ForEach(page => context.Stdout.WriteLine(page.ReplaceLineEndings(" ")));
         }
         else if (pages.Count > 0)
         {

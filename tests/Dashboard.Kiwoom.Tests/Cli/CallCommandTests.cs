@@ -119,6 +119,19 @@ public sealed class CallCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RawPrintsAnErrorAnswerTooForBugReports()
+    {
+        const string refusal = """{"return_code":2,"return_msg":"입력 값 오류입니다[1511:필수 입력 값에 값이 존재하지 않습니다]"}""";
+        server.Reply = _ => new ScriptedReply(refusal);
+
+        var run = await CallAsync("ka10001", "stk_cd=005930", "--raw");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(refusal, run.Stdout.TrimEnd('\n'));
+        Assert.Contains("1511", run.Stderr);
+    }
+
+    [Fact]
     public async Task ATokenRefusalIsABrokerError()
     {
         server.TokenAnswer = """{"return_code":3,"return_msg":"인증에 실패했습니다[8001:App Key와 Secret Key 검증에 실패했습니다]"}""";
