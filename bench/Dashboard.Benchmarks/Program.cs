@@ -1,1 +1,3 @@
-return 0;
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Dashboard.Benchmarks.RealtimeFrameBenchmarks).Assembly).Run(args);

@@ -3,10 +3,10 @@ using Dashboard.Kiwoom.Catalog;
 
 namespace Dashboard.Kiwoom.Simulator.Tests;
 
-public sealed class RestTrTests : IAsyncLifetime
+public sealed class RestTrTests(SharedSimulator shared) : IClassFixture<SharedSimulator>
 {
-    private SimulatorHost _sim = null!;
-    private string _token = "";
+    private readonly SimulatorHost _sim = shared.Sim;
+    private readonly string _token = shared.Token;
 
     public static TheoryData<string> QueryTrs()
     {
@@ -18,15 +18,6 @@ public sealed class RestTrTests : IAsyncLifetime
 
         return data;
     }
-
-    public async Task InitializeAsync()
-    {
-        _sim = await SimulatorHost.StartAsync();
-        _sim.Control.Step(50);
-        _token = await _sim.TokenAsync();
-    }
-
-    public async Task DisposeAsync() => await _sim.DisposeAsync();
 
     [Fact]
     public void CatalogHas184RestTrsAndFourWebSocketTrs()

@@ -48,7 +48,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         var clock = new FakeTimeProvider(start ?? Start);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(Environment.GetEnvironmentVariable("SIM_TEST_LOG") == "1" ? LogLevel.Debug : LogLevel.Warning);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddKiwoomSimulator(o =>
         {

@@ -143,7 +143,13 @@ public sealed class MarketEngine : IDisposable
     }
 
     /// <summary>Executes a trade at a given price and quantity (the order engine's fills go on the tape).</summary>
-    internal void Print(Instrument i, long price, long signedQuantity, DateTimeOffset now) => Execute(i, price, signedQuantity, now);
+    internal void Print(Instrument i, long price, long signedQuantity, DateTimeOffset now)
+    {
+        lock (Gate)
+        {
+            Execute(i, price, signedQuantity, now);
+        }
+    }
 
     private Instrument Require(string code) =>
         Universe.Find(code) ?? throw new ArgumentException($"Unknown code {code}.", nameof(code));

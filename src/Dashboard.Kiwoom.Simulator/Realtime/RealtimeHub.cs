@@ -93,6 +93,12 @@ public sealed class RealtimeHub : IMarketObserver
         {
             reason = ex.WebSocketErrorCode.ToString();
         }
+        catch (Exception ex)
+        {
+            // A bug in one session must not go unnoticed, but it must not take the host down either.
+            SimulatorLog.SocketFailed(_logger, ex, session.Id);
+            reason = "failed";
+        }
         finally
         {
             Detach(session);
@@ -764,14 +770,16 @@ public sealed class RealtimeHub : IMarketObserver
             {
                 if (session.Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 {
-                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                    await session.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by server", timeout.Token);
+                    await session.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by server", ct);
                 }
 
-                await session.Stop.CancelAsync();
+                // The reader ends when the client answers the close; a client that never does is cut off.
+                // This is a transport timeout in real time, not simulated market time.
+                session.Stop.CancelAfter(TimeSpan.FromSeconds(2));
                 return;
             }
 
+            Interlocked.Decrement(ref session.Pending);
             await session.Socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, ct);
         }
     }

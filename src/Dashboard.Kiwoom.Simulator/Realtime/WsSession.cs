@@ -42,15 +42,24 @@ internal sealed class WsSession(long id, WebSocket socket)
 
     public bool Wants(string type) => Groups.Values.Any(g => g.Any(r => r.Type == type));
 
+    /// <summary>Frames queued and not yet sent (the unbounded single-reader channel cannot count).</summary>
+    public int Pending;
+
     public bool Enqueue(byte[] frame)
     {
-        if (Outbox.Reader.Count >= MaxQueuedFrames)
+        if (Volatile.Read(ref Pending) >= MaxQueuedFrames)
         {
             Stop.Cancel();
             return false;
         }
 
-        return Outbox.Writer.TryWrite(frame);
+        if (!Outbox.Writer.TryWrite(frame))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref Pending);
+        return true;
     }
 
     /// <summary>Sends a last frame and then closes.</summary>

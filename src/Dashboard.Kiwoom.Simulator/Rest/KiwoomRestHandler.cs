@@ -231,7 +231,8 @@ internal sealed class KiwoomRestHandler
         var space = header.IndexOf(' ', StringComparison.Ordinal);
         if (space <= 0)
         {
-            return (null, SimError.AuthorizationMalformed());
+            // HTTP trims "Bearer " to "Bearer": the scheme is there and the token is not.
+            return (null, header.Equals("Bearer", StringComparison.OrdinalIgnoreCase) ? SimError.TokenMissing() : SimError.AuthorizationMalformed());
         }
 
         if (!header.AsSpan(0, space).Equals("Bearer", StringComparison.OrdinalIgnoreCase))

@@ -19,7 +19,7 @@ public sealed class RealtimeFrameParser
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
 
     private readonly TimeProvider _time;
-    private readonly string?[] _names = new string?[KnownTypes.Length];
+    private readonly (byte[] Utf8, string Text)?[] _names = new (byte[], string)?[KnownTypes.Length];
     private readonly Dictionary<string, string> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _itemLookup;
     private Row[] _rows = new Row[64];
@@ -359,15 +359,15 @@ public sealed class RealtimeFrameParser
 
     private string ReadName(ref Utf8JsonReader reader, int typeIndex)
     {
-        if (typeIndex >= 0 && _names[typeIndex] is { } cached && reader.ValueTextEquals(cached))
+        if (typeIndex >= 0 && !reader.ValueIsEscaped && _names[typeIndex] is { } cached && reader.ValueSpan.SequenceEqual(cached.Utf8))
         {
-            return cached;
+            return cached.Text;
         }
 
         var name = reader.GetString()!;
         if (typeIndex >= 0)
         {
-            _names[typeIndex] = name;
+            _names[typeIndex] = (Encoding.UTF8.GetBytes(name), name);
         }
 
         return name;

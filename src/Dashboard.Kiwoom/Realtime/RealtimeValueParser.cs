@@ -26,8 +26,7 @@ public static class RealtimeValueParser
     public static bool TryParseDecimalPrice(ReadOnlySpan<byte> raw, out SignedDecimalPrice price)
     {
         var direction = SplitDirection(ref raw);
-        if (raw.Length > 0 && raw[0] is >= (byte)'0' and <= (byte)'9'
-            && Utf8Parser.TryParse(raw, out decimal value, out var consumed) && consumed == raw.Length)
+        if (TryParseUnsignedDecimal(raw, negative: false, out var value))
         {
             price = new SignedDecimalPrice(value, direction);
             return true;
@@ -68,15 +67,7 @@ public static class RealtimeValueParser
             raw = raw[1..];
         }
 
-        if (raw.Length > 0 && raw[0] is >= (byte)'0' and <= (byte)'9'
-            && Utf8Parser.TryParse(raw, out value, out var consumed) && consumed == raw.Length)
-        {
-            value = negative ? -value : value;
-            return true;
-        }
-
-        value = 0;
-        return false;
+        return TryParseUnsignedDecimal(raw, negative, out value);
     }
 
     /// <summary>"HHMMSS" or "HH:mm:ss" in Korea time.</summary>
@@ -175,6 +166,61 @@ public static class RealtimeValueParser
         }
 
         return direction;
+    }
+
+    // Kiwoom decimals are short fixed-point strings; building the decimal from a long mantissa
+    // and a scale is several times faster than a general decimal parser. Longer input falls back.
+    private static bool TryParseUnsignedDecimal(ReadOnlySpan<byte> raw, bool negative, out decimal value)
+    {
+        value = 0;
+        if (raw.Length == 0 || (uint)(raw[0] - '0') > 9)
+        {
+            return false;
+        }
+
+        long mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        foreach (var b in raw)
+        {
+            var digit = b - '0';
+            if ((uint)digit <= 9)
+            {
+                if (++digits > 18)
+                {
+                    return TryParseLongDecimal(raw, negative, out value);
+                }
+
+                mantissa = (mantissa * 10) + digit;
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+            }
+            else if (b == (byte)'.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative && mantissa != 0, (byte)Math.Max(scale, 0));
+        return true;
+    }
+
+    private static bool TryParseLongDecimal(ReadOnlySpan<byte> raw, bool negative, out decimal value)
+    {
+        if (Utf8Parser.TryParse(raw, out value, out var consumed) && consumed == raw.Length)
+        {
+            value = negative ? -value : value;
+            return true;
+        }
+
+        value = 0;
+        return false;
     }
 
     private static bool TryParseDigits(ReadOnlySpan<byte> raw, out long value)

@@ -29,23 +29,41 @@ public readonly record struct TradeTick(
             return null;
         }
 
+        // One pass over the rows instead of a lookup per field: this is the hottest mapping.
         var v = e.Values;
-        return new TradeTick(
-            e.Item,
-            v.GetTime(20),
-            v.GetPrice(10),
-            v.GetInt64(11),
-            v.GetDecimal(12),
-            v.GetChangeSign(25),
-            v.GetInt64(15),
-            v.GetInt64(13),
-            v.GetInt64(14),
-            v.GetPrice(16),
-            v.GetPrice(17),
-            v.GetPrice(18),
-            v.GetPrice(27),
-            v.GetPrice(28),
-            v.GetDecimal(228),
-            e.ReceivedAt);
+        TimeOnly? time = null;
+        SignedPrice? price = null, open = null, high = null, low = null, ask = null, bid = null;
+        long? change = null, volume = null, cumulativeVolume = null, cumulativeValue = null;
+        decimal? rate = null, strength = null;
+        var sign = ChangeSign.Unknown;
+        for (var i = 0; i < v.Count; i++)
+        {
+            var raw = v.Utf8At(i);
+            switch (v.FidAt(i))
+            {
+                case 10: price = ReadPrice(raw); break;
+                case 11: change = ReadInt64(raw); break;
+                case 12: rate = ReadDecimal(raw); break;
+                case 13: cumulativeVolume = ReadInt64(raw); break;
+                case 14: cumulativeValue = ReadInt64(raw); break;
+                case 15: volume = ReadInt64(raw); break;
+                case 16: open = ReadPrice(raw); break;
+                case 17: high = ReadPrice(raw); break;
+                case 18: low = ReadPrice(raw); break;
+                case 20: time = RealtimeValueParser.TryParseTime(raw, out var t) ? t : null; break;
+                case 25: sign = RealtimeValueParser.ParseChangeSign(raw); break;
+                case 27: ask = ReadPrice(raw); break;
+                case 28: bid = ReadPrice(raw); break;
+                case 228: strength = ReadDecimal(raw); break;
+            }
+        }
+
+        return new TradeTick(e.Item, time, price, change, rate, sign, volume, cumulativeVolume, cumulativeValue, open, high, low, ask, bid, strength, e.ReceivedAt);
     }
+
+    private static SignedPrice? ReadPrice(ReadOnlySpan<byte> raw) => RealtimeValueParser.TryParsePrice(raw, out var p) ? p : null;
+
+    private static long? ReadInt64(ReadOnlySpan<byte> raw) => RealtimeValueParser.TryParseInt64(raw, out var n) ? n : null;
+
+    private static decimal? ReadDecimal(ReadOnlySpan<byte> raw) => RealtimeValueParser.TryParseDecimal(raw, out var d) ? d : null;
 }

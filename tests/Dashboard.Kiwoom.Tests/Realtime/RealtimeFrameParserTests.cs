@@ -54,6 +54,21 @@ public sealed class RealtimeFrameParserTests
         Assert.False(RealtimeValueParser.TryParseDecimal(RealtimeFrames.Utf8(raw), out _));
     }
 
+    [Theory]
+    [InlineData("-0.24", "-0.24")]
+    [InlineData("+28.97", "28.97")]
+    [InlineData(" 0.00", "0.00")]
+    [InlineData("0.000000", "0.000000")]
+    [InlineData("1037.04", "1037.04")]
+    [InlineData("7", "7")]
+    [InlineData("12345678901234567890.5", "12345678901234567890.5")]
+    public void DecimalsKeepTheirSignAndScale(string raw, string expected)
+    {
+        Assert.True(RealtimeValueParser.TryParseDecimal(RealtimeFrames.Utf8(raw), out var value));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+        Assert.Equal(expected.Split('.').ElementAtOrDefault(1)?.Length ?? 0, value.Scale);
+    }
+
     [Fact]
     public void IntegersTooLongForALongAreRejected() =>
         Assert.False(RealtimeValueParser.TryParseInt64("99999999999999999999"u8, out _));
