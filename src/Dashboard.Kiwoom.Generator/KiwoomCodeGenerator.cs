@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dashboard.Kiwoom.Catalog;
 
 namespace Dashboard.Kiwoom.Generator;
 
@@ -28,7 +27,7 @@ public static class KiwoomCodeGenerator
     public static IReadOnlyDictionary<string, string> Generate(string catalogJson, string overlayJson)
     {
         var options = new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip };
-        var trs = JsonSerializer.Deserialize<List<CatalogTr>>(catalogJson, options)
+        var trs = JsonSerializer.Deserialize<List<TrSpec>>(catalogJson, options)
             ?? throw new InvalidDataException("catalog.json is empty.");
         var overlay = JsonSerializer.Deserialize<CatalogOverlay>(overlayJson, options)
             ?? throw new InvalidDataException("overlay.json is empty.");
@@ -81,10 +80,10 @@ public static class KiwoomCodeGenerator
     }
 
     /// <summary>"/api/dostk/stkinfo" -> "Stkinfo"; both OAuth paths -> "OAuth".</summary>
-    private static string Family(CatalogTr tr) =>
+    private static string Family(TrSpec tr) =>
         tr.Path.StartsWith("/oauth2/", StringComparison.Ordinal) ? "OAuth" : CSharpNames.Pascal(tr.Path[(tr.Path.LastIndexOf('/') + 1)..]);
 
-    private static void Validate(List<CatalogTr> trs, CatalogOverlay overlay)
+    private static void Validate(List<TrSpec> trs, CatalogOverlay overlay)
     {
         var missing = trs.Where(t => !overlay.Trs.ContainsKey(t.Id)).Select(t => t.Id).ToList();
         if (missing.Count > 0)

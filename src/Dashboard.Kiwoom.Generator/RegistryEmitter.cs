@@ -1,11 +1,10 @@
-using Dashboard.Kiwoom.Catalog;
 
 namespace Dashboard.Kiwoom.Generator;
 
 /// <summary>Writes <c>KiwoomApis</c>: one descriptor per TR, <c>All</c> and <c>Find</c>.</summary>
 internal static class RegistryEmitter
 {
-    public static string Emit(IReadOnlyList<CatalogTr> trs, CatalogOverlay overlay)
+    public static string Emit(IReadOnlyList<TrSpec> trs, CatalogOverlay overlay)
     {
         var writer = new CodeWriter();
         GeneratedHeader.Write(writer, "System.Collections.Frozen");

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Dashboard.Kiwoom.Catalog;
 
 namespace Dashboard.Kiwoom.Generator;
 
@@ -10,7 +9,7 @@ namespace Dashboard.Kiwoom.Generator;
 /// </summary>
 internal static partial class SemanticInference
 {
-    public static SemanticType Infer(CatalogField field) => Infer(field.Desc);
+    public static SemanticType Infer(FieldSpec field) => Infer(field.Desc);
 
     public static SemanticType Infer(string desc)
     {
@@ -48,6 +47,11 @@ internal static partial class SemanticInference
         if (Shares().IsMatch(desc))
         {
             return SemanticType.Quantity;
+        }
+
+        if (desc.Contains("(current price - previous close)", StringComparison.OrdinalIgnoreCase))
+        {
+            return SemanticType.SignedNumber;
         }
 
         if (Won().IsMatch(desc))

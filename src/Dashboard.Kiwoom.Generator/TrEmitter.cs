@@ -1,9 +1,8 @@
-using Dashboard.Kiwoom.Catalog;
 
 namespace Dashboard.Kiwoom.Generator;
 
 /// <summary>Writes the request record, the response record and the row records of one TR.</summary>
-internal sealed class TrEmitter(CatalogTr tr, OverlayTr overlay, IReadOnlyDictionary<string, OverlayField> shared, List<string> serializableTypes)
+internal sealed class TrEmitter(TrSpec tr, OverlayTr overlay, IReadOnlyDictionary<string, OverlayField> shared, List<string> serializableTypes)
 {
     private static readonly string[] EnvelopeFields = ["return_code", "return_msg"];
 
@@ -39,11 +38,11 @@ internal sealed class TrEmitter(CatalogTr tr, OverlayTr overlay, IReadOnlyDictio
             .Close();
     }
 
-    private void EmitRecord(CodeWriter writer, string type, string baseType, IReadOnlyList<CatalogField> fields, string path, string summary, string[] inherited)
+    private void EmitRecord(CodeWriter writer, string type, string baseType, IReadOnlyList<FieldSpec> fields, string path, string summary, string[] inherited)
     {
         serializableTypes.Add(type);
         var taken = new HashSet<string>(inherited, StringComparer.Ordinal) { type, "EqualityContract" };
-        var rows = new List<(string Type, CatalogField Field, string Path)>();
+        var rows = new List<(string Type, FieldSpec Field, string Path)>();
         var checks = new List<string>();
         writer.Line($"/// <summary>{CSharpNames.Doc(summary)}</summary>")
             .Open($"public sealed record {type} : {baseType}, W.IWireChecked");
@@ -102,7 +101,7 @@ internal sealed class TrEmitter(CatalogTr tr, OverlayTr overlay, IReadOnlyDictio
         }
     }
 
-    private SemanticType TypeOf(CatalogField field, string path)
+    private SemanticType TypeOf(FieldSpec field, string path)
     {
         var overrideType = Overrides(field, path).Select(o => o.Type).FirstOrDefault(t => t is not null);
         if (overrideType is null)
@@ -115,11 +114,11 @@ internal sealed class TrEmitter(CatalogTr tr, OverlayTr overlay, IReadOnlyDictio
             : throw new InvalidDataException($"overlay.json: {tr.Id}.{path} has unknown type '{overrideType}'.");
     }
 
-    private string NameOf(CatalogField field, string path) =>
+    private string NameOf(FieldSpec field, string path) =>
         Overrides(field, path).Select(o => o.Name).FirstOrDefault(n => n is not null) ?? CSharpNames.Pascal(field.Name);
 
     /// <summary>The overrides that apply, most specific first: TR list path, TR wire name, shared wire name.</summary>
-    private IEnumerable<OverlayField> Overrides(CatalogField field, string path)
+    private IEnumerable<OverlayField> Overrides(FieldSpec field, string path)
     {
         string?[] keys = [path, field.Name];
         foreach (var key in keys.Distinct())
@@ -136,7 +135,7 @@ internal sealed class TrEmitter(CatalogTr tr, OverlayTr overlay, IReadOnlyDictio
         }
     }
 
-    private static void WriteDoc(CodeWriter writer, CatalogField field)
+    private static void WriteDoc(CodeWriter writer, FieldSpec field)
     {
         var text = field.Ko.Length == 0 ? field.Desc : $"{field.Ko} — {field.Desc}";
         writer.Line($"/// <summary>{CSharpNames.Doc(text)}</summary>");

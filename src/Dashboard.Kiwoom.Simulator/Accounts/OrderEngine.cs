@@ -43,142 +43,133 @@ public sealed class OrderEngine : IMarketObserver
 
     public static long Tax(Instrument i, long amount) => i.Kind == InstrumentKind.Stock ? (long)(amount * SellTaxRate) : 0;
 
-    public OrderResult Place(Account account, OrderRequest request)
+    public OrderResult Place(Account account, OrderRequest request) => _engine.Write(() =>
     {
-        lock (_engine.Gate)
+        var i = _engine.Universe.Find(request.Code);
+        if (i is null)
         {
-            var i = _engine.Universe.Find(request.Code);
-            if (i is null)
-            {
-                return Reject(SimError.UnknownStock(request.Code));
-            }
-
-            if (Validate(account, i, request) is { } rejection)
-            {
-                return Reject(rejection);
-            }
-
-            var now = _engine.Clock.GetUtcNow();
-            var order = new SimOrder
-            {
-                Number = NextNumber(),
-                Code = i.Code,
-                Side = request.Side,
-                KindText = request.Side == OrderSide.Buy ? "매수" : "매도",
-                TradeType = request.TradeType,
-                Quantity = request.Quantity,
-                Price = request.Price,
-                ConditionPrice = request.ConditionPrice,
-                Time = now,
-                Exchange = request.Exchange,
-                Credit = request.Credit,
-            };
-            Register(account, order, i);
-            PushOrder(account, order, i, "접수", null);
-            SimulatorLog.OrderEvent(_logger, order.Number, "accepted", Secrets.MaskAccount(account.Number));
-            Guarded(() => Execute(account, order, i, now));
-            return new OrderResult(order, null);
+            return Reject(SimError.UnknownStock(request.Code));
         }
-    }
 
-    public OrderResult Modify(Account account, string originalNumber, string code, long quantity, long price)
+        if (Validate(account, i, request) is { } rejection)
+        {
+            return Reject(rejection);
+        }
+
+        var now = _engine.Clock.GetUtcNow();
+        var order = new SimOrder
+        {
+            Number = NextNumber(),
+            Code = i.Code,
+            Side = request.Side,
+            KindText = request.Side == OrderSide.Buy ? "매수" : "매도",
+            TradeType = request.TradeType,
+            Quantity = request.Quantity,
+            Price = request.Price,
+            ConditionPrice = request.ConditionPrice,
+            Time = now,
+            Exchange = request.Exchange,
+            Credit = request.Credit,
+        };
+        Register(account, order, i);
+        PushOrder(account, order, i, "접수", null);
+        SimulatorLog.OrderEvent(_logger, order.Number, "accepted", Secrets.MaskAccount(account.Number));
+        Guarded(() => Execute(account, order, i, now));
+        return new OrderResult(order, null);
+    });
+
+    public OrderResult Modify(Account account, string originalNumber, string code, long quantity, long price) => _engine.Write(() =>
     {
-        lock (_engine.Gate)
+        if (Find(account, originalNumber, code) is not { } original || !original.IsOpen)
         {
-            if (Find(account, originalNumber, code) is not { } original || !original.IsOpen)
-            {
-                return Reject(SimError.OrderRejected("RC4032", "원주문번호가 존재하지 않거나 정정/취소 가능한 수량이 없습니다"));
-            }
-
-            var i = _engine.Universe.ByCode[original.Code];
-            if (quantity <= 0)
-            {
-                return Reject(SimError.OrderRejected("RC4003", "정정수량을 확인하십시오"));
-            }
-
-            if (PriceRejection(i, price) is { } priceError)
-            {
-                return Reject(priceError);
-            }
-
-            var moved = Math.Min(quantity, original.Remaining);
-            if (original.Side == OrderSide.Buy && (price - original.Price) * moved + Commission(price * moved) > account.OrderableCash)
-            {
-                return Reject(InsufficientCash(account, price));
-            }
-
-            var now = _engine.Clock.GetUtcNow();
-            Release(account, original, moved);
-            original.Cancelled += moved;
-            if (original.Remaining == 0)
-            {
-                original.Status = OrderStatus.Cancelled;
-            }
-
-            var replacement = new SimOrder
-            {
-                Number = NextNumber(),
-                OriginalNumber = original.Number,
-                Code = original.Code,
-                Side = original.Side,
-                KindText = original.Side == OrderSide.Buy ? "매수정정" : "매도정정",
-                TradeType = original.TradeType is "3" or "13" or "23" ? "0" : original.TradeType,
-                Quantity = moved,
-                Price = price,
-                Time = now,
-                Exchange = original.Exchange,
-                Credit = original.Credit,
-            };
-            Register(account, replacement, i);
-            PushOrder(account, replacement, i, "접수", null);
-            PushOrder(account, original, i, "확인", null);
-            Guarded(() => Execute(account, replacement, i, now));
-            return new OrderResult(replacement, null);
+            return Reject(SimError.OrderRejected("RC4032", "원주문번호가 존재하지 않거나 정정/취소 가능한 수량이 없습니다"));
         }
-    }
 
-    public OrderResult Cancel(Account account, string originalNumber, string code, long quantity)
+        var i = _engine.Universe.ByCode[original.Code];
+        if (quantity <= 0)
+        {
+            return Reject(SimError.OrderRejected("RC4003", "정정수량을 확인하십시오"));
+        }
+
+        if (PriceRejection(i, price) is { } priceError)
+        {
+            return Reject(priceError);
+        }
+
+        var moved = Math.Min(quantity, original.Remaining);
+        if (original.Side == OrderSide.Buy && (price - original.Price) * moved + Commission(price * moved) > account.OrderableCash)
+        {
+            return Reject(InsufficientCash(account, price));
+        }
+
+        var now = _engine.Clock.GetUtcNow();
+        Release(account, original, moved);
+        original.Cancelled += moved;
+        if (original.Remaining == 0)
+        {
+            original.Status = OrderStatus.Cancelled;
+        }
+
+        var replacement = new SimOrder
+        {
+            Number = NextNumber(),
+            OriginalNumber = original.Number,
+            Code = original.Code,
+            Side = original.Side,
+            KindText = original.Side == OrderSide.Buy ? "매수정정" : "매도정정",
+            TradeType = original.TradeType is "3" or "13" or "23" ? "0" : original.TradeType,
+            Quantity = moved,
+            Price = price,
+            Time = now,
+            Exchange = original.Exchange,
+            Credit = original.Credit,
+        };
+        Register(account, replacement, i);
+        PushOrder(account, replacement, i, "접수", null);
+        PushOrder(account, original, i, "확인", null);
+        Guarded(() => Execute(account, replacement, i, now));
+        return new OrderResult(replacement, null);
+    });
+
+    public OrderResult Cancel(Account account, string originalNumber, string code, long quantity) => _engine.Write(() =>
     {
-        lock (_engine.Gate)
+        if (Find(account, originalNumber, code) is not { } original || !original.IsOpen)
         {
-            if (Find(account, originalNumber, code) is not { } original || !original.IsOpen)
-            {
-                return Reject(SimError.OrderRejected("RC4032", "원주문번호가 존재하지 않거나 정정/취소 가능한 수량이 없습니다"));
-            }
-
-            var i = _engine.Universe.ByCode[original.Code];
-            var cancelled = quantity <= 0 ? original.Remaining : Math.Min(quantity, original.Remaining);
-            Release(account, original, cancelled);
-            original.Cancelled += cancelled;
-            if (original.Remaining == 0)
-            {
-                original.Status = OrderStatus.Cancelled;
-            }
-
-            var cancel = new SimOrder
-            {
-                Number = NextNumber(),
-                OriginalNumber = original.Number,
-                Code = original.Code,
-                Side = original.Side,
-                KindText = original.Side == OrderSide.Buy ? "매수취소" : "매도취소",
-                TradeType = original.TradeType,
-                Quantity = cancelled,
-                Price = original.Price,
-                Time = _engine.Clock.GetUtcNow(),
-                Exchange = original.Exchange,
-                Status = OrderStatus.Cancelled,
-                Credit = original.Credit,
-            };
-            cancel.Cancelled = 0;
-            account.Orders.Add(cancel);
-            _byNumber[cancel.Number] = (account, cancel);
-            PushOrder(account, cancel, i, "확인", null);
-            PushOrder(account, original, i, original.Remaining == 0 ? "취소" : "확인", null);
-            SimulatorLog.OrderEvent(_logger, original.Number, "cancelled", Secrets.MaskAccount(account.Number));
-            return new OrderResult(cancel, null);
+            return Reject(SimError.OrderRejected("RC4032", "원주문번호가 존재하지 않거나 정정/취소 가능한 수량이 없습니다"));
         }
-    }
+
+        var i = _engine.Universe.ByCode[original.Code];
+        var cancelled = quantity <= 0 ? original.Remaining : Math.Min(quantity, original.Remaining);
+        Release(account, original, cancelled);
+        original.Cancelled += cancelled;
+        if (original.Remaining == 0)
+        {
+            original.Status = OrderStatus.Cancelled;
+        }
+
+        var cancel = new SimOrder
+        {
+            Number = NextNumber(),
+            OriginalNumber = original.Number,
+            Code = original.Code,
+            Side = original.Side,
+            KindText = original.Side == OrderSide.Buy ? "매수취소" : "매도취소",
+            TradeType = original.TradeType,
+            Quantity = cancelled,
+            Price = original.Price,
+            Time = _engine.Clock.GetUtcNow(),
+            Exchange = original.Exchange,
+            Status = OrderStatus.Cancelled,
+            Credit = original.Credit,
+        };
+        cancel.Cancelled = 0;
+        account.Orders.Add(cancel);
+        _byNumber[cancel.Number] = (account, cancel);
+        PushOrder(account, cancel, i, "확인", null);
+        PushOrder(account, original, i, original.Remaining == 0 ? "취소" : "확인", null);
+        SimulatorLog.OrderEvent(_logger, original.Number, "cancelled", Secrets.MaskAccount(account.Number));
+        return new OrderResult(cancel, null);
+    });
 
     void IMarketObserver.OnTrade(Instrument instrument, Trade trade)
     {

@@ -19,6 +19,7 @@ public sealed class MarketEngine : IDisposable
     private readonly double _totalWeight;
     private ITimer? _timer;
     private DateOnly _tradingDay;
+    private long _tradeCount;
 
     public MarketEngine(MarketUniverse universe, IOptions<SimulatorOptions> options, TimeProvider clock)
     {
@@ -50,8 +51,9 @@ public sealed class MarketEngine : IDisposable
 
     public SessionSchedule Schedule { get; }
 
-    /// <summary>The gate every reader and writer of live state takes.</summary>
-    public object Gate { get; } = new();
+    // Requests render in parallel under the read lock; trading steps and orders take the write lock.
+    // Recursion is allowed because an order (write) prints trades (write) and an account TR (read) composes (read).
+    private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.SupportsRecursion);
 
     public bool Paused { get; set; }
 
@@ -60,96 +62,99 @@ public sealed class MarketEngine : IDisposable
 
     public long StepCount { get; private set; }
 
+    /// <summary>Trades printed since start (model and order fills), read without the gate by the benchmark.</summary>
+    public long TradeCount => Interlocked.Read(ref _tradeCount);
+
     public MarketSession Session => Schedule.At(KoreaTime.Now(Clock));
 
-    public void AddObserver(IMarketObserver observer)
-    {
-        lock (Gate)
-        {
-            _observers.Add(observer);
-        }
-    }
+    public void AddObserver(IMarketObserver observer) => Write(() => _observers.Add(observer));
 
+    /// <summary>Runs a reader over one consistent moment of the market.</summary>
     public T Read<T>(Func<MarketUniverse, T> read)
     {
-        lock (Gate)
+        _gate.EnterReadLock();
+        try
         {
             return read(Universe);
         }
-    }
-
-    public IReadOnlyList<ViEvent> ViLog()
-    {
-        lock (Gate)
+        finally
         {
-            return _viLog.ToArray();
+            _gate.ExitReadLock();
         }
     }
+
+    /// <summary>Runs a writer exclusively (steps, orders, control actions).</summary>
+    public T Write<T>(Func<T> write)
+    {
+        _gate.EnterWriteLock();
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
+        }
+    }
+
+    public void Write(Action write) => Write(() =>
+    {
+        write();
+        return 0;
+    });
+
+    public IReadOnlyList<ViEvent> ViLog() => Read(_ => _viLog.ToArray());
 
     public void Start()
     {
         _timer ??= Clock.CreateTimer(_ => StepFromTimer(), null, _options.StepInterval, _options.StepInterval);
     }
 
-    public void Dispose() => _timer?.Dispose();
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        _timer = null;
+    }
 
     /// <summary>Executes one step: releases due VIs and runs the configured number of trades.</summary>
     public void Step() => Step((int)Math.Round(_options.TradesPerStep * Speed));
 
-    public void Step(int trades)
+    public void Step(int trades) => Write(() =>
     {
-        lock (Gate)
+        var now = Clock.GetUtcNow();
+        RollDayIfNeeded(now);
+        ReleaseDueVis(now);
+        var session = Schedule.At(KoreaTime.From(now));
+        if (session is MarketSession.Continuous or MarketSession.AfterHoursSinglePrice)
         {
-            var now = Clock.GetUtcNow();
-            RollDayIfNeeded(now);
-            ReleaseDueVis(now);
-            var session = Schedule.At(KoreaTime.From(now));
-            if (session is MarketSession.Continuous or MarketSession.AfterHoursSinglePrice)
+            for (var n = 0; n < trades; n++)
             {
-                for (var n = 0; n < trades; n++)
-                {
-                    TradeOnce(PickInstrument(), now);
-                }
-            }
-
-            StepCount++;
-            foreach (var o in _observers)
-            {
-                o.OnStep(now);
+                TradeOnce(PickInstrument(), now);
             }
         }
-    }
+
+        StepCount++;
+        foreach (var o in _observers)
+        {
+            o.OnStep(now);
+        }
+    });
 
     /// <summary>Stops trading in one listing until resumed (control surface).</summary>
-    public void SetHalted(string code, bool halted)
-    {
-        lock (Gate)
-        {
-            Require(code).Halted = halted;
-        }
-    }
+    public void SetHalted(string code, bool halted) => Write(() => Require(code).Halted = halted);
 
     /// <summary>Forces a VI on a listing as if its price had jumped (control surface and tests).</summary>
-    public ViEvent TriggerVi(string code, bool upward, bool isStatic = true)
+    public ViEvent TriggerVi(string code, bool upward, bool isStatic = true) => Write(() =>
     {
-        lock (Gate)
-        {
-            var i = Require(code);
-            var now = Clock.GetUtcNow();
-            var reference = isStatic ? i.StaticReference : i.Last;
-            var jump = TickSize.RoundDown(i.Kind, reference * (upward ? 110 : 90) / 100);
-            return StartVi(i, Math.Clamp(jump, i.LowerLimit, i.UpperLimit), isStatic, upward, now);
-        }
-    }
+        var i = Require(code);
+        var now = Clock.GetUtcNow();
+        var reference = isStatic ? i.StaticReference : i.Last;
+        var jump = TickSize.RoundDown(i.Kind, reference * (upward ? 110 : 90) / 100);
+        return StartVi(i, Math.Clamp(jump, i.LowerLimit, i.UpperLimit), isStatic, upward, now);
+    });
 
     /// <summary>Executes a trade at a given price and quantity (the order engine's fills go on the tape).</summary>
-    internal void Print(Instrument i, long price, long signedQuantity, DateTimeOffset now)
-    {
-        lock (Gate)
-        {
-            Execute(i, price, signedQuantity, now);
-        }
-    }
+    internal void Print(Instrument i, long price, long signedQuantity, DateTimeOffset now) => Write(() => Execute(i, price, signedQuantity, now));
 
     private Instrument Require(string code) =>
         Universe.Find(code) ?? throw new ArgumentException($"Unknown code {code}.", nameof(code));
@@ -373,6 +378,7 @@ public sealed class MarketEngine : IDisposable
 
         SplitFlows(i, signedQuantity, price);
         RebuildBook(i, signedQuantity > 0);
+        Interlocked.Increment(ref _tradeCount);
         var trade = new Trade(now, price, signedQuantity, i.Volume);
         i.Trades.Add(trade);
         var kst = KoreaTime.From(now);

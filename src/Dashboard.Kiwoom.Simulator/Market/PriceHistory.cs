@@ -17,10 +17,7 @@ public sealed class PriceHistory(MarketEngine engine)
     {
         var today = KoreaTime.Today(engine.Clock);
         var past = _dailyCache.GetOrAdd((i.Code, today, i.BasePrice), key => BuildPastDays(i, key.Day, key.Base));
-        var result = new Bar[past.Length + 1];
-        result[0] = new Bar(today.ToDateTime(TimeOnly.MinValue), i.Open, i.High, i.Low, i.Last, i.Volume, i.TradeValue);
-        Array.Copy(past, 0, result, 1, past.Length);
-        return result;
+        return new DayList(new Bar(today.ToDateTime(TimeOnly.MinValue), i.Open, i.High, i.Low, i.Last, i.Volume, i.TradeValue), past);
     }
 
     /// <summary>Weekly (7), monthly (30) or yearly (365) candles aggregated from days, newest first.</summary>

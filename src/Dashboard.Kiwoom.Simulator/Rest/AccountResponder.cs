@@ -22,12 +22,12 @@ internal sealed class AccountResponder(AccountBook accounts, MarketEngine engine
     {
         var account = accounts.For(call.Token.AppKey);
         var tr = call.Tr;
-        lock (engine.Gate)
+        return engine.Read(_ =>
         {
             var totals = Totals(account);
             var top = OverrideBuilder.Build(tr.Response, spec => TopValue(spec, account, totals), zeroUnmappedNumbers: true);
             return TrOutcome.Ok(composer.Compose(tr, call.Input, call.Offset, top, list => Rows(tr, list, account, totals, call.Input)));
-        }
+        });
     }
 
     private sealed record AccountTotals(long Purchase, long Evaluation, long BuyAmount, long SellAmount);

@@ -39,7 +39,30 @@ internal static partial class FieldClassifier
             decimals = x100 ? 0 : 2;
         }
 
-        return new FieldSpec(name, kind, directionSigned, signed && !directionSigned, pad, divisor, decimals, aPrefix, x100, example, timeFormat);
+        var (side, level) = BookPosition(name, kind);
+        return new FieldSpec(name, kind, directionSigned, signed && !directionSigned, pad, divisor, decimals, aPrefix, x100, example, timeFormat)
+        {
+            BookSide = side,
+            BookLevel = level,
+        };
+    }
+
+    private static (char Side, int Level) BookPosition(string name, ValueKind kind)
+    {
+        var m = kind switch
+        {
+            ValueKind.Price => BookLevelRegex().Match(name),
+            ValueKind.Quantity when !name.Contains("lp", StringComparison.Ordinal) => BookQuantityRegex().Match(name),
+            _ => Match.Empty,
+        };
+        if (!m.Success)
+        {
+            return ('\0', 0);
+        }
+
+        var sideText = m.Groups[1].Success && m.Groups[1].Value.Length > 0 ? m.Groups[1].Value : m.Groups[3].Value;
+        var level = m.Groups[2].Success && m.Groups[2].Value.Length > 0 ? int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        return (sideText == "sel" ? 's' : 'b', Math.Clamp(level, 1, Market.Instrument.BookDepth) - 1);
     }
 
     private static ValueKind KindOf(string name, string desc, string? example)
@@ -97,6 +120,12 @@ internal static partial class FieldClassifier
         if (name is "dmst_stex_tp" || desc.StartsWith("domestic exchange type", StringComparison.Ordinal))
         {
             return ValueKind.Exchange;
+        }
+
+        // Named like a time even where the description says a date (ka10004 bid_req_base_tm: examples show HHmmss).
+        if (name.EndsWith("_tm", StringComparison.Ordinal) && !desc.Contains("yyyymmddhhmmss", StringComparison.Ordinal))
+        {
+            return ValueKind.Time;
         }
 
         if (desc.Contains("yyyymmddhhmmss", StringComparison.Ordinal))
@@ -172,6 +201,12 @@ internal static partial class FieldClassifier
 
         return ValueKind.Text;
     }
+
+    [GeneratedRegex("^(sel|buy)_?(?:fpr_bid|(\\d+)(?:th_pre_bid|th_bid|bid)|bid)$|^fpr_(sel|buy)_bid$")]
+    private static partial Regex BookLevelRegex();
+
+    [GeneratedRegex("^(sel|buy)_?(\\d+)?(?:th_pre_req|bid_req|th_req|_req|fpr_req)$")]
+    private static partial Regex BookQuantityRegex();
 
     [GeneratedRegex("Example: \"([^\"]*)\"")]
     private static partial Regex ExampleRegex();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Dashboard.Kiwoom.Simulator.Market;
 
 namespace Dashboard.Kiwoom.Simulator.Rest;
@@ -9,7 +8,7 @@ namespace Dashboard.Kiwoom.Simulator.Rest;
 /// rates, volumes, book, flows, names, codes, dates) come from the live model so the same stock shows the
 /// same price in every TR at the same moment; fields the model has no notion of get stable plausible values.
 /// </summary>
-internal static partial class FieldRenderer
+internal static class FieldRenderer
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -106,11 +105,9 @@ internal static partial class FieldRenderer
         {
             price = 0;
         }
-        else if (BookLevelRegex().Match(n) is { Success: true } m)
+        else if (f.BookSide != '\0')
         {
-            var level = Math.Clamp(m.Groups[2].Success && m.Groups[2].Value.Length > 0 ? int.Parse(m.Groups[2].Value, Inv) : 1, 1, Instrument.BookDepth) - 1;
-            var side = m.Groups[1].Success && m.Groups[1].Value.Length > 0 ? m.Groups[1].Value : m.Groups[3].Value;
-            price = side == "sel" ? i.AskPrices[level] : i.BidPrices[level];
+            price = f.BookSide == 's' ? i.AskPrices[f.BookLevel] : i.BidPrices[f.BookLevel];
         }
         else
         {
@@ -180,6 +177,14 @@ internal static partial class FieldRenderer
     {
         var sector = ctx.Sector ?? ctx.Engine.Universe.SectorByCode["001"];
         var n = f.Name;
+        if (n.StartsWith("pred_pre", StringComparison.Ordinal) || n is "pre" or "chg")
+        {
+            var current = ctx.Bar is { } b ? b.Close / 100m : sector.Level;
+            var reference = ctx.Bar is not null ? ctx.BarReference / 100m : sector.BaseLevel;
+            var change = current - reference;
+            return f.IndexTimes100 ? ((long)(change * 100)).ToString(Inv) : change.ToString("+0.00;-0.00;0.00", Inv);
+        }
+
         var level = ctx.Bar is { } bar
             ? (n.Contains("open", StringComparison.Ordinal) ? bar.Open : n.Contains("high", StringComparison.Ordinal) ? bar.High : n.Contains("low", StringComparison.Ordinal) ? bar.Low : bar.Close) / 100m
             : n.Contains("open", StringComparison.Ordinal) ? sector.OpenLevel
@@ -214,10 +219,9 @@ internal static partial class FieldRenderer
             return 1_000 + ctx.Stable(n) % 1_000_000;
         }
 
-        if (BookQuantityRegex().Match(n) is { Success: true } m && !n.Contains("lp", StringComparison.Ordinal))
+        if (f.BookSide != '\0')
         {
-            var level = Math.Clamp(m.Groups[2].Success && m.Groups[2].Value.Length > 0 ? int.Parse(m.Groups[2].Value, Inv) : 1, 1, Instrument.BookDepth) - 1;
-            return m.Groups[1].Value == "sel" ? i.AskQuantities[level] : i.BidQuantities[level];
+            return f.BookSide == 's' ? i.AskQuantities[f.BookLevel] : i.BidQuantities[f.BookLevel];
         }
 
         return n switch
@@ -367,10 +371,4 @@ internal static partial class FieldRenderer
         value < 0 ? "-" + (-value).ToString(Inv).PadLeft(width - 1, '0') : value.ToString(Inv).PadLeft(width, '0');
 
     public static string Direction(long price, long reference) => price > reference ? "+" : price < reference ? "-" : "";
-
-    [GeneratedRegex("^(sel|buy)_?(?:fpr_bid|(\\d+)(?:th_pre_bid|th_bid|bid)|bid)$|^fpr_(sel|buy)_bid$")]
-    private static partial Regex BookLevelRegex();
-
-    [GeneratedRegex("^(sel|buy)_?(\\d+)?(?:th_pre_req|bid_req|th_req|_req)$")]
-    private static partial Regex BookQuantityRegex();
 }

@@ -15,4 +15,11 @@ internal sealed record FieldSpec(
     bool APrefix,
     bool IndexTimes100,
     string? Example,
-    string TimeFormat);
+    string TimeFormat)
+{
+    /// <summary>'s' for an ask (sell) level, 'b' for a bid level, '\0' when the field is not a book level.</summary>
+    public char BookSide { get; init; }
+
+    /// <summary>Zero-based book level when <see cref="BookSide"/> is set.</summary>
+    public int BookLevel { get; init; }
+}

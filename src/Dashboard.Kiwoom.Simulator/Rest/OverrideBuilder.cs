@@ -22,7 +22,7 @@ internal static class OverrideBuilder
             var v = value(spec);
             if (v is null && zeroUnmappedNumbers && spec.Kind is ValueKind.Amount or ValueKind.Quantity or ValueKind.Count or ValueKind.Rate)
             {
-                v = spec.Kind == ValueKind.Rate ? 0m : 0L;
+                v = spec.Kind == ValueKind.Rate ? (object)0m : 0L;
             }
 
             switch (v)

@@ -30,7 +30,7 @@ internal sealed class ResponseComposer(MarketEngine engine, RowPlanner planner, 
         var buffer = new ArrayBufferWriter<byte>(1024);
         var more = false;
         var nextOffset = 0;
-        lock (engine.Gate)
+        engine.Read(_ =>
         {
             var now = KoreaTime.Now(engine.Clock);
             var top = planner.TopLevel(tr, input, now, overrides);
@@ -45,10 +45,13 @@ internal sealed class ResponseComposer(MarketEngine engine, RowPlanner planner, 
 
                 if (field.IsList)
                 {
-                    var rows = rowsOverride?.Invoke(field) ?? planner.Rows(tr, field, input, now);
-                    var pageSize = !tr.Paginated ? rows.Count : RowPlanner.IntervalOf(tr.Id) == ChartInterval.None ? options.Value.PageSize : 100;
+                    var pageSize = !tr.Paginated ? int.MaxValue : RowPlanner.IntervalOf(tr.Id) == ChartInterval.None ? options.Value.PageSize : 100;
+
+                    // One row past the page tells whether another page exists without building them all.
+                    var limit = pageSize == int.MaxValue ? int.MaxValue : offset + pageSize + 1;
+                    var rows = rowsOverride?.Invoke(field) ?? planner.Rows(tr, field, input, now, limit);
                     var start = Math.Min(offset, rows.Count);
-                    var end = Math.Min(rows.Count, start + pageSize);
+                    var end = (int)Math.Min(rows.Count, (long)start + pageSize);
                     w.WriteStartArray(field.Name);
                     for (var k = start; k < end; k++)
                     {
@@ -78,7 +81,8 @@ internal sealed class ResponseComposer(MarketEngine engine, RowPlanner planner, 
             w.WriteNumber("return_code", 0);
             w.WriteString("return_msg", successMessage);
             w.WriteEndObject();
-        }
+            return 0;
+        });
 
         return new ComposedResponse(buffer.WrittenSpan.ToArray(), more, more ? NextKey(tr, input, nextOffset) : "");
     }

@@ -25,29 +25,41 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
 
     public static ChartInterval IntervalOf(string apiId) => Charts.GetValueOrDefault(apiId);
 
-    public RowContext TopLevel(CatalogTr tr, RequestInput input, DateTime nowKst, IReadOnlyDictionary<string, string>? overrides) => new()
+    public RowContext TopLevel(CatalogTr tr, RequestInput input, DateTime nowKst, IReadOnlyDictionary<string, string>? overrides)
     {
-        Engine = engine,
-        NowKst = nowKst,
-        Instrument = RequestedInstrument(input),
-        Sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd")),
-        Theme = engine.Universe.Themes.FirstOrDefault(t => t.Code == input.Get("thema_grp_cd")),
-        Overrides = overrides,
-        Rank = 1,
-    };
+        var instrument = RequestedInstrument(input);
+        return new RowContext
+        {
+            Engine = engine,
+            NowKst = nowKst,
+            Instrument = instrument,
+            Sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd")),
+            Theme = engine.Universe.Themes.FirstOrDefault(t => t.Code == input.Get("thema_grp_cd")),
+            Overrides = overrides ?? (tr.Id == "ka10100" && instrument is not null ? ListingInfo(tr.Response, instrument) : null),
+            Rank = 1,
+        };
+    }
 
-    public IReadOnlyList<RowContext> Rows(CatalogTr tr, CatalogField list, RequestInput input, DateTime nowKst)
+    public IReadOnlyList<RowContext> Rows(CatalogTr tr, CatalogField list, RequestInput input, DateTime nowKst, int limit = int.MaxValue)
     {
         var specs = (list.Fields ?? []).Select(FieldClassifier.For).ToArray();
         var interval = IntervalOf(tr.Id);
         if (interval != ChartInterval.None)
         {
-            return ChartRows(tr, interval, input, nowKst);
+            return ChartRows(interval, input, nowKst, limit);
+        }
+
+        if (tr.Id == "ka10054")
+        {
+            return ViRows(list, nowKst);
         }
 
         if (specs.Any(s => s.Kind is ValueKind.Code or ValueKind.Name))
         {
-            return RankedRows(tr, input, nowKst);
+            var ranked = RankedRows(tr, input, nowKst);
+            return tr.Id == "ka10099"
+                ? ranked.Select(r => new RowContext { Engine = engine, NowKst = nowKst, Instrument = r.Instrument, Rank = r.Rank, Overrides = ListingInfo(list.Fields ?? [], r.Instrument!) }).ToArray()
+                : ranked;
         }
 
         if (specs.Any(s => s.Kind == ValueKind.SectorCode))
@@ -91,14 +103,14 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
         return engine.Universe.Find(code);
     }
 
-    private IReadOnlyList<RowContext> ChartRows(CatalogTr tr, ChartInterval interval, RequestInput input, DateTime nowKst)
+    private IReadOnlyList<RowContext> ChartRows(ChartInterval interval, RequestInput input, DateTime nowKst, int limit)
     {
         var sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd"));
         var instrument = sector is not null ? LargestMember(sector) : RequestedInstrument(input) ?? engine.Universe.ByCode["005930"];
         var scope = int.TryParse(input.Get("tic_scope"), out var s) && s > 0 ? s : 1;
         if (interval == ChartInterval.Tick)
         {
-            var ticks = history.Ticks(instrument, MaxChartRows);
+            var ticks = history.Ticks(instrument, Math.Min(MaxChartRows, limit));
             return ticks.Select((t, k) => new RowContext
             {
                 Engine = engine,
@@ -114,7 +126,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
 
         IReadOnlyList<Bar> bars = interval switch
         {
-            ChartInterval.Minute => history.Minutes(instrument, scope, MaxChartRows),
+            ChartInterval.Minute => history.Minutes(instrument, scope, Math.Min(MaxChartRows, limit)),
             ChartInterval.Day => history.Days(instrument),
             ChartInterval.Week => history.Aggregate(instrument, 7),
             ChartInterval.Month => history.Aggregate(instrument, 30),
@@ -125,7 +137,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
             bars = bars.Select(b => Scale(b, sector, instrument)).ToArray();
         }
 
-        return BarRows(bars, sector is null ? instrument : null, sector, input, nowKst, interval == ChartInterval.Minute ? int.MaxValue : MaxChartRows);
+        return BarRows(bars, sector is null ? instrument : null, sector, input, nowKst, Math.Min(limit, MaxChartRows));
     }
 
     private RowContext[] BarRows(IReadOnlyList<Bar> bars, Instrument? instrument, Sector? sector, RequestInput input, DateTime nowKst, int max)
@@ -197,8 +209,55 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
             _ when title.Contains("program", StringComparison.Ordinal) => i => i.ProgramBuyValue - i.ProgramSellValue,
             _ => i => i.MarketCapEok,
         };
-        return pool.OrderByDescending(metric).ThenBy(i => i.Code, StringComparer.Ordinal).Take(MaxRankingRows)
+        // Rankings stop at a hundred like Kiwoom's; listing TRs (ka10099 and friends) return the whole market.
+        return pool.OrderByDescending(metric).ThenBy(i => i.Code, StringComparer.Ordinal).Take(tr.Path == "/api/dostk/rkinfo" ? MaxRankingRows : int.MaxValue)
             .Select((i, k) => new RowContext { Engine = engine, NowKst = nowKst, Instrument = i, Rank = k + 1 }).ToArray();
+    }
+
+    /// <summary>ka10054: today's VI events, newest first, from the engine's VI log.</summary>
+    private RowContext[] ViRows(CatalogField list, DateTime nowKst)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return engine.ViLog().Reverse().Select((vi, k) =>
+        {
+            var i = engine.Universe.ByCode[vi.Code];
+            var overrides = OverrideBuilder.Build(list.Fields ?? [], spec => spec.Name switch
+            {
+                "acc_trde_qty" => vi.Volume,
+                "motn_pric" => vi.TriggerPrice,
+                "dynm_dispty_rt" or "static_dispty_rt" => vi.DisparityRate,
+                "trde_cntr_proc_time" => KoreaTime.From(vi.TriggeredAt).ToString("HHmmss", inv),
+                "virelis_time" => KoreaTime.From(vi.ReleasedAt ?? vi.ReleaseAt).ToString("HHmmss", inv),
+                "viaplc_tp" => vi.Static ? "정적" : "동적",
+                _ => null,
+            }, zeroUnmappedNumbers: false);
+            return new RowContext { Engine = engine, NowKst = nowKst, Instrument = i, Overrides = overrides, Rank = k + 1 };
+        }).ToArray();
+    }
+
+    /// <summary>ka10099/ka10100 listing facts in their camelCase wire names.</summary>
+    private Dictionary<string, string> ListingInfo(IEnumerable<CatalogField> fields, Instrument i)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var sector = engine.Universe.SectorByCode.GetValueOrDefault(i.SectorCode);
+        return OverrideBuilder.Build(fields, spec => spec.Name switch
+        {
+            "code" => i.Code,
+            "name" => i.Name,
+            "listCount" => i.ListedShares.ToString("D16", inv),
+            "lastPrice" => i.BasePrice.ToString("D8", inv),
+            "regDay" => new DateOnly(1975 + i.Salt % 45, 1 + i.Salt % 12, 1 + i.Salt % 28).ToString("yyyyMMdd", inv),
+            "state" => i.Halted ? "거래정지" : "증거금20%",
+            "auditInfo" => "정상",
+            "marketCode" => i.Market == "KOSDAQ" ? "10" : "0",
+            "marketName" => i.Market == "KOSDAQ" ? "코스닥" : "거래소",
+            "upName" => sector?.Name ?? "",
+            "upSizeName" => i.MarketCapEok > 100_000 ? "대형주" : i.MarketCapEok > 10_000 ? "중형주" : "소형주",
+            "companyClassName" => "",
+            "orderWarning" => "0",
+            "nxtEnable" => "Y",
+            _ => null,
+        }, zeroUnmappedNumbers: false);
     }
 
     private static Instrument LargestMember(Sector sector) => sector.Members.MaxBy(m => m.MarketCapEok)!;

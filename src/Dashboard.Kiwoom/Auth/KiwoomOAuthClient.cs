@@ -77,8 +77,12 @@ public sealed partial class KiwoomOAuthClient : IKiwoomTokenIssuer
     /// <summary>The answer, with a broker error in the envelope turned into a failure.</summary>
     private async Task<KiwoomResult<KiwoomRawResponse>> PostAsync(KiwoomCredential credential, string apiId, string path, byte[] body, CancellationToken ct)
     {
-        await limiter.AcquireAsync(credential, RateLimitGroup.Auth, ct).ConfigureAwait(false);
-        var sent = await sender.PostAsync(credential.RestBase, path, apiId, bearerToken: null, body, continuation: null, ct).ConfigureAwait(false);
+        KiwoomResult<KiwoomRawResponse> sent;
+        using (await limiter.AcquireAsync(credential, RateLimitGroup.Auth, ct).ConfigureAwait(false))
+        {
+            sent = await sender.PostAsync(credential.RestBase, path, apiId, bearerToken: null, body, continuation: null, ct).ConfigureAwait(false);
+        }
+
         if (!sent.IsSuccess)
         {
             return sent.Error;

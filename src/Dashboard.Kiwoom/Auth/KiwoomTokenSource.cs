@@ -11,7 +11,7 @@ namespace Dashboard.Kiwoom.Auth;
 /// concurrency, and never re-issued in a tight loop (failures and repeated 8005s back off 1 s, 2 s, 4 s …).
 /// Revokes its tokens on sign-out and on dispose.
 /// </summary>
-public sealed partial class KiwoomTokenSource : IKiwoomTokenSource, IAsyncDisposable
+public sealed partial class KiwoomTokenSource : IKiwoomTokenSource, IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<KiwoomCredential, TokenSlot> slots = new();
     private readonly IKiwoomTokenIssuer issuer;
@@ -82,6 +82,20 @@ public sealed partial class KiwoomTokenSource : IKiwoomTokenSource, IAsyncDispos
             {
                 LogRevokeOnDisposeFailed(credential.KeyId, revoked.Error.Kind);
             }
+        }
+    }
+
+    /// <summary>
+    /// Synchronous disposal cannot wait for au10002 without blocking a thread, so it only forgets the
+    /// tokens and says so; hosts dispose asynchronously and revoke.
+    /// </summary>
+    public void Dispose()
+    {
+        var live = slots.Count(s => s.Value.Token is { } token && token.ExpiresAt > time.GetUtcNow());
+        slots.Clear();
+        if (live > 0)
+        {
+            LogNotRevoked(live);
         }
     }
 
@@ -175,4 +189,7 @@ public sealed partial class KiwoomTokenSource : IKiwoomTokenSource, IAsyncDispos
 
     [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "Could not revoke the token of key {KeyId} on shutdown: {Kind}")]
     private partial void LogRevokeOnDisposeFailed(string keyId, KiwoomErrorKind kind);
+
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Warning, Message = "Disposed synchronously: {Count} Kiwoom token(s) were forgotten without au10002; dispose asynchronously to revoke them")]
+    private partial void LogNotRevoked(int count);
 }

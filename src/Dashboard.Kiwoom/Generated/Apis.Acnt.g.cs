@@ -508,11 +508,11 @@ public sealed record Ka10075Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>미체결 — Unfilled orders list</summary>
     [JsonPropertyName("oso")]
-    public W.WireList<Ka10075OsoItem> Oso { get; init => field = value ?? W.WireList<Ka10075OsoItem>.Empty; } = W.WireList<Ka10075OsoItem>.Empty;
+    public W.WireList<Ka10075OsoItem> Orders { get; init => field = value ?? W.WireList<Ka10075OsoItem>.Empty; } = W.WireList<Ka10075OsoItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
-        collector.List("oso", Oso);
+        collector.List("oso", Orders);
         collector.Extra(Extra);
     }
 }
@@ -713,11 +713,11 @@ public sealed record Ka10076Response : KiwoomResponse, W.IWireChecked
 {
     /// <summary>체결 — Executions list</summary>
     [JsonPropertyName("cntr")]
-    public W.WireList<Ka10076CntrItem> Cntr { get; init => field = value ?? W.WireList<Ka10076CntrItem>.Empty; } = W.WireList<Ka10076CntrItem>.Empty;
+    public W.WireList<Ka10076CntrItem> Fills { get; init => field = value ?? W.WireList<Ka10076CntrItem>.Empty; } = W.WireList<Ka10076CntrItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
-        collector.List("cntr", Cntr);
+        collector.List("cntr", Fills);
         collector.Extra(Extra);
     }
 }
@@ -4342,7 +4342,7 @@ public sealed record Kt00018Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>계좌평가잔고개별합산 — Account evaluation balance per holding (list)</summary>
     [JsonPropertyName("acnt_evlt_remn_indv_tot")]
-    public W.WireList<Kt00018AcntEvltRemnIndvTotItem> AcntEvltRemnIndvTot { get; init => field = value ?? W.WireList<Kt00018AcntEvltRemnIndvTotItem>.Empty; } = W.WireList<Kt00018AcntEvltRemnIndvTotItem>.Empty;
+    public W.WireList<Kt00018AcntEvltRemnIndvTotItem> Holdings { get; init => field = value ?? W.WireList<Kt00018AcntEvltRemnIndvTotItem>.Empty; } = W.WireList<Kt00018AcntEvltRemnIndvTotItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -4354,7 +4354,7 @@ public sealed record Kt00018Response : KiwoomResponse, W.IWireChecked
         collector.Value("tot_loan_amt", TotLoanAmt);
         collector.Value("tot_crd_loan_amt", TotCrdLoanAmt);
         collector.Value("tot_crd_ls_amt", TotCrdLsAmt);
-        collector.List("acnt_evlt_remn_indv_tot", AcntEvltRemnIndvTot);
+        collector.List("acnt_evlt_remn_indv_tot", Holdings);
         collector.Extra(Extra);
     }
 }
@@ -4594,7 +4594,8 @@ public sealed record Kt50020GoldAcntEvltPrstItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>손익분기매입가 — Break-even purchase price. Unit: KRW; signed number, left zero-padded to 12 digits. Example: "153380.50"</summary>
     [JsonPropertyName("pl_prch_prc")]
-    public W.Amount PlPrchPrc { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? PlPrchPrc { get; init; }
 
     /// <summary>결제잔고 — Settlement balance. Unit: shares; signed number, left zero-padded to 12 digits. Example: "000000000002"</summary>
     [JsonPropertyName("qty")]
@@ -4624,7 +4625,6 @@ public sealed record Kt50020GoldAcntEvltPrstItem : W.KiwoomRow, W.IWireChecked
         collector.Value("cmsn", Cmsn);
         collector.Value("vlad_tax", VladTax);
         collector.Value("book_amt2", BookAmt2);
-        collector.Value("pl_prch_prc", PlPrchPrc);
         collector.Value("qty", Qty);
         collector.Value("buy_qty", BuyQty);
         collector.Value("sell_qty", SellQty);

@@ -281,12 +281,12 @@ public sealed record Ka10079Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>주식틱차트조회 — Stock tick chart list</summary>
     [JsonPropertyName("stk_tic_chart_qry")]
-    public W.WireList<Ka10079StkTicChartQryItem> StkTicChartQry { get; init => field = value ?? W.WireList<Ka10079StkTicChartQryItem>.Empty; } = W.WireList<Ka10079StkTicChartQryItem>.Empty;
+    public W.WireList<Ka10079StkTicChartQryItem> Candles { get; init => field = value ?? W.WireList<Ka10079StkTicChartQryItem>.Empty; } = W.WireList<Ka10079StkTicChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("stk_cd", StockCode);
-        collector.List("stk_tic_chart_qry", StkTicChartQry);
+        collector.List("stk_tic_chart_qry", Candles);
         collector.Extra(Extra);
     }
 }
@@ -376,12 +376,12 @@ public sealed record Ka10080Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>주식분봉차트조회 — Stock minute chart list</summary>
     [JsonPropertyName("stk_min_pole_chart_qry")]
-    public W.WireList<Ka10080StkMinPoleChartQryItem> StkMinPoleChartQry { get; init => field = value ?? W.WireList<Ka10080StkMinPoleChartQryItem>.Empty; } = W.WireList<Ka10080StkMinPoleChartQryItem>.Empty;
+    public W.WireList<Ka10080StkMinPoleChartQryItem> Candles { get; init => field = value ?? W.WireList<Ka10080StkMinPoleChartQryItem>.Empty; } = W.WireList<Ka10080StkMinPoleChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("stk_cd", StockCode);
-        collector.List("stk_min_pole_chart_qry", StkMinPoleChartQry);
+        collector.List("stk_min_pole_chart_qry", Candles);
         collector.Extra(Extra);
     }
 }
@@ -471,12 +471,12 @@ public sealed record Ka10081Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>주식일봉차트조회 — Stock daily chart list</summary>
     [JsonPropertyName("stk_dt_pole_chart_qry")]
-    public W.WireList<Ka10081StkDtPoleChartQryItem> StkDtPoleChartQry { get; init => field = value ?? W.WireList<Ka10081StkDtPoleChartQryItem>.Empty; } = W.WireList<Ka10081StkDtPoleChartQryItem>.Empty;
+    public W.WireList<Ka10081StkDtPoleChartQryItem> Candles { get; init => field = value ?? W.WireList<Ka10081StkDtPoleChartQryItem>.Empty; } = W.WireList<Ka10081StkDtPoleChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("stk_cd", StockCode);
-        collector.List("stk_dt_pole_chart_qry", StkDtPoleChartQry);
+        collector.List("stk_dt_pole_chart_qry", Candles);
         collector.Extra(Extra);
     }
 }
@@ -522,7 +522,7 @@ public sealed record Ka10081StkDtPoleChartQryItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>거래회전율 — Turnover rate. Unit: %; signed, 2 decimal places</summary>
     [JsonPropertyName("trde_tern_rt")]
-    public W.Rate TrdeTernRt { get; init; }
+    public W.Rate TurnoverRate { get; init; }
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
@@ -535,7 +535,7 @@ public sealed record Ka10081StkDtPoleChartQryItem : W.KiwoomRow, W.IWireChecked
         collector.Value("low_pric", LowPrice);
         collector.Value("pred_pre", Change);
         collector.Value("pred_pre_sig", ChangeSign);
-        collector.Value("trde_tern_rt", TrdeTernRt);
+        collector.Value("trde_tern_rt", TurnoverRate);
         collector.Extra(Extra);
     }
 }
@@ -571,12 +571,12 @@ public sealed record Ka10082Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>주식주봉차트조회 — Stock weekly chart list</summary>
     [JsonPropertyName("stk_stk_pole_chart_qry")]
-    public W.WireList<Ka10082StkStkPoleChartQryItem> StkStkPoleChartQry { get; init => field = value ?? W.WireList<Ka10082StkStkPoleChartQryItem>.Empty; } = W.WireList<Ka10082StkStkPoleChartQryItem>.Empty;
+    public W.WireList<Ka10082StkStkPoleChartQryItem> Candles { get; init => field = value ?? W.WireList<Ka10082StkStkPoleChartQryItem>.Empty; } = W.WireList<Ka10082StkStkPoleChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("stk_cd", StockCode);
-        collector.List("stk_stk_pole_chart_qry", StkStkPoleChartQry);
+        collector.List("stk_stk_pole_chart_qry", Candles);
         collector.Extra(Extra);
     }
 }
@@ -671,12 +671,12 @@ public sealed record Ka10083Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>주식월봉차트조회 — Stock monthly chart list</summary>
     [JsonPropertyName("stk_mth_pole_chart_qry")]
-    public W.WireList<Ka10083StkMthPoleChartQryItem> StkMthPoleChartQry { get; init => field = value ?? W.WireList<Ka10083StkMthPoleChartQryItem>.Empty; } = W.WireList<Ka10083StkMthPoleChartQryItem>.Empty;
+    public W.WireList<Ka10083StkMthPoleChartQryItem> Candles { get; init => field = value ?? W.WireList<Ka10083StkMthPoleChartQryItem>.Empty; } = W.WireList<Ka10083StkMthPoleChartQryItem>.Empty;
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("stk_cd", StockCode);
-        collector.List("stk_mth_pole_chart_qry", StkMthPoleChartQry);
+        collector.List("stk_mth_pole_chart_qry", Candles);
         collector.Extra(Extra);
     }
 }
@@ -894,7 +894,8 @@ public sealed record Ka20004IndsTicChartQryItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>전일대비 — Change vs previous day. Current price minus previous close. Example: "18031"</summary>
     [JsonPropertyName("pred_pre")]
-    public W.SignedNumber Change { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? Change { get; init; }
 
     /// <summary>전일대비 기호 — Change sign vs previous day. 1: upper limit, 2: up, 3: unchanged, 4: lower limit, 5: down. Example: "43"</summary>
     [JsonPropertyName("pred_pre_sig")]
@@ -904,7 +905,6 @@ public sealed record Ka20004IndsTicChartQryItem : W.KiwoomRow, W.IWireChecked
     {
         collector.Value("trde_qty", Volume);
         collector.Value("cntr_tm", FillTime);
-        collector.Value("pred_pre", Change);
         collector.Value("pred_pre_sig", ChangeSign);
         collector.Extra(Extra);
     }
@@ -990,7 +990,8 @@ public sealed record Ka20005IndsMinPoleQryItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>전일대비 — Change vs previous day. Current price minus previous close</summary>
     [JsonPropertyName("pred_pre")]
-    public W.SignedNumber Change { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? Change { get; init; }
 
     /// <summary>전일대비 기호 — Change sign vs previous day. 1: upper limit, 2: up, 3: unchanged, 4: lower limit, 5: down</summary>
     [JsonPropertyName("pred_pre_sig")]
@@ -999,7 +1000,6 @@ public sealed record Ka20005IndsMinPoleQryItem : W.KiwoomRow, W.IWireChecked
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("acc_trde_qty", AccTrdeQty);
-        collector.Value("pred_pre", Change);
         collector.Value("pred_pre_sig", ChangeSign);
         collector.Extra(Extra);
     }

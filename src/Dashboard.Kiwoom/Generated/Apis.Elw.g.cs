@@ -714,7 +714,8 @@ public sealed record Ka30005ElwcndQryItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>거래량대비 — Volume change. Unit: shares; signed number. Example: "0.00"</summary>
     [JsonPropertyName("trde_qty_pre")]
-    public W.Quantity TrdeQtyPre { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? TrdeQtyPre { get; init; }
 
     /// <summary>거래대금 — Trading value. Unit: million KRW. Example: "0"</summary>
     [JsonPropertyName("trde_prica")]
@@ -772,7 +773,8 @@ public sealed record Ka30005ElwcndQryItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>행사가격 — Exercise price. Unit: KRW. Example: "377.50"</summary>
     [JsonPropertyName("exec_pric")]
-    public W.SignedPrice ExecPric { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? ExecPric { get; init; }
 
     /// <summary>전환비율 — Conversion ratio. Number with 4 decimal places. Example: "100.0000"</summary>
     [JsonPropertyName("cnvt_rt")]
@@ -848,14 +850,12 @@ public sealed record Ka30005ElwcndQryItem : W.KiwoomRow, W.IWireChecked
         collector.Value("pred_pre", Change);
         collector.Value("flu_rt", ChangeRate);
         collector.Value("trde_qty", Volume);
-        collector.Value("trde_qty_pre", TrdeQtyPre);
         collector.Value("trde_prica", TradingValue);
         collector.Value("pred_trde_qty", PredTrdeQty);
         collector.Value("sel_bid", SelBid);
         collector.Value("buy_bid", BuyBid);
         collector.Value("gear_rt", GearRt);
         collector.Value("pl_qutr_rt", PlQutrRt);
-        collector.Value("exec_pric", ExecPric);
         collector.Value("lpposs_rt", LppossRt);
         collector.Value("fin_trde_dt", FinTrdeDt);
         collector.Value("flo_dt", FloDt);
@@ -1110,7 +1110,8 @@ public sealed record Ka30011ElwalaccRtItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>현재가 — Current price. Unit: KRW; signed number. Example: "+431.78"</summary>
     [JsonPropertyName("cur_prc")]
-    public W.SignedPrice CurrentPrice { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? CurrentPrice { get; init; }
 
     /// <summary>대비기호 — Change sign. 1: upper limit, 2: up, 3: unchanged, 4: lower limit, 5: down. Example: "2"</summary>
     [JsonPropertyName("pre_sig")]
@@ -1118,7 +1119,8 @@ public sealed record Ka30011ElwalaccRtItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>전일대비 — Change vs previous day. Unit: KRW; signed number. Example: "+0.03"</summary>
     [JsonPropertyName("pred_pre")]
-    public W.SignedNumber Change { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? Change { get; init; }
 
     /// <summary>등락율 — Change rate. Unit: %; signed percentage with 2 decimal places. Example: "+0.01"</summary>
     [JsonPropertyName("flu_rt")]
@@ -1135,9 +1137,7 @@ public sealed record Ka30011ElwalaccRtItem : W.KiwoomRow, W.IWireChecked
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("stk_cd", StockCode);
-        collector.Value("cur_prc", CurrentPrice);
         collector.Value("pre_sig", ChangeSign);
-        collector.Value("pred_pre", Change);
         collector.Value("flu_rt", ChangeRate);
         collector.Value("acc_trde_qty", AccTrdeQty);
         collector.Value("alacc_rt", AlaccRt);

@@ -302,7 +302,8 @@ public sealed record Ka20001Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>전일대비 — Change vs previous day. Unit: index points; signed number. Example: "-278.47"</summary>
     [JsonPropertyName("pred_pre")]
-    public W.SignedNumber Change { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? Change { get; init; }
 
     /// <summary>등락률 — Change rate. Unit: %; signed percentage with 2 decimal places. Example: "-10.42"</summary>
     [JsonPropertyName("flu_rt")]
@@ -392,7 +393,6 @@ public sealed record Ka20001Response : KiwoomResponse, W.IWireChecked
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("pred_pre_sig", ChangeSign);
-        collector.Value("pred_pre", Change);
         collector.Value("flu_rt", ChangeRate);
         collector.Value("trde_qty", Volume);
         collector.Value("trde_prica", TradingValue);
@@ -610,7 +610,8 @@ public sealed record Ka20003AllIndsIdexItem : W.KiwoomRow, W.IWireChecked
 
     /// <summary>전일대비 — Change vs previous day. Unit: index points; signed number. Example: "-279.63"</summary>
     [JsonPropertyName("pred_pre")]
-    public W.SignedNumber Change { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? Change { get; init; }
 
     /// <summary>등락률 — Change rate. Unit: %; signed percentage with 2 decimal places. Example: "-10.46"</summary>
     [JsonPropertyName("flu_rt")]
@@ -656,7 +657,6 @@ public sealed record Ka20003AllIndsIdexItem : W.KiwoomRow, W.IWireChecked
     {
         collector.Value("stk_cd", StockCode);
         collector.Value("pre_sig", ChangeSign);
-        collector.Value("pred_pre", Change);
         collector.Value("flu_rt", ChangeRate);
         collector.Value("trde_qty", Volume);
         collector.Value("wght", Wght);
@@ -702,7 +702,8 @@ public sealed record Ka20009Response : KiwoomResponse, W.IWireChecked
 
     /// <summary>전일대비 — Change vs previous day. Unit: index points; signed number. Example: "-288.25"</summary>
     [JsonPropertyName("pred_pre")]
-    public W.SignedNumber Change { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? Change { get; init; }
 
     /// <summary>등락률 — Change rate. Unit: %; signed percentage with 2 decimal places. Example: "-10.78"</summary>
     [JsonPropertyName("flu_rt")]
@@ -792,7 +793,6 @@ public sealed record Ka20009Response : KiwoomResponse, W.IWireChecked
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("pred_pre_sig", ChangeSign);
-        collector.Value("pred_pre", Change);
         collector.Value("flu_rt", ChangeRate);
         collector.Value("trde_qty", Volume);
         collector.Value("trde_prica", TradingValue);

@@ -26,14 +26,19 @@ public sealed partial class KiwoomRateLimiter
     /// <summary>The number of requests per second the bucket of this key and group allows.</summary>
     public int LimitOf(KiwoomCredential credential, RateLimitGroup group) => BucketOf(credential, group).Limit;
 
-    /// <summary>Waits until the key may send one more request of <paramref name="group"/>.</summary>
-    public async ValueTask AcquireAsync(KiwoomCredential credential, RateLimitGroup group, CancellationToken ct = default)
+    /// <summary>
+    /// Waits until the key may send one more request of <paramref name="group"/>. Dispose the lease
+    /// when the answer is in: a token returns one second after the answer, not after the send.
+    /// </summary>
+    public async ValueTask<RateLease> AcquireAsync(KiwoomCredential credential, RateLimitGroup group, CancellationToken ct = default)
     {
-        var waited = await BucketOf(credential, group).AcquireAsync(ct).ConfigureAwait(false);
-        if (waited >= TimeSpan.FromSeconds(1))
+        var lease = await BucketOf(credential, group).AcquireAsync(ct).ConfigureAwait(false);
+        if (lease.Waited >= TimeSpan.FromSeconds(1))
         {
-            LogWaited(credential.KeyId, group, waited.TotalMilliseconds);
+            LogWaited(credential.KeyId, group, lease.Waited.TotalMilliseconds);
         }
+
+        return lease;
     }
 
     /// <summary>
@@ -60,7 +65,7 @@ public sealed partial class KiwoomRateLimiter
                 RateLimitGroup.Auth => self.options.AuthPerSecond,
                 _ => environment == KiwoomEnvironment.Mock ? self.options.MockQueriesPerSecond : self.options.QueriesPerSecond,
             };
-            return new RequestBucket(self.time, perSecond, TimeSpan.FromSeconds(1) + self.options.RateWindowMargin);
+            return new RequestBucket(self.time, perSecond, TimeSpan.FromSeconds(1));
         }, (this, credential.Environment));
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Key {KeyId} waited {WaitedMs} ms for its {Group} budget")]

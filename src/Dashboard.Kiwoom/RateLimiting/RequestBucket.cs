@@ -1,21 +1,24 @@
 namespace Dashboard.Kiwoom.RateLimiting;
 
 /// <summary>
-/// A token bucket of <c>limit</c> tokens where a spent token returns one window after it was spent.
-/// Unlike a bucket refilled at a steady rate, this never grants more than <c>limit</c> requests in
-/// any window, which is how the server counts (observed "유량=5" per second), while still letting a
-/// burst of <c>limit</c> go out at once. A pause (after 1700 or HTTP 429) holds every grant back.
+/// A token bucket of <c>limit</c> tokens where a token returns one window after the answer to the
+/// request that spent it arrived. Counting from the answer rather than from the send means network
+/// jitter can never squeeze more than <c>limit</c> arrivals into one window at the server (how Kiwoom
+/// counts, observed "유량=5" per second), while a burst of <c>limit</c> still goes out at once.
+/// A pause (after 1700 or HTTP 429) holds every grant back.
 /// </summary>
 internal sealed class RequestBucket
 {
     private readonly TimeProvider time;
     private readonly int limit;
     private readonly TimeSpan window;
-    private readonly Queue<DateTimeOffset> granted;
+    private readonly Queue<DateTimeOffset> returning;
     private readonly object sync = new();
 
     // Waiters queue here one at a time, so a hundred callers do not all wake at every free slot.
     private readonly SemaphoreSlim turn = new(1, 1);
+    private TaskCompletionSource answered = NewSignal();
+    private int inFlight;
     private DateTimeOffset pausedUntil;
     private int consecutiveLimits;
 
@@ -24,13 +27,13 @@ internal sealed class RequestBucket
         this.time = time;
         this.limit = limit;
         this.window = window;
-        granted = new Queue<DateTimeOffset>(limit);
+        returning = new Queue<DateTimeOffset>(limit);
     }
 
     public int Limit => limit;
 
-    /// <summary>Waits for a token; returns how long the caller waited.</summary>
-    public async ValueTask<TimeSpan> AcquireAsync(CancellationToken ct = default)
+    /// <summary>Waits for a token; dispose the lease when the answer (or the failure) is in.</summary>
+    public async ValueTask<RateLease> AcquireAsync(CancellationToken ct = default)
     {
         var started = time.GetUtcNow();
         await turn.WaitAsync(ct).ConfigureAwait(false);
@@ -38,13 +41,19 @@ internal sealed class RequestBucket
         {
             while (true)
             {
-                var wait = TryTake();
-                if (wait <= TimeSpan.Zero)
+                var (wait, signal) = TryTake();
+                if (signal is not null)
                 {
-                    return time.GetUtcNow() - started;
+                    await signal.WaitAsync(ct).ConfigureAwait(false);
                 }
-
-                await Task.Delay(wait, time, ct).ConfigureAwait(false);
+                else if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    return new RateLease(this, time.GetUtcNow() - started);
+                }
             }
         }
         finally
@@ -85,28 +94,47 @@ internal sealed class RequestBucket
         }
     }
 
-    private TimeSpan TryTake()
+    /// <summary>The request of a lease got its answer: its token starts its way back.</summary>
+    internal void Return()
+    {
+        TaskCompletionSource signal;
+        lock (sync)
+        {
+            inFlight--;
+            returning.Enqueue(time.GetUtcNow());
+            signal = answered;
+            answered = NewSignal();
+        }
+
+        signal.TrySetResult();
+    }
+
+    private (TimeSpan Wait, Task? Signal) TryTake()
     {
         lock (sync)
         {
             var now = time.GetUtcNow();
             if (now < pausedUntil)
             {
-                return pausedUntil - now;
+                return (pausedUntil - now, null);
             }
 
-            while (granted.Count > 0 && granted.Peek() + window <= now)
+            while (returning.Count > 0 && returning.Peek() + window <= now)
             {
-                granted.Dequeue();
+                returning.Dequeue();
             }
 
-            if (granted.Count < limit)
+            if (inFlight + returning.Count < limit)
             {
-                granted.Enqueue(now);
-                return TimeSpan.Zero;
+                inFlight++;
+                return (TimeSpan.Zero, null);
             }
 
-            return granted.Peek() + window - now;
+            // Every token is either on its way back (the oldest returns first) or still out with a
+            // request that has no answer yet (then only its answer can start the way back).
+            return returning.Count > 0 ? (returning.Peek() + window - now, null) : (TimeSpan.Zero, answered.Task);
         }
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -43,4 +43,7 @@ public sealed partial class KiwoomRealtimeClient
 
     [LoggerMessage(4012, LogLevel.Error, "A realtime StateChanged handler threw")]
     private static partial void LogStateHandlerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4013, LogLevel.Critical, "The realtime connection loop crashed")]
+    private static partial void LogCrashed(ILogger logger, Exception exception);
 }

@@ -47,33 +47,28 @@ public sealed record RealtimeClientOptions
 
     internal void Validate()
     {
-        static void Positive(TimeSpan value, string name)
+        if (Problem() is { } problem)
         {
-            if (value <= TimeSpan.Zero)
-            {
-                throw new ArgumentOutOfRangeException(name, value, "Must be positive.");
-            }
+            throw new ArgumentOutOfRangeException(nameof(RealtimeClientOptions), problem);
+        }
+    }
+
+    /// <summary>What is wrong with these options, or null when they are usable.</summary>
+    internal string? Problem()
+    {
+        TimeSpan?[] positive = [InitialBackoff, MinReconnectInterval, ConnectTimeout, LoginTimeout, RequestTimeout, SilenceTimeout, RealDataTimeout];
+        if (positive.Any(t => t <= TimeSpan.Zero))
+        {
+            return "Backoffs, timeouts and silence bounds must be positive.";
         }
 
-        Positive(InitialBackoff, nameof(InitialBackoff));
-        Positive(MinReconnectInterval, nameof(MinReconnectInterval));
-        Positive(ConnectTimeout, nameof(ConnectTimeout));
-        Positive(LoginTimeout, nameof(LoginTimeout));
-        Positive(RequestTimeout, nameof(RequestTimeout));
-        Positive(SilenceTimeout, nameof(SilenceTimeout));
         if (MaxBackoff < InitialBackoff)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxBackoff), MaxBackoff, "Must not be below InitialBackoff.");
+            return "MaxBackoff must not be below InitialBackoff.";
         }
 
-        if (RealDataTimeout is { } real)
-        {
-            Positive(real, nameof(RealDataTimeout));
-        }
-
-        if (MaxItemsPerGroup < 1 || SubscriberCapacity < 1 || MaxMessageBytes < 1024 || MaxSearchPages < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxItemsPerGroup), "Sizes must be positive (MaxMessageBytes at least 1024).");
-        }
+        return MaxItemsPerGroup < 1 || SubscriberCapacity < 1 || MaxMessageBytes < 1024 || MaxSearchPages < 1
+            ? "Sizes must be positive (MaxMessageBytes at least 1024)."
+            : null;
     }
 }

@@ -273,9 +273,9 @@ public sealed class RealtimeFrameParser
                 case JsonTokenType.False:
                 case JsonTokenType.Null:
                     var length = reader.TokenType == JsonTokenType.Null ? 0 : reader.ValueSpan.Length;
-                    if (length > ushort.MaxValue)
+                    if (used + length > RealtimeValues.MaxValueBytes)
                     {
-                        problem = $"FID {fid} has a value longer than {ushort.MaxValue} bytes.";
+                        problem = $"FID {fid} does not fit: an entry holds at most {RealtimeValues.MaxValueBytes} bytes of values.";
                         continue;
                     }
 
@@ -435,15 +435,15 @@ public sealed class RealtimeFrameParser
         var valuesAt = RealtimeValues.HeaderSize + (rowCount * RealtimeValues.RowSize);
         var data = GC.AllocateUninitializedArray<byte>(valuesAt + used);
         BinaryPrimitives.WriteUInt16LittleEndian(data, (ushort)rowCount);
-        var cursor = valuesAt;
+        var cursor = 0;
         for (var i = 0; i < rowCount; i++)
         {
             var row = _rows[i];
             var rowSpan = data.AsSpan(RealtimeValues.HeaderSize + (i * RealtimeValues.RowSize), RealtimeValues.RowSize);
             BinaryPrimitives.WriteUInt16LittleEndian(rowSpan, row.Fid);
             BinaryPrimitives.WriteUInt16LittleEndian(rowSpan[2..], row.Length);
-            BinaryPrimitives.WriteInt32LittleEndian(rowSpan[4..], cursor);
-            _scratch.AsSpan(row.Start, row.Length).CopyTo(data.AsSpan(cursor));
+            BinaryPrimitives.WriteUInt16LittleEndian(rowSpan[4..], (ushort)cursor);
+            _scratch.AsSpan(row.Start, row.Length).CopyTo(data.AsSpan(valuesAt + cursor));
             cursor += row.Length;
         }
 

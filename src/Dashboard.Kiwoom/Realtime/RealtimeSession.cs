@@ -9,16 +9,20 @@ namespace Dashboard.Kiwoom.Realtime;
 internal sealed class RealtimeSession : IDisposable
 {
     private readonly SemaphoreSlim _send = new(1, 1);
-    private readonly CancellationTokenSource _end;
+
+    // Never disposed on purpose: it has no timer, and late callers (a watchdog tick, a REMOVE racing
+    // the teardown) may still read its token or cancel it after the session is over.
+    private readonly CancellationTokenSource _end = new();
+    private readonly CancellationTokenRegistration _onStop;
     private string? _endReason;
     private PendingRequest? _pending;
 
     public RealtimeSession(WebSocket socket, TimeProvider time, CancellationToken stop)
     {
         Socket = socket;
-        _end = CancellationTokenSource.CreateLinkedTokenSource(stop);
         LastFrame = time.GetTimestamp();
         LastReal = LastFrame;
+        _onStop = stop.Register(() => End("stopped"));
     }
 
     public WebSocket Socket { get; }
@@ -108,9 +112,9 @@ internal sealed class RealtimeSession : IDisposable
     public void Dispose()
     {
         End("disposed");
+        _onStop.Dispose();
         Socket.Abort();
         Socket.Dispose();
-        _end.Dispose();
     }
 
     internal sealed class PendingRequest(RealtimeMessageKind answerKind)

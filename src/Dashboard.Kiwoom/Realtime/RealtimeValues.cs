@@ -5,13 +5,16 @@ namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>
 /// The FID -> raw UTF-8 value table of one REAL entry, held in a single array so that a parsed
-/// push costs one allocation: a count, then (fid, length, offset) rows sorted by fid, then the
-/// value bytes. Values are kept exactly as received (signs and padding included).
+/// push costs one allocation: a count, then (fid, length, offset) rows of three 16-bit numbers
+/// sorted by fid, then at most 64 KB of value bytes. Values are kept exactly as received.
 /// </summary>
 public readonly struct RealtimeValues
 {
     internal const int HeaderSize = 2;
-    internal const int RowSize = 8;
+    internal const int RowSize = 6;
+
+    /// <summary>The value bytes of one entry are addressed with 16-bit offsets.</summary>
+    internal const int MaxValueBytes = ushort.MaxValue;
 
     private readonly byte[]? _data;
 
@@ -28,8 +31,8 @@ public readonly struct RealtimeValues
     {
         var row = Row(index);
         var length = BinaryPrimitives.ReadUInt16LittleEndian(row[2..]);
-        var offset = BinaryPrimitives.ReadInt32LittleEndian(row[4..]);
-        return _data.AsSpan(offset, length);
+        var offset = BinaryPrimitives.ReadUInt16LittleEndian(row[4..]);
+        return _data.AsSpan(HeaderSize + (Count * RowSize) + offset, length);
     }
 
     public bool Contains(int fid) => IndexOf(fid) >= 0;

@@ -14,6 +14,11 @@ internal static class Envelope
     {
         returnCode = null;
         returnMsg = null;
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
         try
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
@@ -43,9 +48,10 @@ internal static class Envelope
 
             return true;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Truncated or malformed JSON: the caller treats the body as having no envelope.
+            // Truncated or malformed JSON, or a string that is not valid UTF-8: the caller treats
+            // the body as having no envelope.
             return false;
         }
     }

@@ -36,13 +36,6 @@ public sealed class KiwoomClientOptions
     [Range(1, 100)]
     public int AuthPerSecond { get; set; } = 1;
 
-    /// <summary>
-    /// Added to the one-second window of every bucket so that network jitter cannot make requests
-    /// granted a full second apart arrive closer than that at the server.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
-    public TimeSpan RateWindowMargin { get; set; } = TimeSpan.FromMilliseconds(50);
-
     /// <summary>First pause of a bucket after a 1700/1701/1702 or HTTP 429; doubles on each repeat.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan RateLimitPause { get; set; } = TimeSpan.FromSeconds(1);

@@ -165,8 +165,12 @@ public sealed partial class KiwoomRestClient
                 return token.Error;
             }
 
-            await limiter.AcquireAsync(credential, api.RateGroup, ct).ConfigureAwait(false);
-            var sent = await sender.PostAsync(credential.RestBase, api.Path, api.Id, token.Value.Value, body, continuation, ct).ConfigureAwait(false);
+            KiwoomResult<KiwoomRawResponse> sent;
+            using (await limiter.AcquireAsync(credential, api.RateGroup, ct).ConfigureAwait(false))
+            {
+                sent = await sender.PostAsync(credential.RestBase, api.Path, api.Id, token.Value.Value, body, continuation, ct).ConfigureAwait(false);
+            }
+
             if (!sent.IsSuccess)
             {
                 return isOrder ? OutcomeUnknown(api, sent.Error) : sent.Error;
@@ -198,7 +202,13 @@ public sealed partial class KiwoomRestClient
                 // 8005 means the server refused the call before processing it, so sending it once more
                 // with a fresh token is safe even for an order.
                 var fresh = await tokens.GetTokenAsync(credential, forceRefresh: true, ct).ConfigureAwait(false);
-                if (fresh.IsSuccess && fresh.Value.Value != token.Value.Value)
+                if (!fresh.IsSuccess)
+                {
+                    // Why the re-issue failed (wrong key, unregistered IP …) says more than the 8005 did.
+                    return fresh.Error;
+                }
+
+                if (fresh.Value.Value != token.Value.Value)
                 {
                     LogTokenRetry(api.Id, credential.KeyId);
                     continue;

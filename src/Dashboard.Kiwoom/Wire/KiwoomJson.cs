@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using Dashboard.Kiwoom.Generated;
 
 namespace Dashboard.Kiwoom.Wire;
@@ -24,12 +26,44 @@ public static class KiwoomJson
     /// per body, plus one line counting the rest).
     /// </summary>
     public static KiwoomResult<T> Decode<T>(ReadOnlySpan<byte> utf8, string apiId, ICollection<WireWarning>? warnings = null)
-        where T : KiwoomResponse
+        where T : KiwoomResponse =>
+        DecodeAs(utf8, typeof(T), apiId, warnings).Map(response => (T)response);
+
+    /// <summary>
+    /// Decodes a body into the response type the registry names for <paramref name="apiId"/> (for
+    /// callers that only know the api-id, such as the CLI's <c>decode</c>). An unknown api-id is a
+    /// <see cref="KiwoomErrorKind.Protocol"/> error.
+    /// </summary>
+    public static KiwoomResult<KiwoomResponse> Decode(ReadOnlySpan<byte> utf8, string apiId, ICollection<WireWarning>? warnings = null) =>
+        KiwoomApis.Find(apiId) is { } api
+            ? DecodeAs(utf8, api.ResponseType, api.Id, warnings)
+            : new KiwoomError(KiwoomErrorKind.Protocol, -1, null, $"{apiId}: no such api-id in the registry.");
+
+    /// <summary>
+    /// Serializes a request body exactly as its TR expects it (wire names, strings, null fields
+    /// omitted). Uses the runtime type, so a request held as an interface still writes its own fields.
+    /// </summary>
+    public static byte[] Encode(IKiwoomRequest request)
     {
-        T? value;
+        ArgumentNullException.ThrowIfNull(request);
+        return JsonSerializer.SerializeToUtf8Bytes(request, Options.GetTypeInfo(request.GetType()));
+    }
+
+    private static KiwoomResult<KiwoomResponse> DecodeAs(ReadOnlySpan<byte> utf8, Type responseType, string apiId, ICollection<WireWarning>? warnings)
+    {
+        var repaired = false;
+        if (!Utf8.IsValid(utf8))
+        {
+            // One bad byte in a name must not lose the whole answer: decode a copy with the invalid
+            // sequences replaced by U+FFFD and say so.
+            utf8 = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(utf8));
+            repaired = true;
+        }
+
+        KiwoomResponse? value;
         try
         {
-            value = JsonSerializer.Deserialize<T>(utf8, Options);
+            value = (KiwoomResponse?)JsonSerializer.Deserialize(utf8, Options.GetTypeInfo(responseType));
         }
         catch (JsonException ex)
         {
@@ -41,20 +75,23 @@ public static class KiwoomJson
             return new KiwoomError(KiwoomErrorKind.Decode, -1, null, $"{apiId}: the body is JSON null.");
         }
 
-        if (warnings is not null && value is IWireChecked checkable)
+        if (warnings is not null)
         {
-            var collector = new WireWarningCollector(apiId, warnings);
-            checkable.CheckWire(collector);
-            collector.Complete();
+            if (repaired)
+            {
+                warnings.Add(new WireWarning(apiId, "*", "(invalid bytes replaced by U+FFFD)", "a UTF-8 body"));
+            }
+
+            if (value is IWireChecked checkable)
+            {
+                var collector = new WireWarningCollector(apiId, warnings);
+                checkable.CheckWire(collector);
+                collector.Complete();
+            }
         }
 
-        return KiwoomResult<T>.Success(value);
+        return KiwoomResult<KiwoomResponse>.Success(value);
     }
-
-    /// <summary>Serializes a request body exactly as the TR expects it (wire names, strings, nulls omitted).</summary>
-    public static byte[] Encode<TRequest>(TRequest request)
-        where TRequest : IKiwoomRequest =>
-        JsonSerializer.SerializeToUtf8Bytes(request, (JsonTypeInfo<TRequest>)Options.GetTypeInfo(typeof(TRequest)));
 
     private static JsonSerializerOptions CreateOptions()
     {

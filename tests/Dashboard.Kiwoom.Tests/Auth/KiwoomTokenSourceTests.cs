@@ -145,6 +145,20 @@ public sealed class KiwoomTokenSourceTests
     }
 
     [Fact]
+    public async Task SynchronousDisposeForgetsTokensAndWarnsThatTheyWereNotRevoked()
+    {
+        var harness = new RestHarness();
+        await harness.Tokens.GetTokenAsync(harness.Credential);
+
+        harness.Tokens.Dispose();
+
+        Assert.Empty(harness.Handler.Calls("au10002"));
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Id.Id == 1112);
+        await harness.Tokens.GetTokenAsync(harness.Credential);
+        Assert.Equal(2, harness.Handler.IssueCount);
+    }
+
+    [Fact]
     public async Task IssueAnswerWithoutExpiryIsADecodeError()
     {
         var harness = new RestHarness();

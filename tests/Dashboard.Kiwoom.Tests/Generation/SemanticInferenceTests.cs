@@ -18,6 +18,7 @@ public sealed class SemanticInferenceTests
     [InlineData("Time. HHmmss", "Time")]
     [InlineData("Confirmation time. HH:mm:ss. Example: \"\"", "Time")]
     [InlineData("Stock code. 1-char prefix + 6-digit stock code; prefix A: stock, J: ELW, Q: ETN. Example: \"A005930\"", "StockCode")]
+    [InlineData("Change vs previous day. Change vs previous close (current price - previous close)", "SignedNumber")]
     [InlineData("Stock name", "String")]
     [InlineData("Open price. Unit: index points; signed number. Example: \"-2669.53\"", "String")]
     [InlineData("IV (implied volatility). Implied volatility, given x100 without decimal point (e.g. \"2658\" = 26.58)", "String")]

@@ -13,7 +13,7 @@ public sealed class KiwoomRateLimiterTests
         var grants = new ConcurrentQueue<DateTimeOffset>();
         var callers = Enumerable.Range(0, 100).Select(_ => Task.Run(async () =>
         {
-            await harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query);
+            using var lease = await harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query);
             grants.Enqueue(harness.Time.GetUtcNow());
         })).ToArray();
 
@@ -31,13 +31,32 @@ public sealed class KiwoomRateLimiterTests
         {
             var acquire = harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query);
             Assert.True(acquire.IsCompleted);
-            await acquire;
+            (await acquire).Dispose();
         }
 
         var sixth = harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query).AsTask();
         Assert.False(sixth.IsCompleted);
-        harness.Time.Advance(TimeSpan.FromSeconds(1) + harness.Options.RateWindowMargin);
-        await sixth.WaitAsync(TimeSpan.FromSeconds(10));
+        harness.Time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(sixth.IsCompleted);
+        harness.Time.Advance(TimeSpan.FromMilliseconds(1));
+        (await sixth.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
+    [Fact]
+    public async Task ATokenReturnsOneSecondAfterTheAnswerNotAfterTheSend()
+    {
+        var harness = new RestHarness(o => o.QueriesPerSecond = 1);
+        var slow = await harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query);
+        var next = harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query).AsTask();
+
+        // The first answer takes 3 s; only then does its token start its one-second way back.
+        harness.Time.Advance(TimeSpan.FromSeconds(3));
+        Assert.False(next.IsCompleted);
+        slow.Dispose();
+        harness.Time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(next.IsCompleted);
+        harness.Time.Advance(TimeSpan.FromMilliseconds(1));
+        (await next.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
     }
 
     [Fact]
@@ -57,11 +76,18 @@ public sealed class KiwoomRateLimiterTests
         var harness = new RestHarness(o => o.QueriesPerSecond = 1);
         var other = harness.Credential with { AppKey = "ANOTHER-KEY-0000000000000000" };
 
-        await harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query);
+        using var first = await harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query);
 
-        Assert.True(harness.Limiter.AcquireAsync(other, RateLimitGroup.Query).IsCompleted);
-        Assert.True(harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Order).IsCompleted);
-        Assert.False(harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query).IsCompleted);
+        var otherKey = harness.Limiter.AcquireAsync(other, RateLimitGroup.Query).AsTask();
+        var otherGroup = harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Order).AsTask();
+        var sameBucket = harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query).AsTask();
+
+        Assert.True(otherKey.IsCompletedSuccessfully);
+        Assert.True(otherGroup.IsCompletedSuccessfully);
+        Assert.False(sameBucket.IsCompleted);
+        first.Dispose();
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await sameBucket.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -79,7 +105,7 @@ public sealed class KiwoomRateLimiterTests
         harness.Time.Advance(TimeSpan.FromSeconds(3.9));
         Assert.False(waiting.IsCompleted);
         harness.Time.Advance(TimeSpan.FromMilliseconds(100));
-        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
 
         harness.Limiter.ReportAccepted(harness.Credential, RateLimitGroup.Query);
         Assert.Equal(TimeSpan.FromSeconds(1), harness.Limiter.ReportRateLimited(harness.Credential, RateLimitGroup.Query));
@@ -107,7 +133,7 @@ public sealed class KiwoomRateLimiterTests
     public async Task CancelledWaiterLeavesTheQueueWithoutTakingAToken()
     {
         var harness = new RestHarness(o => o.QueriesPerSecond = 1);
-        await harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query);
+        (await harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query)).Dispose();
         using var cts = new CancellationTokenSource();
 
         var cancelled = harness.Limiter.AcquireAsync(harness.Credential, RateLimitGroup.Query, cts.Token).AsTask();

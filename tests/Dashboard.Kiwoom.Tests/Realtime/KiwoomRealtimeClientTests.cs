@@ -77,6 +77,41 @@ public sealed class KiwoomRealtimeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubscribingBeforeConnectingStartsTheConnectionAndRegistersAfterLogin()
+    {
+        await using var tick = Ok(await _client.SubscribeAsync("0B", "005930"));
+
+        var connection = await _server.NextConnectionAsync();
+        var (reg, skipped) = await connection.ReceiveUntilAsync("REG");
+
+        Assert.Equal(["""{"trnm":"LOGIN","token":"token-1"}"""], skipped);
+        Assert.Equal("005930", reg.GetProperty("data")[0].GetProperty("item")[0].GetString());
+        await _client.WaitForAsync(s => s == RealtimeConnectionState.Connected).AsTask().WaitAsync(Timeout);
+    }
+
+    [Fact]
+    public async Task ConcurrentSubscriptionsEachGetTheirOwnAcknowledgedRegistration()
+    {
+        await ConnectAsync();
+        var connection = await LoggedInConnectionAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => _client.SubscribeAsync("0B", $"{i:D6}").AsTask())).WaitAsync(Timeout);
+        var items = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var reg = JsonDocument.Parse(await connection.ReceiveAsync()).RootElement;
+            items.Add(reg.GetProperty("data")[0].GetProperty("item")[0].GetString()!);
+        }
+
+        Assert.All(results, r => Assert.True(r.IsSuccess));
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"{i:D6}").Order(), items.Order());
+        foreach (var result in results)
+        {
+            await result.Value!.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task RefusedRegistrationIsAnErrorWithTheServerMessage()
     {
         _server.Answer = m => ScriptedKiwoomServer.Trnm(m) == "REG"
@@ -197,8 +232,7 @@ public sealed class KiwoomRealtimeClientTests : IAsyncLifetime
         for (var step = 0; step < 8; step++)
         {
             _time.Advance(TimeSpan.FromSeconds(10));
-            await connection.SendAsync("""{"trnm":"PING"}""");
-            if (await connection.TryReceiveAsync() is null)
+            if (!await connection.TrySendAsync("""{"trnm":"PING"}""") || await connection.TryReceiveAsync() is null)
             {
                 break;
             }
@@ -348,6 +382,119 @@ public sealed class KiwoomRealtimeClientTests : IAsyncLifetime
             [RealtimeConnectionState.Connecting, RealtimeConnectionState.Connected, RealtimeConnectionState.Reconnecting,
              RealtimeConnectionState.Connected, RealtimeConnectionState.Disconnected],
             _changes.Select(c => c.State));
+    }
+
+    [Fact]
+    public async Task HeartbeatTimeoutNoticeReconnectsRatherThanStopping()
+    {
+        await ConnectAsync();
+        var connection = await LoggedInConnectionAsync();
+
+        await connection.SendAsync("""{"trnm":"SYSTEM","code":"R10002","message":"사용자 프로그램으로부터 Heartbeat(연결유지) 메시지가 오지않아서 접속을 종료합니다"}""");
+        var reconnecting = await _client.WaitForAsync(s => s != RealtimeConnectionState.Connected).AsTask().WaitAsync(Timeout);
+        _time.Advance(reconnecting.RetryIn!.Value);
+
+        Assert.Equal(RealtimeConnectionState.Reconnecting, reconnecting.State);
+        Assert.Contains("R10002", reconnecting.Error?.Message, StringComparison.Ordinal);
+        await _server.NextConnectionAsync();
+        await _client.WaitForAsync(s => s == RealtimeConnectionState.Connected).AsTask().WaitAsync(Timeout);
+    }
+
+    [Fact]
+    public async Task MalformedMessagesAreLoggedAndTheConnectionCarriesOn()
+    {
+        await ConnectAsync();
+        var connection = await LoggedInConnectionAsync();
+        await using var tick = Ok(await _client.SubscribeAsync("0B", "005930"));
+
+        await connection.SendAsync("""{"trnm":"REAL","data":[{"type":"0B","values":{"10":""");
+        await connection.SendAsync("not json at all");
+        await connection.SendAsync(RealtimeFrames.TradeTick);
+
+        Assert.Equal("005930", (await tick.Events.ReadAsync().AsTask().WaitAsync(Timeout)).Item);
+        Assert.Equal(RealtimeConnectionState.Connected, _client.State);
+        Assert.Equal(2, _logger.Collector.GetSnapshot().Count(r => r.Id.Id == 4007));
+    }
+
+    [Fact]
+    public async Task SlowQuoteSubscriberLosesOldestTicksButFillsAreNeverDropped()
+    {
+        await using var client = NewClient(new RealtimeClientOptions { SubscriberCapacity = 2 });
+        Assert.True((await client.ConnectAsync().AsTask().WaitAsync(Timeout)).IsSuccess);
+        var connection = await LoggedInConnectionAsync();
+        await using var ticks = Ok(await client.SubscribeAsync("0B", "005930"));
+        await using var fills = Ok(await client.SubscribeAsync("00", ""));
+
+        for (var i = 0; i < 5; i++)
+        {
+            await connection.SendAsync(RealtimeFrames.TradeTick.Replace("\"165208\"", $"\"16520{i}\"", StringComparison.Ordinal));
+            await connection.SendAsync(RealtimeFrames.FullSample("00"));
+        }
+
+        var received = new List<RealtimeEvent>();
+        for (var i = 0; i < 5; i++)
+        {
+            received.Add(await fills.Events.ReadAsync().AsTask().WaitAsync(Timeout));
+        }
+
+        // Fills are sent after each tick, so once all five fills are in, every tick has been routed.
+        Assert.Equal(3, ticks.DroppedCount);
+        var kept = new List<TimeOnly?>();
+        while (ticks.Events.TryRead(out var e))
+        {
+            kept.Add(TradeTick.From(e)!.Value.Time);
+        }
+
+        Assert.Equal([new TimeOnly(16, 52, 3), new TimeOnly(16, 52, 4)], kept);
+        Assert.Equal(5, received.Count);
+    }
+
+    [Fact]
+    public async Task UnreachableServerIsRetriedWithGrowingDelaysNeverFasterThanOncePerSecond()
+    {
+        var attempts = 0;
+        await using var client = new KiwoomRealtimeClient(_server.Credential, _tokens, new RealtimeClientOptions(), _time, _logger,
+            connect: (_, _) =>
+            {
+                Interlocked.Increment(ref attempts);
+                throw new System.Net.WebSockets.WebSocketException("connection refused");
+            },
+            random: () => 0.5);
+        var delays = new List<TimeSpan>();
+
+        _ = client.ConnectAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            var waiting = await client.WaitForAsync(s => s == RealtimeConnectionState.Reconnecting).AsTask().WaitAsync(Timeout);
+            delays.Add(waiting.RetryIn!.Value);
+            _time.Advance(waiting.RetryIn.Value);
+            await PollAsync(() => Volatile.Read(ref attempts) == i + 2 && client.State == RealtimeConnectionState.Reconnecting && client.Current.At == _time.GetUtcNow());
+        }
+
+        Assert.Equal([1, 1, 2, 4, 8, 15], delays.Select(d => d.TotalSeconds));
+        Assert.Contains("connection refused", client.Current.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnexpectedConnectExceptionFailsInsteadOfHanging()
+    {
+        await using var client = new KiwoomRealtimeClient(_server.Credential, _tokens, new RealtimeClientOptions(), _time, _logger,
+            connect: (_, _) => throw new InvalidOperationException("bad scheme"));
+
+        var result = await client.ConnectAsync().AsTask().WaitAsync(Timeout);
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains("bad scheme", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task PollAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Condition not met before the deadline.");
+            await Task.Delay(5);
+        }
     }
 
     private static T Ok<T>(KiwoomResult<T> result)

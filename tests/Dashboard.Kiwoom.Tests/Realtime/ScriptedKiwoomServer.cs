@@ -148,6 +148,20 @@ internal sealed class ServerConnection(WebSocket socket, ScriptedKiwoomServer se
         }
     }
 
+    /// <summary>Like <see cref="SendAsync"/>, but false when the client has already gone.</summary>
+    public async Task<bool> TrySendAsync(string text)
+    {
+        try
+        {
+            await SendAsync(text);
+            return true;
+        }
+        catch (WebSocketException)
+        {
+            return false;
+        }
+    }
+
     public void Abort() => socket.Abort();
 
     public async Task RunAsync(CancellationToken aborted)

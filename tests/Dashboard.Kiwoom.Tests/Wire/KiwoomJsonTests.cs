@@ -24,12 +24,12 @@ public sealed class KiwoomJsonTests
             """, warnings);
 
         Assert.True(result.IsSuccess);
-        var row = Assert.Single(result.Value.StkDtPoleChartQry);
+        var row = Assert.Single(result.Value.Candles);
         Assert.Equal(70100, row.CurrentPrice.Value);
         Assert.Equal(600, row.Change.Value);
         Assert.Equal(new DateOnly(2025, 9, 8), row.Date.Value);
         Assert.Equal(ChangeSignCode.Up, row.ChangeSign.Value);
-        Assert.Equal(0.16m, row.TrdeTernRt.Value);
+        Assert.Equal(0.16m, row.TurnoverRate.Value);
         Assert.Equal("005930", result.Value.StockCode.Code);
         Assert.Equal("정상적으로 처리되었습니다", result.Value.ReturnMsg);
         Assert.Empty(warnings);
@@ -47,10 +47,10 @@ public sealed class KiwoomJsonTests
             """, warnings);
 
         Assert.True(result.IsSuccess);
-        var second = result.Value.StkDtPoleChartQry[1];
+        var second = result.Value.Candles[1];
         Assert.Equal("70,200", second.CurrentPrice.Raw);
         Assert.Null(second.CurrentPrice.Value);
-        Assert.Equal(70100, result.Value.StkDtPoleChartQry[0].CurrentPrice.Value);
+        Assert.Equal(70100, result.Value.Candles[0].CurrentPrice.Value);
         Assert.Equal(
             [
                 new WireWarning("ka10081", "stk_dt_pole_chart_qry[1].cur_prc", "70,200", new SignedPrice().Expected),
@@ -70,7 +70,7 @@ public sealed class KiwoomJsonTests
 
         Assert.True(result.IsSuccess);
         Assert.Equal("x", result.Value.Extra!["new_top"].GetString());
-        Assert.Equal(1, result.Value.StkDtPoleChartQry[0].Extra!["nxt_fld"].GetProperty("a").GetInt32());
+        Assert.Equal(1, result.Value.Candles[0].Extra!["nxt_fld"].GetProperty("a").GetInt32());
         Assert.Equal(["stk_dt_pole_chart_qry[0].nxt_fld", "new_top"], warnings.Select(w => w.Field));
         Assert.Equal("""{"a":1}""", warnings[0].Value);
     }
@@ -83,7 +83,7 @@ public sealed class KiwoomJsonTests
         var result = Decode<Ka10081Response>("""{"stk_cd":"005930","stk_dt_pole_chart_qry":"","return_code":0}""", warnings);
 
         Assert.True(result.IsSuccess);
-        Assert.Empty(result.Value.StkDtPoleChartQry);
+        Assert.Empty(result.Value.Candles);
         var warning = Assert.Single(warnings);
         Assert.Equal("stk_dt_pole_chart_qry", warning.Field);
     }
@@ -97,8 +97,8 @@ public sealed class KiwoomJsonTests
 
         var result = Decode<Ka10081Response>(body, warnings);
 
-        Assert.NotNull(result.Value!.StkDtPoleChartQry);
-        Assert.Empty(result.Value.StkDtPoleChartQry);
+        Assert.NotNull(result.Value!.Candles);
+        Assert.Empty(result.Value.Candles);
         Assert.Empty(warnings);
     }
 
@@ -110,7 +110,7 @@ public sealed class KiwoomJsonTests
         var result = Decode<Ka10081Response>("""{"stk_dt_pole_chart_qry":[{"dt":"20250908"},7,null,["x"]],"return_code":0}""", warnings);
 
         Assert.True(result.IsSuccess);
-        Assert.Single(result.Value.StkDtPoleChartQry);
+        Assert.Single(result.Value.Candles);
         Assert.Equal("""[7,null,["x"]]""", Assert.Single(warnings).Value);
     }
 
@@ -133,8 +133,8 @@ public sealed class KiwoomJsonTests
     {
         var result = Decode<Ka10081Response>("""{"stk_dt_pole_chart_qry":[{"cur_prc":70100,"pred_pre":-600}],"return_code":0}""");
 
-        Assert.Equal(70100, result.Value!.StkDtPoleChartQry[0].CurrentPrice.Value);
-        Assert.Equal(-600, result.Value.StkDtPoleChartQry[0].Change.Value);
+        Assert.Equal(70100, result.Value!.Candles[0].CurrentPrice.Value);
+        Assert.Equal(-600, result.Value.Candles[0].Change.Value);
     }
 
     [Fact]
@@ -195,8 +195,36 @@ public sealed class KiwoomJsonTests
         var reparsed = Decode<Ka10081Response>(again).Value!;
 
         Assert.Equal("A005930", reparsed.StockCode.Raw);
-        Assert.Equal(decoded.StkDtPoleChartQry[0].CurrentPrice, reparsed.StkDtPoleChartQry[0].CurrentPrice);
-        Assert.Equal("1", reparsed.StkDtPoleChartQry[0].Extra!["extra_col"].GetString());
+        Assert.Equal(decoded.Candles[0].CurrentPrice, reparsed.Candles[0].CurrentPrice);
+        Assert.Equal("1", reparsed.Candles[0].Extra!["extra_col"].GetString());
+    }
+
+    [Fact]
+    public void DecodeByApiIdUsesTheRegistryResponseType()
+    {
+        var warnings = new List<WireWarning>();
+
+        var result = KiwoomJson.Decode("""{"ord_no":"0000024","return_code":0}"""u8, "KT10000", warnings);
+
+        var order = Assert.IsType<Kt10000Response>(result.Value);
+        Assert.Equal("0000024", order.OrderNumber);
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void DecodeByAnUnknownApiIdIsAProtocolError()
+    {
+        var result = KiwoomJson.Decode("{}"u8, "zz99999");
+
+        Assert.Equal(KiwoomErrorKind.Protocol, result.Error!.Kind);
+    }
+
+    [Fact]
+    public void EncodeWritesTheRuntimeTypeEvenThroughTheInterface()
+    {
+        IKiwoomRequest<Ka10001Response> request = new Ka10001Request { StockCode = "005930_NX" };
+
+        Assert.Equal("""{"stk_cd":"005930_NX"}""", Encoding.UTF8.GetString(KiwoomJson.Encode(request)));
     }
 
     [Fact]

@@ -13,9 +13,11 @@ namespace Dashboard.Web.Tests.Infrastructure;
 public sealed class DashboardFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly Dashboard.Web.Connections.IConnectionTester? tester;
 
-    public DashboardFactory(IDictionary<string, string?>? overrides = null, string? dataPath = null)
+    public DashboardFactory(IDictionary<string, string?>? overrides = null, string? dataPath = null, Dashboard.Web.Connections.IConnectionTester? tester = null)
     {
+        this.tester = tester;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
         settings = new Dictionary<string, string?>
         {
@@ -42,6 +44,11 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (tester is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(tester));
         }
 
         builder.ConfigureLogging(logging => logging.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = false).SetMinimumLevel(LogLevel.Debug));

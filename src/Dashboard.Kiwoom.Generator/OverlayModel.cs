@@ -1,12 +1,11 @@
 using System.Text.Json.Serialization;
 
-namespace Dashboard.Kiwoom.Catalog;
+namespace Dashboard.Kiwoom.Generator;
 
-// The shape of overlay.json, the hand-kept layer over the catalog. Like CatalogModel.cs this file is
-// also compiled into the generator, so it depends on nothing but System.Text.Json.
+// The shape of Catalog/overlay.json, the hand-kept layer over the catalog. Only the generator reads it.
 
 /// <summary>overlay.json: field names and types by wire name, and per TR kind, retry safety and field overrides.</summary>
-public sealed record CatalogOverlay
+internal sealed record CatalogOverlay
 {
     /// <summary>Readable C# names and semantic types by wire name, for every TR unless a TR overrides them.</summary>
     [JsonPropertyName("fields")] public IReadOnlyDictionary<string, OverlayField> Fields { get; init; } = new Dictionary<string, OverlayField>();
@@ -16,7 +15,7 @@ public sealed record CatalogOverlay
 }
 
 /// <summary>What the catalog cannot say about one TR.</summary>
-public sealed record OverlayTr
+internal sealed record OverlayTr
 {
     /// <summary>"Auth", "Query", "Order" or "Realtime".</summary>
     [JsonPropertyName("kind")] public required string Kind { get; init; }
@@ -32,7 +31,7 @@ public sealed record OverlayTr
 }
 
 /// <summary>Overrides for one field: its semantic type, its C# name, or leaving it out.</summary>
-public sealed record OverlayField
+internal sealed record OverlayField
 {
     /// <summary>String, SignedPrice, SignedNumber, Quantity, Amount, Rate, Date, Time, DateTime, StockCode, ChangeSign, Json or Omit.</summary>
     [JsonPropertyName("type")] public string? Type { get; init; }

@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.EndToEnd.Tests;
+
+/// <summary>Debian's Chromium through Playwright (its own browser download cannot work here), plus screenshots.</summary>
+public sealed class Browser : IAsyncDisposable
+{
+    private readonly IPlaywright playwright;
+
+    private Browser(IPlaywright playwright, IBrowser chromium)
+    {
+        this.playwright = playwright;
+        Chromium = chromium;
+    }
+
+    public IBrowser Chromium { get; }
+
+    public static async Task<Browser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        return new Browser(playwright, chromium);
+    }
+
+    public Task<IBrowserContext> DesktopAsync(Uri baseAddress) => Chromium.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = baseAddress.ToString(),
+        IgnoreHTTPSErrors = true,
+        ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        Locale = "ko-KR",
+    });
+
+    public Task<IBrowserContext> PhoneAsync(Uri baseAddress) => Chromium.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = baseAddress.ToString(),
+        IgnoreHTTPSErrors = true,
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        DeviceScaleFactor = 2,
+        IsMobile = true,
+        HasTouch = true,
+        Locale = "ko-KR",
+    });
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        for (var depth = 0; directory is not null && depth < 10; depth++, directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Dashboard.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+}

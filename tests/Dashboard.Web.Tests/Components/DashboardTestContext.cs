@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using Dashboard.Web.Connections;
+using Dashboard.Web.Data;
+using Dashboard.Web.Preferences;
+using Dashboard.Web.Shell;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Components;
+
+/// <summary>
+/// The one Mud-aware bUnit context every component test uses: MudBlazor services with loose JS interop,
+/// the shared localizer, a fake clock, a private in-memory SQLite database and a signed-in member.
+/// </summary>
+public class DashboardTestContext : BunitContext
+{
+    private readonly SqliteConnection connection = new($"Data Source=file:bunit-{Guid.NewGuid():N}?mode=memory&cache=shared");
+
+    public DashboardTestContext(string culture = "ko")
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddSingleton<TimeProvider>(Time);
+        Services.AddOptions<ShellOptions>();
+        Services.AddOptions<SimulatorOptions>().Configure(o => o.BaseUrl = "http://127.0.0.1:9/kiwoom-sim/");
+
+        connection.Open();
+        Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connection));
+        Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        Services.AddSingleton<IServer>(new NoServer());
+        Services.AddSingleton<CredentialProtector>();
+        Services.AddSingleton<SimulatorAddress>();
+        Services.AddSingleton<ConnectionService>();
+        Services.AddSingleton<MemberPreferencesService>();
+
+        using (var db = new ApplicationDbContext(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(connection).Options))
+        {
+            db.Database.EnsureCreated();
+            db.Users.Add(new ApplicationUser { Id = MemberId, UserName = "member@team.test", Email = "member@team.test" });
+            db.SaveChanges();
+        }
+
+        var auth = AddAuthorization();
+        auth.SetAuthorized("member@team.test");
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, MemberId));
+        Member = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, MemberId)], "test"));
+    }
+
+    public const string MemberId = "member-1";
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
+
+    public ClaimsPrincipal Member { get; }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            connection.Dispose();
+        }
+    }
+
+    /// <summary>Components here never need a listening server; the simulator address comes from options.</summary>
+    private sealed class NoServer : IServer
+    {
+        public Microsoft.AspNetCore.Http.Features.IFeatureCollection Features { get; } = new Microsoft.AspNetCore.Http.Features.FeatureCollection();
+
+        public void Dispose()
+        {
+        }
+
+        public Task StartAsync<TContext>(Microsoft.AspNetCore.Hosting.Server.IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Dashboard.Web.Shell;
+
+namespace Dashboard.Web.Tests.Components;
+
+public sealed class FormattingTests
+{
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(1_234_567, "1,234,567")]
+    [InlineData(-9_800, "-9,800")]
+    public void WonHasSeparatorsAndNoDecimals(long won, string expected) => Assert.Equal(expected, Krw.Format(won));
+
+    [Fact]
+    public void WonUnitFollowsTheLanguage()
+    {
+        Assert.Equal("71,500원", Krw.FormatWithUnit(71_500, new CultureInfo("ko")));
+        Assert.Equal("₩71,500", Krw.FormatWithUnit(71_500, new CultureInfo("en")));
+    }
+
+    [Fact]
+    public void TimesAreShownInKoreaTime() =>
+        Assert.Equal("2026-11-26 09:00:00 KST", KoreaTime.Format(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero)));
+
+    [Fact]
+    public void StalenessUsesTheThreshold()
+    {
+        var now = DateTimeOffset.UnixEpoch.AddDays(1);
+        Assert.False(DataFreshness.IsStale(now.AddSeconds(-5), now, TimeSpan.FromSeconds(5)));
+        Assert.True(DataFreshness.IsStale(now.AddSeconds(-6), now, TimeSpan.FromSeconds(5)));
+        Assert.True(DataFreshness.IsStale(null, now, TimeSpan.FromSeconds(5)));
+    }
+}

@@ -1,0 +1,90 @@
+using Bunit;
+using Dashboard.Web.Components.Layout;
+using Dashboard.Web.Components.Shared;
+using Dashboard.Web.Shell;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Tests.Components;
+
+public sealed class ShellComponentTests
+{
+    [Fact]
+    public async Task LayoutHasAppBarDrawerNavigationAndBody()
+    {
+        await using var context = new DashboardTestContext("ko");
+        var layout = context.Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<p id=\"body\">content</p>"))));
+
+        Assert.NotNull(layout.Find(".mud-appbar"));
+        Assert.NotNull(layout.Find(".mud-drawer"));
+        Assert.Contains("키움 팀 대시보드", layout.Markup);
+        Assert.Contains("브로커 연결", layout.Markup);
+        Assert.NotNull(layout.Find("#body"));
+        Assert.NotNull(layout.Find(".price-convention-korean"));
+    }
+
+    [Fact]
+    public async Task LayoutSpeaksEnglishForEnglishMembers()
+    {
+        await using var context = new DashboardTestContext("en");
+        var layout = context.Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(_ => { })));
+        Assert.Contains("Kiwoom Team Dashboard", layout.Markup);
+        Assert.Contains("Broker connections", layout.Markup);
+    }
+
+    [Fact]
+    public async Task ConnectionChipSlotRendersTheRegisteredComponent()
+    {
+        await using var context = new DashboardTestContext("en");
+        context.Services.Configure<ShellOptions>(o => o.ConnectionChip = typeof(ChipProbe));
+        var layout = context.Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(_ => { })));
+        Assert.NotNull(layout.Find(".connection-chip-slot #chip-probe"));
+    }
+
+    [Fact]
+    public async Task NoChipIsRenderedUntilOneIsRegistered()
+    {
+        await using var context = new DashboardTestContext("en");
+        var layout = context.Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(_ => { })));
+        Assert.Empty(layout.FindAll(".connection-chip-slot"));
+    }
+
+    [Theory]
+    [InlineData(PriceDirection.Up, "price-up", "▲ 71,500")]
+    [InlineData(PriceDirection.Down, "price-down", "▼ 71,500")]
+    [InlineData(PriceDirection.Flat, "price-flat", "71,500")]
+    public async Task PriceTextColoursByDirectionAndShowsWholeWon(PriceDirection direction, string cssClass, string text)
+    {
+        await using var context = new DashboardTestContext("ko");
+        var price = context.Render<PriceText>(p => p.Add(x => x.Value, 71_500).Add(x => x.Direction, direction));
+        var span = price.Find("span");
+        Assert.Contains(cssClass, span.ClassList);
+        Assert.Equal(text, span.TextContent);
+    }
+
+    [Fact]
+    public async Task FreshnessTurnsStaleWhenDataStopsArriving()
+    {
+        await using var context = new DashboardTestContext("en");
+        var freshness = context.Render<Freshness>(p => p.Add(x => x.ReceivedAt, context.Time.GetUtcNow()));
+        Assert.NotNull(freshness.Find(".freshness-live"));
+
+        context.Time.Advance(TimeSpan.FromSeconds(6));
+
+        freshness.WaitForAssertion(() => Assert.NotNull(freshness.Find(".freshness-stale")));
+        Assert.Contains("Stale", freshness.Markup);
+    }
+
+    [Fact]
+    public async Task NothingReceivedIsStale()
+    {
+        await using var context = new DashboardTestContext("en");
+        var freshness = context.Render<Freshness>();
+        Assert.NotNull(freshness.Find(".freshness-stale"));
+    }
+
+    private sealed class ChipProbe : ComponentBase
+    {
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder) =>
+            builder.AddMarkupContent(0, "<span id=\"chip-probe\">chip</span>");
+    }
+}
