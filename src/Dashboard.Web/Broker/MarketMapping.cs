@@ -74,7 +74,7 @@ public static class MarketMapping
         }
 
         var direction = response.ChangeSign.IsUp ? Direction.Up : response.ChangeSign.IsDown ? Direction.Down : response.ChangeSign.HasValue ? Direction.Flat : signDirection;
-        var change = TryParseIndex(response.Change.Raw, out var points, out var changeDirection) ? (changeDirection == Direction.Down ? -points : points) : 0m;
+        var change = TryParseIndex(response.Change, out var points, out var changeDirection) ? (changeDirection == Direction.Down ? -points : points) : 0m;
         return new IndexQuote(code, value, direction, change, response.ChangeRate.Value ?? 0m, receivedAt, FromSnapshot: true);
     }
 
