@@ -29,4 +29,7 @@ internal static partial class BrokerLog
 
     [LoggerMessage(4108, LogLevel.Error, "A live feed of {Component} failed.")]
     public static partial void FeedFailed(ILogger logger, Exception exception, string component);
+
+    [LoggerMessage(4109, LogLevel.Error, "Closing the broker session for key {KeyId} failed.")]
+    public static partial void CloseFailed(ILogger logger, Exception exception, string keyId);
 }

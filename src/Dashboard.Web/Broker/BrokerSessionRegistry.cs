@@ -162,9 +162,20 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
             entry.Grace = null;
         }
 
-        await entry.Session.DisposeAsync();
-        metrics.SessionClosed();
-        BrokerLog.SessionClosed(logger, entry.Session.KeyId);
+        try
+        {
+            await entry.Session.DisposeAsync();
+            BrokerLog.SessionClosed(logger, entry.Session.KeyId);
+        }
+        catch (Exception ex)
+        {
+            // A timer callback has nobody to throw to: record it, the session is out of the registry either way.
+            BrokerLog.CloseFailed(logger, ex, entry.Session.KeyId);
+        }
+        finally
+        {
+            metrics.SessionClosed();
+        }
     }
 
     internal sealed class Entry(BrokerSession session)

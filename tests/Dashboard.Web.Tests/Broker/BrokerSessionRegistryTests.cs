@@ -6,11 +6,12 @@ using Dashboard.Web.Broker;
 using Dashboard.Web.Components.Market;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Tests.Market;
+using Xunit.Abstractions;
 
 namespace Dashboard.Web.Tests.Broker;
 
 /// <summary>The session registry in the real host against the embedded simulator over real sockets on loopback.</summary>
-public sealed class BrokerSessionRegistryTests(BrokerHost host) : IClassFixture<BrokerHost>
+public sealed class BrokerSessionRegistryTests(BrokerHost host, ITestOutputHelper output) : IClassFixture<BrokerHost>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
@@ -153,6 +154,7 @@ public sealed class BrokerSessionRegistryTests(BrokerHost host) : IClassFixture<
         }
 
         Assert.True(fresh, "No live tick after the reconnect.");
+        output.WriteLine($"First live tick {(DateTimeOffset.UtcNow - dropped).TotalMilliseconds:0} ms after the socket was dropped (upper bound: measured when the batch was read).");
         Assert.Equal(MarketDefaults.Stocks.Count, session.RegistrationCount);
         await Eventually.TrueAsync(() => host.Factory.Logs.GetSnapshot().Any(r => r.Id.Id == 4104), Wait, "The session did not re-read quotes after the reconnect.");
     }
