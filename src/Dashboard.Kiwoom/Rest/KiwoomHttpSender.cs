@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using Dashboard.Kiwoom.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +13,7 @@ internal sealed partial class KiwoomHttpSender
     /// <summary>The named client registered for Kiwoom (no resilience handler: every call is a POST).</summary>
     public const string ClientName = "Dashboard.Kiwoom";
 
-    private static readonly MediaTypeHeaderValue JsonUtf8 = MediaTypeHeaderValue.Parse("application/json;charset=UTF-8");
+    private const string JsonUtf8 = "application/json;charset=UTF-8";
 
     private readonly IHttpClientFactory httpClients;
     private readonly KiwoomClientOptions options;
@@ -58,7 +57,9 @@ internal sealed partial class KiwoomHttpSender
         }
 
         request.Content = new ReadOnlyMemoryContent(body.IsEmpty ? "{}"u8.ToArray() : body);
-        request.Content.Headers.ContentType = JsonUtf8;
+
+        // Exactly the spelling of the specification; a parsed header would be re-rendered with a space.
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", JsonUtf8);
 
         using var timeout = new CancellationTokenSource(options.RequestTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);

@@ -215,11 +215,18 @@ public sealed partial class KiwoomRestClient
                 }
             }
 
-            if (error is not null)
+            if (error is null)
             {
-                LogBrokerError(api.Id, error.Kind, error.ReturnCode, error.DetailCode, answer.StatusCode);
+                return KiwoomResult<KiwoomRawResponse>.Success(answer);
             }
 
+            if (isOrder && error.IsOutcomeUnknown)
+            {
+                // A 5xx may come from a gateway after the order reached the exchange.
+                return KiwoomResult<KiwoomRawResponse>.Success(answer with { Error = OutcomeUnknown(api, error) });
+            }
+
+            LogBrokerError(api.Id, error.Kind, error.ReturnCode, error.DetailCode, answer.StatusCode);
             return KiwoomResult<KiwoomRawResponse>.Success(answer);
         }
     }

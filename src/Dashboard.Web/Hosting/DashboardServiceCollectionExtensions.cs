@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Dashboard.Kiwoom.DependencyInjection;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
@@ -52,6 +53,9 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<CredentialProtector>();
         services.AddSingleton<SimulatorAddress>();
         services.AddSingleton<ConnectionService>();
+        // The REST client (token source, rate limiter) backs "test connection" and, later, live sessions.
+        services.AddKiwoomClient();
+        services.TryAddSingleton<IAccountNumberSource, RestAccountNumberSource>();
         services.TryAddSingleton<IConnectionTester, TokenSourceConnectionTester>();
         services.AddScoped<ConnectionTestService>();
         services.AddSingleton<FirstRunGate>();

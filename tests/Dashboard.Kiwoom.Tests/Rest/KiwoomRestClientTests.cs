@@ -275,6 +275,7 @@ public sealed class KiwoomRestClientTests
 
         Assert.True(result.Error!.IsOutcomeUnknown);
         Assert.Equal(502, result.Error.HttpStatus);
+        Assert.Contains("may or may not", result.Error.Message);
         Assert.Single(harness.Handler.Calls("kt10000"));
     }
 

@@ -56,7 +56,7 @@ public sealed class LoopbackKiwoomTests
         {
             Assert.Equal("ka10001", a.ApiId);
             Assert.Equal("Bearer LOOPBACKTOKEN", a.Authorization);
-            Assert.Equal("application/json; charset=UTF-8", a.ContentType);
+            Assert.Equal("application/json;charset=UTF-8", a.ContentType);
         });
         await app.StopAsync();
     }

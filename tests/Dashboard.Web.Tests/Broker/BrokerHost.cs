@@ -20,10 +20,8 @@ public sealed class BrokerHost : IAsyncLifetime
 
     private int members;
 
-    public DashboardFactory Factory { get; } = new(new Dictionary<string, string?>
+    public KestrelDashboardFactory Factory { get; } = new(new Dictionary<string, string?>
     {
-        // Empty: the simulator's address is this server's own bound address plus its prefix.
-        ["Simulator:BaseUrl"] = "",
         ["Broker:GracePeriod"] = GracePeriod.ToString(),
     });
 
@@ -37,7 +35,6 @@ public sealed class BrokerHost : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        Factory.UseKestrel(0);
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address);

@@ -23,7 +23,7 @@ public class DashboardTestContext : BunitContext
 {
     private readonly SqliteConnection connection = new($"Data Source=file:bunit-{Guid.NewGuid():N}?mode=memory&cache=shared");
 
-    public DashboardTestContext(string culture = "ko")
+    public DashboardTestContext(string culture = "ko", Action<IServiceCollection>? configure = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -53,6 +53,10 @@ public class DashboardTestContext : BunitContext
         auth.SetAuthorized("member@team.test");
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, MemberId));
         Member = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, MemberId)], "test"));
+        configure?.Invoke(Services);
+
+        // Last: reaching the renderer freezes the service collection.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     public const string MemberId = "member-1";

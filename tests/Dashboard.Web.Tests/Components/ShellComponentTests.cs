@@ -34,8 +34,7 @@ public sealed class ShellComponentTests
     [Fact]
     public async Task ConnectionChipSlotRendersTheRegisteredComponent()
     {
-        await using var context = new DashboardTestContext("en");
-        context.Services.Configure<ShellOptions>(o => o.ConnectionChip = typeof(ChipProbe));
+        await using var context = new DashboardTestContext("en", services => services.Configure<ShellOptions>(o => o.ConnectionChip = typeof(ChipProbe)));
         var layout = context.Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(_ => { })));
         Assert.NotNull(layout.Find(".connection-chip-slot #chip-probe"));
     }

@@ -148,6 +148,6 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
         var listed = Assert.Single(await service.ListAsync(alice));
         var unlocked = await service.UnlockAsync(alice, listed.Id);
         Assert.Equal(KiwoomEnvironment.Simulator, unlocked.Credential!.Environment);
-        Assert.Equal(new Uri("http://127.0.0.1:9/kiwoom-sim/"), unlocked.Credential.RestBase);
+        Assert.Equal(new Uri("https://dashboard.test/kiwoom-sim/"), unlocked.Credential.RestBase);
     }
 }

@@ -15,18 +15,39 @@ public sealed class ConnectionTestServiceTests : IAsyncLifetime
     public async Task DisposeAsync() => await factory.DisposeAsync();
 
     [Fact]
-    public async Task WithoutARestClientTheTestSaysItIsUnavailable()
+    public async Task SimulatorConnectionTestIssuesATokenAndReadsTheAccountNumber()
     {
         var id = await TestMembers.CreateAsync(factory.Services, "t@team.test", DashboardRoles.Trader);
         var member = await TestMembers.PrincipalAsync(factory.Services, id);
-        var saved = await factory.Services.GetRequiredService<ConnectionService>()
-            .AddAsync(member, new ConnectionInput { Label = "Mock", Environment = KiwoomEnvironment.Mock, AppKey = "AK123456789", SecretKey = "SK123456789" });
+        var connections = factory.Services.GetRequiredService<ConnectionService>();
+        await connections.ProvisionSimulatorAsync(id);
+        var connection = Assert.Single(await connections.ListAsync(member));
 
         await using var scope = factory.Services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<ConnectionTestService>().TestAsync(member, saved.Id!.Value);
-        Assert.Equal(ConnectionTestStatus.Unavailable, outcome.Status);
-        var listed = Assert.Single(await factory.Services.GetRequiredService<ConnectionService>().ListAsync(member));
-        Assert.Equal(BrokerConnectionStatus.Untested, listed.Status);
+        var outcome = await scope.ServiceProvider.GetRequiredService<ConnectionTestService>().TestAsync(member, connection.Id);
+
+        Assert.Equal(ConnectionTestStatus.Succeeded, outcome.Status);
+        Assert.True(outcome.TokenExpiresAt > DateTimeOffset.UtcNow);
+        Assert.False(string.IsNullOrEmpty(outcome.AccountNumber));
+        var listed = Assert.Single(await connections.ListAsync(member));
+        Assert.Equal(BrokerConnectionStatus.Verified, listed.Status);
+        Assert.Equal(Secrets.MaskAccount(outcome.AccountNumber), listed.AccountMasked);
+        Assert.DoesNotContain(outcome.AccountNumber!, listed.AccountMasked);
+    }
+
+    [Fact]
+    public async Task AnotherMembersConnectionCannotBeTested()
+    {
+        var ownerId = await TestMembers.CreateAsync(factory.Services, "owner@team.test", DashboardRoles.Trader);
+        var otherId = await TestMembers.CreateAsync(factory.Services, "other@team.test", DashboardRoles.Trader);
+        var connections = factory.Services.GetRequiredService<ConnectionService>();
+        await connections.ProvisionSimulatorAsync(ownerId);
+        var owned = Assert.Single(await connections.ListAsync(await TestMembers.PrincipalAsync(factory.Services, ownerId)));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<ConnectionTestService>()
+            .TestAsync(await TestMembers.PrincipalAsync(factory.Services, otherId), owned.Id);
+        Assert.Equal(ConnectionTestStatus.NotFound, outcome.Status);
     }
 
     [Theory]

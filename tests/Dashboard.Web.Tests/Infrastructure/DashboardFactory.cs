@@ -23,7 +23,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         {
             ["Dashboard:DataPath"] = DataPath,
             ["Dashboard:RedirectToHttps"] = "false",
-            ["Simulator:BaseUrl"] = "http://127.0.0.1:9/kiwoom-sim/",
+            ["Simulator:BaseUrl"] = "https://dashboard.test/kiwoom-sim/",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -45,6 +45,10 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        // Every Kiwoom call goes to this in-memory server (the in-process simulator); never to a real host.
+        builder.ConfigureServices(services => services.AddHttpClient("Dashboard.Kiwoom")
+            .ConfigurePrimaryHttpMessageHandler(() => new StoppedServerHandler(Server.CreateHandler())));
 
         if (tester is not null)
         {
