@@ -1,4 +1,3 @@
-using Dashboard.Kiwoom.DependencyInjection;
 using Dashboard.Kiwoom.Realtime;
 using Dashboard.Web.Components.Market;
 using Dashboard.Web.Shell;
@@ -7,14 +6,16 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Dashboard.Web.Broker;
 
-/// <summary>Composition of the live broker sessions: <c>builder.AddBrokerSessions()</c> in Program.cs.</summary>
+/// <summary>
+/// Composition of the live broker sessions: <c>builder.AddBrokerSessions()</c> in Program.cs, after
+/// <c>AddDashboard()</c>, which registers the connections and the Kiwoom REST client the sessions use.
+/// </summary>
 public static class BrokerServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddBrokerSessions(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddKiwoomClient();
         services.TryAddSingleton(new RealtimeClientOptions());
         services.AddMetrics();
         services.TryAddSingleton<BrokerMetrics>();
