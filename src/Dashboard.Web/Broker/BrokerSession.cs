@@ -125,7 +125,7 @@ public sealed partial class BrokerSession : IAsyncDisposable
     public Task<KiwoomResult<LiveFeed<IndexQuote>>> SubscribeIndicesAsync(IReadOnlyCollection<string> codes, CancellationToken ct = default) =>
         SubscribeLiveAsync(RealtimeTypes.SectorIndex, codes, MarketMapping.ToIndexQuote, ct);
 
-    /// <summary>Every 0B trade of one stock, none dropped: the stock page's trade tape.</summary>
+    /// <summary>Every 0B trade of one stock, in order: the stock page's trade tape (a reader thousands behind loses the oldest).</summary>
     public Task<KiwoomResult<EventFeed<Quote>>> SubscribeTradesAsync(string code, CancellationToken ct = default) =>
         SubscribeEventsAsync(RealtimeTypes.Trade, code, MarketMapping.ToQuote, ct);
 
@@ -197,7 +197,7 @@ public sealed partial class BrokerSession : IAsyncDisposable
     private async Task<KiwoomResult<EventFeed<T>>> SubscribeEventsAsync<T>(string type, string item, Func<RealtimeEvent, T?> map, CancellationToken ct)
         where T : class
     {
-        var feed = new EventFeed<T>(map, options.LosslessQueueCapacity);
+        var feed = new EventFeed<T>(map, options.LosslessQueueCapacity, RealtimeTypes.IsLossless(type));
         var error = await AttachAsync(feed, type, [item], ct);
         if (error is not null)
         {

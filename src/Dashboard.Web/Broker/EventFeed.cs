@@ -4,9 +4,11 @@ using Dashboard.Kiwoom.Realtime;
 namespace Dashboard.Web.Broker;
 
 /// <summary>
-/// One subscriber's lossless feed (fills, order events, VI): every event arrives, in order, never merged.
-/// When the reader falls behind by <see cref="BrokerOptions.LosslessQueueCapacity"/> the delivery waits,
-/// which backs up into the realtime client's unbounded queue instead of dropping. Dispose to unsubscribe.
+/// One subscriber's feed of individual events, in order, never merged. For fills, order events and VI
+/// (lossless types) nothing is ever dropped: when the reader falls behind by
+/// <see cref="BrokerOptions.LosslessQueueCapacity"/> the delivery waits, which backs up into the realtime
+/// client's unbounded queue. For quote types (a trade tape) a reader that far behind loses the oldest
+/// events instead, so one stuck tab cannot stall the quotes of every other subscriber. Dispose to unsubscribe.
 /// </summary>
 public sealed class EventFeed<T> : IFeedSink, IAsyncDisposable
     where T : class
@@ -16,15 +18,19 @@ public sealed class EventFeed<T> : IFeedSink, IAsyncDisposable
     private Func<ValueTask>? release;
     private int disposed;
 
-    internal EventFeed(Func<RealtimeEvent, T?> map, int capacity)
+    internal EventFeed(Func<RealtimeEvent, T?> map, int capacity, bool lossless)
     {
         this.map = map;
+        IsLossless = lossless;
         channel = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity)
         {
-            FullMode = BoundedChannelFullMode.Wait,
+            FullMode = lossless ? BoundedChannelFullMode.Wait : BoundedChannelFullMode.DropOldest,
             SingleReader = true,
         });
     }
+
+    /// <summary>True for fills, order events and VI: delivery waits for the reader rather than drop.</summary>
+    public bool IsLossless { get; }
 
     public ChannelReader<T> Events => channel.Reader;
 

@@ -53,7 +53,7 @@ public sealed class LiveFeedTests
     public async Task LosslessFeedDeliversEveryEventInOrderWhenTheReaderLags()
     {
         const int Count = 2_000;
-        var feed = new EventFeed<Quote>(MarketMapping.ToQuote, capacity: 16);
+        var feed = new EventFeed<Quote>(MarketMapping.ToQuote, capacity: 16, lossless: true);
         IFeedSink sink = feed;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
@@ -78,6 +78,30 @@ public sealed class LiveFeedTests
 
         await writing.WaitAsync(timeout.Token);
         Assert.Equal(Enumerable.Range(50_000, Count).Select(p => (long)p), received);
+    }
+
+    [Fact]
+    public async Task TradeTapeFeedKeepsTheNewestWhenItsReaderIsStuck()
+    {
+        var feed = new EventFeed<Quote>(MarketMapping.ToQuote, capacity: 16, lossless: false);
+        IFeedSink sink = feed;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        // Never waits: a stuck tab must not hold up the shared delivery.
+        for (var i = 0; i < 100; i++)
+        {
+            var delivered = sink.DeliverAsync(TradeEvent("005930", 60_000 + i), timeout.Token);
+            Assert.True(delivered.IsCompleted);
+        }
+
+        var kept = new List<long>();
+        while (feed.Events.TryRead(out var quote))
+        {
+            kept.Add(quote.Price);
+        }
+
+        Assert.Equal(Enumerable.Range(60_084, 16).Select(p => (long)p), kept);
+        await feed.DisposeAsync();
     }
 
     private static Quote QuoteOf(string code, long price) =>
