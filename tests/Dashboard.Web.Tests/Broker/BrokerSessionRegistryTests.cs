@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Bunit;
 using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Realtime;
@@ -6,6 +7,7 @@ using Dashboard.Web.Broker;
 using Dashboard.Web.Components.Market;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Tests.Market;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Xunit.Abstractions;
 
 namespace Dashboard.Web.Tests.Broker;
@@ -21,6 +23,9 @@ public sealed class BrokerSessionRegistryTests(BrokerHost host, ITestOutputHelpe
         await host.QuiesceAsync();
         var (owner, connection) = await host.NewMemberAsync();
         var socketsBefore = host.Metrics.SocketsOpened;
+        var meters = host.Factory.Services.GetRequiredService<IMeterFactory>();
+        using var ticks = new MetricCollector<long>(meters, BrokerMetrics.MeterName, "dashboard.broker.ticks");
+        using var sessionGauge = new MetricCollector<long>(meters, BrokerMetrics.MeterName, "dashboard.broker.sessions");
 
         var leases = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => host.Registry.OpenAsync(owner, connection)));
         try
@@ -49,6 +54,8 @@ public sealed class BrokerSessionRegistryTests(BrokerHost host, ITestOutputHelpe
             }
 
             Assert.Equal(0, session.RegistrationCount);
+            Assert.Contains(ticks.GetMeasurementSnapshot(), m => m.Tags["type"] as string == "0B");
+            Assert.Equal(1, sessionGauge.GetMeasurementSnapshot().Sum(m => m.Value));
         }
         finally
         {
