@@ -4,6 +4,7 @@ using Dashboard.Web.Hosting;
 
 // The host is a table of contents; each area composes itself through Add…/Map… extensions.
 var builder = WebApplication.CreateBuilder(args);
+builder.UseSelfSignedCertificateWhenNoneConfigured();
 builder.AddDashboard();
 builder.AddBrokerSessions();
 builder.AddEmbeddedSimulator();

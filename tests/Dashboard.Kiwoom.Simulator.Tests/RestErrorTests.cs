@@ -127,4 +127,20 @@ public sealed class RestErrorTests(SharedSimulator shared) : IClassFixture<Share
         var response = await _sim.CallAsync("ka10001", "/api/dostk/stkinfo", new { stk_cd = "005930" }, token);
         Assert.Contains("[8005:", response.ReturnMessage);
     }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1,2,3]")]
+    public async Task BodyThatIsNotAJsonObjectIs1517(string body)
+    {
+        var response = await _sim.CallAsync("ka10001", "/api/dostk/stkinfo", body, _token);
+        Assert.Contains("[1517:", response.ReturnMessage);
+    }
+
+    [Fact]
+    public async Task OversizedBodyIsRefused()
+    {
+        var response = await _sim.CallAsync("ka10001", "/api/dostk/stkinfo", "{\"stk_cd\":\"005930\",\"pad\":\"" + new string('x', 100_000) + "\"}", _token);
+        Assert.Contains("[1517:", response.ReturnMessage);
+    }
 }

@@ -26,6 +26,7 @@ internal static class BenchmarkCommand
         var sockets = Arg(args, "--sockets", 100);
         var workers = Arg(args, "--rest-workers", 16);
         var tradesPerSecond = Arg(args, "--trades-per-second", 1_000);
+        var onlyTr = Array.IndexOf(args, "--rest-tr") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -45,29 +46,34 @@ internal static class BenchmarkCommand
         var codes = app.Services.GetRequiredService<MarketEngine>().Universe.Stocks.Select(s => s.Code).ToArray();
 
         Console.WriteLine($"Kiwoom simulator benchmark on {address} ({Environment.ProcessorCount} cores), {seconds} s per phase");
-        var rest = await RestPhaseAsync(address, workers, TimeSpan.FromSeconds(seconds));
+        var rest = await RestPhaseAsync(address, workers, TimeSpan.FromSeconds(seconds), onlyTr);
         var frames = await SocketPhaseAsync(address, sockets, codes, TimeSpan.FromSeconds(seconds), engine);
 
         Console.WriteLine();
         Console.WriteLine("| Measure | Result | Target |");
         Console.WriteLine("|---|---|---|");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| REST requests/s (ka10001/ka10004/ka10081 mix, {workers} workers, {rest.Errors} errors) | {rest.PerSecond:N0} | >= {RestTarget:N0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| REST requests/s ({onlyTr ?? "ka10001/ka10004/ka10081 mix"}, {workers} workers, {rest.Errors} errors) | {rest.PerSecond:N0} | >= {RestTarget:N0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| REAL frames/s received by {sockets} sockets ({frames.Trades:N0} trades/s on the tape) | {frames.PerSecond:N0} | >= {FrameTarget:N0} |"));
         await app.StopAsync();
         return rest.PerSecond >= RestTarget && frames.PerSecond >= FrameTarget ? 0 : 1;
     }
 
-    private static async Task<(double PerSecond, long Errors)> RestPhaseAsync(Uri address, int workers, TimeSpan duration)
+    private static async Task<(double PerSecond, long Errors)> RestPhaseAsync(Uri address, int workers, TimeSpan duration, string? onlyTr)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = workers, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var http = new HttpClient(handler) { BaseAddress = address };
         var token = await TokenAsync(http, "bench-rest");
-        (string Id, string Path, string Body)[] calls =
+        (string Id, string Path, string Body)[] mix =
         [
             ("ka10001", "/api/dostk/stkinfo", "{\"stk_cd\":\"005930\"}"),
             ("ka10004", "/api/dostk/mrkcond", "{\"stk_cd\":\"000660\"}"),
             ("ka10081", "/api/dostk/chart", "{\"stk_cd\":\"039490\",\"base_dt\":\"20991231\",\"upd_stkpc_tp\":\"1\"}"),
         ];
+        var calls = onlyTr is null ? mix : mix.Where(c => c.Id == onlyTr).ToArray();
+        if (calls.Length == 0)
+        {
+            throw new ArgumentException($"--rest-tr must be one of {string.Join(", ", mix.Select(c => c.Id))}.");
+        }
         long ok = 0, errors = 0;
         var stopwatch = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);

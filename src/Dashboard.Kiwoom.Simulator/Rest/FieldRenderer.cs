@@ -46,7 +46,8 @@ internal static class FieldRenderer
             case ValueKind.BrokerName:
                 return (ctx.Broker ?? ctx.Engine.Universe.Brokers[ctx.Stable(f.Name) % ctx.Engine.Universe.Brokers.Count]).Name;
             case ValueKind.OrderNumber:
-                return f.Name == "orig_ord_no" || f.Name == "base_orig_ord_no" ? "0000000" : "0000000";
+                // Outside the order and account TRs (which override it) there is no order: Kiwoom's "none" value.
+                return "0000000";
             case ValueKind.Exchange:
                 return f.Example is { Length: > 0 } ex && ex != "KRX" ? ex : "KRX";
             case ValueKind.Date:
@@ -60,7 +61,7 @@ internal static class FieldRenderer
             case ValueKind.Price:
                 return PriceValue(f, ctx);
             case ValueKind.Change:
-                return Signed(f, ctx.Last - ctx.Reference, ctx);
+                return Signed(f, ctx.Last - ctx.Reference);
             case ValueKind.Rate:
                 return RateValue(f, ctx);
             case ValueKind.Index:
@@ -164,13 +165,7 @@ internal static class FieldRenderer
             rate = ctx.Stable(n) % 3_000 / 100m;
         }
 
-        if (f.PadWidth > 0)
-        {
-            return Pad((long)(rate * 100), f.PadWidth);
-        }
-
-        var text = Math.Abs(rate).ToString(f.Decimals == 0 && rate == Math.Round(rate) ? "0.00" : "0.00", Inv);
-        return f.DirectionSigned || f.ArithmeticSigned ? (rate > 0 ? "+" : rate < 0 ? "-" : "") + text : (rate < 0 ? "-" : "") + text;
+        return FormatRate(f, rate);
     }
 
     private static string IndexValue(FieldSpec f, RowContext ctx)
@@ -322,14 +317,13 @@ internal static class FieldRenderer
     private static DateTime TimeValue(RowContext ctx) =>
         ctx.Trade is { } t ? KoreaTime.From(t.Time) : ctx.Bar?.Time ?? ctx.NowKst;
 
-    private static string Signed(FieldSpec f, long value, RowContext ctx)
+    private static string Signed(FieldSpec f, long value)
     {
         if (f.PadWidth > 0)
         {
             return Pad(value, f.PadWidth);
         }
 
-        _ = ctx;
         return value > 0 ? "+" + value.ToString(Inv) : value.ToString(Inv);
     }
 

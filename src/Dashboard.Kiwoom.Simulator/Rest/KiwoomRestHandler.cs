@@ -258,10 +258,24 @@ internal sealed class KiwoomRestHandler
         }
     }
 
+    /// <summary>Kiwoom bodies are a few hundred bytes; anything past this is refused as malformed.</summary>
+    private const int MaxBodyBytes = 64 * 1024;
+
     private static async Task<RequestInput?> ReadBodyAsync(HttpContext http)
     {
         using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
         return RequestInput.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 

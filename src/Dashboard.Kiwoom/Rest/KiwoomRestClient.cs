@@ -56,7 +56,7 @@ public sealed partial class KiwoomRestClient
         ArgumentNullException.ThrowIfNull(request);
         var api = request.Api;
         EnsureRest(api);
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), KiwoomJson.Options);
+        var body = KiwoomJson.Encode(request);
         var answer = await ExecuteAsync(credential, api, body, continuation, ct).ConfigureAwait(false);
         if (!answer.IsSuccess)
         {
