@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Realtime;
 using Dashboard.Kiwoom.Rest;
@@ -22,6 +23,7 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
     private readonly BrokerMetrics metrics;
     private readonly TimeProvider time;
     private readonly ILoggerFactory loggers;
+    private readonly OwnCertificatePin certificates;
     private readonly ILogger logger;
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
@@ -35,8 +37,10 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
         IOptions<BrokerOptions> options,
         BrokerMetrics metrics,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        OwnCertificatePin certificates)
     {
+        this.certificates = certificates;
         this.connections = connections;
         this.rest = rest;
         this.tokens = tokens;
@@ -88,7 +92,7 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
             ObjectDisposedException.ThrowIf(disposed, this);
             if (!entries.TryGetValue(credential.KeyId, out entry!))
             {
-                var realtime = new KiwoomRealtimeClient(credential, tokens, realtimeOptions, time, loggers.CreateLogger<KiwoomRealtimeClient>());
+                var realtime = new KiwoomRealtimeClient(credential, tokens, realtimeOptions, time, loggers.CreateLogger<KiwoomRealtimeClient>(), ConnectAsync);
                 var session = new BrokerSession(credential, rest, realtime, options, metrics, time, loggers.CreateLogger<BrokerSession>());
                 entry = new Entry(session);
                 entries.Add(credential.KeyId, entry);
@@ -130,6 +134,26 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
             entry.Grace?.Dispose();
             await entry.Session.DisposeAsync();
             metrics.SessionClosed();
+        }
+    }
+
+    /// <summary>The client's own connect, plus acceptance of this server's own certificate (simulator over HTTPS).</summary>
+    private async ValueTask<WebSocket> ConnectAsync(Uri uri, CancellationToken ct)
+    {
+        var socket = new ClientWebSocket();
+
+        // Kiwoom keeps the session alive with its own PING messages; its client sends no transport pings.
+        socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        socket.Options.RemoteCertificateValidationCallback = certificates.Validate;
+        try
+        {
+            await socket.ConnectAsync(uri, ct);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
     }
 

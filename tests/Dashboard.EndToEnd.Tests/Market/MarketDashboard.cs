@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
@@ -12,25 +11,21 @@ using Microsoft.Extensions.Hosting;
 namespace Dashboard.EndToEnd.Tests.Market;
 
 /// <summary>
-/// The real app on Kestrel on an empty data folder: HTTPS on 127.0.0.1 for the browser (the cookies are
-/// __Host-/Secure), and a plain-HTTP loopback listener that the app's own broker sessions use to reach
-/// the embedded simulator, because they rightly refuse the throwaway self-signed certificate.
+/// The real app on Kestrel on an empty data folder, HTTPS only on 127.0.0.1 with a throwaway self-signed
+/// certificate stored where the host keeps the one it generates on a fresh machine
+/// (data/tls/self-signed.pfx). No simulator address is configured: the app's own broker sessions reach the
+/// embedded simulator at the server's bound HTTPS address, accepting exactly the server's own certificate.
 /// </summary>
 public sealed class MarketDashboard : WebApplicationFactory<Program>
 {
-    private readonly X509Certificate2 certificate = CreateCertificate();
-    private readonly int simulatorPort = FreeLoopbackPort();
+    private readonly X509Certificate2 certificate;
 
     public MarketDashboard()
     {
-        UseKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
-            kestrel.Listen(IPAddress.Loopback, simulatorPort);
-        });
+        certificate = CreateCertificate(Path.Combine(DataPath, "tls", "self-signed.pfx"));
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First(a => a.StartsWith("https://", StringComparison.Ordinal));
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
@@ -44,7 +39,6 @@ public sealed class MarketDashboard : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Dashboard:DataPath", DataPath);
         builder.UseSetting("Dashboard:RedirectToHttps", "false");
-        builder.UseSetting("Simulator:BaseUrl", $"http://127.0.0.1:{simulatorPort}/kiwoom-sim/");
     }
 
     public override async ValueTask DisposeAsync()
@@ -62,17 +56,7 @@ public sealed class MarketDashboard : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>A port the OS just handed out; the listener binds it moments later (the window for a clash is tiny).</summary>
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
-    private static X509Certificate2 CreateCertificate()
+    private static X509Certificate2 CreateCertificate(string path)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -80,6 +64,9 @@ public sealed class MarketDashboard : WebApplicationFactory<Program>
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
         using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+        var pfx = created.Export(X509ContentType.Pfx);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, pfx);
+        return X509CertificateLoader.LoadPkcs12(pfx, null);
     }
 }
