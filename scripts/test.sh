@@ -28,9 +28,13 @@ dotnet build Dashboard.sln -c Release -nologo -v quiet || { echo "0 passed, 1 fa
 
 # One project at a time keeps the 2-core machine from thrashing and the browser tests from competing.
 status=0
-dotnet test Dashboard.sln -c Release --no-build -nologo \
-    --logger "trx" --logger "console;verbosity=minimal" \
-    --results-directory "$results" -- RunConfiguration.MaxCpuCount=1 || status=$?
+for project in tests/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    echo "test.sh: $name"
+    dotnet test "$project" -c Release --no-build -nologo \
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+        --results-directory "$results" || status=$?
+done
 
 passed=0
 failed=0

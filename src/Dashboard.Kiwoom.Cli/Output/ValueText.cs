@@ -1,0 +1,15 @@
+using System.Text.Json;
+
+namespace Dashboard.Kiwoom.Cli.Output;
+
+/// <summary>How one decoded value reads in a table cell (the wire types already know: "20,800 ▼", "+0.57%").</summary>
+internal static class ValueText
+{
+    public static string Of(object? value) => value switch
+    {
+        null => string.Empty,
+        string text => text,
+        JsonElement element => element.ValueKind == JsonValueKind.String ? element.GetString() ?? string.Empty : element.GetRawText(),
+        _ => value.ToString() ?? string.Empty,
+    };
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Kiwoom.Tests.Cli;
+
+/// <summary>
+/// A Kiwoom stand-in on 127.0.0.1 with a random port: issues tokens, answers each REST call with
+/// the reply the test scripted for it, and hands the realtime WebSocket to the test's script.
+/// </summary>
+internal sealed class ScriptedKiwoomServer : IAsyncDisposable
+{
+    public const string Token = "TOKEN-b7e9d1c3a5f7e9d1c3a5f7e9d1c3a5f7";
+
+    private readonly WebApplication app;
+
+    private ScriptedKiwoomServer(WebApplication app) => this.app = app;
+
+    /// <summary>What the CLI sent to the REST paths, in order.</summary>
+    public ConcurrentQueue<ScriptedRequest> Requests { get; } = new();
+
+    /// <summary>The answer to each REST call; the default fails the test loudly.</summary>
+    public Func<ScriptedRequest, ScriptedReply> Reply { get; set; } = request => throw new InvalidOperationException($"No reply scripted for {request.ApiId}.");
+
+    /// <summary>What happens on the realtime socket after it is accepted.</summary>
+    public Func<WebSocket, CancellationToken, Task> Socket { get; set; } = (_, _) => Task.CompletedTask;
+
+    /// <summary>The token answer; a test replaces it to make the issue fail.</summary>
+    public string TokenAnswer { get; set; } =
+        $$"""{"expires_dt":"20991231235959","token_type":"bearer","token":"{{Token}}","return_code":0,"return_msg":"정상적으로 처리되었습니다"}""";
+
+    public Uri BaseUrl => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public static async Task<ScriptedKiwoomServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new ScriptedKiwoomServer(app);
+        app.UseWebSockets();
+        app.Map("/api/dostk/websocket", server.AcceptSocketAsync);
+        app.MapPost("/oauth2/token", (HttpContext http) => server.WriteAsync(http, new ScriptedReply(server.TokenAnswer)));
+        app.MapPost("/api/dostk/{group}", server.AnswerAsync);
+        await app.StartAsync();
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task AnswerAsync(HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var request = new ScriptedRequest(
+            http.Request.Path,
+            http.Request.Headers["api-id"].ToString(),
+            http.Request.Headers.Authorization.ToString(),
+            http.Request.Headers["cont-yn"].ToString(),
+            http.Request.Headers["next-key"].ToString(),
+            await reader.ReadToEndAsync(http.RequestAborted));
+        Requests.Enqueue(request);
+        await WriteAsync(http, Reply(request));
+    }
+
+    private async Task WriteAsync(HttpContext http, ScriptedReply reply)
+    {
+        http.Response.StatusCode = reply.Status;
+        http.Response.ContentType = "application/json;charset=UTF-8";
+        if (reply.NextKey is not null)
+        {
+            http.Response.Headers["cont-yn"] = "Y";
+            http.Response.Headers["next-key"] = reply.NextKey;
+        }
+
+        await http.Response.WriteAsync(reply.Body, Encoding.UTF8);
+    }
+
+    private async Task AcceptSocketAsync(HttpContext http)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        await Socket(socket, http.RequestAborted);
+    }
+}
+
+/// <summary>One REST call as the scripted server received it.</summary>
+internal sealed record ScriptedRequest(string Path, string ApiId, string Authorization, string ContYn, string NextKey, string Body);
+
+/// <summary>A scripted REST answer; <see cref="NextKey"/> set means <c>cont-yn: Y</c>.</summary>
+internal sealed record ScriptedReply(string Body, int Status = 200, string? NextKey = null);
