@@ -1,10 +1,12 @@
 using Dashboard.Hosting;
+using Dashboard.Web.Broker;
 using Dashboard.Web.Hosting;
 
 // The host is a table of contents; each area composes itself through Add…/Map… extensions.
 var builder = WebApplication.CreateBuilder(args);
 builder.UseSelfSignedCertificateWhenNoneConfigured();
 builder.AddDashboard();
+builder.AddBrokerSessions();
 builder.AddEmbeddedSimulator();
 
 var app = builder.Build();

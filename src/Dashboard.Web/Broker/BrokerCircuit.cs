@@ -1,0 +1,143 @@
+using Dashboard.Web.Connections;
+using Dashboard.Web.Data;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Dashboard.Web.Broker;
+
+/// <summary>
+/// A circuit's thin view of its member's live broker session (scoped: one per circuit, shared by the
+/// chip and the page). It picks the member's active connection, holds one lease on the shared session
+/// and releases it when the circuit ends.
+/// </summary>
+public sealed class BrokerCircuit(
+    BrokerSessionRegistry registry,
+    ConnectionService connections,
+    AuthenticationStateProvider authentication,
+    TimeProvider time) : IAsyncDisposable
+{
+    private readonly Lock gate = new();
+    private Task<BrokerSession?>? opening;
+    private BrokerLease? lease;
+    private BrokerLinkState unavailable = BrokerLinkState.Connecting;
+    private bool disposed;
+
+    /// <summary>Raised when the session's connection state changes, outside any lock and off the renderer.</summary>
+    public event Action<BrokerStatus>? StatusChanged;
+
+    /// <summary>The connection in use once <see cref="OpenAsync"/> has found one.</summary>
+    public ConnectionSummary? Connection { get; private set; }
+
+    public BrokerSession? Session => lease?.Session;
+
+    public BrokerStatus Status => lease?.Session.Status ?? BrokerStatus.Unavailable(unavailable, time.GetUtcNow());
+
+    /// <summary>
+    /// The member's active connection: the oldest verified one, else the oldest that can still be
+    /// unlocked (a new member's simulator connection is untested but usable).
+    /// </summary>
+    public static ConnectionSummary? ChooseActive(IReadOnlyList<ConnectionSummary> all) =>
+        all.FirstOrDefault(c => c.Status == BrokerConnectionStatus.Verified)
+        ?? all.FirstOrDefault(c => c.Status is BrokerConnectionStatus.Untested)
+        ?? all.FirstOrDefault(c => c.Status != BrokerConnectionStatus.NeedsReentry);
+
+    /// <summary>Opens (once per circuit) the session of the member's active connection; null when there is none usable.</summary>
+    public Task<BrokerSession?> OpenAsync()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return opening ??= OpenCoreAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        BrokerLease? held;
+        Task<BrokerSession?>? pending;
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            held = lease;
+            pending = opening;
+        }
+
+        if (held is null && pending is not null)
+        {
+            // An open still under way when the circuit ends must not leak its lease.
+            try
+            {
+                await pending;
+            }
+            catch (Exception) when (pending.IsFaulted)
+            {
+                // Its exception already reached the component that asked for the session.
+            }
+
+            held = lease;
+        }
+
+        if (held is not null)
+        {
+            held.Session.StatusChanged -= OnStatusChanged;
+            await held.DisposeAsync();
+        }
+    }
+
+    private async Task<BrokerSession?> OpenCoreAsync()
+    {
+        var member = (await authentication.GetAuthenticationStateAsync()).User;
+        if (member.Identity?.IsAuthenticated != true)
+        {
+            return Unavailable(BrokerLinkState.NoConnection);
+        }
+
+        var all = await connections.ListAsync(member);
+        var active = ChooseActive(all);
+        if (active is null)
+        {
+            return Unavailable(all.Count > 0 ? BrokerLinkState.NeedsReentry : BrokerLinkState.NoConnection);
+        }
+
+        Connection = active;
+        var opened = await registry.OpenAsync(ConnectionService.OwnerId(member), active.Id);
+        if (opened.Lease is not { } acquired)
+        {
+            return Unavailable(opened.Failure);
+        }
+
+        bool ended;
+        lock (gate)
+        {
+            ended = disposed;
+            if (!ended)
+            {
+                lease = acquired;
+            }
+        }
+
+        if (ended)
+        {
+            // The circuit ended while the session opened: give the lease straight back.
+            await acquired.DisposeAsync();
+            return null;
+        }
+
+        acquired.Session.StatusChanged += OnStatusChanged;
+        StatusChanged?.Invoke(acquired.Session.Status);
+        return acquired.Session;
+    }
+
+    private BrokerSession? Unavailable(BrokerLinkState state)
+    {
+        unavailable = state;
+        StatusChanged?.Invoke(Status);
+        return null;
+    }
+
+    private void OnStatusChanged(BrokerStatus status) => StatusChanged?.Invoke(status);
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Web.Broker;
+
+/// <summary>Settings of the live broker sessions, bound from the "Broker" section.</summary>
+public sealed class BrokerOptions
+{
+    public const string Section = "Broker";
+
+    /// <summary>How long a session (and its WebSocket) outlives the last circuit that used it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Live data older than this is shown as stale.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Shortest interval between two renders of one live component (about 10 per second).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
+    public TimeSpan RenderInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Events a lossless subscriber (fills, VI) may have queued before the delivery waits for it; the
+    /// wait backs up into the realtime client's unbounded queue, so nothing is ever dropped.
+    /// </summary>
+    [Range(16, 1_000_000)]
+    public int LosslessQueueCapacity { get; set; } = 4096;
+
+    /// <summary>Codes per ka10095 request when a reconnect re-reads quotes that may have been missed.</summary>
+    [Range(1, 100)]
+    public int SnapshotBatchSize { get; set; } = 50;
+}

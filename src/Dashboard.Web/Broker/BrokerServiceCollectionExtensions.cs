@@ -1,0 +1,52 @@
+using Dashboard.Kiwoom.Realtime;
+using Dashboard.Web.Components.Market;
+using Dashboard.Web.Connections;
+using Dashboard.Web.Shell;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Dashboard.Web.Broker;
+
+/// <summary>
+/// Composition of the live broker sessions: <c>builder.AddBrokerSessions()</c> in Program.cs, after
+/// <c>AddDashboard()</c>, which registers the connections and the Kiwoom REST client the sessions use.
+/// </summary>
+public static class BrokerServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddBrokerSessions(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.PostConfigure<SimulatorOptions>(o =>
+        {
+            if (string.IsNullOrWhiteSpace(o.BaseUrl))
+            {
+                var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+                o.BaseUrl = builder.Configuration.GetValue("Dashboard:RedirectToHttps", true)
+                    ? SimulatorLoopback.Base(urls, o.Prefix, https: true)
+                    : SimulatorLoopback.Base(urls, o.Prefix, https: false) ?? SimulatorLoopback.Base(urls, o.Prefix, https: true);
+            }
+        });
+        services.TryAddSingleton(new RealtimeClientOptions());
+        services.TryAddSingleton<OwnCertificatePin>();
+
+        // "Dashboard.Kiwoom" is the REST client's named HttpClient (KiwoomHttpSender.ClientName).
+        foreach (var client in new[] { "Dashboard.Kiwoom", SimulatorHealthCheck.ClientName })
+        {
+            services.AddHttpClient(client).ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                SslOptions = { RemoteCertificateValidationCallback = sp.GetRequiredService<OwnCertificatePin>().Validate },
+            });
+        }
+
+        services.AddMetrics();
+        services.TryAddSingleton<BrokerMetrics>();
+        services.TryAddSingleton<BrokerSessionRegistry>();
+        services.AddScoped<BrokerCircuit>();
+        services.Configure<ShellOptions>(o => o.ConnectionChip = typeof(ConnectionChip));
+        services.AddHealthChecks()
+            .AddCheck<BrokerSessionsHealthCheck>("sessions")
+            .AddCheck<SimulatorHealthCheck>("simulator", failureStatus: HealthStatus.Degraded);
+        return builder;
+    }
+}

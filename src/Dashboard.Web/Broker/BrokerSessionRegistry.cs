@@ -1,0 +1,213 @@
+using System.Net.WebSockets;
+using Dashboard.Kiwoom;
+using Dashboard.Kiwoom.Realtime;
+using Dashboard.Kiwoom.Rest;
+using Dashboard.Web.Connections;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Broker;
+
+/// <summary>
+/// The process-wide sessions, one per broker credential (app key and environment: Kiwoom closes the
+/// older socket when one key logs in twice). Circuits take leases; the last lease released starts a grace
+/// period after which the session and its socket close. Nothing is persisted: after a restart the first
+/// circuit that asks opens the session again.
+/// </summary>
+public sealed class BrokerSessionRegistry : IAsyncDisposable
+{
+    private readonly ConnectionService connections;
+    private readonly KiwoomRestClient rest;
+    private readonly IKiwoomTokenSource tokens;
+    private readonly RealtimeClientOptions realtimeOptions;
+    private readonly BrokerOptions options;
+    private readonly BrokerMetrics metrics;
+    private readonly TimeProvider time;
+    private readonly ILoggerFactory loggers;
+    private readonly OwnCertificatePin certificates;
+    private readonly ILogger logger;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private bool disposed;
+
+    public BrokerSessionRegistry(
+        ConnectionService connections,
+        KiwoomRestClient rest,
+        IKiwoomTokenSource tokens,
+        RealtimeClientOptions realtimeOptions,
+        IOptions<BrokerOptions> options,
+        BrokerMetrics metrics,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        OwnCertificatePin certificates)
+    {
+        this.certificates = certificates;
+        this.connections = connections;
+        this.rest = rest;
+        this.tokens = tokens;
+        this.realtimeOptions = realtimeOptions;
+        this.options = options.Value;
+        this.metrics = metrics;
+        this.time = time;
+        this.loggers = loggers;
+        logger = loggers.CreateLogger<BrokerSessionRegistry>();
+    }
+
+    /// <summary>Open sessions, including those in their grace period.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return entries.Count;
+            }
+        }
+    }
+
+    /// <summary>The open session of a credential, if any (for operations and tests; circuits use leases).</summary>
+    public BrokerSession? Find(string keyId)
+    {
+        lock (gate)
+        {
+            return entries.TryGetValue(keyId, out var entry) ? entry.Session : null;
+        }
+    }
+
+    /// <summary>
+    /// Leases the session of <paramref name="ownerId"/>'s connection <paramref name="connectionId"/>,
+    /// opening it on first use. The caller must act for that owner (the circuit's signed-in member).
+    /// </summary>
+    public async Task<BrokerOpenResult> OpenAsync(string ownerId, Guid connectionId, CancellationToken ct = default)
+    {
+        var unlock = await connections.UnlockForOwnerAsync(ownerId, connectionId, ct);
+        if (unlock.Credential is not { } credential)
+        {
+            return new BrokerOpenResult(null, unlock.NeedsReentry ? BrokerLinkState.NeedsReentry : BrokerLinkState.NoConnection);
+        }
+
+        Entry entry;
+        var created = false;
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (!entries.TryGetValue(credential.KeyId, out entry!))
+            {
+                var realtime = new KiwoomRealtimeClient(credential, tokens, realtimeOptions, time, loggers.CreateLogger<KiwoomRealtimeClient>(), ConnectAsync);
+                var session = new BrokerSession(credential, rest, realtime, options, metrics, time, loggers.CreateLogger<BrokerSession>());
+                entry = new Entry(session);
+                entries.Add(credential.KeyId, entry);
+                created = true;
+            }
+
+            entry.Leases++;
+            entry.Grace?.Dispose();
+            entry.Grace = null;
+        }
+
+        if (created)
+        {
+            metrics.SessionOpened();
+            BrokerLog.SessionOpened(logger, credential.KeyId, credential.Environment);
+            entry.Session.Start();
+        }
+
+        return new BrokerOpenResult(new BrokerLease(this, entry), BrokerLinkState.Connected);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        List<Entry> open;
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            open = [.. entries.Values];
+            entries.Clear();
+        }
+
+        foreach (var entry in open)
+        {
+            entry.Grace?.Dispose();
+            await entry.Session.DisposeAsync();
+            metrics.SessionClosed();
+        }
+    }
+
+    /// <summary>The client's own connect, plus acceptance of this server's own certificate (simulator over HTTPS).</summary>
+    private async ValueTask<WebSocket> ConnectAsync(Uri uri, CancellationToken ct)
+    {
+        var socket = new ClientWebSocket();
+
+        // Kiwoom keeps the session alive with its own PING messages; its client sends no transport pings.
+        socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        socket.Options.RemoteCertificateValidationCallback = certificates.Validate;
+        try
+        {
+            await socket.ConnectAsync(uri, ct);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    internal void Release(Entry entry)
+    {
+        lock (gate)
+        {
+            if (disposed || --entry.Leases > 0)
+            {
+                return;
+            }
+
+            var timer = time.CreateTimer(_ => _ = ExpireAsync(entry), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            entry.Grace = timer;
+            timer.Change(options.GracePeriod, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task ExpireAsync(Entry entry)
+    {
+        lock (gate)
+        {
+            if (disposed || entry.Leases > 0 || !entries.TryGetValue(entry.Session.KeyId, out var current) || current != entry)
+            {
+                return;
+            }
+
+            entries.Remove(entry.Session.KeyId);
+            entry.Grace?.Dispose();
+            entry.Grace = null;
+        }
+
+        try
+        {
+            await entry.Session.DisposeAsync();
+            BrokerLog.SessionClosed(logger, entry.Session.KeyId);
+        }
+        catch (Exception ex)
+        {
+            // A timer callback has nobody to throw to: record it, the session is out of the registry either way.
+            BrokerLog.CloseFailed(logger, ex, entry.Session.KeyId);
+        }
+        finally
+        {
+            metrics.SessionClosed();
+        }
+    }
+
+    internal sealed class Entry(BrokerSession session)
+    {
+        public BrokerSession Session { get; } = session;
+
+        public int Leases { get; set; }
+
+        public ITimer? Grace { get; set; }
+    }
+}

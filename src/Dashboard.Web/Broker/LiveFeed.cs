@@ -1,0 +1,112 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Dashboard.Kiwoom.Realtime;
+
+namespace Dashboard.Web.Broker;
+
+/// <summary>
+/// One subscriber's conflated quote feed: per key only the newest value waits (latest wins), so a slow
+/// reader costs memory bounded by the number of keys, never a growing queue. Dispose to unsubscribe.
+/// </summary>
+public sealed class LiveFeed<T> : IFeedSink, IAsyncDisposable
+    where T : class, ILiveValue
+{
+    private readonly Func<RealtimeEvent, T?> map;
+    private readonly Lock gate = new();
+
+    // Capacity one, drop-write: a pending wake-up already covers every value published after it.
+    private readonly Channel<bool> signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+    });
+
+    private Dictionary<string, T> pending = new(StringComparer.Ordinal);
+    private Func<ValueTask>? release;
+    private long conflated;
+    private int disposed;
+
+    internal LiveFeed(Func<RealtimeEvent, T?> map) => this.map = map;
+
+    /// <summary>Values replaced by a newer one of the same key before the reader took them.</summary>
+    public long ConflatedCount => Interlocked.Read(ref conflated);
+
+    /// <summary>Batches of the newest value per key, in no particular order; ends when the feed or its session closes.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<T>> ReadAllAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        while (await signal.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
+        {
+            signal.Reader.TryRead(out _);
+            var batch = Take();
+            if (batch.Count > 0)
+            {
+                yield return batch;
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        Complete();
+        return release?.Invoke() ?? ValueTask.CompletedTask;
+    }
+
+    ValueTask IFeedSink.DeliverAsync(RealtimeEvent e, CancellationToken ct)
+    {
+        if (map(e) is { } value)
+        {
+            Publish(value);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    void IFeedSink.Offer(ILiveValue snapshot)
+    {
+        if (snapshot is T value)
+        {
+            Publish(value);
+        }
+    }
+
+    /// <summary>Adds a value, e.g. a snapshot the subscriber fetched itself.</summary>
+    public void Publish(T value)
+    {
+        lock (gate)
+        {
+            if (!pending.TryAdd(value.Key, value))
+            {
+                pending[value.Key] = value;
+                conflated++;
+            }
+        }
+
+        signal.Writer.TryWrite(true);
+    }
+
+    public void Complete() => signal.Writer.TryComplete();
+
+    internal void OnRelease(Func<ValueTask> onRelease) => release = onRelease;
+
+    private List<T> Take()
+    {
+        Dictionary<string, T> taken;
+        lock (gate)
+        {
+            if (pending.Count == 0)
+            {
+                return [];
+            }
+
+            taken = pending;
+            pending = new Dictionary<string, T>(StringComparer.Ordinal);
+        }
+
+        return [.. taken.Values];
+    }
+}

@@ -1,0 +1,83 @@
+using Dashboard.Web.Broker;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Components.Market;
+
+/// <summary>
+/// Base of components that show live data: <see cref="RequestRender"/> coalesces renders to at most one
+/// per <see cref="BrokerOptions.RenderInterval"/>, <see cref="Lifetime"/> ends with the component, and
+/// <see cref="Track"/> keeps feed loops observed so their failures reach the log and the page.
+/// </summary>
+public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
+{
+    private readonly CancellationTokenSource lifetime = new();
+    private readonly List<IAsyncDisposable> owned = [];
+    private RenderThrottle? throttle;
+
+    [Inject]
+    protected TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    protected IOptions<BrokerOptions> BrokerOptions { get; set; } = default!;
+
+    [Inject]
+    private BrokerMetrics Metrics { get; set; } = default!;
+
+    [Inject]
+    private ILogger<LiveComponentBase> Logger { get; set; } = default!;
+
+    /// <summary>Cancelled when the component is disposed.</summary>
+    protected CancellationToken Lifetime => lifetime.Token;
+
+    /// <summary>Set when a feed loop failed unexpectedly; pages show it as an error.</summary>
+    protected string? FeedFailure { get; private set; }
+
+    protected override void OnInitialized() =>
+        throttle = new RenderThrottle(() => InvokeAsync(StateHasChanged), Time, BrokerOptions.Value.RenderInterval, Metrics, Logger);
+
+    /// <summary>Renders soon, at most once per render interval however often it is called.</summary>
+    protected void RequestRender() => throttle?.Request();
+
+    /// <summary>Disposes <paramref name="resource"/> with the component (feeds, subscriptions).</summary>
+    protected T Own<T>(T resource)
+        where T : IAsyncDisposable
+    {
+        owned.Add(resource);
+        return resource;
+    }
+
+    /// <summary>Runs a feed loop in the background; an unexpected failure is logged and shown, cancellation is not a failure.</summary>
+    protected void Track(Func<CancellationToken, Task> loop) => _ = RunAsync(loop);
+
+    public async ValueTask DisposeAsync()
+    {
+        await lifetime.CancelAsync();
+        throttle?.Dispose();
+        foreach (var resource in owned)
+        {
+            await resource.DisposeAsync();
+        }
+
+        lifetime.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task RunAsync(Func<CancellationToken, Task> loop)
+    {
+        try
+        {
+            await loop(Lifetime);
+        }
+        catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
+        {
+            // The component went away.
+        }
+        catch (Exception ex)
+        {
+            BrokerLog.FeedFailed(Logger, ex, GetType().Name);
+            FeedFailure = ex.Message;
+            RequestRender();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Dashboard.EndToEnd.Tests.Market;
+
+/// <summary>
+/// The real app on Kestrel on an empty data folder, HTTPS only on 127.0.0.1 with a throwaway self-signed
+/// certificate stored where the host keeps the one it generates on a fresh machine
+/// (data/tls/self-signed.pfx). No simulator address is configured: the app's own broker sessions reach the
+/// embedded simulator at the server's bound HTTPS address, accepting exactly the server's own certificate.
+/// </summary>
+public sealed class MarketDashboard : WebApplicationFactory<Program>
+{
+    private readonly X509Certificate2 certificate;
+
+    public MarketDashboard()
+    {
+        certificate = CreateCertificate(Path.Combine(DataPath, "tls", "self-signed.pfx"));
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "dashboard-e2e", Guid.NewGuid().ToString("N"));
+
+    public Uri BaseAddress { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Production);
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Dashboard:DataPath", DataPath);
+        builder.UseSetting("Dashboard:RedirectToHttps", "false");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        certificate.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leftovers in /tmp are harmless.
+        }
+    }
+
+    private static X509Certificate2 CreateCertificate(string path)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var pfx = created.Export(X509ContentType.Pfx);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, pfx);
+        return X509CertificateLoader.LoadPkcs12(pfx, null);
+    }
+}
