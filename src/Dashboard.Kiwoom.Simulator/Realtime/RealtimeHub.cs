@@ -117,9 +117,17 @@ public sealed class RealtimeHub : IMarketObserver
         var n = 0;
         foreach (var s in _sessions.Values)
         {
-            s.Socket.Abort();
-            s.Stop.Cancel();
-            n++;
+            // Stop the session's loops before aborting its socket; a session that is closing on its own at
+            // this moment may already have released both, and then there is nothing left to drop.
+            try
+            {
+                s.Stop.Cancel();
+                s.Socket.Abort();
+                n++;
+            }
+            catch (ObjectDisposedException)
+            {
+            }
         }
 
         return n;
