@@ -77,7 +77,8 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         var viewer = await phone.NewPageAsync();
         await viewer.GotoAsync(invite);
         await RegisterAsync(viewer, ViewerEmail);
-        await Assertions.Expect(viewer.Locator(".connection-card").First).ToBeVisibleAsync();
+        // A new member lands on the live market of the simulator connection they were given.
+        await Assertions.Expect(viewer.Locator(".market-index").First).ToBeVisibleAsync();
         await AssertNoHorizontalScrollAsync(viewer);
         await Browser.ScreenshotAsync(viewer, "phone-overview");
 
@@ -94,7 +95,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         // Disabling the Viewer signs their open page out within 10 seconds (SEC-23).
         await viewer.GotoAsync("");
         await WaitInteractiveAsync(viewer);
-        await Assertions.Expect(viewer.Locator(".connection-card").First).ToBeVisibleAsync();
+        await Assertions.Expect(viewer.Locator(".market-index").First).ToBeVisibleAsync();
         await admin.ReloadAsync();
         await WaitInteractiveAsync(admin);
         var viewerRow = admin.Locator("tr", new() { HasText = ViewerEmail });

@@ -11,15 +11,18 @@ using Microsoft.Extensions.Hosting;
 namespace Dashboard.EndToEnd.Tests;
 
 /// <summary>
-/// The real app on Kestrel, HTTPS on a free 127.0.0.1 port with a throwaway self-signed certificate,
-/// in the Production environment, on an empty temporary data folder.
+/// The real app on Kestrel, HTTPS on a free 127.0.0.1 port, in the Production environment, on an empty
+/// temporary data folder. Its throwaway self-signed certificate is stored where the host keeps the one it
+/// generates on a fresh machine (data/tls/self-signed.pfx), so the app's own broker sessions reach the
+/// embedded simulator at the server's HTTPS address exactly as they do after `dotnet run`.
 /// </summary>
 public sealed class LiveDashboard : WebApplicationFactory<Program>
 {
-    private readonly X509Certificate2 certificate = CreateCertificate();
+    private readonly X509Certificate2 certificate;
 
     public LiveDashboard()
     {
+        certificate = CreateCertificate(Path.Combine(DataPath, "tls", "self-signed.pfx"));
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -55,7 +58,7 @@ public sealed class LiveDashboard : WebApplicationFactory<Program>
         }
     }
 
-    private static X509Certificate2 CreateCertificate()
+    private static X509Certificate2 CreateCertificate(string path)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -63,6 +66,9 @@ public sealed class LiveDashboard : WebApplicationFactory<Program>
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
         using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+        var pfx = created.Export(X509ContentType.Pfx);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, pfx);
+        return X509CertificateLoader.LoadPkcs12(pfx, null);
     }
 }

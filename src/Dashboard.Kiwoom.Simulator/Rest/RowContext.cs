@@ -29,9 +29,13 @@ internal sealed class RowContext
     /// <summary>Account and order values that take precedence over the market mapping (by field name).</summary>
     public IReadOnlyDictionary<string, string>? Overrides { get; init; }
 
-    public long Last => Bar?.Close ?? Trade?.Price ?? Instrument?.Last ?? 0;
+    /// <summary>The price this row reports; for a sector row, its index level in hundredths like its candles.</summary>
+    public long Last => Bar?.Close ?? Trade?.Price ?? Instrument?.Last ?? SectorHundredths(Sector?.Level);
 
-    public long Reference => Bar is not null ? BarReference : Instrument?.BasePrice ?? 0;
+    /// <summary>The base the change, change sign and change rate of this row are measured from.</summary>
+    public long Reference => Bar is not null ? BarReference : Instrument?.BasePrice ?? SectorHundredths(Sector?.BaseLevel);
+
+    private static long SectorHundredths(decimal? level) => level is { } value ? (long)Math.Round(value * 100m) : 0;
 
     public int Stable(string field)
     {

@@ -13,12 +13,12 @@ public sealed class MarketOverviewJourneyTests : IAsyncLifetime
     private const string Password = "morning bell at gwanghwamun";
     private static readonly TimeSpan LiveWait = TimeSpan.FromSeconds(30);
 
-    private MarketDashboard app = default!;
+    private LiveDashboard app = default!;
     private Browser browser = default!;
 
     public async Task InitializeAsync()
     {
-        app = new MarketDashboard();
+        app = new LiveDashboard();
         browser = await Browser.LaunchAsync();
     }
 
