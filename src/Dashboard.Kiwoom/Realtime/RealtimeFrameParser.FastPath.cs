@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>
@@ -12,10 +10,6 @@ namespace Dashboard.Kiwoom.Realtime;
 /// </summary>
 public sealed partial class RealtimeFrameParser
 {
-    // A quote ends a string; a backslash or a raw control character (invalid in JSON) needs the general path.
-    private static readonly SearchValues<byte> StringStops = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
-
     private const int TypeKey = 1;
     private const int NameKey = 2;
     private const int ItemKey = 4;
@@ -175,7 +169,10 @@ public sealed partial class RealtimeFrameParser
     private static bool ExpectKey(ReadOnlySpan<byte> f, ref int pos, ReadOnlySpan<byte> key) =>
         TryString(f, ref pos, out var at, out var length) && f.Slice(at, length).SequenceEqual(key) && Expect(f, ref pos, (byte)':');
 
-    /// <summary>An unescaped string after optional whitespace; its content is f[start..start+length].</summary>
+    /// <summary>
+    /// An unescaped string after optional whitespace; its content is f[start..start+length]. A backslash or a
+    /// raw control character (invalid in JSON) ends the scan: such a frame is the general path's.
+    /// </summary>
     private static bool TryString(ReadOnlySpan<byte> f, ref int pos, out int start, out int length)
     {
         pos = SkipWhitespace(f, pos);
@@ -186,13 +183,20 @@ public sealed partial class RealtimeFrameParser
             return false;
         }
 
-        length = f[start..].IndexOfAny(StringStops);
-        if (length < 0 || f[start + length] != (byte)'"')
+        // Keys and values are a few bytes long: a plain loop beats a vectorised search at that size.
+        var end = start;
+        while (end < f.Length && f[end] is not ((byte)'"' or (byte)'\\' or < 0x20))
+        {
+            end++;
+        }
+
+        if (end == f.Length || f[end] != (byte)'"')
         {
             return false;
         }
 
-        pos = start + length + 1;
+        length = end - start;
+        pos = end + 1;
         return true;
     }
 

@@ -96,6 +96,14 @@ public sealed class RealtimeFrameParserFastPathTests
         Assert.Equal(1, Assert.Single(events).Values.Count);
     }
 
+    [Fact]
+    public void TickFromAnEmptyValuesTableHasNoFields()
+    {
+        var tick = TradeTick.From(new RealtimeEvent(RealtimeTypes.Trade, "주식체결", "005930", default, DateTimeOffset.UnixEpoch))!.Value;
+
+        Assert.Equal(("005930", null, null, ChangeSign.Unknown), (tick.Item, tick.Price, tick.Time, tick.Sign));
+    }
+
     private const string SimulatorShaped =
         "{ \"trnm\" : \"REAL\",\n \"data\" : [ {\"type\":\"0B\",\"name\":\"주식체결\",\"item\":\"005930\",\"emit_ts\":\"1795654800000\",\r\n"
         + "\t\"values\":{\"10\":\"-20800\",\"20\":\"165208\",\"10\":\"-20800\",\"9\":\"\"} } ] }";
