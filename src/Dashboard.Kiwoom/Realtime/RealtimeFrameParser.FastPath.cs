@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>
 /// The fast path for the shape nearly every push has: <c>{"trnm":"REAL","data":[{...},...]}</c> with
-/// trnm first, string-only entry fields and FID values, and no escapes. A general JSON reader spends
+/// trnm first, string-only entry fields and FID values, no escapes and no line breaks. A general JSON reader spends
 /// most of its time on cases this shape never has; scanning it directly is several times cheaper.
 /// Anything else (escapes, numbers, duplicates, another key order, a bad FID, an empty list, malformed
 /// text) makes the scan give up, having added nothing, and the frame goes through the
@@ -36,6 +38,13 @@ public sealed partial class RealtimeFrameParser
 
     private bool TryScanReal(ReadOnlySpan<byte> f, List<RealtimeEvent> events)
     {
+        // Without a backslash or a control character anywhere (two vectorised passes), every string ends at
+        // its next quote. Escapes and multi-line frames are rare enough to leave to the general path.
+        if (f.IndexOf((byte)'\\') >= 0 || f.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
+        {
+            return false;
+        }
+
         var pos = 0;
         if (!Expect(f, ref pos, (byte)'{') || !ExpectKey(f, ref pos, "trnm"u8)
             || !TryString(f, ref pos, out var trnmAt, out var trnmLength) || !f.Slice(trnmAt, trnmLength).SequenceEqual("REAL"u8)
@@ -169,10 +178,8 @@ public sealed partial class RealtimeFrameParser
     private static bool ExpectKey(ReadOnlySpan<byte> f, ref int pos, ReadOnlySpan<byte> key) =>
         TryString(f, ref pos, out var at, out var length) && f.Slice(at, length).SequenceEqual(key) && Expect(f, ref pos, (byte)':');
 
-    /// <summary>
-    /// An unescaped string after optional whitespace; its content is f[start..start+length]. A backslash or a
-    /// raw control character (invalid in JSON) ends the scan: such a frame is the general path's.
-    /// </summary>
+    /// <summary>A string after optional whitespace (the frame has no escapes); its content is f[start..start+length].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryString(ReadOnlySpan<byte> f, ref int pos, out int start, out int length)
     {
         pos = SkipWhitespace(f, pos);
@@ -185,12 +192,12 @@ public sealed partial class RealtimeFrameParser
 
         // Keys and values are a few bytes long: a plain loop beats a vectorised search at that size.
         var end = start;
-        while (end < f.Length && f[end] is not ((byte)'"' or (byte)'\\' or < 0x20))
+        while (end < f.Length && f[end] != (byte)'"')
         {
             end++;
         }
 
-        if (end == f.Length || f[end] != (byte)'"')
+        if (end == f.Length)
         {
             return false;
         }
@@ -200,6 +207,7 @@ public sealed partial class RealtimeFrameParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Expect(ReadOnlySpan<byte> f, ref int pos, byte token)
     {
         pos = SkipWhitespace(f, pos);
@@ -212,9 +220,10 @@ public sealed partial class RealtimeFrameParser
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhitespace(ReadOnlySpan<byte> f, int pos)
     {
-        while (pos < f.Length && f[pos] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        while (pos < f.Length && f[pos] == (byte)' ')
         {
             pos++;
         }

@@ -46,7 +46,7 @@ public sealed class RealtimeFrameParserFastPathTests
     }
 
     [Fact]
-    public void SimulatorFrameWithWhitespaceAndExtraFieldTakesTheFastPath()
+    public void SimulatorFrameWithSpacesAndExtraFieldTakesTheFastPath()
     {
         var parser = new RealtimeFrameParser();
         var events = new List<RealtimeEvent>();
@@ -67,6 +67,7 @@ public sealed class RealtimeFrameParserFastPathTests
     [InlineData("""{"data":[{"type":"0B","name":"주식체결","item":"005930","values":{"10":"-20800"}}],"trnm":"REAL"}""")]
     [InlineData("""{"trnm":"REAL","data":[{"type":"0B","name":"주식체결","item":"005930","values":{"10":-20800}}]}""")]
     [InlineData("""{"trnm":"REAL","data":[{"type":"0B","type":"0B","name":"주식체결","item":"005930","values":{"10":"-20800"}}]}""")]
+    [InlineData("{\"trnm\":\"REAL\",\n\t\"data\":[{\"type\":\"0B\",\"name\":\"주식체결\",\"item\":\"005930\",\"values\":{\"10\":\"-20800\"}}]}")]
     public void UnusualShapesFallBackToTheGeneralPathAndStillParse(string frame)
     {
         var parser = new RealtimeFrameParser();
@@ -105,8 +106,8 @@ public sealed class RealtimeFrameParserFastPathTests
     }
 
     private const string SimulatorShaped =
-        "{ \"trnm\" : \"REAL\",\n \"data\" : [ {\"type\":\"0B\",\"name\":\"주식체결\",\"item\":\"005930\",\"emit_ts\":\"1795654800000\",\r\n"
-        + "\t\"values\":{\"10\":\"-20800\",\"20\":\"165208\",\"10\":\"-20800\",\"9\":\"\"} } ] }";
+        "{ \"trnm\" : \"REAL\", \"data\" : [ {\"type\":\"0B\",\"name\":\"주식체결\",\"item\":\"005930\",\"emit_ts\":\"1795654800000\", "
+        + " \"values\":{\"10\":\"-20800\",\"20\":\"165208\",\"10\":\"-20800\",\"9\":\"\"} } ] }";
 
     private static string UnescapedSample(string type)
     {
