@@ -10,7 +10,7 @@ namespace Dashboard.Kiwoom.Realtime;
 /// the event; type codes, names and item codes are cached. Not thread-safe: one per receive loop.
 /// Malformed input never throws; it is reported through the <c>problem</c> out parameter.
 /// </summary>
-public sealed class RealtimeFrameParser
+public sealed partial class RealtimeFrameParser
 {
     private const int MaxCachedItems = 4096;
     private const int MaxFid = ushort.MaxValue;
@@ -43,6 +43,11 @@ public sealed class RealtimeFrameParser
         {
             problem = "The message is not valid UTF-8.";
             return RealtimeMessageKind.Malformed;
+        }
+
+        if (FastPathEnabled && TryParseRealFast(frame, events))
+        {
+            return RealtimeMessageKind.Real;
         }
 
         var firstNew = events.Count;
@@ -231,7 +236,7 @@ public sealed class RealtimeFrameParser
         }
 
         // A name read before the type could not use the per-type cache; that is only a missed saving.
-        events.Add(new RealtimeEvent(type, name ?? string.Empty, item ?? string.Empty, BuildValues(rowCount, used), receivedAt));
+        events.Add(new RealtimeEvent(type, name ?? string.Empty, item ?? string.Empty, BuildValues(_scratch, rowCount, used), receivedAt));
     }
 
     private void ReadValues(ref Utf8JsonReader reader, ref int rowCount, ref int used, ref string? problem)
@@ -256,7 +261,8 @@ public sealed class RealtimeFrameParser
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var fidOk = TryReadFid(ref reader, out var fid);
+            var fid = 0;
+            var fidOk = !reader.ValueIsEscaped && TryParseFid(reader.ValueSpan, out fid);
             reader.Read();
             if (!fidOk)
             {
@@ -302,11 +308,10 @@ public sealed class RealtimeFrameParser
         }
     }
 
-    private static bool TryReadFid(ref Utf8JsonReader reader, out int fid)
+    private static bool TryParseFid(ReadOnlySpan<byte> name, out int fid)
     {
         fid = 0;
-        var name = reader.ValueSpan;
-        if (reader.ValueIsEscaped || name.Length is 0 or > 5)
+        if (name.Length is 0 or > 5)
         {
             return false;
         }
@@ -339,13 +344,19 @@ public sealed class RealtimeFrameParser
 
     private static string ReadType(ref Utf8JsonReader reader, out int typeIndex)
     {
-        if (!reader.ValueIsEscaped)
+        typeIndex = -1;
+        return (reader.ValueIsEscaped ? null : MatchType(reader.ValueSpan, out typeIndex)) ?? reader.GetString()!;
+    }
+
+    /// <summary>The cached code of a known type, or null.</summary>
+    private static string? MatchType(ReadOnlySpan<byte> span, out int typeIndex)
+    {
+        if (span.Length == 2)
         {
-            var span = reader.ValueSpan;
             for (var i = 0; i < KnownTypes.Length; i++)
             {
                 var known = KnownTypes[i];
-                if (span.Length == 2 && span[0] == known[0] && span[1] == known[1])
+                if (span[0] == known[0] && span[1] == known[1])
                 {
                     typeIndex = i;
                     return known;
@@ -354,17 +365,25 @@ public sealed class RealtimeFrameParser
         }
 
         typeIndex = -1;
-        return reader.GetString()!;
+        return null;
     }
 
-    private string ReadName(ref Utf8JsonReader reader, int typeIndex)
+    private string ReadName(ref Utf8JsonReader reader, int typeIndex) =>
+        reader.ValueIsEscaped ? RememberName(reader.GetString()!, typeIndex) : NameOf(reader.ValueSpan, typeIndex);
+
+    /// <summary>The name from unescaped UTF-8, reusing the string last seen for the type.</summary>
+    private string NameOf(ReadOnlySpan<byte> raw, int typeIndex)
     {
-        if (typeIndex >= 0 && !reader.ValueIsEscaped && _names[typeIndex] is { } cached && reader.ValueSpan.SequenceEqual(cached.Utf8))
+        if (typeIndex >= 0 && _names[typeIndex] is { } cached && raw.SequenceEqual(cached.Utf8))
         {
             return cached.Text;
         }
 
-        var name = reader.GetString()!;
+        return RememberName(Encoding.UTF8.GetString(raw), typeIndex);
+    }
+
+    private string RememberName(string name, int typeIndex)
+    {
         if (typeIndex >= 0)
         {
             _names[typeIndex] = (Encoding.UTF8.GetBytes(name), name);
@@ -373,18 +392,16 @@ public sealed class RealtimeFrameParser
         return name;
     }
 
-    private string ReadItem(ref Utf8JsonReader reader)
-    {
-        var raw = reader.ValueSpan;
-        if (reader.ValueIsEscaped || raw.Length > 32)
-        {
-            return reader.GetString()!;
-        }
+    private string ReadItem(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? reader.GetString()! : ItemOf(reader.ValueSpan);
 
+    /// <summary>The item from unescaped UTF-8, interned so that a busy item costs no allocation.</summary>
+    private string ItemOf(ReadOnlySpan<byte> raw)
+    {
         Span<char> chars = stackalloc char[32];
-        if (!Encoding.UTF8.TryGetChars(raw, chars, out var written))
+        if (raw.Length > chars.Length || !Encoding.UTF8.TryGetChars(raw, chars, out var written))
         {
-            return reader.GetString()!;
+            return Encoding.UTF8.GetString(raw);
         }
 
         chars = chars[..written];
@@ -430,7 +447,8 @@ public sealed class RealtimeFrameParser
         }
     }
 
-    private RealtimeValues BuildValues(int rowCount, int used)
+    /// <summary>One array for the entry; rows point into <paramref name="source"/> (the scratch buffer or the frame).</summary>
+    private RealtimeValues BuildValues(ReadOnlySpan<byte> source, int rowCount, int used)
     {
         var valuesAt = RealtimeValues.HeaderSize + (rowCount * RealtimeValues.RowSize);
         var data = GC.AllocateUninitializedArray<byte>(valuesAt + used);
@@ -443,7 +461,7 @@ public sealed class RealtimeFrameParser
             BinaryPrimitives.WriteUInt16LittleEndian(rowSpan, row.Fid);
             BinaryPrimitives.WriteUInt16LittleEndian(rowSpan[2..], row.Length);
             BinaryPrimitives.WriteUInt16LittleEndian(rowSpan[4..], (ushort)cursor);
-            _scratch.AsSpan(row.Start, row.Length).CopyTo(data.AsSpan(valuesAt + cursor));
+            source.Slice(row.Start, row.Length).CopyTo(data.AsSpan(valuesAt + cursor));
             cursor += row.Length;
         }
 

@@ -35,6 +35,9 @@ public readonly struct RealtimeValues
         return _data.AsSpan(HeaderSize + (Count * RowSize) + offset, length);
     }
 
+    /// <summary>The FID and raw value of every row, in FID order, for one-pass mappers.</summary>
+    internal RowEnumerator GetRows() => new(_data);
+
     public bool Contains(int fid) => IndexOf(fid) >= 0;
 
     /// <summary>The raw UTF-8 value of <paramref name="fid"/>; false when the push did not carry it.</summary>

@@ -36,10 +36,10 @@ public readonly record struct TradeTick(
         long? change = null, volume = null, cumulativeVolume = null, cumulativeValue = null;
         decimal? rate = null, strength = null;
         var sign = ChangeSign.Unknown;
-        for (var i = 0; i < v.Count; i++)
+        for (var rows = v.GetRows(); rows.MoveNext();)
         {
-            var raw = v.Utf8At(i);
-            switch (v.FidAt(i))
+            var raw = rows.Value;
+            switch (rows.Fid)
             {
                 case 10: price = ReadPrice(raw); break;
                 case 11: change = ReadInt64(raw); break;

@@ -52,7 +52,7 @@ public sealed class RealtimeParserFuzzTests
         Assert.True(kinds[(int)RealtimeMessageKind.Real] > Iterations / 20);
     }
 
-    private static byte[] Mutate(byte[] seed, Random random, int i)
+    internal static byte[] Mutate(byte[] seed, Random random, int i)
     {
         switch (i % 6)
         {
