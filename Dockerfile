@@ -1,6 +1,8 @@
 # Multi-stage image of the dashboard (embedded simulator on by default).
 #   docker build -t kiwoom-dashboard .
-#   docker run -p 8080:8080 -v kiwoom-data:/data kiwoom-dashboard
+#   docker run -p 8443:8443 -v kiwoom-data:/data kiwoom-dashboard
+# Sign-in needs HTTPS: without a configured certificate (Kestrel__Certificates__Default__Path) the app
+# creates a self-signed one in /data/tls on first start.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props Dashboard.csproj ./
@@ -15,10 +17,10 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
 # The database, the Data Protection key ring and logs live on a volume, never in the image.
-ENV ASPNETCORE_URLS=http://+:8080 \
+ENV ASPNETCORE_URLS="https://+:8443;http://+:8080" \
     Dashboard__DataPath=/data
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
-EXPOSE 8080
+EXPOSE 8443 8080
 USER $APP_UID
 ENTRYPOINT ["dotnet", "Dashboard.dll"]
