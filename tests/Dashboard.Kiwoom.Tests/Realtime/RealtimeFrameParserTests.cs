@@ -189,6 +189,33 @@ public sealed class RealtimeFrameParserTests
     }
 
     [Fact]
+    public void ItemCodesStayCorrectAndReusedAcrossManyItems()
+    {
+        // Interning must never hand back another item's string, for ASCII and non-ASCII codes alike.
+        string[] codes = [.. Enumerable.Range(0, 1000).Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)), "Ã", "삼성A1"];
+        var first = new Dictionary<string, string>();
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var code in codes)
+            {
+                _events.Clear();
+                var frame = """{"trnm":"REAL","data":[{"type":"0B","name":"주식체결","item":"CODE","values":{"10":"+1"}}]}""".Replace("CODE", code, StringComparison.Ordinal);
+                _parser.Parse(RealtimeFrames.Utf8(frame), _events, out _);
+                var item = Assert.Single(_events).Item;
+                Assert.Equal(code, item);
+                if (round == 0)
+                {
+                    first[code] = item;
+                }
+                else
+                {
+                    Assert.Same(first[code], item);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void ConditionPushBecomesInsertOrDelete()
     {
         var frame = """{"trnm":"REAL","data":[{"type":"02","name":"조건검색","item":"005930","values":{"841":"4","9001":"005930","843":"D","20":"152028","907":"2"}}]}""";
