@@ -117,13 +117,13 @@ public sealed class RealtimeHub : IMarketObserver
         var n = 0;
         foreach (var s in _sessions.Values)
         {
-            // Stop the session's loops before aborting its socket; a session that is closing on its own at
-            // this moment may already have released both, and then there is nothing left to drop.
+            // Stop the session's loops before aborting its socket. A session that is closing on its own at this
+            // moment may already have released both; it goes away all the same, so it still counts as dropped.
+            n++;
             try
             {
                 s.Stop.Cancel();
                 s.Socket.Abort();
-                n++;
             }
             catch (ObjectDisposedException)
             {
@@ -194,7 +194,7 @@ public sealed class RealtimeHub : IMarketObserver
 
     void IMarketObserver.OnStep(DateTimeOffset now)
     {
-        var session = _engine.Schedule.At(KoreaTime.From(now));
+        var session = _engine.Schedule.At(KoreaTime.WallClock(now));
         if (session != _lastSession || now - _lastSessionNotice >= TimeSpan.FromMinutes(1))
         {
             _lastSession = session;
@@ -202,7 +202,7 @@ public sealed class RealtimeHub : IMarketObserver
             if (!_faults.Silent && _subscribers.TryGetValue(("0s", ""), out var notice) && notice.Length > 0)
             {
                 var code = SessionSchedule.OperationCode(session);
-                Fan(notice, _frames.Build("0s", "", fid => fid switch { 215 => code, 20 => KoreaTime.From(now).ToString("HHmmss", CultureInfo.InvariantCulture), 214 => "000000", _ => null }));
+                Fan(notice, _frames.Build("0s", "", fid => fid switch { 215 => code, 20 => KoreaTime.WallClock(now).ToString("HHmmss", CultureInfo.InvariantCulture), 214 => "000000", _ => null }));
             }
         }
 
@@ -336,7 +336,7 @@ public sealed class RealtimeHub : IMarketObserver
 
         return type switch
         {
-            "0H" when fid == 20 => KoreaTime.From(now).ToString("HHmmss", CultureInfo.InvariantCulture),
+            "0H" when fid == 20 => KoreaTime.WallClock(now).ToString("HHmmss", CultureInfo.InvariantCulture),
             _ => _frames.Stock(fid, i, now),
         };
     }

@@ -150,17 +150,7 @@ public sealed class BrokerSessionRegistryTests(BrokerHost host, ITestOutputHelpe
         await FirstBatchAsync(feed);
 
         var dropped = DateTimeOffset.UtcNow;
-        int droppedSockets;
-        try
-        {
-            droppedSockets = host.Simulator.DropSockets();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Simulator race (RealtimeHub.DropAll aborts the socket, whose session may dispose its token
-            // before DropAll cancels it): the socket was aborted all the same. Reported to the simulator's owner.
-            droppedSockets = 1;
-        }
+        var droppedSockets = host.Simulator.DropSockets();
 
         Assert.True(droppedSockets == 1, $"Dropped {droppedSockets} sockets; states so far: {string.Join(", ", states)}.");
         await Eventually.TrueAsync(() => { lock (states) { return states.Contains(BrokerLinkState.Reconnecting) && states[^1] == BrokerLinkState.Connected; } }, Wait);
