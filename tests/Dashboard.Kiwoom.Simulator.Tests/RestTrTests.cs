@@ -58,7 +58,7 @@ public sealed class RestTrTests(SharedSimulator shared) : IClassFixture<SharedSi
     [Fact]
     public async Task DailyChartEndsAtTheLivePriceAndPagesWithContinuationHeaders()
     {
-        var today = Market.KoreaTime.Today(_sim.Clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = KoreaTime.Today(_sim.Clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var first = await _sim.CallAsync("ka10081", "/api/dostk/chart", new { stk_cd = "005930", base_dt = today, upd_stkpc_tp = "1" }, _token);
         var rows = first.Root.GetProperty("stk_dt_pole_chart_qry");
         var live = _sim.Market.Read(u => u.ByCode["005930"].Last);

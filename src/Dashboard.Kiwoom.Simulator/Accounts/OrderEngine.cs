@@ -571,7 +571,7 @@ public sealed class OrderEngine : IMarketObserver
     private void PushOrder(Account account, SimOrder order, Instrument i, string status, Fill? fill)
     {
         var inv = CultureInfo.InvariantCulture;
-        var time = KoreaTime.From(fill?.Time ?? _engine.Clock.GetUtcNow()).ToString("HHmmss", inv);
+        var time = KoreaTime.WallClock(fill?.Time ?? _engine.Clock.GetUtcNow()).ToString("HHmmss", inv);
         _hub.PublishAccount(account, "00", i.Code, fid => fid switch
         {
             9201 => account.Number,

@@ -124,7 +124,7 @@ public sealed class MarketEngine : IDisposable
         var now = Clock.GetUtcNow();
         RollDayIfNeeded(now);
         ReleaseDueVis(now);
-        var session = Schedule.At(KoreaTime.From(now));
+        var session = Schedule.At(KoreaTime.WallClock(now));
         if (session is MarketSession.Continuous or MarketSession.AfterHoursSinglePrice)
         {
             for (var n = 0; n < trades; n++)
@@ -250,7 +250,7 @@ public sealed class MarketEngine : IDisposable
     {
         var terms = i.Elw!;
         var underlying = Universe.ByCode[terms.UnderlyingCode];
-        var theo = ElwPricing.Evaluate(terms, underlying.Last, DateOnly.FromDateTime(KoreaTime.From(now))).Price;
+        var theo = ElwPricing.Evaluate(terms, underlying.Last, DateOnly.FromDateTime(KoreaTime.WallClock(now))).Price;
         return Math.Max(5, TickSize.RoundDown(i.Kind, theo + _rng.Next(-1, 2) * 5));
     }
 
@@ -381,7 +381,7 @@ public sealed class MarketEngine : IDisposable
         Interlocked.Increment(ref _tradeCount);
         var trade = new Trade(now, price, signedQuantity, i.Volume);
         i.Trades.Add(trade);
-        var kst = KoreaTime.From(now);
+        var kst = KoreaTime.WallClock(now);
         i.Minutes.Record(new DateTime(kst.Year, kst.Month, kst.Day, kst.Hour, kst.Minute, 0, DateTimeKind.Unspecified), price, qty);
         foreach (var o in _observers)
         {
@@ -453,7 +453,7 @@ public sealed class MarketEngine : IDisposable
 
     private void RollDayIfNeeded(DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(KoreaTime.From(now));
+        var today = DateOnly.FromDateTime(KoreaTime.WallClock(now));
         if (today == _tradingDay)
         {
             return;

@@ -101,8 +101,8 @@ internal sealed class FrameBuilder(MarketEngine engine, bool emitTimestamps)
             case 16: return P(i.Open, b);
             case 17: return P(i.High, b);
             case 18: return P(i.Low, b);
-            case 20: return KoreaTime.From(i.LastTradeTime).ToString("HHmmss", Inv);
-            case 21: return KoreaTime.From(now).ToString("HHmmss", Inv);
+            case 20: return KoreaTime.WallClock(i.LastTradeTime).ToString("HHmmss", Inv);
+            case 21: return KoreaTime.WallClock(now).ToString("HHmmss", Inv);
             case 25: return i.SignCode.ToString();
             case 26: return S(i.Volume - i.PreviousVolume);
             case 27: return P(i.AskPrices[0], b);
@@ -113,8 +113,8 @@ internal sealed class FrameBuilder(MarketEngine engine, bool emitTimestamps)
             case 228: return (i.SellVolume == 0 ? 100m : Math.Round(i.BuyVolume * 100m / i.SellVolume, 2)).ToString("0.00", Inv);
             case 290: return "2";
             case 311: return i.MarketCapEok.ToString(Inv);
-            case 567: return i.UpperLimitTime is { } u ? KoreaTime.From(u).ToString("HHmmss", Inv) : "000000";
-            case 568: return i.LowerLimitTime is { } l ? KoreaTime.From(l).ToString("HHmmss", Inv) : "000000";
+            case 567: return i.UpperLimitTime is { } u ? KoreaTime.WallClock(u).ToString("HHmmss", Inv) : "000000";
+            case 568: return i.LowerLimitTime is { } l ? KoreaTime.WallClock(l).ToString("HHmmss", Inv) : "000000";
             case 620: return (i.Volume == 0 ? i.Last : i.TradeValue / i.Volume).ToString(Inv);
             case 1030: return i.SellVolume.ToString(Inv);
             case 1031: return i.BuyVolume.ToString(Inv);
@@ -122,9 +122,9 @@ internal sealed class FrameBuilder(MarketEngine engine, bool emitTimestamps)
             case 1071: return i.SellCount.ToString(Inv);
             case 1072: return i.BuyCount.ToString(Inv);
             case 1313: return (Math.Abs(i.LastTradeQuantity) * i.Last).ToString(Inv);
-            case 1890: return KoreaTime.From(i.OpenTime).ToString("HHmmss", Inv);
-            case 1891: return KoreaTime.From(i.HighTime).ToString("HHmmss", Inv);
-            case 1892: return KoreaTime.From(i.LowTime).ToString("HHmmss", Inv);
+            case 1890: return KoreaTime.WallClock(i.OpenTime).ToString("HHmmss", Inv);
+            case 1891: return KoreaTime.WallClock(i.HighTime).ToString("HHmmss", Inv);
+            case 1892: return KoreaTime.WallClock(i.LowTime).ToString("HHmmss", Inv);
             case 9081: return "1";
             case 121: return i.AskQuantities.Sum().ToString(Inv);
             case 125: return i.BidQuantities.Sum().ToString(Inv);
@@ -208,7 +208,7 @@ internal sealed class FrameBuilder(MarketEngine engine, bool emitTimestamps)
     {
         var terms = i.Elw!;
         var underlying = engine.Universe.ByCode[terms.UnderlyingCode];
-        var g = ElwPricing.Evaluate(terms, underlying.Last, DateOnly.FromDateTime(KoreaTime.From(now)));
+        var g = ElwPricing.Evaluate(terms, underlying.Last, DateOnly.FromDateTime(KoreaTime.WallClock(now)));
         var exercise = (double)underlying.Last;
         var parity = exercise / terms.Strike * 100;
         var gearing = i.Last == 0 ? 0 : exercise / (i.Last / (double)terms.ConversionRatio);
@@ -238,7 +238,7 @@ internal sealed class FrameBuilder(MarketEngine engine, bool emitTimestamps)
         var dir = change > 0 ? "+" : change < 0 ? "-" : "";
         return fid switch
         {
-            20 => KoreaTime.From(now).ToString("HHmmss", Inv),
+            20 => KoreaTime.WallClock(now).ToString("HHmmss", Inv),
             10 => dir + level.ToString("0.00", Inv),
             11 => change.ToString("+0.00;-0.00;0.00", Inv),
             12 => R(s.BaseLevel == 0 ? 0 : Math.Round(change * 100 / s.BaseLevel, 2)),
@@ -273,8 +273,8 @@ internal sealed class FrameBuilder(MarketEngine engine, bool emitTimestamps)
             9008 => i.Market == "KOSPI" ? "101" : "201",
             9075 => "1",
             1221 => vi.TriggerPrice.ToString(Inv),
-            1223 => KoreaTime.From(vi.TriggeredAt).ToString("HHmmss", Inv),
-            1224 => KoreaTime.From(vi.ReleasedAt ?? vi.ReleaseAt).ToString("HHmmss", Inv),
+            1223 => KoreaTime.WallClock(vi.TriggeredAt).ToString("HHmmss", Inv),
+            1224 => KoreaTime.WallClock(vi.ReleasedAt ?? vi.ReleaseAt).ToString("HHmmss", Inv),
             1225 => vi.Static ? "정적" : "동적",
             1236 => vi.Static ? vi.ReferencePrice.ToString(Inv) : "0",
             1237 => vi.Static ? "0" : vi.ReferencePrice.ToString(Inv),

@@ -128,7 +128,7 @@ internal sealed class AccountResponder(AccountBook accounts, MarketEngine engine
     private RowContext OrderRow(IReadOnlyList<CatalogField> fields, Account a, SimOrder o, DateTime now, int rank)
     {
         var i = engine.Universe.ByCode[o.Code];
-        var time = KoreaTime.From(o.Time);
+        var time = KoreaTime.WallClock(o.Time);
         var status = o.Status switch
         {
             OrderStatus.Filled => "체결",

@@ -310,12 +310,12 @@ internal static class FieldRenderer
             return DateOnly.FromDateTime(ctx.NowKst).AddDays(-(1 + ctx.Stable(n) % 250)).ToString("yyyyMMdd", Inv);
         }
 
-        var date = ctx.Bar?.Time ?? (ctx.Trade is { } t ? KoreaTime.From(t.Time) : ctx.NowKst);
+        var date = ctx.Bar?.Time ?? (ctx.Trade is { } t ? KoreaTime.WallClock(t.Time) : ctx.NowKst);
         return date.ToString("yyyyMMdd", Inv);
     }
 
     private static DateTime TimeValue(RowContext ctx) =>
-        ctx.Trade is { } t ? KoreaTime.From(t.Time) : ctx.Bar?.Time ?? ctx.NowKst;
+        ctx.Trade is { } t ? KoreaTime.WallClock(t.Time) : ctx.Bar?.Time ?? ctx.NowKst;
 
     private static string Signed(FieldSpec f, long value)
     {

@@ -95,7 +95,7 @@ internal sealed class KiwoomRestHandler
         var token = _tokens.Issue(appKey, environment);
         var account = _accounts.For(appKey);
         SimulatorLog.TokenIssued(_logger, Secrets.Fingerprint(appKey), Secrets.MaskAccount(account.Number));
-        var expires = Market.KoreaTime.From(token.ExpiresAt).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var expires = KoreaTime.WallClock(token.ExpiresAt).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         await WriteJsonAsync(http, "au10001", 200, w =>
         {
             w.WriteString("expires_dt", expires);

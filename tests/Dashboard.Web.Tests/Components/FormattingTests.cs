@@ -20,7 +20,7 @@ public sealed class FormattingTests
 
     [Fact]
     public void TimesAreShownInKoreaTime() =>
-        Assert.Equal("2026-11-26 09:00:00 KST", KoreaTime.Format(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("2026-11-26 09:00:00 KST", KoreaTimeText.Format(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero)));
 
     [Fact]
     public void StalenessUsesTheThreshold()
