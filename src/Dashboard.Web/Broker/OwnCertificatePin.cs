@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Dashboard.Web.Hosting;
 
 namespace Dashboard.Web.Broker;
 
@@ -26,7 +27,7 @@ public sealed class OwnCertificatePin
         var configured = configuration["Kestrel:Certificates:Default:Path"];
         var path = !string.IsNullOrEmpty(configured)
             ? Path.GetFullPath(configured, environment.ContentRootPath)
-            : Path.Combine(Path.GetFullPath(configuration["Dashboard:DataPath"] ?? "data", environment.ContentRootPath), "tls", "self-signed.pfx");
+            : ServerCertificate.SelfSignedPath(configuration, environment.ContentRootPath);
         if (!File.Exists(path))
         {
             return null;

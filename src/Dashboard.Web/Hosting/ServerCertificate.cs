@@ -1,8 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 
-namespace Dashboard.Hosting;
+namespace Dashboard.Web.Hosting;
 
 /// <summary>
 /// Sign-in needs HTTPS (<c>__Host-</c> cookies, secure antiforgery), and a fresh machine has no
@@ -11,7 +14,7 @@ namespace Dashboard.Hosting;
 /// machine's names once, keeps it in the data folder (owner-only permissions) and reuses it until
 /// 30 days before it expires. A real deployment configures its own certificate instead.
 /// </summary>
-internal static class SelfSignedCertificateExtensions
+public static class ServerCertificate
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(365);
     private static readonly TimeSpan RenewBefore = TimeSpan.FromDays(30);
@@ -25,11 +28,14 @@ internal static class SelfSignedCertificateExtensions
             return builder;
         }
 
-        var dataPath = Path.GetFullPath(builder.Configuration["Dashboard:DataPath"] ?? "data", builder.Environment.ContentRootPath);
-        var certificate = LoadOrCreate(Path.Combine(dataPath, "tls", "self-signed.pfx"), TimeProvider.System);
+        var certificate = LoadOrCreate(SelfSignedPath(builder.Configuration, builder.Environment.ContentRootPath), TimeProvider.System);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
         return builder;
     }
+
+    /// <summary>Where the generated certificate lives: <c>&lt;data&gt;/tls/self-signed.pfx</c>.</summary>
+    public static string SelfSignedPath(IConfiguration configuration, string contentRootPath) =>
+        Path.Combine(Path.GetFullPath(configuration["Dashboard:DataPath"] ?? "data", contentRootPath), "tls", "self-signed.pfx");
 
     internal static X509Certificate2 LoadOrCreate(string path, TimeProvider time)
     {
