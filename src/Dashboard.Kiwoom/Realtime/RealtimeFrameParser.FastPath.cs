@@ -5,7 +5,9 @@ namespace Dashboard.Kiwoom.Realtime;
 /// <summary>
 /// The fast path for the shape nearly every push has: <c>{"trnm":"REAL","data":[{...},...]}</c> with
 /// trnm first, string-only entry fields and FID values, no escapes and no line breaks. A general JSON reader spends
-/// most of its time on cases this shape never has; scanning it directly is several times cheaper.
+/// most of its time on cases this shape never has; scanning it directly is several times cheaper. On top of that,
+/// each type's last key layout is remembered (<see cref="ValuesShape"/>), so a push laid out like the previous one of
+/// its type is read separator by separator instead of key by key.
 /// Anything else (escapes, numbers, duplicates, another key order, a bad FID, an empty list, malformed
 /// text) makes the scan give up, having added nothing, and the frame goes through the
 /// <see cref="System.Text.Json.Utf8JsonReader"/> path, which owns every error message.
@@ -23,6 +25,12 @@ public sealed partial class RealtimeFrameParser
     /// <summary>How many frames the fast path has handled, so tests can tell it really ran.</summary>
     internal long FastPathFrames { get; private set; }
 
+    /// <summary>How many entries were read through a learnt <see cref="ValuesShape"/>, so tests can tell it really ran.</summary>
+    internal long ShapeEntries { get; private set; }
+
+    /// <summary>The last values layout of each known type, for <see cref="ValuesShape.TryScan"/>.</summary>
+    private readonly ValuesShape?[] _shapes = new ValuesShape?[KnownTypes.Length];
+
     private bool TryParseRealFast(ReadOnlySpan<byte> frame, List<RealtimeEvent> events)
     {
         var firstNew = events.Count;
@@ -38,9 +46,8 @@ public sealed partial class RealtimeFrameParser
 
     private bool TryScanReal(ReadOnlySpan<byte> f, List<RealtimeEvent> events)
     {
-        // Without a backslash or a control character anywhere (two vectorised passes), every string ends at
-        // its next quote. Escapes and multi-line frames are rare enough to leave to the general path.
-        if (f.IndexOf((byte)'\\') >= 0 || f.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
+        // Escapes, multi-line frames and invalid UTF-8 are rare enough to leave to the general path.
+        if (!FramePrefilter.IsPlainUtf8(f))
         {
             return false;
         }
@@ -91,7 +98,7 @@ public sealed partial class RealtimeFrameParser
             seen |= key;
             if (key == ValuesKey)
             {
-                if (!TryScanValues(f, ref pos, ref rowCount, ref used))
+                if (!TryScanValues(f, ref pos, typeIndex, ref rowCount, ref used))
                 {
                     return false;
                 }
@@ -131,29 +138,112 @@ public sealed partial class RealtimeFrameParser
         return true;
     }
 
-    private bool TryScanValues(ReadOnlySpan<byte> f, ref int pos, ref int rowCount, ref int used)
+    /// <summary>
+    /// The values object, <c>{"fid":"value",...}</c>: the hot loop of the whole client. The position stays in a
+    /// local (a <c>ref</c> position would make every step a memory round trip) and the FID is read while its key is
+    /// scanned.
+    /// </summary>
+    private bool TryScanValues(ReadOnlySpan<byte> f, ref int pos, int typeIndex, ref int rowCount, ref int used)
     {
-        if (!Expect(f, ref pos, (byte)'{'))
+        var p = SkipWhitespace(f, pos);
+        if (!At(f, p, (byte)'{'))
         {
             return false;
         }
 
-        do
+        // The type usually comes before the values: then its last layout is tried first.
+        var shape = typeIndex >= 0 ? _shapes[typeIndex] : null;
+        if (shape is not null && shape.Count > 0 && shape.TryScan(f, ref p, _rows, out var shapeBytes))
         {
-            if (!TryString(f, ref pos, out var keyAt, out var keyLength) || !TryParseFid(f.Slice(keyAt, keyLength), out var fid)
-                || !Expect(f, ref pos, (byte)':') || !TryString(f, ref pos, out var at, out var length)
-                || used + length > RealtimeValues.MaxValueBytes || rowCount == ushort.MaxValue)
+            ShapeEntries++;
+            pos = p;
+            rowCount = shape.Count;
+            used = shapeBytes;
+            return true;
+        }
+
+        var openAt = p;
+        var rows = _rows;
+        var count = rowCount;
+        var bytes = used;
+        while (true)
+        {
+            p = SkipWhitespace(f, p + 1);
+            if (!At(f, p, (byte)'"'))
             {
                 return false;
             }
 
-            AddRow(ref rowCount, new Row((ushort)fid, at, (ushort)length));
-            used += length;
-        }
-        while (Expect(f, ref pos, (byte)','));
+            var keyAt = ++p;
+            var fid = 0;
+            while ((uint)p < (uint)f.Length && (uint)(f[p] - '0') <= 9)
+            {
+                fid = (fid * 10) + (f[p] - '0');
+                p++;
+            }
 
-        return Expect(f, ref pos, (byte)'}');
+            if (p - keyAt is 0 or > 5 || fid > MaxFid || !At(f, p, (byte)'"'))
+            {
+                return false;
+            }
+
+            p = SkipWhitespace(f, p + 1);
+            if (!At(f, p, (byte)':'))
+            {
+                return false;
+            }
+
+            p = SkipWhitespace(f, p + 1);
+            if (!At(f, p, (byte)'"'))
+            {
+                return false;
+            }
+
+            var at = ++p;
+            while ((uint)p < (uint)f.Length && f[p] != (byte)'"')
+            {
+                p++;
+            }
+
+            var length = p - at;
+            if (p == f.Length || bytes + length > RealtimeValues.MaxValueBytes || count == ushort.MaxValue)
+            {
+                return false;
+            }
+
+            if (count == rows.Length)
+            {
+                Array.Resize(ref _rows, rows.Length * 2);
+                rows = _rows;
+            }
+
+            rows[count++] = new Row((ushort)fid, at, (ushort)length);
+            bytes += length;
+            p = SkipWhitespace(f, p + 1);
+            if (At(f, p, (byte)'}'))
+            {
+                break;
+            }
+
+            if (!At(f, p, (byte)','))
+            {
+                return false;
+            }
+        }
+
+        if (typeIndex >= 0)
+        {
+            (_shapes[typeIndex] ??= new ValuesShape()).Learn(f, openAt, rows.AsSpan(0, count));
+        }
+
+        pos = p + 1;
+        rowCount = count;
+        used = bytes;
+        return true;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool At(ReadOnlySpan<byte> f, int pos, byte token) => (uint)pos < (uint)f.Length && f[pos] == token;
 
     private static int KeyOf(ReadOnlySpan<byte> key)
     {

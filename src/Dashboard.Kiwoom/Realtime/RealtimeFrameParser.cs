@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
 
@@ -39,15 +41,17 @@ public sealed partial class RealtimeFrameParser
     public RealtimeMessageKind Parse(ReadOnlySpan<byte> frame, List<RealtimeEvent> events, out string? problem)
     {
         problem = null;
+
+        // The fast path validates UTF-8 itself, so it comes first.
+        if (FastPathEnabled && TryParseRealFast(frame, events))
+        {
+            return RealtimeMessageKind.Real;
+        }
+
         if (!System.Text.Unicode.Utf8.IsValid(frame))
         {
             problem = "The message is not valid UTF-8.";
             return RealtimeMessageKind.Malformed;
-        }
-
-        if (FastPathEnabled && TryParseRealFast(frame, events))
-        {
-            return RealtimeMessageKind.Real;
         }
 
         var firstNew = events.Count;
@@ -427,16 +431,28 @@ public sealed partial class RealtimeFrameParser
             Array.Resize(ref _rows, _rows.Length * 2);
         }
 
-        // Insertion keeps rows sorted by fid; pushes arrive nearly sorted or short, so this stays cheap.
-        var at = rowCount;
-        while (at > 0 && _rows[at - 1].Fid > row.Fid)
-        {
-            _rows[at] = _rows[at - 1];
-            at--;
-        }
+        _rows[rowCount++] = row;
+    }
 
-        _rows[at] = row;
-        rowCount++;
+    /// <summary>
+    /// Puts the rows in FID order (the table is binary-searched). Kiwoom sends each type's FIDs in one fixed,
+    /// unsorted order, so a plain insertion sort over packed 64-bit keys is the cheapest fit; equal FIDs keep
+    /// their arrival order because the key's next bits are the value's position.
+    /// </summary>
+    private static void SortRows(Span<Row> rows)
+    {
+        for (var i = 1; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            var at = i;
+            while (at > 0 && rows[at - 1].Key > row.Key)
+            {
+                rows[at] = rows[at - 1];
+                at--;
+            }
+
+            rows[at] = row;
+        }
     }
 
     private void EnsureScratch(int size)
@@ -450,23 +466,53 @@ public sealed partial class RealtimeFrameParser
     /// <summary>One array for the entry; rows point into <paramref name="source"/> (the scratch buffer or the frame).</summary>
     private RealtimeValues BuildValues(ReadOnlySpan<byte> source, int rowCount, int used)
     {
+        var rows = _rows.AsSpan(0, rowCount);
+        SortRows(rows);
         var valuesAt = RealtimeValues.HeaderSize + (rowCount * RealtimeValues.RowSize);
         var data = GC.AllocateUninitializedArray<byte>(valuesAt + used);
-        BinaryPrimitives.WriteUInt16LittleEndian(data, (ushort)rowCount);
+        var table = data.AsSpan();
+        BinaryPrimitives.WriteUInt16LittleEndian(table, (ushort)rowCount);
+        var rowAt = RealtimeValues.HeaderSize;
         var cursor = 0;
-        for (var i = 0; i < rowCount; i++)
+        foreach (var row in rows)
         {
-            var row = _rows[i];
-            var rowSpan = data.AsSpan(RealtimeValues.HeaderSize + (i * RealtimeValues.RowSize), RealtimeValues.RowSize);
-            BinaryPrimitives.WriteUInt16LittleEndian(rowSpan, row.Fid);
-            BinaryPrimitives.WriteUInt16LittleEndian(rowSpan[2..], row.Length);
-            BinaryPrimitives.WriteUInt16LittleEndian(rowSpan[4..], (ushort)cursor);
-            source.Slice(row.Start, row.Length).CopyTo(data.AsSpan(valuesAt + cursor));
-            cursor += row.Length;
+            var length = row.Length;
+            BinaryPrimitives.WriteUInt32LittleEndian(table[rowAt..], row.Fid | ((uint)length << 16));
+            BinaryPrimitives.WriteUInt16LittleEndian(table[(rowAt + 4)..], (ushort)cursor);
+            CopyValue(source, row.Start, length, table, valuesAt + cursor);
+            rowAt += RealtimeValues.RowSize;
+            cursor += length;
         }
 
         return new RealtimeValues(data);
     }
 
-    private readonly record struct Row(ushort Fid, int Start, ushort Length);
+    /// <summary>
+    /// Copies one value. Values are a few bytes long, so where both sides have room a single 16-byte vector
+    /// move replaces the call to the general copy; the bytes it writes past the value are overwritten by the
+    /// next value or lie inside the table's value area, which ends with the last value copied the general way.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyValue(ReadOnlySpan<byte> source, int start, int length, Span<byte> table, int at)
+    {
+        if (length <= Vector128<byte>.Count && start + Vector128<byte>.Count <= source.Length && at + Vector128<byte>.Count <= table.Length)
+        {
+            Vector128.Create(source.Slice(start, Vector128<byte>.Count)).CopyTo(table[at..]);
+            return;
+        }
+
+        source.Slice(start, length).CopyTo(table[at..]);
+    }
+
+    /// <summary>A FID and where its value lies, packed so that ordering the keys orders by FID, then by position.</summary>
+    internal readonly struct Row(ushort fid, int start, ushort length)
+    {
+        public readonly ulong Key = ((ulong)fid << 48) | ((ulong)(uint)start << 16) | length;
+
+        public ushort Fid => (ushort)(Key >> 48);
+
+        public int Start => (int)(uint)(Key >> 16);
+
+        public ushort Length => (ushort)Key;
+    }
 }

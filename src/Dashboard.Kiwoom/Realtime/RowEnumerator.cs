@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Dashboard.Kiwoom.Realtime;
 
@@ -30,6 +31,7 @@ internal ref struct RowEnumerator
 
     public ReadOnlySpan<byte> Value { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MoveNext()
     {
         _at += RealtimeValues.RowSize;

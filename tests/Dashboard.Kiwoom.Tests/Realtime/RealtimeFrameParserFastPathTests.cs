@@ -43,6 +43,9 @@ public sealed class RealtimeFrameParserFastPathTests
         // Both outcomes of the fast scan must be exercised: taken and given up.
         Assert.InRange(fast.FastPathFrames, Iterations / 10, Iterations - (Iterations / 10));
         Assert.Equal(0, general.FastPathFrames);
+
+        // Learnt layouts must be exercised too (counted per entry read through one, even in frames given up later).
+        Assert.True(fast.ShapeEntries > Iterations / 20, $"only {fast.ShapeEntries} entries used a learnt layout");
     }
 
     [Fact]
@@ -109,7 +112,7 @@ public sealed class RealtimeFrameParserFastPathTests
         "{ \"trnm\" : \"REAL\", \"data\" : [ {\"type\":\"0B\",\"name\":\"주식체결\",\"item\":\"005930\",\"emit_ts\":\"1795654800000\", "
         + " \"values\":{\"10\":\"-20800\",\"20\":\"165208\",\"10\":\"-20800\",\"9\":\"\"} } ] }";
 
-    private static string UnescapedSample(string type)
+    internal static string UnescapedSample(string type)
     {
         var spec = KiwoomCatalog.Default.RealtimeByType[type];
         var values = spec.Fields.ToDictionary(f => f.Fid, f => f.Sample ?? "");
@@ -117,7 +120,7 @@ public sealed class RealtimeFrameParserFastPathTests
         return JsonSerializer.Serialize(new Dictionary<string, object> { ["trnm"] = "REAL", ["data"] = new[] { entry } }, Unescaped);
     }
 
-    private static string Describe(List<RealtimeEvent> events) =>
+    internal static string Describe(List<RealtimeEvent> events) =>
         string.Join('\n', events.Select(e =>
             $"{e.Type}|{e.Name}|{e.Item}|{e.ReceivedAt:O}|"
             + string.Join(',', Enumerable.Range(0, e.Values.Count).Select(i => $"{e.Values.FidAt(i)}={Convert.ToHexString(e.Values.Utf8At(i))}"))));
