@@ -54,7 +54,7 @@ public class RealtimeFrameBenchmarks
     {
         _events.Clear();
         _parser.Parse(_frame, _events, out _);
-        var tick = TradeTick.From(_events[0])!.Value;
+        TradeTick.TryFrom(_events[0], out var tick);
         return tick.Price!.Value.Value;
     }
 

@@ -41,5 +41,9 @@ public class RealtimeFrameBreakdownBenchmarks
     }
 
     [Benchmark(Description = "Map (RealtimeEvent -> TradeTick)")]
-    public long MapOnly() => TradeTick.From(_parsed)!.Value.Price!.Value.Value;
+    public long MapOnly()
+    {
+        TradeTick.TryFrom(_parsed, out var tick);
+        return tick.Price!.Value.Value;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace Dashboard.Kiwoom.Realtime;
@@ -247,23 +248,24 @@ public sealed partial class RealtimeFrameParser
 
     private static int KeyOf(ReadOnlySpan<byte> key)
     {
-        if (key.SequenceEqual("type"u8))
+        // Four-byte keys compared as one word each: this runs for every entry field of every push.
+        if (key.Length == 4)
         {
-            return TypeKey;
-        }
-
-        if (key.SequenceEqual("name"u8))
-        {
-            return NameKey;
-        }
-
-        if (key.SequenceEqual("item"u8))
-        {
-            return ItemKey;
+            return BinaryPrimitives.ReadUInt32LittleEndian(key) switch
+            {
+                TypeWord => TypeKey,
+                NameWord => NameKey,
+                ItemWord => ItemKey,
+                _ => 0,
+            };
         }
 
         return key.SequenceEqual("values"u8) ? ValuesKey : 0;
     }
+
+    private const uint TypeWord = 't' | ('y' << 8) | ('p' << 16) | ((uint)'e' << 24);
+    private const uint NameWord = 'n' | ('a' << 8) | ('m' << 16) | ((uint)'e' << 24);
+    private const uint ItemWord = 'i' | ('t' << 8) | ('e' << 16) | ((uint)'m' << 24);
 
     private static bool ExpectKey(ReadOnlySpan<byte> f, ref int pos, ReadOnlySpan<byte> key) =>
         TryString(f, ref pos, out var at, out var length) && f.Slice(at, length).SequenceEqual(key) && Expect(f, ref pos, (byte)':');

@@ -15,6 +15,7 @@ namespace Dashboard.Kiwoom.Realtime;
 public sealed partial class RealtimeFrameParser
 {
     private const int MaxCachedItems = 4096;
+    private const int ItemSlotBits = 10;
     private const int MaxFid = ushort.MaxValue;
 
     private static readonly string[] KnownTypes = [.. RealtimeTypes.Registrable, RealtimeTypes.Condition];
@@ -24,6 +25,7 @@ public sealed partial class RealtimeFrameParser
     private readonly (byte[] Utf8, string Text)?[] _names = new (byte[], string)?[KnownTypes.Length];
     private readonly Dictionary<string, string> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _itemLookup;
+    private readonly (ulong Key, string? Item)[] _itemSlots = new (ulong, string?)[1 << ItemSlotBits];
     private Row[] _rows = new Row[64];
     private byte[] _scratch = new byte[2048];
 
@@ -401,6 +403,34 @@ public sealed partial class RealtimeFrameParser
 
     /// <summary>The item from unescaped UTF-8, interned so that a busy item costs no allocation.</summary>
     private string ItemOf(ReadOnlySpan<byte> raw)
+    {
+        // Stock and sector codes are short ASCII ("005930", "A005930", "001"): packed into one word with their
+        // length they pick a slot of a small direct-mapped table, which saves transcoding and hashing the
+        // characters for the dictionary on every push.
+        if (raw.Length is > 0 and < sizeof(ulong))
+        {
+            var key = (ulong)raw.Length << 56;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                key |= (ulong)raw[i] << (i * 8);
+            }
+
+            if ((key & 0x0080808080808080) == 0)
+            {
+                ref var slot = ref _itemSlots[(int)((key * 0x9E3779B97F4A7C15) >> (64 - ItemSlotBits))];
+                if (slot.Key != key || slot.Item is null)
+                {
+                    slot = (key, InternItem(raw));
+                }
+
+                return slot.Item;
+            }
+        }
+
+        return InternItem(raw);
+    }
+
+    private string InternItem(ReadOnlySpan<byte> raw)
     {
         Span<char> chars = stackalloc char[32];
         if (raw.Length > chars.Length || !Encoding.UTF8.TryGetChars(raw, chars, out var written))

@@ -22,11 +22,18 @@ public readonly record struct TradeTick(
     DateTimeOffset ReceivedAt)
 {
     /// <summary>The tick in a 0B event, or null for another type.</summary>
-    public static TradeTick? From(RealtimeEvent e)
+    public static TradeTick? From(RealtimeEvent e) => TryFrom(e, out var tick) ? tick : null;
+
+    /// <summary>
+    /// The tick in a 0B event; false for another type. The form for hot paths: the tick is written straight into
+    /// the caller's variable, where <see cref="From"/> copies its ~300 bytes through a nullable.
+    /// </summary>
+    public static bool TryFrom(RealtimeEvent e, out TradeTick tick)
     {
         if (e.Type != RealtimeTypes.Trade)
         {
-            return null;
+            tick = default;
+            return false;
         }
 
         // One pass over the rows instead of a lookup per field: this is the hottest mapping.
@@ -58,7 +65,28 @@ public readonly record struct TradeTick(
             }
         }
 
-        return new TradeTick(e.Item, time, price, change, rate, sign, volume, cumulativeVolume, cumulativeValue, open, high, low, ask, bid, strength, e.ReceivedAt);
+        // An initializer rather than the 16-argument constructor: the JIT does not inline that call and passes
+        // every nullable on the stack, which cost more than all the parsing above.
+        tick = new TradeTick
+        {
+            Item = e.Item,
+            Time = time,
+            Price = price,
+            Change = change,
+            ChangeRate = rate,
+            Sign = sign,
+            Volume = volume,
+            CumulativeVolume = cumulativeVolume,
+            CumulativeValue = cumulativeValue,
+            Open = open,
+            High = high,
+            Low = low,
+            BestAsk = ask,
+            BestBid = bid,
+            Strength = strength,
+            ReceivedAt = e.ReceivedAt,
+        };
+        return true;
     }
 
     private static SignedPrice? ReadPrice(ReadOnlySpan<byte> raw) => RealtimeValueParser.TryParsePrice(raw, out var p) ? p : null;

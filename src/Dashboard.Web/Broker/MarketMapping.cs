@@ -11,7 +11,7 @@ public static class MarketMapping
     /// <summary>A 0B trade as a quote; null for another type or a push without a price.</summary>
     public static Quote? ToQuote(RealtimeEvent e)
     {
-        if (TradeTick.From(e) is not { Price: { } price } tick)
+        if (!TradeTick.TryFrom(e, out var tick) || tick.Price is not { } price)
         {
             return null;
         }

@@ -186,6 +186,21 @@ public sealed class RealtimeFrameParserTests
         Assert.Equal(-7805, ExpectedExecution.From(Parse("0H"))!.Value.Volume);
         Assert.Equal("b", SessionNotice.From(Parse("0s"))!.OperationCode);
         Assert.Null(TradeTick.From(Parse("0C")));
+        Assert.False(TradeTick.TryFrom(Parse("0C"), out var none));
+        Assert.Equal(default, none);
+    }
+
+    [Fact]
+    public void TryFromGivesTheSameTickAsFrom()
+    {
+        _parser.Parse(RealtimeFrames.Utf8(RealtimeFrames.FullSample("0B")), _events, out _);
+        var e = Assert.Single(_events);
+
+        Assert.True(TradeTick.TryFrom(e, out var tick));
+        Assert.Equal(TradeTick.From(e), tick);
+        Assert.Equal((e.Item, e.ReceivedAt), (tick.Item, tick.ReceivedAt));
+        Assert.NotNull(tick.Price);
+        Assert.NotNull(tick.Strength);
     }
 
     [Fact]
