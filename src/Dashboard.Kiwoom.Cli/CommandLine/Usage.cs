@@ -58,13 +58,17 @@ internal static class Usage
           kiwoom stream <type>[,<type>...] [item ...] [--fields <fid,fid,...>] [--json] [connection options]
 
         Logs in on the WebSocket, registers the items for the types and prints every REAL event until
-        Ctrl+C (exit 0). A dropped connection is opened again with backoff and everything registered
-        again (reported on standard error); a refused login or registration, or another login with the
-        same app key, ends the stream with exit 1. Types: 00 04 0A 0B 0C 0D 0E 0F 0G 0H 0I 0J 0U 0g
+        Ctrl+C (exit 0; the items are removed on the server first). A dropped connection is opened again
+        with backoff and everything registered again (reported on standard error); a refused login or
+        registration, another login with the same app key, or no connection within the connect timeout
+        ends the stream with exit 1. Types: 00 04 0A 0B 0C 0D 0E 0F 0G 0H 0I 0J 0U 0g
         0m 0s 0u 0w 1h (case matters: 0g is not 0G). 00, 04, 0s and 1h need no item.
 
           --fields <fids>    Print only these field ids (e.g. 20,10,11,15)
           --json             One JSON object per event and line, values typed
+          --connect-timeout <s>
+                             Give up when the first connection is not up after this many
+                             seconds (default 30; reconnects after that retry for ever)
 
         Connection options:
         """ + "\n" + Connection;

@@ -11,8 +11,9 @@ namespace Dashboard.Kiwoom.Cli.Commands;
 /// <summary>
 /// <c>kiwoom stream &lt;type&gt; &lt;item&gt;...</c>: subscribes through the library's realtime client
 /// (LOGIN, PING echo, REG, reconnect with backoff and re-registration, silence detection) and prints
-/// every event until Ctrl+C (exit 0), or until the session fails for good or another login with the
-/// same key replaces it (exit 1).
+/// every event until Ctrl+C (exit 0, after REMOVE for everything it registered), or until the session fails
+/// for good, another login with the same key replaces it, or no connection comes up within the connect
+/// timeout (exit 1).
 /// </summary>
 internal static class StreamCommand
 {
@@ -22,7 +23,13 @@ internal static class StreamCommand
         RealtimeTypes.OrderExecution, RealtimeTypes.Balance, RealtimeTypes.SessionNotice, RealtimeTypes.ViTrigger,
     };
 
-    private static readonly OptionSet Options = OptionSet.Of([.. OptionSet.ConnectionOptions, "--fields"], ["--json", "--verbose"]);
+    private static readonly OptionSet Options = OptionSet.Of([.. OptionSet.ConnectionOptions, "--fields", "--connect-timeout"], ["--json", "--verbose"]);
+
+    /// <summary>How long the first connection may take before the stream gives up (the client itself retries for ever).</summary>
+    private static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the REMOVEs sent on the way out may take: Ctrl+C must not hang on a dead socket.</summary>
+    private static readonly TimeSpan UnregisterTimeout = TimeSpan.FromSeconds(3);
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken ct = default)
     {
@@ -35,6 +42,7 @@ internal static class StreamCommand
 
         var (types, items) = Subscription(parsed);
         var onlyFids = Fids(parsed.Value("--fields"));
+        var connectTimeout = ConnectTimeout(parsed.Value("--connect-timeout"));
         var settings = ConnectionSettings.Resolve(parsed, context, Usage.Stream);
         await using var connection = KiwoomConnection.Open(settings, context.Stderr, parsed.Has("--verbose"));
 
@@ -57,7 +65,7 @@ internal static class StreamCommand
         client.StateChanged += (_, change) => output.State(change);
         try
         {
-            return await StreamAsync(client, types, items, output, ct);
+            return await StreamAsync(client, types, items, output, connectTimeout, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -67,9 +75,21 @@ internal static class StreamCommand
         }
     }
 
-    private static async Task<int> StreamAsync(KiwoomRealtimeClient client, List<string> types, List<string> items, StreamOutput output, CancellationToken ct)
+    private static async Task<int> StreamAsync(
+        KiwoomRealtimeClient client, List<string> types, List<string> items, StreamOutput output, TimeSpan connectTimeout, CancellationToken ct)
     {
-        var connected = await client.ConnectAsync(ct);
+        KiwoomResult<RealtimeStateChange> connected;
+        try
+        {
+            connected = await client.ConnectAsync(ct).AsTask().WaitAsync(connectTimeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            output.Note($"error: no realtime connection within {connectTimeout.TotalSeconds:0.#} s ({client.Current.State}); "
+                + "check the address and the network, or raise --connect-timeout.");
+            return ExitCodes.BrokerError;
+        }
+
         if (!connected.IsSuccess)
         {
             output.Note(ErrorLine(connected.Error));
@@ -106,11 +126,28 @@ internal static class StreamCommand
         }
         finally
         {
+            await UnregisterAsync(subscriptions, output);
             var dropped = subscriptions.Sum(s => s.DroppedCount);
             if (dropped > 0)
             {
                 output.Note($"note: {dropped} quote events were dropped because the output could not keep up (latest values win for quotes).");
             }
+        }
+    }
+
+    /// <summary>
+    /// Sends REMOVE for everything this stream registered, so the server stops pushing before the socket closes
+    /// (a session that already failed has nothing to remove). Bounded: Ctrl+C must end the program promptly.
+    /// </summary>
+    private static async Task UnregisterAsync(List<RealtimeSubscription> subscriptions, StreamOutput output)
+    {
+        try
+        {
+            await Task.WhenAll(subscriptions.Select(s => s.DisposeAsync().AsTask())).WaitAsync(UnregisterTimeout);
+        }
+        catch (TimeoutException)
+        {
+            output.Note($"note: the server did not confirm the REMOVE of every item within {UnregisterTimeout.TotalSeconds:0} s; closing anyway.");
         }
     }
 
@@ -182,6 +219,18 @@ internal static class StreamCommand
         }
 
         return (types, items);
+    }
+
+    private static TimeSpan ConnectTimeout(string? text)
+    {
+        if (text is null)
+        {
+            return DefaultConnectTimeout;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new UsageException($"--connect-timeout takes whole seconds from 1 to 3600, not '{text}'.", Usage.Stream);
     }
 
     private static HashSet<int>? Fids(string? text)

@@ -46,7 +46,7 @@ public sealed class StreamCommandTests : IAsyncLifetime
             await ScriptedSocket.SendAsync(socket, Trade, ct);
             await ScriptedSocket.SendAsync(socket, Ping, ct);
             await ExpectAsync(socket, "PING", ct);
-            await ScriptedSocket.DrainAsync(socket, ct);
+            await DrainAnsweringRemovesAsync(socket, ct);
         };
 
         var running = StartStream("0B", "005930", "000660");
@@ -77,6 +77,66 @@ public sealed class StreamCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CtrlCRemovesEveryRegisteredItemBeforeClosing()
+    {
+        server.Socket = async (socket, ct) =>
+        {
+            await ExpectAsync(socket, "LOGIN", ct);
+            await ScriptedSocket.SendAsync(socket, LoginOk, ct);
+            await AcknowledgeAsync(socket, registrations: 2, ct);
+            await ScriptedSocket.SendAsync(socket, Trade, ct);
+            for (var i = 0; i < 2; i++)
+            {
+                await ExpectAsync(socket, "REMOVE", ct);
+                await ScriptedSocket.SendAsync(socket, """{"trnm":"REMOVE","return_code":0,"return_msg":""}""", ct);
+            }
+
+            await DrainAnsweringRemovesAsync(socket, ct);
+        };
+
+        var running = StartStream("0B", "005930", "000660");
+        await stdout.WaitForAsync("0B 005930", Patience);
+        var exit = await StopAsync(running);
+
+        Assert.Equal(0, exit);
+        var removed = received.Where(m => ScriptedSocket.Trnm(m) == "REMOVE").SelectMany(Items).ToList();
+        Assert.Equal(["0B:000660", "0B:005930"], removed.Order());
+        Assert.DoesNotContain("did not confirm", stderr.Text);
+    }
+
+    [Fact]
+    public async Task ASocketThatNeverLogsInEndsTheStreamAtTheConnectTimeout()
+    {
+        var attempts = 0;
+        server.Socket = async (socket, ct) =>
+        {
+            Interlocked.Increment(ref attempts);
+            await socket.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "down", ct);
+        };
+
+        var started = DateTime.UtcNow;
+        var exit = await StartStream("0B", "005930", "--connect-timeout", "2").WaitAsync(Patience);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no realtime connection within 2 s", stderr.Text);
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(1.5), Patience);
+        Assert.True(Volatile.Read(ref attempts) >= 1);
+        Assert.Equal(string.Empty, stdout.Text);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("abc")]
+    [InlineData("3601")]
+    public async Task AConnectTimeoutOutsideOneSecondToAnHourIsAUsageError(string value)
+    {
+        var exit = await StartStream("0B", "005930", "--connect-timeout", value).WaitAsync(Patience);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--connect-timeout takes whole seconds from 1 to 3600", stderr.Text);
+    }
+
+    [Fact]
     public async Task ADroppedConnectionIsReestablishedAndTheItemsRegisteredAgain()
     {
         var sessions = 0;
@@ -93,7 +153,7 @@ public sealed class StreamCommandTests : IAsyncLifetime
             }
 
             await ScriptedSocket.SendAsync(socket, Trade, ct);
-            await ScriptedSocket.DrainAsync(socket, ct);
+            await DrainAnsweringRemovesAsync(socket, ct);
         };
 
         var running = StartStream("0B", "005930");
@@ -115,7 +175,7 @@ public sealed class StreamCommandTests : IAsyncLifetime
             await ScriptedSocket.SendAsync(socket, LoginOk, ct);
             await AcknowledgeAsync(socket, registrations: 1, ct);
             await ScriptedSocket.SendAsync(socket, Trade, ct);
-            await ScriptedSocket.DrainAsync(socket, ct);
+            await DrainAnsweringRemovesAsync(socket, ct);
         };
 
         var running = StartStream("0B", "005930", "--json", "--fields", "10,11,12,20");
@@ -159,7 +219,7 @@ public sealed class StreamCommandTests : IAsyncLifetime
             await ScriptedSocket.SendAsync(socket, LoginOk, ct);
             await ExpectAsync(socket, "REG", ct);
             await ScriptedSocket.SendAsync(socket, """{"trnm":"REG","return_code":1,"return_msg":"등록 가능한 종목 수를 초과했습니다"}""", ct);
-            await ScriptedSocket.DrainAsync(socket, ct);
+            await DrainAnsweringRemovesAsync(socket, ct);
         };
 
         var exit = await StartStream("0B", "005930").WaitAsync(Patience);
@@ -222,6 +282,21 @@ public sealed class StreamCommandTests : IAsyncLifetime
         if (ScriptedSocket.Trnm(message) != trnm)
         {
             throw new InvalidOperationException($"Expected {trnm}, got {message}.");
+        }
+    }
+
+    /// <summary>Like Kiwoom, answers the REMOVEs a stream sends on its way out, until the client goes away (bounded).</summary>
+    private async Task DrainAnsweringRemovesAsync(WebSocket socket, CancellationToken ct)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bound.CancelAfter(TimeSpan.FromSeconds(30));
+        while (await ScriptedSocket.ReceiveAsync(socket, bound.Token) is { } message)
+        {
+            received.Enqueue(message);
+            if (ScriptedSocket.Trnm(message) == "REMOVE")
+            {
+                await ScriptedSocket.SendAsync(socket, """{"trnm":"REMOVE","return_code":0,"return_msg":""}""", bound.Token);
+            }
         }
     }
 
