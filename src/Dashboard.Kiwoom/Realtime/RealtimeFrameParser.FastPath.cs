@@ -232,7 +232,7 @@ public sealed partial class RealtimeFrameParser
             }
         }
 
-        if (typeIndex >= 0)
+        if (typeIndex >= 0 && count <= ValuesShape.MaxFids)
         {
             (_shapes[typeIndex] ??= new ValuesShape()).Learn(f, openAt, rows.AsSpan(0, count));
         }
@@ -313,7 +313,7 @@ public sealed partial class RealtimeFrameParser
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipWhitespace(ReadOnlySpan<byte> f, int pos)
+    internal static int SkipWhitespace(ReadOnlySpan<byte> f, int pos)
     {
         while (pos < f.Length && f[pos] == (byte)' ')
         {

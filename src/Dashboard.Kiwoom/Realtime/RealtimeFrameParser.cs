@@ -466,11 +466,19 @@ public sealed partial class RealtimeFrameParser
 
     /// <summary>
     /// Puts the rows in FID order (the table is binary-searched). Kiwoom sends each type's FIDs in one fixed,
-    /// unsorted order, so a plain insertion sort over packed 64-bit keys is the cheapest fit; equal FIDs keep
-    /// their arrival order because the key's next bits are the value's position.
+    /// unsorted order, so for the usual few dozen rows a plain insertion sort over packed 64-bit keys is the
+    /// cheapest fit; equal FIDs keep their arrival order because the key's next bits are the value's position.
     /// </summary>
     private static void SortRows(Span<Row> rows)
     {
+        // Insertion sort is quadratic in the worst case: a push with hundreds of FIDs in reverse order (no real type
+        // has that many, but a hostile or broken peer can send one) gets the general sort.
+        if (rows.Length > 64)
+        {
+            rows.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+            return;
+        }
+
         for (var i = 1; i < rows.Length; i++)
         {
             var row = rows[i];

@@ -12,12 +12,19 @@ namespace Dashboard.Kiwoom.Realtime;
 /// </summary>
 internal sealed class ValuesShape
 {
+    /// <summary>
+    /// The largest layout worth learning. Kiwoom's biggest type (0D, the order book) has under 100 FIDs; a push with
+    /// thousands is not a layout that repeats, and learning it would only cost memory.
+    /// </summary>
+    public const int MaxFids = 512;
+
     private byte[] _separators = [];
     private int[] _separatorEnds = [];
     private ulong[] _words = [];
     private ulong[] _masks = [];
     private ushort[] _fids = [];
     private int[] _slots = [];
+    private ulong[] _order = [];
 
     /// <summary>How many FIDs the layout has.</summary>
     public int Count { get; private set; }
@@ -67,7 +74,7 @@ internal sealed class ValuesShape
         }
 
         // The layout must end here: another FID after these is a different layout.
-        p = SkipSpaces(f, p);
+        p = RealtimeFrameParser.SkipWhitespace(f, p);
         if ((uint)p >= (uint)f.Length || f[p] != (byte)'}')
         {
             return false;
@@ -115,18 +122,17 @@ internal sealed class ValuesShape
 
         // The sorted place of each arrival: its rank by FID, ties in arrival order (as the sort in BuildValues).
         // Rows written to these places arrive sorted, so that sort only confirms the order instead of moving rows.
+        Grow(ref _order, count);
+        var order = _order.AsSpan(0, count);
         for (var i = 0; i < count; i++)
         {
-            var slot = 0;
-            for (var j = 0; j < count; j++)
-            {
-                if (_fids[j] < _fids[i] || (_fids[j] == _fids[i] && j < i))
-                {
-                    slot++;
-                }
-            }
+            order[i] = ((ulong)_fids[i] << 32) | (uint)i;
+        }
 
-            _slots[i] = slot;
+        order.Sort();
+        for (var rank = 0; rank < count; rank++)
+        {
+            _slots[(int)(uint)order[rank]] = rank;
         }
 
         Count = count;
@@ -164,15 +170,5 @@ internal sealed class ValuesShape
         {
             array = new T[Math.Max(size, array.Length * 2)];
         }
-    }
-
-    private static int SkipSpaces(ReadOnlySpan<byte> f, int p)
-    {
-        while ((uint)p < (uint)f.Length && f[p] == (byte)' ')
-        {
-            p++;
-        }
-
-        return p;
     }
 }

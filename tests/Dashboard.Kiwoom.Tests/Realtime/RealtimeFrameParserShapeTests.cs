@@ -86,6 +86,20 @@ public sealed class RealtimeFrameParserShapeTests
     }
 
     [Fact]
+    public void AnEntryWithThousandsOfFidsIsReadButItsLayoutIsNotLearnt()
+    {
+        // Descending FIDs: the worst order for sorting, and far more than any real type carries.
+        var values = string.Join(',', Enumerable.Range(0, 5000).Select(i => $"\"{60000 - i}\":\"{i}\""));
+        var frame = RealtimeFrames.Utf8(Values(values));
+        var fast = new RealtimeFrameParser(_time);
+
+        Assert.Equal(Describe(General(frame)), ParseWith(fast, frame));
+        Assert.Equal(Describe(General(frame)), ParseWith(fast, frame));
+        Assert.Equal(0, fast.ShapeEntries);
+        Assert.Equal(2, fast.FastPathFrames);
+    }
+
+    [Fact]
     public void EveryBytePositionOfAnOddByteAgreesWithTheGeneralPath()
     {
         // The prefilter looks at 16 bytes at a time and then at the tail one by one: put each odd byte at every
