@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Dashboard.Web.Data;
 
@@ -10,6 +11,12 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<UsedTotpStep> UsedTotpSteps => Set<UsedTotpStep>();
+
+    /// <summary>The Identity schema version this context's model is built for (from the services it was created with).</summary>
+    internal Version IdentitySchema => SchemaVersion;
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, IdentitySchemaModelCacheKeyFactory>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
