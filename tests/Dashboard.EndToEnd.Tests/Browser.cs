@@ -53,6 +53,29 @@ public sealed class Browser : IAsyncDisposable
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>
+    /// Runs <paramref name="journey"/> with Playwright tracing on, and keeps the trace (DOM snapshots, screenshots,
+    /// network) in artifacts/traces/<paramref name="name"/>.zip only when it fails, so that a failure seen once in CI
+    /// can be replayed with <c>playwright show-trace</c> instead of guessed at.
+    /// </summary>
+    public static async Task TracedAsync(IBrowserContext context, string name, Func<Task> journey)
+    {
+        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Title = name });
+        try
+        {
+            await journey();
+        }
+        catch
+        {
+            var folder = Path.Combine(RepositoryRoot(), "artifacts", "traces");
+            Directory.CreateDirectory(folder);
+            await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, name + ".zip") });
+            throw;
+        }
+
+        await context.Tracing.StopAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Chromium.DisposeAsync();

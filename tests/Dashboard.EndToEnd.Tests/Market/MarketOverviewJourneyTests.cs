@@ -5,7 +5,8 @@ namespace Dashboard.EndToEnd.Tests.Market;
 /// <summary>
 /// On an empty database: the first account registers and sees the market overview tick live from the
 /// embedded simulator, opens a stock with live trades, and sees the same overview on a phone without
-/// sideways scrolling. Screenshots go to artifacts/screenshots.
+/// sideways scrolling. Screenshots go to artifacts/screenshots; a failing run leaves a Playwright trace in
+/// artifacts/traces.
 /// </summary>
 public sealed class MarketOverviewJourneyTests : IAsyncLifetime
 {
@@ -32,43 +33,49 @@ public sealed class MarketOverviewJourneyTests : IAsyncLifetime
     public async Task FirstAccountSeesTheOverviewTickLiveOnDesktopAndPhone()
     {
         await using var desktop = await browser.DesktopAsync(app.BaseAddress);
-        var page = await desktop.NewPageAsync();
-        await page.GotoAsync("Account/Register");
-        await page.Locator("[id='Input.Email']").FillAsync(Email);
-        await page.Locator("[id='Input.Password']").FillAsync(Password);
-        await page.Locator("[id='Input.ConfirmPassword']").FillAsync(Password);
-        await page.Locator("button[type=submit]", new() { HasText = "Register" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("Account/Register", StringComparison.Ordinal));
+        await Browser.TracedAsync(desktop, "market-journey-desktop", async () =>
+        {
+            var page = await desktop.NewPageAsync();
+            await page.GotoAsync("Account/Register");
+            await page.Locator("[id='Input.Email']").FillAsync(Email);
+            await page.Locator("[id='Input.Password']").FillAsync(Password);
+            await page.Locator("[id='Input.ConfirmPassword']").FillAsync(Password);
+            await page.Locator("button[type=submit]", new() { HasText = "Register" }).ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("Account/Register", StringComparison.Ordinal));
 
-        await page.GotoAsync("market");
-        await Assertions.Expect(page.Locator(".market-quote")).ToHaveCountAsync(12, new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator(".connection-chip[data-state=connected]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator(".market-index .price-up, .market-index .price-down, .market-index .price-flat").First).ToBeVisibleAsync();
-        await ExpectTicksAsync(page);
-        await Assertions.Expect(page.Locator(".market-quotes .freshness-live")).ToBeVisibleAsync();
-        await Browser.ScreenshotAsync(page, "market-overview-desktop");
+            await page.GotoAsync("market");
+            await Assertions.Expect(page.Locator(".market-quote")).ToHaveCountAsync(12, new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator(".connection-chip[data-state=connected]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator(".market-index .price-up, .market-index .price-down, .market-index .price-flat").First).ToBeVisibleAsync();
+            await ExpectTicksAsync(page);
+            await Assertions.Expect(page.Locator(".market-quotes .freshness-live")).ToBeVisibleAsync();
+            await Browser.ScreenshotAsync(page, "market-overview-desktop");
 
-        // The symbol search finds a stock by name and opens its page with live trades.
-        await page.Locator("#symbol-search").First.FillAsync("삼성전자");
-        await page.Locator(".mud-list-item", new() { HasText = "005930" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/market/005930");
-        await Assertions.Expect(page.Locator(".stock-title")).ToContainTextAsync("삼성전자", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator(".trade-row").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Browser.ScreenshotAsync(page, "market-stock-desktop");
+            // The symbol search finds a stock by name and opens its page with live trades.
+            await page.Locator("#symbol-search").First.FillAsync("삼성전자");
+            await page.Locator(".mud-list-item", new() { HasText = "005930" }).First.ClickAsync();
+            await page.WaitForURLAsync("**/market/005930");
+            await Assertions.Expect(page.Locator(".stock-title")).ToContainTextAsync("삼성전자", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator(".trade-row").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Browser.ScreenshotAsync(page, "market-stock-desktop");
+        });
 
         await using var phoneContext = await browser.PhoneAsync(app.BaseAddress);
-        var phone = await phoneContext.NewPageAsync();
-        await phone.GotoAsync("Account/Login");
-        await phone.Locator("[id='Input.Email']").FillAsync(Email);
-        await phone.Locator("[id='Input.Password']").FillAsync(Password);
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await phone.WaitForURLAsync(url => !url.Contains("Account/Login", StringComparison.Ordinal));
-        await phone.GotoAsync("market");
-        await Assertions.Expect(phone.Locator(".market-quote")).ToHaveCountAsync(12, new() { Timeout = 30_000 });
-        await ExpectTicksAsync(phone);
-        var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"The overview scrolls sideways by {overflow}px on a phone.");
-        await Browser.ScreenshotAsync(phone, "market-overview-phone");
+        await Browser.TracedAsync(phoneContext, "market-journey-phone", async () =>
+        {
+            var phone = await phoneContext.NewPageAsync();
+            await phone.GotoAsync("Account/Login");
+            await phone.Locator("[id='Input.Email']").FillAsync(Email);
+            await phone.Locator("[id='Input.Password']").FillAsync(Password);
+            await phone.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+            await phone.WaitForURLAsync(url => !url.Contains("Account/Login", StringComparison.Ordinal));
+            await phone.GotoAsync("market");
+            await Assertions.Expect(phone.Locator(".market-quote")).ToHaveCountAsync(12, new() { Timeout = 30_000 });
+            await ExpectTicksAsync(phone);
+            var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"The overview scrolls sideways by {overflow}px on a phone.");
+            await Browser.ScreenshotAsync(phone, "market-overview-phone");
+        });
     }
 
     /// <summary>Some price in the list changes while we watch: the page is fed live, not a one-off snapshot.</summary>
