@@ -140,111 +140,56 @@ public sealed partial class RealtimeFrameParser
     }
 
     /// <summary>
-    /// The values object, <c>{"fid":"value",...}</c>: the hot loop of the whole client. The position stays in a
-    /// local (a <c>ref</c> position would make every step a memory round trip) and the FID is read while its key is
-    /// scanned.
+    /// The values object, <c>{"fid":"value",...}</c>: through the type's learnt layout when the push has it,
+    /// otherwise key by key, learning the layout for the next push of the type.
     /// </summary>
     private bool TryScanValues(ReadOnlySpan<byte> f, ref int pos, int typeIndex, ref int rowCount, ref int used)
     {
-        var p = SkipWhitespace(f, pos);
-        if (!At(f, p, (byte)'{'))
+        if (!Expect(f, ref pos, (byte)'{'))
         {
             return false;
         }
 
         // The type usually comes before the values: then its last layout is tried first.
+        var openAt = pos - 1;
         var shape = typeIndex >= 0 ? _shapes[typeIndex] : null;
-        if (shape is not null && shape.Count > 0 && shape.TryScan(f, ref p, _rows, out var shapeBytes))
+        var shapeEnd = openAt;
+        if (shape is { Count: > 0 } && shape.TryScan(f, ref shapeEnd, _rows, out var shapeBytes))
         {
             ShapeEntries++;
-            pos = p;
+            pos = shapeEnd;
             rowCount = shape.Count;
             used = shapeBytes;
             return true;
         }
 
-        var openAt = p;
-        var rows = _rows;
-        var count = rowCount;
-        var bytes = used;
-        while (true)
+        do
         {
-            p = SkipWhitespace(f, p + 1);
-            if (!At(f, p, (byte)'"'))
+            if (!TryString(f, ref pos, out var keyAt, out var keyLength) || !TryParseFid(f.Slice(keyAt, keyLength), out var fid)
+                || !Expect(f, ref pos, (byte)':') || !TryString(f, ref pos, out var at, out var length)
+                || used + length > RealtimeValues.MaxValueBytes || rowCount == ushort.MaxValue)
             {
                 return false;
             }
 
-            var keyAt = ++p;
-            var fid = 0;
-            while ((uint)p < (uint)f.Length && (uint)(f[p] - '0') <= 9)
-            {
-                fid = (fid * 10) + (f[p] - '0');
-                p++;
-            }
+            AddRow(ref rowCount, new Row((ushort)fid, at, (ushort)length));
+            used += length;
+        }
+        while (Expect(f, ref pos, (byte)','));
 
-            if (p - keyAt is 0 or > 5 || fid > MaxFid || !At(f, p, (byte)'"'))
-            {
-                return false;
-            }
-
-            p = SkipWhitespace(f, p + 1);
-            if (!At(f, p, (byte)':'))
-            {
-                return false;
-            }
-
-            p = SkipWhitespace(f, p + 1);
-            if (!At(f, p, (byte)'"'))
-            {
-                return false;
-            }
-
-            var at = ++p;
-            while ((uint)p < (uint)f.Length && f[p] != (byte)'"')
-            {
-                p++;
-            }
-
-            var length = p - at;
-            if (p == f.Length || bytes + length > RealtimeValues.MaxValueBytes || count == ushort.MaxValue)
-            {
-                return false;
-            }
-
-            if (count == rows.Length)
-            {
-                Array.Resize(ref _rows, rows.Length * 2);
-                rows = _rows;
-            }
-
-            rows[count++] = new Row((ushort)fid, at, (ushort)length);
-            bytes += length;
-            p = SkipWhitespace(f, p + 1);
-            if (At(f, p, (byte)'}'))
-            {
-                break;
-            }
-
-            if (!At(f, p, (byte)','))
-            {
-                return false;
-            }
+        if (!Expect(f, ref pos, (byte)'}'))
+        {
+            return false;
         }
 
-        if (typeIndex >= 0 && count <= ValuesShape.MaxFids)
+        // The values key appears once per entry (a second one gives up), so the rows so far are exactly these.
+        if (typeIndex >= 0 && rowCount <= ValuesShape.MaxFids)
         {
-            (_shapes[typeIndex] ??= new ValuesShape()).Learn(f, openAt, rows.AsSpan(0, count));
+            (_shapes[typeIndex] ??= new ValuesShape()).Learn(f, openAt, _rows.AsSpan(0, rowCount));
         }
 
-        pos = p + 1;
-        rowCount = count;
-        used = bytes;
         return true;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool At(ReadOnlySpan<byte> f, int pos, byte token) => (uint)pos < (uint)f.Length && f[pos] == token;
 
     private static int KeyOf(ReadOnlySpan<byte> key)
     {
