@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Kiwoom.Tests.Cli;
 
@@ -20,9 +14,7 @@ internal sealed class ScriptedKiwoomServer : IAsyncDisposable
 {
     public const string Token = "TOKEN-b7e9d1c3a5f7e9d1c3a5f7e9d1c3a5f7";
 
-    private readonly WebApplication app;
-
-    private ScriptedKiwoomServer(WebApplication app) => this.app = app;
+    private WebApplication app = null!;
 
     /// <summary>What the CLI sent to the REST paths, in order.</summary>
     public ConcurrentQueue<ScriptedRequest> Requests { get; } = new();
@@ -37,28 +29,21 @@ internal sealed class ScriptedKiwoomServer : IAsyncDisposable
     public string TokenAnswer { get; set; } =
         $$"""{"expires_dt":"20991231235959","token_type":"bearer","token":"{{Token}}","return_code":0,"return_msg":"정상적으로 처리되었습니다"}""";
 
-    public Uri BaseUrl => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri BaseUrl { get; private set; } = null!;
 
     public static async Task<ScriptedKiwoomServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new ScriptedKiwoomServer(app);
-        app.UseWebSockets();
-        app.Map("/api/dostk/websocket", server.AcceptSocketAsync);
-        app.MapPost("/oauth2/token", (HttpContext http) => server.WriteAsync(http, new ScriptedReply(server.TokenAnswer)));
-        app.MapPost("/api/dostk/{group}", server.AnswerAsync);
-        await app.StartAsync();
+        var server = new ScriptedKiwoomServer();
+        (server.app, server.BaseUrl) = await LoopbackServer.StartAsync(app =>
+        {
+            app.Map("/api/dostk/websocket", (HttpContext http) => LoopbackServer.AcceptWebSocketAsync(http, server.Socket));
+            app.MapPost("/oauth2/token", (HttpContext http) => server.WriteAsync(http, new ScriptedReply(server.TokenAnswer)));
+            app.MapPost("/api/dostk/{group}", server.AnswerAsync);
+        });
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => LoopbackServer.StopAsync(app);
 
     private async Task AnswerAsync(HttpContext http)
     {
@@ -85,18 +70,6 @@ internal sealed class ScriptedKiwoomServer : IAsyncDisposable
         }
 
         await http.Response.WriteAsync(reply.Body, Encoding.UTF8);
-    }
-
-    private async Task AcceptSocketAsync(HttpContext http)
-    {
-        if (!http.WebSockets.IsWebSocketRequest)
-        {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        await Socket(socket, http.RequestAborted);
     }
 }
 

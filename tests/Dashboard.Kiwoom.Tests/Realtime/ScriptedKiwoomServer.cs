@@ -1,15 +1,9 @@
-using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Kiwoom.Tests.Realtime;
 
@@ -21,15 +15,11 @@ internal sealed class ScriptedKiwoomServer : IAsyncDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly Channel<ServerConnection> _connections = Channel.CreateUnbounded<ServerConnection>();
     private int _connectionCount;
 
-    private ScriptedKiwoomServer(WebApplication app)
-    {
-        _app = app;
-        Answer = DefaultAnswer;
-    }
+    private ScriptedKiwoomServer() => Answer = DefaultAnswer;
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -47,16 +37,9 @@ internal sealed class ScriptedKiwoomServer : IAsyncDisposable
 
     public static async Task<ScriptedKiwoomServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new ScriptedKiwoomServer(app);
-        app.UseWebSockets();
-        app.Map("/api/dostk/websocket", server.AcceptAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseUrl = new Uri(address);
+        var server = new ScriptedKiwoomServer();
+        (server._app, server.BaseUrl) = await LoopbackServer.StartAsync(
+            app => app.Map("/api/dostk/websocket", (HttpContext http) => LoopbackServer.AcceptWebSocketAsync(http, server.RunConnectionAsync)));
         return server;
     }
 
@@ -74,25 +57,14 @@ internal sealed class ScriptedKiwoomServer : IAsyncDisposable
     public async Task<ServerConnection> NextConnectionAsync() =>
         await _connections.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => LoopbackServer.StopAsync(_app);
 
-    private async Task AcceptAsync(HttpContext context)
+    private async Task RunConnectionAsync(WebSocket socket, CancellationToken ct)
     {
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var connection = new ServerConnection(socket, this);
         Interlocked.Increment(ref _connectionCount);
         _connections.Writer.TryWrite(connection);
-        await connection.RunAsync(context.RequestAborted);
+        await connection.RunAsync(ct);
     }
 }
 
