@@ -191,16 +191,24 @@ public sealed class RealtimeFrameParserTests
     }
 
     [Fact]
-    public void TryFromGivesTheSameTickAsFrom()
+    public void TryFromWritesEveryMappedFieldOfTheTick()
     {
-        _parser.Parse(RealtimeFrames.Utf8(RealtimeFrames.FullSample("0B")), _events, out _);
+        _parser.Parse(RealtimeFrames.Utf8(RealtimeFrames.TradeTick), _events, out _);
         var e = Assert.Single(_events);
 
         Assert.True(TradeTick.TryFrom(e, out var tick));
-        Assert.Equal(TradeTick.From(e), tick);
-        Assert.Equal((e.Item, e.ReceivedAt), (tick.Item, tick.ReceivedAt));
-        Assert.NotNull(tick.Price);
-        Assert.NotNull(tick.Strength);
+
+        Assert.Equal(("005930", e.ReceivedAt), (tick.Item, tick.ReceivedAt));
+        Assert.Equal(new TimeOnly(16, 52, 8), tick.Time);
+        Assert.Equal(new SignedPrice(20800, PriceDirection.Down), tick.Price);
+        Assert.Equal((-50L, -0.24m, ChangeSign.Down), (tick.Change, tick.ChangeRate, tick.Sign));
+        Assert.Equal((82L, 30379732L, 632640L), (tick.Volume, tick.CumulativeVolume, tick.CumulativeValue));
+        Assert.Equal(new SignedPrice(20850, PriceDirection.Flat), tick.Open);
+        Assert.Equal(new SignedPrice(21150, PriceDirection.Up), tick.High);
+        Assert.Equal(new SignedPrice(20450, PriceDirection.Down), tick.Low);
+        Assert.Equal(new SignedPrice(20800, PriceDirection.Down), tick.BestAsk);
+        Assert.Equal(new SignedPrice(20700, PriceDirection.Down), tick.BestBid);
+        Assert.Equal(98.92m, tick.Strength);
     }
 
     [Fact]
