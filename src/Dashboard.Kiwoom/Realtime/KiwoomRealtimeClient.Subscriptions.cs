@@ -15,15 +15,35 @@ public sealed partial class KiwoomRealtimeClient
     /// (type, item) sends REG (when connected; otherwise the next LOGIN registers it); later ones
     /// share it. Starts the connection if it was never started. A REG the server refuses is an error.
     /// </summary>
-    public async ValueTask<KiwoomResult<RealtimeSubscription>> SubscribeAsync(string type, string item, CancellationToken ct = default)
+    public ValueTask<KiwoomResult<RealtimeSubscription>> SubscribeAsync(string type, string item, CancellationToken ct = default)
+    {
+        ValidateSubscription(type, item);
+        return SubscribeAsync(new RealtimeSubscription(this, type, item, _options.SubscriberCapacity), ct);
+    }
+
+    /// <summary>
+    /// As <see cref="SubscribeAsync(string, string, CancellationToken)"/>, but events go straight to
+    /// <paramref name="sink"/> on the receive loop (one sink may take several subscriptions).
+    /// </summary>
+    public ValueTask<KiwoomResult<RealtimeSubscription>> SubscribeAsync(string type, string item, IRealtimeSink sink, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ValidateSubscription(type, item);
+        return SubscribeAsync(new RealtimeSubscription(this, type, item, sink), ct);
+    }
+
+    private static void ValidateSubscription(string type, string item)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (!RealtimeTypes.Registrable.Contains(type))
         {
             throw new ArgumentException($"'{type}' is not a realtime type that REG accepts.", nameof(type));
         }
+    }
 
-        var subscription = new RealtimeSubscription(this, type, item, _options.SubscriberCapacity);
+    private async ValueTask<KiwoomResult<RealtimeSubscription>> SubscribeAsync(RealtimeSubscription subscription, CancellationToken ct)
+    {
+        var (type, item) = (subscription.Type, subscription.Item);
         RealtimeSession? session;
         int group;
         bool first;
@@ -135,6 +155,24 @@ public sealed partial class KiwoomRealtimeClient
         return free;
     }
 
+    /// <summary>Distinct (type, item) registrations, each sent to the server once however many subscribe.</summary>
+    public int RegistrationCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _registrations.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Raised on the receive loop for every REAL event before it reaches the subscribers (for meters and
+    /// freshness, counted once per event whatever the number of subscribers); handlers must not block.
+    /// </summary>
+    public event Action<RealtimeEvent>? EventReceived;
+
     private bool HasRegistrations()
     {
         lock (_gate)
@@ -145,6 +183,7 @@ public sealed partial class KiwoomRealtimeClient
 
     private void Route(RealtimeEvent e)
     {
+        EventReceived?.Invoke(e);
         if (e.Type == RealtimeTypes.Condition)
         {
             RouteCondition(e);

@@ -5,31 +5,31 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace Dashboard.Web.Broker;
 
 /// <summary>
-/// A circuit's thin view of its member's live broker session (scoped: one per circuit, shared by the
-/// chip and the page). It picks the member's active connection, holds one lease on the shared session
-/// and releases it when the circuit ends.
+/// A circuit's <see cref="IBrokerSessions"/> (scoped: one per circuit, shared by the chip and the page).
+/// It picks the member's active connection, holds one lease on the shared session and releases it when
+/// the circuit ends.
 /// </summary>
 public sealed class BrokerCircuit(
     BrokerSessionRegistry registry,
     ConnectionService connections,
     AuthenticationStateProvider authentication,
-    TimeProvider time) : IAsyncDisposable
+    TimeProvider time) : IBrokerSessions, IAsyncDisposable
 {
     private readonly Lock gate = new();
-    private Task<BrokerSession?>? opening;
+    private Task<IBrokerSession?>? opening;
     private BrokerLease? lease;
     private BrokerLinkState unavailable = BrokerLinkState.Connecting;
+    private string? unavailableMessage;
     private bool disposed;
 
-    /// <summary>Raised when the session's connection state changes, outside any lock and off the renderer.</summary>
     public event Action<BrokerStatus>? StatusChanged;
 
-    /// <summary>The connection in use once <see cref="OpenAsync"/> has found one.</summary>
     public ConnectionSummary? Connection { get; private set; }
 
-    public BrokerSession? Session => lease?.Session;
+    public IBrokerSession? Session => lease?.Session;
 
-    public BrokerStatus Status => lease?.Session.Status ?? BrokerStatus.Unavailable(unavailable, time.GetUtcNow());
+    public BrokerStatus Status => lease?.Session.Status
+        ?? BrokerStatus.Unavailable(unavailable, time.GetUtcNow()) with { Message = unavailableMessage };
 
     /// <summary>
     /// The member's active connection: the oldest verified one, else the oldest that can still be
@@ -40,8 +40,7 @@ public sealed class BrokerCircuit(
         ?? all.FirstOrDefault(c => c.Status is BrokerConnectionStatus.Untested)
         ?? all.FirstOrDefault(c => c.Status != BrokerConnectionStatus.NeedsReentry);
 
-    /// <summary>Opens (once per circuit) the session of the member's active connection; null when there is none usable.</summary>
-    public Task<BrokerSession?> OpenAsync()
+    public Task<IBrokerSession?> OpenAsync()
     {
         lock (gate)
         {
@@ -53,7 +52,7 @@ public sealed class BrokerCircuit(
     public async ValueTask DisposeAsync()
     {
         BrokerLease? held;
-        Task<BrokerSession?>? pending;
+        Task<IBrokerSession?>? pending;
         lock (gate)
         {
             if (disposed)
@@ -88,7 +87,7 @@ public sealed class BrokerCircuit(
         }
     }
 
-    private async Task<BrokerSession?> OpenCoreAsync()
+    private async Task<IBrokerSession?> OpenCoreAsync()
     {
         var member = (await authentication.GetAuthenticationStateAsync()).User;
         if (member.Identity?.IsAuthenticated != true)
@@ -107,7 +106,7 @@ public sealed class BrokerCircuit(
         var opened = await registry.OpenAsync(ConnectionService.OwnerId(member), active.Id);
         if (opened.Lease is not { } acquired)
         {
-            return Unavailable(opened.Failure);
+            return Unavailable(opened.Failure, opened.Message);
         }
 
         bool ended;
@@ -132,9 +131,10 @@ public sealed class BrokerCircuit(
         return acquired.Session;
     }
 
-    private BrokerSession? Unavailable(BrokerLinkState state)
+    private IBrokerSession? Unavailable(BrokerLinkState state, string? message = null)
     {
         unavailable = state;
+        unavailableMessage = message;
         StatusChanged?.Invoke(Status);
         return null;
     }

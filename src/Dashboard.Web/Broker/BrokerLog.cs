@@ -18,8 +18,8 @@ internal static partial class BrokerLog
     [LoggerMessage(4104, LogLevel.Information, "Broker session {KeyId} reconnected; re-read {Quotes} quotes and {Indices} indices.")]
     public static partial void Reconciled(ILogger logger, string keyId, int quotes, int indices);
 
-    [LoggerMessage(4105, LogLevel.Error, "Broker session {KeyId}: delivering {Type} events stopped unexpectedly.")]
-    public static partial void PumpFailed(ILogger logger, Exception exception, string keyId, string type);
+    [LoggerMessage(4105, LogLevel.Warning, "Refused to join broker session {KeyId}: another member's connection uses the same app key with a different secret.")]
+    public static partial void KeyConflict(ILogger logger, string keyId);
 
     [LoggerMessage(4106, LogLevel.Warning, "Broker session {KeyId}: the realtime connection did not start: {Reason}")]
     public static partial void ConnectFailed(ILogger logger, string keyId, string reason);
@@ -32,4 +32,7 @@ internal static partial class BrokerLog
 
     [LoggerMessage(4109, LogLevel.Error, "Closing the broker session for key {KeyId} failed.")]
     public static partial void CloseFailed(ILogger logger, Exception exception, string keyId);
+
+    [LoggerMessage(4110, LogLevel.Warning, "A live feed of {Component} fell behind and was disconnected: {Reason}")]
+    public static partial void FeedOverrun(ILogger logger, string component, string reason);
 }

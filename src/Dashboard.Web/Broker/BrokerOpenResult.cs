@@ -1,4 +1,5 @@
 namespace Dashboard.Web.Broker;
 
-/// <summary>A lease on a session, or why none could be had (<see cref="BrokerLinkState.NoConnection"/> or <see cref="BrokerLinkState.NeedsReentry"/>).</summary>
-public sealed record BrokerOpenResult(BrokerLease? Lease, BrokerLinkState Failure);
+/// <summary>A lease on a session, or why none could be had.</summary>
+/// <param name="Failure">NoConnection, NeedsReentry, or Failed (with <paramref name="Message"/>) when the key is another member's.</param>
+public sealed record BrokerOpenResult(BrokerLease? Lease, BrokerLinkState Failure, string? Message = null);

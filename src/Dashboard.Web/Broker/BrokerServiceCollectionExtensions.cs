@@ -43,6 +43,8 @@ public static class BrokerServiceCollectionExtensions
         services.TryAddSingleton<BrokerMetrics>();
         services.TryAddSingleton<BrokerSessionRegistry>();
         services.AddScoped<BrokerCircuit>();
+        services.AddScoped<IBrokerSessions>(sp => sp.GetRequiredService<BrokerCircuit>());
+        services.TryAddSingleton<IOrderGateway, OrderGateway>();
         services.Configure<ShellOptions>(o => o.ConnectionChip = typeof(ConnectionChip));
         services.AddHealthChecks()
             .AddCheck<BrokerSessionsHealthCheck>("sessions")

@@ -75,7 +75,11 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
 
     /// <summary>
     /// Leases the session of <paramref name="ownerId"/>'s connection <paramref name="connectionId"/>,
-    /// opening it on first use. The caller must act for that owner (the circuit's signed-in member).
+    /// opening it on first use. The caller must act for that owner (the circuit's signed-in member, or
+    /// the order service acting for the member whose order it handles). Kiwoom allows one socket per app
+    /// key, so two connections with the same key share one session — but only when they carry the same
+    /// secret: a session trades and reads fills as the key's owner, so a member who merely knows (or
+    /// guessed) someone's app key is refused instead of silently joined.
     /// </summary>
     public async Task<BrokerOpenResult> OpenAsync(string ownerId, Guid connectionId, CancellationToken ct = default)
     {
@@ -90,7 +94,15 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (!entries.TryGetValue(credential.KeyId, out entry!))
+            if (entries.TryGetValue(credential.KeyId, out entry!))
+            {
+                if (!entry.Session.HasSameSecret(credential))
+                {
+                    BrokerLog.KeyConflict(logger, credential.KeyId);
+                    return new BrokerOpenResult(null, BrokerLinkState.Failed, BrokerRefusals.KeyConflict);
+                }
+            }
+            else
             {
                 var realtime = new KiwoomRealtimeClient(credential, tokens, realtimeOptions, time, loggers.CreateLogger<KiwoomRealtimeClient>(), ConnectAsync);
                 var session = new BrokerSession(credential, rest, realtime, options, metrics, time, loggers.CreateLogger<BrokerSession>());

@@ -4,70 +4,59 @@ using Dashboard.Kiwoom.Realtime;
 namespace Dashboard.Web.Broker;
 
 /// <summary>
-/// One subscriber's feed of individual events, in order, never merged. For fills, order events and VI
-/// (lossless types) nothing is ever dropped: when the reader falls behind by
-/// <see cref="BrokerOptions.LosslessQueueCapacity"/> the delivery waits, which backs up into the realtime
-/// client's unbounded queue. For quote types (a trade tape) a reader that far behind loses the oldest
-/// events instead, so one stuck tab cannot stall the quotes of every other subscriber. Dispose to unsubscribe.
+/// One subscriber's feed of individual events, in order, never merged, fed straight from the realtime
+/// client's receive loop (which it never blocks). For fills, order events, balances and VI (lossless
+/// types) nothing is dropped: a reader that falls <see cref="BrokerOptions.LosslessQueueCapacity"/> events
+/// behind is disconnected instead — its feed ends with <see cref="FeedOverrunException"/> and it reloads
+/// its snapshot — so one stuck tab never stalls the member's other tabs. For quote types (a trade tape)
+/// a reader that far behind loses the oldest events. Dispose to unsubscribe.
 /// </summary>
-public sealed class EventFeed<T> : IFeedSink, IAsyncDisposable
+public sealed class EventFeed<T> : FeedBase, IRealtimeSink
     where T : class
 {
     private readonly Func<RealtimeEvent, T?> map;
     private readonly Channel<T> channel;
-    private Func<ValueTask>? release;
-    private int disposed;
+    private readonly int capacity;
 
-    internal EventFeed(Func<RealtimeEvent, T?> map, int capacity, bool lossless)
+    internal EventFeed(string type, Func<RealtimeEvent, T?> map, int capacity)
+        : base(type)
     {
         this.map = map;
-        IsLossless = lossless;
+        this.capacity = capacity;
+        IsLossless = RealtimeTypes.IsLossless(type);
         channel = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity)
         {
-            FullMode = lossless ? BoundedChannelFullMode.Wait : BoundedChannelFullMode.DropOldest,
+            // Lossless: a full queue refuses the write, and the feed is then disconnected (see Deliver).
+            FullMode = IsLossless ? BoundedChannelFullMode.Wait : BoundedChannelFullMode.DropOldest,
             SingleReader = true,
         });
     }
 
-    /// <summary>True for fills, order events and VI: delivery waits for the reader rather than drop.</summary>
+    /// <summary>True for fills, order events, balances and VI: never dropped, disconnected when overrun.</summary>
     public bool IsLossless { get; }
 
     public ChannelReader<T> Events => channel.Reader;
 
-    public ValueTask DisposeAsync()
+    void IRealtimeSink.Deliver(RealtimeEvent e)
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        Complete();
-        return release?.Invoke() ?? ValueTask.CompletedTask;
-    }
-
-    async ValueTask IFeedSink.DeliverAsync(RealtimeEvent e, CancellationToken ct)
-    {
-        if (map(e) is not { } value)
+        if (map(e) is not { } value || channel.Writer.TryWrite(value))
         {
             return;
         }
 
-        try
+        // Only a lossless feed can refuse a write (or a completed one, where this is a no-op).
+        if (channel.Writer.TryComplete(new FeedOverrunException(Type, capacity)))
         {
-            await channel.Writer.WriteAsync(value, ct).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException)
-        {
-            // The subscriber disposed its feed while this event was on its way: nobody is left to lose it.
+            Overrun();
         }
     }
 
-    void IFeedSink.Offer(ILiveValue snapshot)
+    void IRealtimeSink.Complete() => Complete();
+
+    internal override void Offer(ILiveValue snapshot)
     {
         // Lossless events are never synthesized from snapshots; their reconciliation is the owner's (orders) job.
     }
 
-    public void Complete() => channel.Writer.TryComplete();
-
-    internal void OnRelease(Func<ValueTask> onRelease) => release = onRelease;
+    internal override void Complete() => channel.Writer.TryComplete();
 }

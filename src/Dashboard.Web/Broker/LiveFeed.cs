@@ -5,10 +5,11 @@ using Dashboard.Kiwoom.Realtime;
 namespace Dashboard.Web.Broker;
 
 /// <summary>
-/// One subscriber's conflated quote feed: per key only the newest value waits (latest wins), so a slow
-/// reader costs memory bounded by the number of keys, never a growing queue. Dispose to unsubscribe.
+/// One subscriber's conflated quote feed, fed straight from the realtime client's receive loop: per key
+/// only the newest value waits (latest wins), so a slow reader costs memory bounded by the number of
+/// keys, never a growing queue, and never slows anyone else. Dispose to unsubscribe.
 /// </summary>
-public sealed class LiveFeed<T> : IFeedSink, IAsyncDisposable
+public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
     where T : class, ILiveValue
 {
     private readonly Func<RealtimeEvent, T?> map;
@@ -22,11 +23,10 @@ public sealed class LiveFeed<T> : IFeedSink, IAsyncDisposable
     });
 
     private Dictionary<string, T> pending = new(StringComparer.Ordinal);
-    private Func<ValueTask>? release;
     private long conflated;
-    private int disposed;
 
-    internal LiveFeed(Func<RealtimeEvent, T?> map) => this.map = map;
+    internal LiveFeed(string type, Func<RealtimeEvent, T?> map)
+        : base(type) => this.map = map;
 
     /// <summary>Values replaced by a newer one of the same key before the reader took them.</summary>
     public long ConflatedCount => Interlocked.Read(ref conflated);
@@ -45,35 +45,6 @@ public sealed class LiveFeed<T> : IFeedSink, IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        Complete();
-        return release?.Invoke() ?? ValueTask.CompletedTask;
-    }
-
-    ValueTask IFeedSink.DeliverAsync(RealtimeEvent e, CancellationToken ct)
-    {
-        if (map(e) is { } value)
-        {
-            Publish(value);
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    void IFeedSink.Offer(ILiveValue snapshot)
-    {
-        if (snapshot is T value)
-        {
-            Publish(value);
-        }
-    }
-
     /// <summary>Adds a value, e.g. a snapshot the subscriber fetched itself.</summary>
     public void Publish(T value)
     {
@@ -89,9 +60,25 @@ public sealed class LiveFeed<T> : IFeedSink, IAsyncDisposable
         signal.Writer.TryWrite(true);
     }
 
-    public void Complete() => signal.Writer.TryComplete();
+    void IRealtimeSink.Deliver(RealtimeEvent e)
+    {
+        if (map(e) is { } value)
+        {
+            Publish(value);
+        }
+    }
 
-    internal void OnRelease(Func<ValueTask> onRelease) => release = onRelease;
+    void IRealtimeSink.Complete() => Complete();
+
+    internal override void Offer(ILiveValue snapshot)
+    {
+        if (snapshot is T value)
+        {
+            Publish(value);
+        }
+    }
+
+    internal override void Complete() => signal.Writer.TryComplete();
 
     private List<T> Take()
     {

@@ -38,7 +38,7 @@ public sealed class BrokerSessionRegistryTests(BrokerHost host, ITestOutputHelpe
             var feeds = new List<LiveFeed<Quote>>();
             foreach (var _ in leases)
             {
-                var feed = await session.SubscribeQuotesAsync(["005930", "000660"]);
+                var feed = await session.Feeds.SubscribeQuotesAsync(["005930", "000660"]);
                 Assert.True(feed.IsSuccess, feed.Error?.Message);
                 feeds.Add(feed.Value);
             }
@@ -144,7 +144,7 @@ public sealed class BrokerSessionRegistryTests(BrokerHost host, ITestOutputHelpe
         var states = new List<BrokerLinkState>();
         session.StatusChanged += s => { lock (states) { states.Add(s.State); } };
         await Eventually.TrueAsync(() => session.Status.State == BrokerLinkState.Connected, Wait);
-        var subscribed = await session.SubscribeQuotesAsync(MarketDefaults.Stocks);
+        var subscribed = await session.Feeds.SubscribeQuotesAsync(MarketDefaults.Stocks);
         Assert.True(subscribed.IsSuccess, subscribed.Error?.ToString());
         await using var feed = subscribed.Value;
         await FirstBatchAsync(feed);
@@ -176,24 +176,24 @@ public sealed class BrokerSessionRegistryTests(BrokerHost host, ITestOutputHelpe
         await using var lease = (await host.Registry.OpenAsync(owner, connection)).Lease!;
         var session = lease.Session;
 
-        var quotes = await session.GetQuotesAsync(MarketDefaults.Stocks);
+        var quotes = await session.Market.GetQuotesAsync(MarketDefaults.Stocks);
         Assert.True(quotes.IsSuccess, quotes.Error?.Message);
         Assert.Equal(MarketDefaults.Stocks.Order(), quotes.Value.Select(q => q.Code).Order());
         Assert.All(quotes.Value, q => Assert.True(q.Price > 0 && !string.IsNullOrEmpty(q.Name)));
 
-        var basics = await session.GetBasicsAsync("005930");
+        var basics = await session.Market.GetBasicsAsync("005930");
         Assert.True(basics.IsSuccess, basics.Error?.Message);
         Assert.Equal("삼성전자", basics.Value.Name);
         Assert.True(basics.Value.Price > 0);
 
-        var kospi = await session.GetIndexAsync("001");
+        var kospi = await session.Market.GetIndexAsync("001");
         Assert.True(kospi.IsSuccess, kospi.Error?.Message);
         Assert.True(kospi.Value.Value > 0);
 
-        var byName = await session.SearchAsync("삼성", 20);
+        var byName = await session.Market.SearchAsync("삼성", 20);
         Assert.True(byName.IsSuccess, byName.Error?.Message);
         Assert.Contains(byName.Value, s => s.Code == "005930");
-        var byCode = await session.SearchAsync("00066", 20);
+        var byCode = await session.Market.SearchAsync("00066", 20);
         Assert.Contains(byCode.Value!, s => s.Code == "000660");
     }
 

@@ -10,7 +10,7 @@ public sealed class LiveFeedTests
     [Fact]
     public async Task SlowReaderGetsOnlyTheNewestQuotePerCode()
     {
-        var feed = new LiveFeed<Quote>(MarketMapping.ToQuote);
+        var feed = new LiveFeed<Quote>(RealtimeTypes.Trade, MarketMapping.ToQuote);
         for (var price = 70_000; price < 70_100; price++)
         {
             feed.Publish(QuoteOf("005930", price));
@@ -31,7 +31,7 @@ public sealed class LiveFeedTests
     [Fact]
     public async Task ReadingEndsWhenTheFeedIsDisposed()
     {
-        var feed = new LiveFeed<Quote>(MarketMapping.ToQuote);
+        var feed = new LiveFeed<Quote>(RealtimeTypes.Trade, MarketMapping.ToQuote);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var reading = Task.Run(async () =>
         {
@@ -50,48 +50,78 @@ public sealed class LiveFeedTests
     }
 
     [Fact]
-    public async Task LosslessFeedDeliversEveryEventInOrderWhenTheReaderLags()
+    public async Task LosslessFeedDisconnectsAReaderThatFallsTooFarBehindAfterEveryQueuedEvent()
     {
-        const int Count = 2_000;
-        var feed = new EventFeed<Quote>(MarketMapping.ToQuote, capacity: 16, lossless: true);
-        IFeedSink sink = feed;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feed = new EventFeed<RealtimeEvent>(RealtimeTypes.OrderExecution, e => e, capacity: 16);
+        IRealtimeSink sink = feed;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
-        // The writer is held back by the small queue (backpressure) instead of dropping.
-        var writing = Task.Run(async () =>
+        // Delivery runs on the socket's receive loop: it must never wait for a reader.
+        for (var i = 0; i < 20; i++)
         {
-            for (var i = 0; i < Count; i++)
+            sink.Deliver(OrderEvent(i));
+        }
+
+        var received = new List<string>();
+        var ended = await Assert.ThrowsAsync<FeedOverrunException>(async () =>
+        {
+            await foreach (var e in feed.Events.ReadAllAsync(timeout.Token))
             {
-                await sink.DeliverAsync(TradeEvent("005930", 50_000 + i), timeout.Token);
+                received.Add(e.Item);
             }
         });
 
-        await Eventually.TrueAsync(() => feed.Events.Count == 16, TimeSpan.FromSeconds(10));
-        Assert.False(writing.IsCompleted, "The writer should be waiting for the reader, not dropping.");
+        // Nothing is silently dropped: the reader gets the first 16 in order, then is told it fell behind.
+        Assert.Equal(Enumerable.Range(0, 16).Select(i => $"{i:D6}"), received);
+        Assert.Equal(RealtimeTypes.OrderExecution, ended.Type);
+    }
 
-        var received = new List<long>();
-        while (received.Count < Count)
+    [Fact]
+    public async Task AStuckLosslessSubscriberDoesNotHoldUpAnotherSubscriberOfTheSameEvents()
+    {
+        var stuck = new EventFeed<RealtimeEvent>(RealtimeTypes.OrderExecution, e => e, capacity: 16);
+        var reading = new EventFeed<RealtimeEvent>(RealtimeTypes.OrderExecution, e => e, capacity: 16);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var received = new List<string>();
+        var reader = Task.Run(async () =>
         {
-            var quote = await feed.Events.ReadAsync(timeout.Token);
-            received.Add(quote.Price);
+            while (received.Count < 100)
+            {
+                received.Add((await reading.Events.ReadAsync(timeout.Token)).Item);
+            }
+        });
+
+        for (var i = 0; i < 100; i++)
+        {
+            var e = OrderEvent(i);
+            ((IRealtimeSink)stuck).Deliver(e);
+            ((IRealtimeSink)reading).Deliver(e);
+
+            // Paced by the live reader only, as a healthy tab would be.
+            await Eventually.TrueAsync(() => reading.Events.Count < 8, TimeSpan.FromSeconds(10));
         }
 
-        await writing.WaitAsync(timeout.Token);
-        Assert.Equal(Enumerable.Range(50_000, Count).Select(p => (long)p), received);
+        await reader.WaitAsync(timeout.Token);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => $"{i:D6}"), received);
+
+        // The stuck one kept what it had queued and was then told it fell behind.
+        Assert.Equal(16, stuck.Events.Count);
+        while (stuck.Events.TryRead(out _))
+        {
+        }
+
+        await Assert.ThrowsAsync<FeedOverrunException>(() => stuck.Events.Completion.WaitAsync(timeout.Token));
     }
 
     [Fact]
     public async Task TradeTapeFeedKeepsTheNewestWhenItsReaderIsStuck()
     {
-        var feed = new EventFeed<Quote>(MarketMapping.ToQuote, capacity: 16, lossless: false);
-        IFeedSink sink = feed;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var feed = new EventFeed<Quote>(RealtimeTypes.Trade, MarketMapping.ToQuote, capacity: 16);
+        IRealtimeSink sink = feed;
 
-        // Never waits: a stuck tab must not hold up the shared delivery.
         for (var i = 0; i < 100; i++)
         {
-            var delivered = sink.DeliverAsync(TradeEvent("005930", 60_000 + i), timeout.Token);
-            Assert.True(delivered.IsCompleted);
+            sink.Deliver(TradeEvent("005930", 60_000 + i));
         }
 
         var kept = new List<long>();
@@ -101,15 +131,22 @@ public sealed class LiveFeedTests
         }
 
         Assert.Equal(Enumerable.Range(60_084, 16).Select(p => (long)p), kept);
+        Assert.False(feed.Events.Completion.IsCompleted);
         await feed.DisposeAsync();
     }
 
     private static Quote QuoteOf(string code, long price) =>
         new(code, null, price, Dashboard.Web.Shell.PriceDirection.Up, 100, 0.1m, 1_000, 1, null, At, FromSnapshot: false);
 
-    private static RealtimeEvent TradeEvent(string code, long price)
+    private static RealtimeEvent TradeEvent(string code, long price) =>
+        Parse($$$"""{"trnm":"REAL","data":[{"type":"0B","name":"주식체결","item":"{{{code}}}","values":{"20":"100000","10":"+{{{price}}}","11":"+100","12":"+0.20","13":"1000","15":"+10","25":"2"}}]}""");
+
+    // The item carries the sequence number so the order of delivery can be checked.
+    private static RealtimeEvent OrderEvent(int sequence) =>
+        Parse($$$"""{"trnm":"REAL","data":[{"type":"00","name":"주문체결","item":"{{{sequence:D6}}}","values":{"9201":"1234567890","9203":"{{{sequence}}}","913":"접수"}}]}""");
+
+    private static RealtimeEvent Parse(string frame)
     {
-        var frame = $$$"""{"trnm":"REAL","data":[{"type":"0B","name":"주식체결","item":"{{{code}}}","values":{"20":"100000","10":"+{{{price}}}","11":"+100","12":"+0.20","13":"1000","15":"+10","25":"2"}}]}""";
         var events = new List<RealtimeEvent>();
         new RealtimeFrameParser().Parse(System.Text.Encoding.UTF8.GetBytes(frame), events, out var problem);
         Assert.Null(problem);

@@ -65,13 +65,21 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
 
     private async Task RunAsync(Func<CancellationToken, Task> loop)
     {
+        // Read once: after disposal the source is gone and reading Lifetime would throw inside the filter below.
+        var ending = Lifetime;
         try
         {
-            await loop(Lifetime);
+            await loop(ending);
         }
-        catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
+        catch (Exception) when (ending.IsCancellationRequested)
         {
-            // The component went away.
+            // The component went away (cancelled waits, completed feeds): a normal teardown, not a failure.
+        }
+        catch (FeedOverrunException ex)
+        {
+            BrokerLog.FeedOverrun(Logger, GetType().Name, ex.Message);
+            FeedFailure = ex.Message;
+            RequestRender();
         }
         catch (Exception ex)
         {
