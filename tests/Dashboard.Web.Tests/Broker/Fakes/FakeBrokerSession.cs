@@ -1,0 +1,32 @@
+using Dashboard.Kiwoom;
+using Dashboard.Web.Broker;
+
+namespace Dashboard.Web.Tests.Broker.Fakes;
+
+/// <summary>A session whose snapshots are set by the test and whose feeds the test publishes to.</summary>
+public sealed class FakeBrokerSession : IBrokerSession
+{
+    public string KeyId => "fake:Simulator";
+
+    public KiwoomEnvironment Environment => KiwoomEnvironment.Simulator;
+
+    public BrokerStatus Status { get; set; } = new(BrokerLinkState.Connected, null, null, null, true, DateTimeOffset.UnixEpoch);
+
+    public event Action<BrokerStatus>? StatusChanged;
+
+    public FakeMarketQueries FakeMarket { get; } = new();
+
+    public FakeMarketFeeds FakeFeeds { get; } = new();
+
+    public IMarketQueries Market => FakeMarket;
+
+    public IBrokerQueries Queries => throw new NotSupportedException("This fake answers market snapshots only; give it a query fake when a test needs one.");
+
+    public IMarketFeeds Feeds => FakeFeeds;
+
+    public Task<BrokerStatus> ConnectAsync(CancellationToken ct = default)
+    {
+        StatusChanged?.Invoke(Status);
+        return Task.FromResult(Status);
+    }
+}
