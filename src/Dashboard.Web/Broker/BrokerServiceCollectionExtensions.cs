@@ -1,4 +1,6 @@
+using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Realtime;
+using Microsoft.Extensions.Options;
 using Dashboard.Web.Components.Market;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Shell;
@@ -27,8 +29,18 @@ public static class BrokerServiceCollectionExtensions
                     : SimulatorLoopback.Base(urls, o.Prefix, https: false) ?? SimulatorLoopback.Base(urls, o.Prefix, https: true);
             }
         });
-        services.TryAddSingleton(new RealtimeClientOptions());
         services.TryAddSingleton<OwnCertificatePin>();
+        services.TryAddSingleton<PinnedWebSocketConnector>();
+
+        // The sessions' realtime clients take "Kiwoom:Realtime" (validated at start) and connect through the pin;
+        // registered before AddKiwoomRealtime so its plain factory does not replace this one.
+        services.TryAddSingleton(sp => new KiwoomRealtimeClientFactory(
+            sp.GetRequiredService<IKiwoomTokenSource>(),
+            sp.GetRequiredService<IOptions<RealtimeClientOptions>>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<PinnedWebSocketConnector>().ConnectAsync));
+        services.AddKiwoomRealtime();
 
         // "Dashboard.Kiwoom" is the REST client's named HttpClient (KiwoomHttpSender.ClientName).
         foreach (var client in new[] { "Dashboard.Kiwoom", SimulatorHealthCheck.ClientName })

@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Realtime;
 using Dashboard.Kiwoom.Rest;
@@ -17,13 +16,11 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
 {
     private readonly ConnectionService connections;
     private readonly KiwoomRestClient rest;
-    private readonly IKiwoomTokenSource tokens;
-    private readonly RealtimeClientOptions realtimeOptions;
+    private readonly KiwoomRealtimeClientFactory realtimeClients;
     private readonly BrokerOptions options;
     private readonly BrokerMetrics metrics;
     private readonly TimeProvider time;
     private readonly ILoggerFactory loggers;
-    private readonly OwnCertificatePin certificates;
     private readonly ILogger logger;
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
@@ -32,19 +29,15 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
     public BrokerSessionRegistry(
         ConnectionService connections,
         KiwoomRestClient rest,
-        IKiwoomTokenSource tokens,
-        RealtimeClientOptions realtimeOptions,
+        KiwoomRealtimeClientFactory realtimeClients,
         IOptions<BrokerOptions> options,
         BrokerMetrics metrics,
         TimeProvider time,
-        ILoggerFactory loggers,
-        OwnCertificatePin certificates)
+        ILoggerFactory loggers)
     {
-        this.certificates = certificates;
         this.connections = connections;
         this.rest = rest;
-        this.tokens = tokens;
-        this.realtimeOptions = realtimeOptions;
+        this.realtimeClients = realtimeClients;
         this.options = options.Value;
         this.metrics = metrics;
         this.time = time;
@@ -104,7 +97,7 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
             }
             else
             {
-                var realtime = new KiwoomRealtimeClient(credential, tokens, realtimeOptions, time, loggers.CreateLogger<KiwoomRealtimeClient>(), ConnectAsync);
+                var realtime = realtimeClients.Create(credential);
                 var session = new BrokerSession(credential, rest, realtime, options, metrics, time, loggers.CreateLogger<BrokerSession>());
                 entry = new Entry(session);
                 entries.Add(credential.KeyId, entry);
@@ -146,26 +139,6 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
             entry.Grace?.Dispose();
             await entry.Session.DisposeAsync();
             metrics.SessionClosed();
-        }
-    }
-
-    /// <summary>The client's own connect, plus acceptance of this server's own certificate (simulator over HTTPS).</summary>
-    private async ValueTask<WebSocket> ConnectAsync(Uri uri, CancellationToken ct)
-    {
-        var socket = new ClientWebSocket();
-
-        // Kiwoom keeps the session alive with its own PING messages; its client sends no transport pings.
-        socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        socket.Options.RemoteCertificateValidationCallback = certificates.Validate;
-        try
-        {
-            await socket.ConnectAsync(uri, ct);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
         }
     }
 
