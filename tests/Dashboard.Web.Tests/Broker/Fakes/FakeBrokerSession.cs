@@ -20,7 +20,9 @@ public sealed class FakeBrokerSession : IBrokerSession
 
     public IMarketQueries Market => FakeMarket;
 
-    public IBrokerQueries Queries => throw new NotSupportedException("This fake answers market snapshots only; give it a query fake when a test needs one.");
+    public FakeBrokerQueries FakeQueries { get; } = new();
+
+    public IBrokerQueries Queries => FakeQueries;
 
     public IMarketFeeds Feeds => FakeFeeds;
 
