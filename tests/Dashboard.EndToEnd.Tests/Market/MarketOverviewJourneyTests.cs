@@ -57,6 +57,7 @@ public sealed class MarketOverviewJourneyTests : IAsyncLifetime
             await page.WaitForURLAsync("**/market/005930");
             await Assertions.Expect(page.Locator(".stock-title")).ToContainTextAsync("삼성전자", new() { Timeout = 30_000 });
             await Assertions.Expect(page.Locator(".trade-row").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await ExpectTradingScreenAsync(page);
             await Browser.ScreenshotAsync(page, "market-stock-desktop");
         });
 
@@ -75,7 +76,22 @@ public sealed class MarketOverviewJourneyTests : IAsyncLifetime
             var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"The overview scrolls sideways by {overflow}px on a phone.");
             await Browser.ScreenshotAsync(phone, "market-overview-phone");
+
+            await phone.GotoAsync("market/005930");
+            await ExpectTradingScreenAsync(phone);
+            overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"The stock page scrolls sideways by {overflow}px on a phone.");
+            await Browser.ScreenshotAsync(phone, "market-stock-phone");
         });
+    }
+
+    /// <summary>The stock page's order book has ten levels a side and the chart has drawn bars on its canvas.</summary>
+    private static async Task ExpectTradingScreenAsync(IPage page)
+    {
+        await Assertions.Expect(page.Locator(".order-book tr.book-ask")).ToHaveCountAsync(10, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".order-book tr.book-bid")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator(".candle-chart canvas").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".candle-chart[data-bars='0']")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
     }
 
     /// <summary>Some price in the list changes while we watch: the page is fed live, not a one-off snapshot.</summary>

@@ -22,10 +22,10 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
     protected IOptions<BrokerOptions> BrokerOptions { get; set; } = default!;
 
     [Inject]
-    private BrokerMetrics Metrics { get; set; } = default!;
+    protected BrokerMetrics Metrics { get; set; } = default!;
 
     [Inject]
-    private ILogger<LiveComponentBase> Logger { get; set; } = default!;
+    protected ILogger<LiveComponentBase> Logger { get; set; } = default!;
 
     /// <summary>Cancelled when the component is disposed.</summary>
     protected CancellationToken Lifetime => lifetime.Token;
@@ -52,6 +52,7 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await OnDisposingAsync();
         await lifetime.CancelAsync();
         throttle?.Dispose();
         foreach (var resource in owned)
@@ -62,6 +63,9 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
         lifetime.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Releases what a derived component holds besides its owned feeds (browser objects, timers), before the feeds close.</summary>
+    protected virtual ValueTask OnDisposingAsync() => ValueTask.CompletedTask;
 
     private async Task RunAsync(Func<CancellationToken, Task> loop)
     {
