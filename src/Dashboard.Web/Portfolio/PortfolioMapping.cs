@@ -62,8 +62,9 @@ public static class PortfolioMapping
         }
 
         var average = update.AveragePrice ?? known?.AveragePrice ?? 0;
-        var price = update.CurrentPrice is { } pushed ? Math.Abs(pushed.Value) : known?.CurrentPrice ?? average;
-        var direction = update.CurrentPrice is { } signed ? Convert(signed.Direction) : known?.Direction ?? Direction.Flat;
+
+        // Pushes and ticks are read by separate loops: a 04 handled after a newer tick must not turn the price back.
+        var pushedPrice = update.CurrentPrice is { } pushed && (known is null || update.ReceivedAt >= known.PriceAt) ? pushed : (SignedPrice?)null;
         return new PortfolioPosition(
             update.Code,
             !string.IsNullOrWhiteSpace(update.Name) ? update.Name.Trim() : known?.Name ?? update.Code,
@@ -71,9 +72,9 @@ public static class PortfolioMapping
             update.OrderableQuantity ?? Math.Min(quantity, known?.OrderableQuantity ?? quantity),
             average,
             update.TotalPurchaseAmount is > 0 and var amount ? amount : quantity * average,
-            price,
-            direction,
-            update.CurrentPrice is null && known is not null ? known.PriceAt : update.ReceivedAt);
+            pushedPrice is { } price ? Math.Abs(price.Value) : known?.CurrentPrice ?? average,
+            pushedPrice is { } signed ? Convert(signed.Direction) : known?.Direction ?? Direction.Flat,
+            pushedPrice is null && known is not null ? known.PriceAt : update.ReceivedAt);
     }
 
     /// <summary>Moves a row's price with a tick; an older value never replaces a newer one.</summary>

@@ -9,7 +9,7 @@ namespace Dashboard.Web.Portfolio;
 /// <summary>
 /// Loads one session's portfolio (kt00018 holdings, kt00001 cash, ka10074 today's realized P&amp;L) and keeps it
 /// live: 04 pushes change quantities and averages and add or remove rows, conflated 0B ticks of the held codes
-/// move prices, and the totals are recomputed from the rows each time. <see cref="Current"/> is an immutable
+/// move prices (a ka10095 snapshot covers a newly held code until its first tick), and the totals are recomputed from the rows each time. <see cref="Current"/> is an immutable
 /// snapshot, safe to render from any thread; <see cref="Changed"/> fires after each new one.
 /// </summary>
 public sealed class PortfolioTracker : IAsyncDisposable
@@ -313,6 +313,18 @@ public sealed class PortfolioTracker : IAsyncDisposable
                 var feed = subscribed.Value;
                 quoteFeed = feed;
                 Run(loopCt => ReadQuotesAsync(feed, loopCt));
+
+                // A newly held stock may have traded between its fill and this subscription: read its price once
+                // (the feed keeps whichever of snapshot and tick is newer).
+                var added = codes.Where(c => !quotedCodes.Contains(c)).ToList();
+                var snapshot = await session.Market.GetQuotesAsync(added, ct);
+                if (snapshot.IsSuccess)
+                {
+                    foreach (var quote in snapshot.Value)
+                    {
+                        feed.Publish(quote);
+                    }
+                }
             }
             else
             {

@@ -3,7 +3,7 @@ using Dashboard.Web.Broker;
 
 namespace Dashboard.Web.Tests.Portfolio;
 
-/// <summary>A session over the fake queries and feeds; market snapshots are not part of the portfolio.</summary>
+/// <summary>A session over the fake queries, market snapshots and feeds.</summary>
 internal sealed class FakeBrokerSession : IBrokerSession
 {
     public string KeyId => "fake-key";
@@ -14,7 +14,9 @@ internal sealed class FakeBrokerSession : IBrokerSession
 
     public event Action<BrokerStatus>? StatusChanged;
 
-    public IMarketQueries Market => throw new NotSupportedException("The portfolio does not read market snapshots.");
+    public FakeMarketQueries FakeMarket { get; } = new();
+
+    public IMarketQueries Market => FakeMarket;
 
     public FakeBrokerQueries FakeQueries { get; } = new();
 
