@@ -46,7 +46,22 @@ public sealed class PortfolioLiveTests(BrokerHost host) : IClassFixture<BrokerHo
             Fill(orders, account, "000660", OrderSide.Sell, 4);
             Fill(orders, account, "005930", OrderSide.Buy, 2);
 
-            await Eventually.TrueAsync(() => ShowsTheAccount(tracker.Current, account), Wait, "The tracker did not catch up with the fills.");
+            // Then the market trades on, so prices move away from the fills and only 0B ticks carry them.
+            for (var steps = 0; steps < 200 && Unrealized(account) == 0; steps++)
+            {
+                host.Simulator.Step(10);
+            }
+
+            Assert.NotEqual(0, Unrealized(account));
+            try
+            {
+                await Eventually.TrueAsync(() => ShowsTheAccount(tracker.Current, account), Wait);
+            }
+            catch (Xunit.Sdk.XunitException)
+            {
+                Assert.Fail($"The tracker did not catch up with the fills and ticks. Simulator: {Expected(account)} cash {account.Cash} realized {account.RealizedPnl}; "
+                    + $"tracker: {Shown(tracker.Current)} cash {tracker.Current?.Cash} realized {tracker.Current?.RealizedToday}; live error: {tracker.LiveError}");
+            }
 
             var reread = await session.Queries.QueryAsync(new Kt00018Request { QueryType = "1", Exchange = "KRX" });
             Assert.True(reread.IsSuccess, reread.Error?.Message);
@@ -57,6 +72,7 @@ public sealed class PortfolioLiveTests(BrokerHost host) : IClassFixture<BrokerHo
                 snapshot.Positions.Select(p => (p.Code, p.Quantity, p.AveragePrice, p.CurrentPrice)).OrderBy(p => p.Code));
             Assert.Equal(["005930", "035720"], snapshot.Positions.Select(p => p.Code).Order());
             Assert.NotEqual(0, snapshot.RealizedToday);
+            Assert.NotEqual(0, snapshot.Totals.Profit);
         }
         finally
         {
@@ -70,6 +86,9 @@ public sealed class PortfolioLiveTests(BrokerHost host) : IClassFixture<BrokerHo
         Assert.Null(placed.Rejection);
     }
 
+    private long Unrealized(Account account) =>
+        host.Simulator.Market.Read(u => account.Holdings.Values.Sum(h => h.Quantity * (u.ByCode[h.Code].Last - h.AveragePrice)));
+
     /// <summary>Rows, prices, cash and today's realized P&amp;L as the simulator's account has them now.</summary>
     private bool ShowsTheAccount(PortfolioSnapshot? snapshot, Account account)
     {
@@ -78,15 +97,15 @@ public sealed class PortfolioLiveTests(BrokerHost host) : IClassFixture<BrokerHo
             return false;
         }
 
-        var expected = host.Simulator.Market.Read(u => account.Holdings.Values
-            .Where(h => h.Quantity > 0)
-            .Select(h => (h.Code, h.Quantity, h.AveragePrice, u.ByCode[h.Code].Last))
-            .OrderBy(h => h.Code, StringComparer.Ordinal)
-            .ToList());
-        var shown = snapshot.Positions
-            .Select(p => (p.Code, p.Quantity, p.AveragePrice, p.CurrentPrice))
-            .OrderBy(p => p.Code, StringComparer.Ordinal)
-            .ToList();
-        return expected.SequenceEqual(shown) && snapshot.RealizedToday == account.RealizedPnl && snapshot.Cash?.Deposit == account.Cash;
+        return Expected(account) == Shown(snapshot) && snapshot.RealizedToday == account.RealizedPnl && snapshot.Cash?.Deposit == account.Cash;
     }
+
+    private string Expected(Account account) => host.Simulator.Market.Read(u => string.Join(", ", account.Holdings.Values
+        .Where(h => h.Quantity > 0)
+        .OrderBy(h => h.Code, StringComparer.Ordinal)
+        .Select(h => $"{h.Code} {h.Quantity}@{h.AveragePrice} now {u.ByCode[h.Code].Last}")));
+
+    private static string Shown(PortfolioSnapshot? snapshot) => snapshot is null ? "nothing" : string.Join(", ", snapshot.Positions
+        .OrderBy(p => p.Code, StringComparer.Ordinal)
+        .Select(p => $"{p.Code} {p.Quantity}@{p.AveragePrice} now {p.CurrentPrice}"));
 }
