@@ -16,4 +16,7 @@ public sealed record PortfolioSnapshot(
 {
     /// <summary>The position's share of the total evaluation in percent, two decimals.</summary>
     public decimal WeightOf(PortfolioPosition position) => PortfolioTotals.Rate(position.Evaluation, Totals.Evaluation);
+
+    /// <summary>When the newest figure shown arrived: the last read or the last price.</summary>
+    public DateTimeOffset UpdatedAt => Positions.Count == 0 ? LoadedAt : Positions.Max(p => p.PriceAt) is var newest && newest > LoadedAt ? newest : LoadedAt;
 }

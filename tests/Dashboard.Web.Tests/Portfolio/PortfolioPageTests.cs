@@ -60,6 +60,7 @@ public sealed class PortfolioPageTests : IAsyncLifetime
         Assert.Contains("-12,345", page.Find(".portfolio-realized-today").TextContent);
         Assert.Contains("₩5,000,000", page.Find(".portfolio-deposit").TextContent);
         Assert.Contains("₩4,500,000", page.Find(".portfolio-orderable").TextContent);
+        Assert.Equal("As of 2026-11-26 10:00:00 KST", page.Find(".portfolio-updated").TextContent.Trim());
 
         var samsung = page.Find(".position-row[data-code='005930']");
         Assert.Contains("삼성전자", samsung.TextContent);
