@@ -9,8 +9,18 @@ internal sealed class FakeMarketQueries : IMarketQueries
 {
     public ConcurrentDictionary<string, Quote> Quotes { get; } = new(StringComparer.Ordinal);
 
-    public Task<KiwoomResult<IReadOnlyList<Quote>>> GetQuotesAsync(IReadOnlyList<string> codes, CancellationToken ct = default) =>
-        Task.FromResult(KiwoomResult<IReadOnlyList<Quote>>.Success([.. codes.Where(Quotes.ContainsKey).Select(c => Quotes[c])]));
+    /// <summary>While set and not completed, quote snapshots wait for it.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
+    public async Task<KiwoomResult<IReadOnlyList<Quote>>> GetQuotesAsync(IReadOnlyList<string> codes, CancellationToken ct = default)
+    {
+        if (Hold is { } hold)
+        {
+            await hold.Task.WaitAsync(ct);
+        }
+
+        return KiwoomResult<IReadOnlyList<Quote>>.Success([.. codes.Where(Quotes.ContainsKey).Select(c => Quotes[c])]);
+    }
 
     public Task<KiwoomResult<IndexQuote>> GetIndexAsync(string code, CancellationToken ct = default) =>
         throw new NotSupportedException("The portfolio reads no index.");

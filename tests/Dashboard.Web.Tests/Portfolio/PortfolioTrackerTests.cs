@@ -44,6 +44,31 @@ public sealed class PortfolioTrackerTests
     }
 
     [Fact]
+    public async Task ABalanceFeedThatFellBehindIsReopenedAndTheHoldingsReadAgain()
+    {
+        await using var tracker = new PortfolioTracker(session, time, NullLogger<PortfolioTracker>.Instance);
+        await tracker.StartAsync();
+        Assert.Equal(1, session.FakeQueries.Calls("kt00018"));
+
+        // A new code makes the reader fetch its price; while that hangs, more pushes come than the feed holds (64 here).
+        session.FakeMarket.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        session.FakeFeeds.Push(Balance("035720", "카카오", 1, 40_000, 40_000, time));
+        await Eventually.TrueAsync(() => tracker.Current!.Positions.Count == 2, Wait);
+        for (var i = 1; i <= 80; i++)
+        {
+            session.FakeFeeds.Push(Balance("005930", "삼성전자", 10 + i, 70_000, 71_000, time));
+        }
+
+        session.FakeMarket.Hold.SetResult();
+
+        await Eventually.TrueAsync(() => session.FakeQueries.Calls("kt00018") == 2, Wait, "The holdings were not read again after the overrun.");
+        await Eventually.TrueAsync(() => session.FakeFeeds.Opened.Count(f => f.Type == Dashboard.Kiwoom.Realtime.RealtimeTypes.Balance) == 2, Wait);
+        session.FakeFeeds.Push(Balance("005930", "삼성전자", 3, 70_000, 71_000, time));
+        await Eventually.TrueAsync(() => tracker.Current!.Positions.SingleOrDefault(p => p.Code == "005930")?.Quantity == 3, Wait, "The reopened feed does not deliver.");
+        Assert.Null(tracker.LiveError);
+    }
+
+    [Fact]
     public async Task WithoutTheBalanceFeedTheHoldingsStillLoadAndTheReasonIsKept()
     {
         session.FakeFeeds.RefuseType = Dashboard.Kiwoom.Realtime.RealtimeTypes.Balance;
