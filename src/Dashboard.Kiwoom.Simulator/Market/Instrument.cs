@@ -126,6 +126,23 @@ public sealed class Instrument
     /// <summary>Seed-stable per-instrument randomness for synthesized history and fundamentals.</summary>
     public int Salt { get; internal set; }
 
+    /// <summary>Cash margin rate in percent (20, 30, 40 or 100): kt00011, kt00010 and ka10100's state.</summary>
+    public int MarginRatePercent { get; internal set; } = 100;
+
+    /// <summary>Credit guarantee group 'A' to 'D' (kt00012); each group has its guarantee rate.</summary>
+    public char CreditGroup { get; internal set; } = 'D';
+
+    public int CreditGuaranteePercent => CreditGroup switch
+    {
+        'A' => 40,
+        'B' => 45,
+        'C' => 50,
+        _ => 60,
+    };
+
+    /// <summary>Today's volume-weighted average price: what the "estimated average price" fields report.</summary>
+    public long AveragePrice => Volume == 0 ? Last : TradeValue / Volume;
+
     public ElwTerms? Elw { get; internal set; }
 
     /// <summary>ETF basket: member codes and share counts per creation unit.</summary>

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Simulator.Accounts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -148,7 +147,7 @@ internal sealed class KiwoomRestHandler
             return;
         }
 
-        var tr = KiwoomCatalog.Default.Find(apiId);
+        var tr = ResponseSchema.Find(apiId);
         if (tr is null || tr.IsWebSocket || tr.Path.StartsWith("/oauth2", StringComparison.Ordinal))
         {
             await WriteErrorAsync(http, apiId, SimError.UnknownApiId(apiId));

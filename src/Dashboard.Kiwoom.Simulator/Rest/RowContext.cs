@@ -37,6 +37,18 @@ internal sealed class RowContext
 
     private static long SectorHundredths(decimal? level) => level is { } value ? (long)Math.Round(value * 100m) : 0;
 
+    /// <summary>
+    /// The broker a field of this row names when the row is not itself a broker's: the N-th of a numbered list
+    /// (sell and buy sides ranked differently), so a code and a name with the same N always name one broker.
+    /// </summary>
+    public Broker BrokerAt(FieldSpec f)
+    {
+        var brokers = Engine.Universe.Brokers;
+        var buySide = f.Name.StartsWith("buy", StringComparison.Ordinal);
+        var start = Stable(buySide ? "buy_broker" : "broker");
+        return brokers[(start + Math.Max(0, f.Ordinal - 1)) % brokers.Count];
+    }
+
     public int Stable(string field)
     {
         var h = 17;
