@@ -143,6 +143,9 @@ public sealed class Instrument
     /// <summary>Today's volume-weighted average price: what the "estimated average price" fields report.</summary>
     public long AveragePrice => Volume == 0 ? Last : TradeValue / Volume;
 
+    /// <summary>Reported figures (EPS, BPS, sales …) of a listed company; null for ETFs, ELWs and gold.</summary>
+    public Fundamentals? Fundamentals { get; internal set; }
+
     public ElwTerms? Elw { get; internal set; }
 
     /// <summary>ETF basket: member codes and share counts per creation unit.</summary>

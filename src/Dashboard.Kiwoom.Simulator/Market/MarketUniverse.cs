@@ -97,6 +97,7 @@ public sealed class MarketUniverse
         instrument.PreviousVolume = Math.Max(1_000, instrument.ListedShares / rng.Next(300, 3_000));
         instrument.ParValue = instrument.Kind == InstrumentKind.Stock ? (rng.Next(3) == 0 ? 500 : rng.Next(2) == 0 ? 100 : 5_000) : 0;
         AssignCreditTerms(instrument);
+        instrument.Fundamentals = instrument.Kind == InstrumentKind.Stock ? Fundamentals.For(instrument) : null;
         all.Add(instrument);
     }
 

@@ -19,6 +19,11 @@ internal static class FieldRenderer
             return overridden;
         }
 
+        if (FundamentalFields.TryRender(f, ctx, out var fundamental))
+        {
+            return fundamental;
+        }
+
         var i = ctx.Instrument;
         switch (f.Kind)
         {
@@ -119,6 +124,8 @@ internal static class FieldRenderer
                 _ when n.Contains("open", StringComparison.Ordinal) => i.Open,
                 _ when n.Contains("upl", StringComparison.Ordinal) || n.Contains("upper", StringComparison.Ordinal) => i.UpperLimit,
                 _ when n == "lst_pric" || n.Contains("lwlmt", StringComparison.Ordinal) => i.LowerLimit,
+                _ when RangeOf(n, ctx) is { } range && n.Contains("hgst", StringComparison.Ordinal) => range.High,
+                _ when RangeOf(n, ctx) is { } range && n.Contains("lwst", StringComparison.Ordinal) => range.Low,
                 _ when n.Contains("250hgst", StringComparison.Ordinal) || n.Contains("52wk_hgst", StringComparison.Ordinal) || n.Contains("oyr_hgst", StringComparison.Ordinal) || n.Contains("all_hgst", StringComparison.Ordinal) => Math.Max(i.High, TickSize.RoundDown(i.Kind, i.BasePrice * (110 + ctx.Stable(n) % 40) / 100)),
                 _ when n.Contains("250lwst", StringComparison.Ordinal) || n.Contains("52wk_lwst", StringComparison.Ordinal) || n.Contains("oyr_lwst", StringComparison.Ordinal) || n.Contains("all_lwst", StringComparison.Ordinal) => Math.Min(i.Low, TickSize.RoundDown(i.Kind, i.BasePrice * (60 + ctx.Stable(n) % 35) / 100)),
                 _ when n.Contains("high", StringComparison.Ordinal) || n.Contains("hgst", StringComparison.Ordinal) => i.High,
@@ -150,6 +157,12 @@ internal static class FieldRenderer
         {
             var average = i.AveragePrice;
             rate = average == 0 ? 0 : Math.Round((ctx.Last - average) * 100m / average, 2);
+        }
+        else if ((n.Contains("hgst", StringComparison.Ordinal) || n.Contains("lwst", StringComparison.Ordinal)) && RangeOf(n, ctx) is { } range)
+        {
+            // How far the price sits from the period's high (negative) or low (positive).
+            var extreme = n.Contains("hgst", StringComparison.Ordinal) ? range.High : range.Low;
+            rate = extreme == 0 ? 0 : Math.Round((ctx.Last - extreme) * 100m / extreme, 2);
         }
         else if (i is not null && n.Contains("assr", StringComparison.Ordinal))
         {
@@ -338,6 +351,11 @@ internal static class FieldRenderer
             return DateOnly.FromDateTime(ctx.NowKst).AddDays(-(365 + ctx.Stable(n) % 9_000)).ToString("yyyyMMdd", Inv);
         }
 
+        if (RangeOf(n, ctx) is { } range)
+        {
+            return (n.Contains("hgst", StringComparison.Ordinal) ? range.HighDate : range.LowDate).ToString("yyyyMMdd", Inv);
+        }
+
         if (n.Contains("hgst", StringComparison.Ordinal) || n.Contains("lwst", StringComparison.Ordinal))
         {
             return DateOnly.FromDateTime(ctx.NowKst).AddDays(-(1 + ctx.Stable(n) % 250)).ToString("yyyyMMdd", Inv);
@@ -345,6 +363,26 @@ internal static class FieldRenderer
 
         var date = ctx.Bar?.Time ?? (ctx.Trade is { } t ? KoreaTime.WallClock(t.Time) : ctx.NowKst);
         return date.ToString("yyyyMMdd", Inv);
+    }
+
+    /// <summary>
+    /// The daily range a high/low field reports, from the price history the charts show: 250 days (52 weeks is
+    /// the same run of sessions), the calendar year, or all of it; null without history or for a candle row.
+    /// </summary>
+    private static PriceRange? RangeOf(string n, RowContext ctx)
+    {
+        if (ctx.History is not { } history || ctx.Instrument is not { } i || ctx.Bar is not null)
+        {
+            return null;
+        }
+
+        return n switch
+        {
+            _ when n.Contains("250", StringComparison.Ordinal) || n.Contains("52wk", StringComparison.Ordinal) => history.Range(i, 250),
+            _ when n.Contains("oyr", StringComparison.Ordinal) => history.YearToDate(i),
+            _ when n.Contains("all_", StringComparison.Ordinal) => history.Range(i, PriceHistory.DaysOfHistory + 1),
+            _ => null,
+        };
     }
 
     private static DateTime TimeValue(RowContext ctx) =>

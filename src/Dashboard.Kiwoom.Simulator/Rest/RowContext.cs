@@ -11,6 +11,9 @@ internal sealed class RowContext
 
     public Instrument? Instrument { get; init; }
 
+    /// <summary>Daily history for the fields measured over days (250-day and year highs and lows); null where no row needs it.</summary>
+    public PriceHistory? History { get; init; }
+
     /// <summary>A candle this row reports, with the close before it as the direction reference.</summary>
     public Bar? Bar { get; init; }
 

@@ -33,6 +33,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
             Engine = engine,
             NowKst = nowKst,
             Instrument = instrument,
+            History = history,
             Sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd")),
             Theme = engine.Universe.Themes.FirstOrDefault(t => t.Code == input.Get("thema_grp_cd")),
             Overrides = overrides ?? (tr.Id == "ka10100" && instrument is not null ? ListingInfo(tr.Response, instrument) : null),
