@@ -222,6 +222,11 @@ public sealed class OrderEngine : IMarketObserver
         // Resting orders react to prints only (OnTrade), never to the passage of time.
     }
 
+    void IMarketObserver.OnQuote(Instrument instrument, DateTimeOffset now)
+    {
+        // A quote is not a print: resting orders fill only against trades.
+    }
+
     private static OrderResult Reject(SimError error) => new(null, error);
 
     private void Guarded(Action action)

@@ -93,6 +93,12 @@ public sealed class Instrument
 
     public ViEvent? ActiveVi { get; internal set; }
 
+    /// <summary>During a VI's single-price auction: the price the orders in the book would cross at now; 0 otherwise.</summary>
+    public long ExpectedPrice { get; internal set; }
+
+    /// <summary>During a VI's single-price auction: the quantity that would trade at <see cref="ExpectedPrice"/>.</summary>
+    public long ExpectedQuantity { get; internal set; }
+
     public int ViCount { get; internal set; }
 
     public bool Halted { get; internal set; }

@@ -23,6 +23,7 @@ public sealed class RealtimeHub : IMarketObserver
     private const int ConditionPageSize = 50;
     private static readonly byte[] PingFrame = Encoding.UTF8.GetBytes("{\"trnm\":\"PING\"}");
     private static readonly string[] TradeTypes = ["0B", "0C", "0D", "0w", "0G", "0m", "0u"];
+    private static readonly string[] QuoteTypes = ["0C", "0D"];
     private static readonly string[] PeriodicTypes = ["0A", "0E", "0F", "0H", "0g"];
     private readonly MarketEngine _engine;
     private readonly TokenStore _tokens;
@@ -169,6 +170,19 @@ public sealed class RealtimeHub : IMarketObserver
             }
 
             PublishFor(type, instrument.Code, fid => Value(type, fid, instrument, now));
+        }
+    }
+
+    void IMarketObserver.OnQuote(Instrument instrument, DateTimeOffset now)
+    {
+        if (_subscribers.IsEmpty || _faults.Silent)
+        {
+            return;
+        }
+
+        foreach (var type in QuoteTypes)
+        {
+            PublishFor(type, instrument.Code, fid => _frames.Stock(fid, instrument, now));
         }
     }
 
