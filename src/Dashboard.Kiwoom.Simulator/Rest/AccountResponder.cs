@@ -63,7 +63,7 @@ internal sealed class AccountResponder(AccountBook accounts, MarketEngine engine
             "stk_profa_rt" => requested is null ? 100m : requested.MarginRatePercent,
             "stk_assr_rt" => requested is null ? "" : requested.CreditGroup.ToString(),
             "stk_assr_rt_nm" => requested is null ? 0m : requested.CreditGuaranteePercent,
-            _ when n.Contains("ord_alowq", StringComparison.Ordinal) => price == 0 ? 0L : a.OrderableCash / (price + OrderEngine.Commission(price)),
+            _ when n.Contains("ord_alowq", StringComparison.Ordinal) => price == 0 ? 0L : a.OrderableCash / (price + Ledger.Commission(price)),
             "acnt_nm" => "모의투자",
             "brch_nm" => "키움증권 시뮬레이터",
             _ when n.Contains("ord_alow", StringComparison.Ordinal) || n.Contains("ord_alowa", StringComparison.Ordinal) || n == "ord_alowa" => a.OrderableCash,
@@ -183,8 +183,8 @@ internal sealed class AccountResponder(AccountBook accounts, MarketEngine engine
         var i = engine.Universe.ByCode[h.Code];
         var evaluation = h.Quantity * i.Last;
         var pnl = evaluation - h.PurchaseAmount;
-        var sellFee = OrderEngine.Commission(evaluation);
-        var sellTax = OrderEngine.Tax(i, evaluation);
+        var sellFee = Ledger.Commission(evaluation);
+        var sellTax = Ledger.Tax(i, evaluation);
         var overrides = OverrideBuilder.Build(fields, spec => spec.Name switch
         {
             "rmnd_qty" or "cur_qty" or "setl_remn" or "qty" => h.Quantity,
@@ -197,10 +197,10 @@ internal sealed class AccountResponder(AccountBook accounts, MarketEngine engine
             "tdy_buyq" => h.TodayBought,
             "tdy_sellq" => h.TodaySold,
             "tdy_sel_pl" => h.RealizedPnl,
-            "pur_cmsn" => OrderEngine.Commission(h.PurchaseAmount),
+            "pur_cmsn" => Ledger.Commission(h.PurchaseAmount),
             "sell_cmsn" => sellFee,
             "tax" => sellTax,
-            "sum_cmsn" => OrderEngine.Commission(h.PurchaseAmount) + sellFee,
+            "sum_cmsn" => Ledger.Commission(h.PurchaseAmount) + sellFee,
             "poss_rt" => t.Evaluation == 0 ? 0m : Math.Round(evaluation * 100m / t.Evaluation, 2),
             "crd_tp" => "00",
             "crd_tp_nm" => "",
