@@ -10,7 +10,7 @@ namespace Dashboard.Kiwoom.Simulator;
 public static class SimulatorEndpointConventionExtensions
 {
     /// <summary>
-    /// Answers 403 to every caller that is not on this machine. It wraps each endpoint's own delegate, so it
+    /// Answers 403 to every caller from another machine. It wraps each endpoint's own delegate, so it
     /// holds for the WebSocket endpoint too (endpoint filters only reach minimal-API handlers).
     /// </summary>
     public static TBuilder RequireLoopbackCallers<TBuilder>(this TBuilder builder)
@@ -26,8 +26,9 @@ public static class SimulatorEndpointConventionExtensions
 
             endpoint.RequestDelegate = http =>
             {
+                // No remote address means no network peer at all (an in-process TestServer, a Unix socket).
                 var remote = http.Connection.RemoteIpAddress;
-                if (remote is not null && IPAddress.IsLoopback(remote))
+                if (remote is null || IPAddress.IsLoopback(remote))
                 {
                     return next(http);
                 }
