@@ -5,7 +5,9 @@ namespace Dashboard.Hosting;
 /// <summary>
 /// The host is the only place that knows both the web app and the simulator (Web never references
 /// the simulator): it maps the simulated Kiwoom API in-process when "Simulator:Enabled" is true
-/// (the default), so a fresh machine shows a live market with no other process.
+/// (the default), so a fresh machine shows a live market with no other process. It is mapped on the
+/// dashboard's own listener without sign-in, so only callers on this machine reach it unless
+/// "Simulator:AllowRemote" opens it deliberately.
 /// </summary>
 internal static class EmbeddedSimulatorExtensions
 {
@@ -25,7 +27,11 @@ internal static class EmbeddedSimulatorExtensions
     {
         if (IsEnabled(app.Configuration))
         {
-            app.MapKiwoomSimulator(app.Configuration[$"{Section}:Prefix"] ?? "/kiwoom-sim");
+            var endpoints = app.MapKiwoomSimulator(app.Configuration[$"{Section}:Prefix"] ?? "/kiwoom-sim");
+            if (!app.Configuration.GetValue($"{Section}:AllowRemote", false))
+            {
+                endpoints.RequireLoopbackCallers();
+            }
         }
 
         return app;

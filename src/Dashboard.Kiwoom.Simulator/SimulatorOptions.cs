@@ -18,6 +18,14 @@ public sealed class SimulatorOptions
     [Range(1, 100_000)]
     public int RateLimitPerSecond { get; set; } = 5;
 
+    /// <summary>Most simulated accounts (one per app key); a new key beyond it gets 8100 on its token request.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxAccounts { get; set; } = 1_000;
+
+    /// <summary>Token requests per client address in any one minute before 1700 / HTTP 429.</summary>
+    [Range(1, 100_000)]
+    public int TokenIssuesPerMinutePerAddress { get; set; } = 20;
+
     /// <summary>When false any non-empty app key and secret get their own account on first use.</summary>
     public bool StrictCredentials { get; set; }
 

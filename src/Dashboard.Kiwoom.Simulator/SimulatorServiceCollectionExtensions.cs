@@ -30,6 +30,7 @@ public static class SimulatorServiceCollectionExtensions
         services.TryAddSingleton<ResponseComposer>();
         services.TryAddSingleton<TokenStore>();
         services.TryAddSingleton<RateLimiter>();
+        services.TryAddSingleton<TokenIssueLimiter>();
         services.TryAddSingleton<AccountBook>();
         services.TryAddSingleton<SimulatorFaults>();
         services.TryAddSingleton<SimulatorMetrics>();

@@ -35,7 +35,9 @@ public sealed class RestTrTests(SharedSimulator shared) : IClassFixture<SharedSi
 
         Assert.True(response.Status == 200, response.Text);
         Assert.True(response.ReturnCode == 0, response.Text);
-        AssertSchemaComplete(tr.Response, response.Root, tr.Id);
+
+        // The wire schema: the catalog's fields with the supplement's additions and corrections.
+        AssertSchemaComplete(Rest.ResponseSchema.Find(apiId)!.Response, response.Root, tr.Id);
     }
 
     [Fact]

@@ -59,10 +59,10 @@ public sealed class WebSocketProtocolTests
 
         for (var k = 0; k < 2; k++)
         {
-            await AdvanceUntilAsync(sim, ws, TimeSpan.FromSeconds(10), m => WsClient.Trnm(m) == "PING");
+            await AdvanceOnePeriodAsync(sim, ws, TimeSpan.FromSeconds(10), m => WsClient.Trnm(m) == "PING");
         }
 
-        var notice = await AdvanceUntilAsync(sim, ws, TimeSpan.FromSeconds(10), m => WsClient.Trnm(m) == "SYSTEM");
+        var notice = await AdvanceOnePeriodAsync(sim, ws, TimeSpan.FromSeconds(10), m => WsClient.Trnm(m) == "SYSTEM");
         Assert.Equal("R10002", notice.GetProperty("code").GetString());
         Assert.Null(await ws.ReceiveAsync());
     }
@@ -76,8 +76,13 @@ public sealed class WebSocketProtocolTests
 
         for (var k = 0; k < 5; k++)
         {
-            var ping = await AdvanceUntilAsync(sim, ws, TimeSpan.FromSeconds(10), m => WsClient.Trnm(m) == "PING");
+            var ping = await AdvanceOnePeriodAsync(sim, ws, TimeSpan.FromSeconds(10), m => WsClient.Trnm(m) == "PING");
             await ws.SendAsync(ping.GetRawText());
+
+            // The next period may only start once the server has read the echo, or it counts a missed PING
+            // that was merely still in flight. It answers in order, so the CNSRLST reply proves the echo was read.
+            await ws.SendAsync(new { trnm = "CNSRLST" });
+            await ws.WaitForAsync(m => WsClient.Trnm(m) == "CNSRLST", echoPings: false);
         }
 
         await ws.SendAsync(new { trnm = "REG", grp_no = "1", refresh = "1", data = new[] { new { item = new[] { "005930" }, type = new[] { "0B" } } } });
@@ -152,20 +157,30 @@ public sealed class WebSocketProtocolTests
         }
 
         var seen = new Dictionary<string, JsonElement>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
         sim.Control.TriggerVi("000660", upward: true);
-        while (seen.Count < registrations.Length && DateTime.UtcNow < deadline)
+        for (var round = 0; round < 30 && seen.Count < registrations.Length; round++)
         {
             sim.Clock.Advance(TimeSpan.FromSeconds(1));
             sim.Control.Step(20);
             Print(sim, "005930");
             Print(sim, etf);
             Print(sim, elw);
-            var message = await ws.WaitForAsync(m => WsClient.Trnm(m) == "REAL");
-            foreach (var entry in message.GetProperty("data").EnumerateArray())
+
+            // Everything this round pushed is queued ahead of the CNSRLST reply (one outbox per socket, in
+            // order), so reading up to the reply drains the round however slowly the machine runs.
+            await ws.SendAsync(new { trnm = "CNSRLST" });
+            await ws.WaitForAsync(m =>
             {
-                seen.TryAdd(entry.GetProperty("type").GetString()!, entry.GetProperty("values"));
-            }
+                if (WsClient.Trnm(m) == "REAL")
+                {
+                    foreach (var entry in m.GetProperty("data").EnumerateArray())
+                    {
+                        seen.TryAdd(entry.GetProperty("type").GetString()!, entry.GetProperty("values"));
+                    }
+                }
+
+                return WsClient.Trnm(m) == "CNSRLST";
+            });
         }
 
         foreach (var (type, _) in registrations)
@@ -195,7 +210,8 @@ public sealed class WebSocketProtocolTests
         var released = await ws.WaitForAsync(m => WsClient.IsReal(m, "1h"));
         var values = released.GetProperty("data")[0].GetProperty("values");
         Assert.Equal("2", values.GetProperty("9068").GetString());
-        Assert.Equal(vi.TriggerPrice, sim.Market.Read(u => u.ByCode["005930"].Last));
+        // No auction step ran between trigger and release, so the auction printed at the trigger price.
+        Assert.Equal(vi.TriggerPrice, sim.Market.Read(u => u.ByCode["005930"].StaticReference));
         Assert.False(sim.Market.Read(u => u.ByCode["005930"].InVi));
         Assert.True(vi.ReleaseAt - vi.TriggeredAt >= TimeSpan.FromMinutes(2));
     }
@@ -255,22 +271,13 @@ public sealed class WebSocketProtocolTests
         }
     }
 
-    private static async Task<JsonElement> AdvanceUntilAsync(SimulatorHost sim, WsClient ws, TimeSpan step, Func<JsonElement, bool> match)
+    /// <summary>
+    /// Moves the fake clock by exactly one PING period and waits (with the client's deadline) for what that
+    /// period's tick sends. Advancing again before it arrives would run a second tick and count a second PING.
+    /// </summary>
+    private static async Task<JsonElement> AdvanceOnePeriodAsync(SimulatorHost sim, WsClient ws, TimeSpan period, Func<JsonElement, bool> match)
     {
-        // The ping timer runs on the fake clock: advance it, then give the server a bounded moment to send.
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            sim.Clock.Advance(step);
-            try
-            {
-                return await ws.WaitForAsync(match, echoPings: false, wait: TimeSpan.FromMilliseconds(500));
-            }
-            catch (TimeoutException)
-            {
-                // Not yet: the timer tick may land on the next advance.
-            }
-        }
-
-        throw new TimeoutException("The expected frame never came.");
+        sim.Clock.Advance(period);
+        return await ws.WaitForAsync(match, echoPings: false);
     }
 }

@@ -13,7 +13,37 @@ public sealed class AccountBook(IOptions<SimulatorOptions> options)
 
     public IReadOnlyCollection<Account> All => _byKey.Values.ToArray();
 
+    public int Limit => options.Value.MaxAccounts;
+
+    private readonly object _opening = new();
+
     public Account For(string appKey) => _byKey.GetOrAdd(appKey, Create);
+
+    /// <summary>The key's account, opened now if it has none and the cap (<see cref="SimulatorOptions.MaxAccounts"/>) allows.</summary>
+    public bool TryOpen(string appKey, out Account account)
+    {
+        if (_byKey.TryGetValue(appKey, out account!))
+        {
+            return true;
+        }
+
+        // Counting and adding under one lock, so two new keys racing cannot both take the last place.
+        lock (_opening)
+        {
+            if (_byKey.TryGetValue(appKey, out account!))
+            {
+                return true;
+            }
+
+            if (_byKey.Count >= options.Value.MaxAccounts)
+            {
+                return false;
+            }
+
+            account = For(appKey);
+            return true;
+        }
+    }
 
     public Account? Find(string appKey) => _byKey.GetValueOrDefault(appKey);
 

@@ -8,20 +8,15 @@ namespace Dashboard.Kiwoom.Simulator.Accounts;
 
 /// <summary>
 /// Matches orders against the simulated book with the semantics of each trde_tp (limit, market, conditional,
-/// best, first, IOC, FOK, stop, mid-price, after-hours), rests the rest, fills resting orders as the tape
-/// trades through them, keeps cash/holdings/P&amp;L/fees/taxes, and pushes 00 and 04 for every change.
-/// Everything runs under the market gate.
+/// best, first, IOC, FOK, stop, mid-price, after-hours), rests the rest and fills resting orders as the tape
+/// trades through them. <see cref="OrderValidator"/> checks an order first, <see cref="Ledger"/> books each fill
+/// to the account, <see cref="AccountFrames"/> pushes 00 and 04. Everything runs under the market gate.
 /// </summary>
 public sealed class OrderEngine : IMarketObserver
 {
-    /// <summary>Online brokerage commission (0.015%), cut to whole 10 won as Kiwoom does.</summary>
-    public const decimal CommissionRate = 0.00015m;
-
-    /// <summary>Securities transaction tax on stock sales (2025 rate, KOSPI and KOSDAQ alike).</summary>
-    public const decimal SellTaxRate = 0.0015m;
-
     private readonly MarketEngine _engine;
-    private readonly RealtimeHub _hub;
+    private readonly AccountFrames _frames;
+    private readonly OrderValidator _validator;
     private readonly ILogger<OrderEngine> _logger;
     private readonly Dictionary<string, (Account Account, SimOrder Order)> _byNumber = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(Account Account, SimOrder Order)>> _resting = new(StringComparer.Ordinal);
@@ -34,14 +29,11 @@ public sealed class OrderEngine : IMarketObserver
     public OrderEngine(MarketEngine engine, RealtimeHub hub, ILogger<OrderEngine> logger)
     {
         _engine = engine;
-        _hub = hub;
+        _frames = new AccountFrames(engine, hub);
+        _validator = new OrderValidator(engine);
         _logger = logger;
         engine.AddObserver(this);
     }
-
-    public static long Commission(long amount) => (long)(amount * CommissionRate) / 10 * 10;
-
-    public static long Tax(Instrument i, long amount) => i.Kind == InstrumentKind.Stock ? (long)(amount * SellTaxRate) : 0;
 
     public OrderResult Place(Account account, OrderRequest request) => _engine.Write(() =>
     {
@@ -51,7 +43,7 @@ public sealed class OrderEngine : IMarketObserver
             return Reject(SimError.UnknownStock(request.Code));
         }
 
-        if (Validate(account, i, request) is { } rejection)
+        if (_validator.Validate(account, i, request) is { } rejection)
         {
             return Reject(rejection);
         }
@@ -72,7 +64,7 @@ public sealed class OrderEngine : IMarketObserver
             Credit = request.Credit,
         };
         Register(account, order, i);
-        PushOrder(account, order, i, "접수", null);
+        _frames.Order(account, order, i, "접수", null);
         SimulatorLog.OrderEvent(_logger, order.Number, "accepted", Secrets.MaskAccount(account.Number));
         Guarded(() => Execute(account, order, i, now));
         return new OrderResult(order, null);
@@ -91,15 +83,15 @@ public sealed class OrderEngine : IMarketObserver
             return Reject(SimError.OrderRejected("RC4003", "정정수량을 확인하십시오"));
         }
 
-        if (PriceRejection(i, price) is { } priceError)
+        if (OrderValidator.PriceRejection(i, price) is { } priceError)
         {
             return Reject(priceError);
         }
 
         var moved = Math.Min(quantity, original.Remaining);
-        if (original.Side == OrderSide.Buy && (price - original.Price) * moved + Commission(price * moved) > account.OrderableCash)
+        if (original.Side == OrderSide.Buy && (price - original.Price) * moved + Ledger.Commission(price * moved) > account.OrderableCash)
         {
-            return Reject(InsufficientCash(account, price));
+            return Reject(OrderValidator.InsufficientCash(account, price));
         }
 
         var now = _engine.Clock.GetUtcNow();
@@ -125,8 +117,8 @@ public sealed class OrderEngine : IMarketObserver
             Credit = original.Credit,
         };
         Register(account, replacement, i);
-        PushOrder(account, replacement, i, "접수", null);
-        PushOrder(account, original, i, "확인", null);
+        _frames.Order(account, replacement, i, "접수", null);
+        _frames.Order(account, original, i, "확인", null);
         Guarded(() => Execute(account, replacement, i, now));
         return new OrderResult(replacement, null);
     });
@@ -165,8 +157,8 @@ public sealed class OrderEngine : IMarketObserver
         cancel.Cancelled = 0;
         account.Orders.Add(cancel);
         _byNumber[cancel.Number] = (account, cancel);
-        PushOrder(account, cancel, i, "확인", null);
-        PushOrder(account, original, i, original.Remaining == 0 ? "취소" : "확인", null);
+        _frames.Order(account, cancel, i, "확인", null);
+        _frames.Order(account, original, i, original.Remaining == 0 ? "취소" : "확인", null);
         SimulatorLog.OrderEvent(_logger, original.Number, "cancelled", Secrets.MaskAccount(account.Number));
         return new OrderResult(cancel, null);
     });
@@ -222,6 +214,11 @@ public sealed class OrderEngine : IMarketObserver
         // Resting orders react to prints only (OnTrade), never to the passage of time.
     }
 
+    void IMarketObserver.OnQuote(Instrument instrument, DateTimeOffset now)
+    {
+        // A quote is not a print: resting orders fill only against trades.
+    }
+
     private static OrderResult Reject(SimError error) => new(null, error);
 
     private void Guarded(Action action)
@@ -237,94 +234,6 @@ public sealed class OrderEngine : IMarketObserver
         }
     }
 
-    private SimError? Validate(Account account, Instrument i, OrderRequest r)
-    {
-        if (!TradeTypes.IsKnown(r.TradeType))
-        {
-            return SimError.OrderRejected("RC4005", "매매구분이 올바르지 않습니다");
-        }
-
-        if (r.Quantity <= 0)
-        {
-            return SimError.OrderRejected("RC4003", "주문수량을 확인하십시오");
-        }
-
-        if (i.Halted)
-        {
-            return SimError.OrderRejected("RC4060", "매매거래정지 종목입니다");
-        }
-
-        var session = _engine.Session;
-        if (session == MarketSession.Closed)
-        {
-            return SimError.OrderRejected("RC4058", "모의투자 장종료");
-        }
-
-        if (TradeTypes.NeedsPrice(r.TradeType))
-        {
-            if (r.Price <= 0)
-            {
-                return SimError.OrderRejected("308003", "주문단가를 입력하십시요");
-            }
-
-            if (PriceRejection(i, r.Price) is { } priceError)
-            {
-                return priceError;
-            }
-        }
-
-        if (TradeTypes.IsStop(r.TradeType) && r.ConditionPrice <= 0)
-        {
-            return SimError.OrderRejected("RC4013", "스톱가격을 입력하십시오");
-        }
-
-        if (r.Side == OrderSide.Buy)
-        {
-            var price = ReservePrice(i, r);
-            var needed = price * r.Quantity + Commission(price * r.Quantity);
-            if (needed > account.OrderableCash)
-            {
-                return InsufficientCash(account, price);
-            }
-        }
-        else
-        {
-            var sellable = account.Holdings.TryGetValue(i.Code, out var h) ? h.Sellable : 0;
-            if (sellable < r.Quantity)
-            {
-                return SimError.OrderRejected("800033", $"매도가능수량이 부족합니다. 매도가능수량={sellable}");
-            }
-        }
-
-        return null;
-    }
-
-    private static SimError? PriceRejection(Instrument i, long price)
-    {
-        if (price > i.UpperLimit || price < i.LowerLimit)
-        {
-            return SimError.OrderRejected("RC4011", $"주문가격이 상하한가 범위를 벗어났습니다. 상한가={i.UpperLimit}, 하한가={i.LowerLimit}");
-        }
-
-        if (!TickSize.IsValid(i.Kind, price))
-        {
-            return SimError.OrderRejected("RC4010", $"주문가격이 호가단위에 맞지 않습니다. 호가단위={TickSize.For(i.Kind, price)}");
-        }
-
-        return null;
-    }
-
-    private static SimError InsufficientCash(Account account, long price)
-    {
-        var perShare = price + Math.Max(1, Commission(price));
-        var buyable = perShare <= 0 ? 0 : Math.Max(0, account.OrderableCash) / perShare;
-        return SimError.OrderRejected("855056", $"매수증거금이 부족합니다. {buyable}주 매수가능");
-    }
-
-    /// <summary>The price a buy must be able to pay: its limit, or the upper limit for market-type orders.</summary>
-    private static long ReservePrice(Instrument i, OrderRequest r) =>
-        TradeTypes.NeedsPrice(r.TradeType) ? r.Price : i.UpperLimit;
-
     private void Register(Account account, SimOrder order, Instrument i)
     {
         account.Orders.Add(order);
@@ -339,7 +248,7 @@ public sealed class OrderEngine : IMarketObserver
         if (order.Side == OrderSide.Buy)
         {
             var price = order.Price > 0 ? order.Price : i.UpperLimit;
-            order.ReservePerShare = price + Math.Max(1, Commission(price * Math.Max(1, order.Quantity)) / Math.Max(1, order.Quantity) + 1);
+            order.ReservePerShare = price + Math.Max(1, Ledger.Commission(price * Math.Max(1, order.Quantity)) / Math.Max(1, order.Quantity) + 1);
         }
         else
         {
@@ -515,134 +424,19 @@ public sealed class OrderEngine : IMarketObserver
         Release(account, order, remaining);
         order.Cancelled += remaining;
         order.Status = order.Filled > 0 ? OrderStatus.Filled : OrderStatus.Cancelled;
-        PushOrder(account, order, i, "취소", null);
+        _frames.Order(account, order, i, "취소", null);
         SimulatorLog.OrderEvent(_logger, order.Number, why, Secrets.MaskAccount(account.Number));
     }
 
     private void ApplyFill(Account account, SimOrder order, Instrument i, long price, long qty, DateTimeOffset now)
     {
-        var amount = price * qty;
-        var fee = Commission(amount);
-        var tax = order.Side == OrderSide.Sell ? Tax(i, amount) : 0;
-        if (!account.Holdings.TryGetValue(i.Code, out var h))
-        {
-            h = new Holding(i.Code);
-            account.Holdings[i.Code] = h;
-        }
-
-        if (order.Side == OrderSide.Buy)
-        {
-            var cost = h.Quantity * h.AveragePrice + amount;
-            h.Quantity += qty;
-            h.AveragePrice = h.Quantity == 0 ? 0 : cost / h.Quantity;
-            h.TodayBought += qty;
-            account.Cash -= amount + fee;
-        }
-        else
-        {
-            var pnl = (price - h.AveragePrice) * qty - fee - tax;
-            h.Quantity -= qty;
-            h.ReservedForSale = Math.Max(0, h.ReservedForSale - qty);
-            h.TodaySold += qty;
-            h.RealizedPnl += pnl;
-            account.RealizedPnl += pnl;
-            account.Cash += amount - fee - tax;
-            if (h.Quantity == 0)
-            {
-                h.AveragePrice = 0;
-            }
-        }
-
-        account.FeesToday += fee;
-        account.TaxesToday += tax;
-        order.Filled += qty;
-        order.FilledAmount += amount;
-        order.Status = order.Remaining == 0 ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
-        var fill = new Fill(order.Number, NextExecution(), i.Code, order.Side, price, qty, fee, tax, now);
-        account.Fills.Add(fill);
+        var (fill, h) = Ledger.Book(account, order, i, price, qty, NextExecution(), now);
 
         // The fill is a real print: it moves the last price and the book like any other trade.
         _engine.Print(i, price, order.Side == OrderSide.Buy ? qty : -qty, now);
-        PushOrder(account, order, i, "체결", fill);
-        PushBalance(account, h, i);
+        _frames.Order(account, order, i, "체결", fill);
+        _frames.Balance(account, h, i);
         SimulatorLog.OrderEvent(_logger, order.Number, order.Status == OrderStatus.Filled ? "filled" : "partially filled", Secrets.MaskAccount(account.Number));
-    }
-
-    private void PushOrder(Account account, SimOrder order, Instrument i, string status, Fill? fill)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        var time = KoreaTime.WallClock(fill?.Time ?? _engine.Clock.GetUtcNow()).ToString("HHmmss", inv);
-        _hub.PublishAccount(account, "00", i.Code, fid => fid switch
-        {
-            9201 => account.Number,
-            9203 => order.Number,
-            9205 => "",
-            9001 => i.Code,
-            912 => "JJ",
-            913 => status,
-            302 => i.Name,
-            900 => order.Quantity.ToString(inv),
-            901 => order.Price.ToString(inv),
-            902 => order.Remaining.ToString(inv),
-            903 => order.FilledAmount.ToString(inv),
-            904 => order.OriginalNumber,
-            905 => (order.Side == OrderSide.Buy ? "+" : "-") + order.KindText,
-            906 => TradeTypes.NameOf(order.TradeType),
-            907 => ((int)order.Side).ToString(inv),
-            908 => time,
-            909 => fill?.ExecutionNumber ?? "",
-            910 => fill is null ? "" : fill.Price.ToString(inv),
-            911 => fill is null ? "" : fill.Quantity.ToString(inv),
-            10 => FrameBuilder.P(i.Last, i.BasePrice),
-            27 => FrameBuilder.P(i.AskPrices[0], i.BasePrice),
-            28 => FrameBuilder.P(i.BidPrices[0], i.BasePrice),
-            914 => fill is null ? "" : fill.Price.ToString(inv),
-            915 => fill is null ? "" : fill.Quantity.ToString(inv),
-            938 => account.FeesToday.ToString(inv),
-            939 => account.TaxesToday.ToString(inv),
-            919 => "0",
-            920 => "",
-            921 => "",
-            922 => order.Credit ? "03" : "00",
-            923 => "00000000",
-            10010 => "",
-            2134 => "1",
-            2135 => "KRX",
-            2136 => "N",
-            _ => null,
-        });
-    }
-
-    private void PushBalance(Account account, Holding h, Instrument i)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        _hub.PublishAccount(account, "04", i.Code, fid => fid switch
-        {
-            9201 => account.Number,
-            9001 => i.Code,
-            917 => "00",
-            916 => "00000000",
-            302 => i.Name,
-            10 => FrameBuilder.P(i.Last, i.BasePrice),
-            930 => h.Quantity.ToString(inv),
-            931 => h.AveragePrice.ToString(inv),
-            932 => h.PurchaseAmount.ToString(inv),
-            933 => h.Sellable.ToString(inv),
-            945 => (h.TodayBought - h.TodaySold).ToString(inv),
-            946 => h.TodaySold > 0 && h.TodayBought == 0 ? "1" : "2",
-            950 => h.RealizedPnl.ToString(inv),
-            951 => "0",
-            27 => FrameBuilder.P(i.AskPrices[0], i.BasePrice),
-            28 => FrameBuilder.P(i.BidPrices[0], i.BasePrice),
-            307 => i.BasePrice.ToString(inv),
-            8019 => (h.PurchaseAmount == 0 ? 0m : Math.Round(h.RealizedPnl * 100m / Math.Max(1, h.PurchaseAmount), 2)).ToString("0.00", inv),
-            957 or 958 or 959 or 924 or 992 => "0",
-            918 => "00000000",
-            990 => account.RealizedPnl.ToString(inv),
-            991 => (account.InitialDeposit == 0 ? 0m : Math.Round(account.RealizedPnl * 100m / account.InitialDeposit, 2)).ToString("0.00", inv),
-            993 => "0.00",
-            _ => null,
-        });
     }
 
     private string NextNumber() => (++_nextOrder).ToString("D7", CultureInfo.InvariantCulture);

@@ -93,6 +93,12 @@ public sealed class Instrument
 
     public ViEvent? ActiveVi { get; internal set; }
 
+    /// <summary>During a VI's single-price auction: the price the orders in the book would cross at now; 0 otherwise.</summary>
+    public long ExpectedPrice { get; internal set; }
+
+    /// <summary>During a VI's single-price auction: the quantity that would trade at <see cref="ExpectedPrice"/>.</summary>
+    public long ExpectedQuantity { get; internal set; }
+
     public int ViCount { get; internal set; }
 
     public bool Halted { get; internal set; }
@@ -125,6 +131,26 @@ public sealed class Instrument
 
     /// <summary>Seed-stable per-instrument randomness for synthesized history and fundamentals.</summary>
     public int Salt { get; internal set; }
+
+    /// <summary>Cash margin rate in percent (20, 30, 40 or 100): kt00011, kt00010 and ka10100's state.</summary>
+    public int MarginRatePercent { get; internal set; } = 100;
+
+    /// <summary>Credit guarantee group 'A' to 'D' (kt00012); each group has its guarantee rate.</summary>
+    public char CreditGroup { get; internal set; } = 'D';
+
+    public int CreditGuaranteePercent => CreditGroup switch
+    {
+        'A' => 40,
+        'B' => 45,
+        'C' => 50,
+        _ => 60,
+    };
+
+    /// <summary>Today's volume-weighted average price: what the "estimated average price" fields report.</summary>
+    public long AveragePrice => Volume == 0 ? Last : TradeValue / Volume;
+
+    /// <summary>Reported figures (EPS, BPS, sales …) of a listed company; null for ETFs, ELWs and gold.</summary>
+    public Fundamentals? Fundamentals { get; internal set; }
 
     public ElwTerms? Elw { get; internal set; }
 

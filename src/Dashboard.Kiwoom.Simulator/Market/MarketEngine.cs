@@ -15,6 +15,7 @@ public sealed class MarketEngine : IDisposable
     private readonly Random _rng;
     private readonly List<IMarketObserver> _observers = [];
     private readonly List<ViEvent> _viLog = [];
+    private readonly List<Instrument> _auctions = [];
     private readonly double[] _weights;
     private readonly double _totalWeight;
     private ITimer? _timer;
@@ -131,6 +132,8 @@ public sealed class MarketEngine : IDisposable
             {
                 TradeOnce(PickInstrument(), now);
             }
+
+            RunAuctions(now);
         }
 
         StepCount++;
@@ -204,6 +207,87 @@ public sealed class MarketEngine : IDisposable
         var buyerInitiated = price > i.Last || (price == i.Last && _rng.Next(2) == 0);
         var size = Math.Max(1, (long)(Math.Exp(_rng.NextDouble() * 6) * Math.Max(1, 20_000 / Math.Max(1, price)) / 4) + _rng.Next(1, 20));
         Execute(i, price, buyerInitiated ? size : -size, now);
+
+        // Between prints the book keeps changing (orders added, cancelled, amended): one to three quote
+        // updates per trade, as a live 0D feed runs several times faster than the 0B feed.
+        for (var k = _rng.Next(1, 4); k > 0; k--)
+        {
+            Requote(i);
+            Notify(i, now);
+        }
+    }
+
+    /// <summary>Orders arrive and leave at a few levels without touching the best prices.</summary>
+    private void Requote(Instrument i)
+    {
+        var baseQty = Math.Max(10, 5_000_000 / Math.Max(1, i.Last));
+        for (var k = _rng.Next(1, 4); k > 0; k--)
+        {
+            var level = _rng.Next(Instrument.BookDepth);
+            var quantities = _rng.Next(2) == 0 ? i.AskQuantities : i.BidQuantities;
+            if (quantities[level] > 0)
+            {
+                quantities[level] = Math.Max(1, quantities[level] + baseQty * _rng.Next(-3, 4) / 4);
+            }
+        }
+    }
+
+    private void Notify(Instrument i, DateTimeOffset now)
+    {
+        foreach (var o in _observers)
+        {
+            o.OnQuote(i, now);
+        }
+    }
+
+    /// <summary>
+    /// The single-price auctions of listings in VI: trading pauses, but orders keep arriving, so the book and the
+    /// expected price and quantity move a few times a second until the auction prints at release.
+    /// </summary>
+    private void RunAuctions(DateTimeOffset now)
+    {
+        foreach (var i in _auctions)
+        {
+            if (_rng.Next(2) == 0)
+            {
+                continue;
+            }
+
+            var move = _rng.Next(10) switch
+            {
+                0 => 1,
+                1 => -1,
+                _ => 0,
+            };
+            var price = move > 0 ? TickSize.Up(i.Kind, i.ExpectedPrice) : move < 0 ? TickSize.Down(i.Kind, i.ExpectedPrice) : i.ExpectedPrice;
+            i.ExpectedPrice = Math.Clamp(price, i.LowerLimit, i.UpperLimit);
+            i.ExpectedQuantity += Math.Max(1, 2_000_000 / Math.Max(1, i.ExpectedPrice)) * _rng.Next(1, 10) / 4 + 1;
+            BuildAuctionBook(i);
+            Notify(i, now);
+        }
+    }
+
+    /// <summary>An auction book crosses at the expected price: asks from it upwards, bids from it downwards.</summary>
+    private void BuildAuctionBook(Instrument i)
+    {
+        var baseQty = Math.Max(10, 5_000_000 / Math.Max(1, i.ExpectedPrice));
+        var ask = i.ExpectedPrice;
+        var bid = i.ExpectedPrice;
+        for (var level = 0; level < Instrument.BookDepth; level++)
+        {
+            var askValid = ask <= i.UpperLimit;
+            i.AskPrices[level] = askValid ? ask : 0;
+            i.AskQuantities[level] = askValid ? baseQty * _rng.Next(1, 30) / 4 + 1 : 0;
+            var bidValid = bid >= i.LowerLimit && bid > 0;
+            i.BidPrices[level] = bidValid ? bid : 0;
+            i.BidQuantities[level] = bidValid ? baseQty * _rng.Next(1, 30) / 4 + 1 : 0;
+            ask = TickSize.Up(i.Kind, ask);
+            bid = bid > TickSize.For(i.Kind, 1) ? TickSize.Down(i.Kind, bid) : 0;
+        }
+
+        // At the crossing price both sides meet the expected quantity.
+        i.AskQuantities[0] = Math.Max(i.AskQuantities[0], i.ExpectedQuantity);
+        i.BidQuantities[0] = Math.Max(i.BidQuantities[0], i.ExpectedQuantity);
     }
 
     private long NextWalkPrice(Instrument i)
@@ -300,6 +384,10 @@ public sealed class MarketEngine : IDisposable
         var vi = new ViEvent(i.Code, isStatic, upward, triggerPrice, isStatic ? i.StaticReference : i.Last, now, releaseAt, i.ViCount, i.Volume, i.TradeValue);
         i.ViUntil = releaseAt;
         i.ActiveVi = vi;
+        i.ExpectedPrice = triggerPrice;
+        i.ExpectedQuantity = 0;
+        BuildAuctionBook(i);
+        _auctions.Add(i);
         _viLog.Add(vi);
         foreach (var o in _observers)
         {
@@ -317,12 +405,19 @@ public sealed class MarketEngine : IDisposable
             {
                 i.ViUntil = null;
                 i.ActiveVi = null;
-                var released = vi with { ReleasedAt = now };
+                _auctions.Remove(i);
+
+                // The auction ends at its scheduled moment even when this step runs a little later: its print, the
+                // release push and ka10054 all carry that time.
+                var released = vi with { ReleasedAt = until };
                 _viLog[_viLog.LastIndexOf(vi)] = released;
 
-                // The single-price auction prints at the trigger price, which becomes the new static reference.
-                Execute(i, vi.TriggerPrice, _rng.Next(100, 5_000) * (vi.Upward ? 1 : -1), now);
-                i.StaticReference = vi.TriggerPrice;
+                // The single-price auction prints its expected price and quantity, which becomes the new static reference.
+                var price = i.ExpectedPrice;
+                var quantity = Math.Max(1, i.ExpectedQuantity);
+                i.ExpectedPrice = i.ExpectedQuantity = 0;
+                Execute(i, price, vi.Upward ? quantity : -quantity, until);
+                i.StaticReference = price;
                 foreach (var o in _observers)
                 {
                     o.OnVi(i, released, released: true);
@@ -461,12 +556,14 @@ public sealed class MarketEngine : IDisposable
 
         _tradingDay = today;
         _viLog.Clear();
+        _auctions.Clear();
         foreach (var i in Universe.All)
         {
             i.PreviousVolume = Math.Max(1, i.Volume);
             i.BasePrice = i.Last;
             i.ViUntil = null;
             i.ActiveVi = null;
+            i.ExpectedPrice = i.ExpectedQuantity = 0;
             InitializeDay(i, now);
         }
     }

@@ -96,7 +96,25 @@ public sealed class MarketUniverse
         instrument.LendingBalance = instrument.ListedShares / 1_000 * rng.Next(1, 30);
         instrument.PreviousVolume = Math.Max(1_000, instrument.ListedShares / rng.Next(300, 3_000));
         instrument.ParValue = instrument.Kind == InstrumentKind.Stock ? (rng.Next(3) == 0 ? 500 : rng.Next(2) == 0 ? 100 : 5_000) : 0;
+        AssignCreditTerms(instrument);
+        instrument.Fundamentals = instrument.Kind == InstrumentKind.Stock ? Fundamentals.For(instrument) : null;
         all.Add(instrument);
+    }
+
+    // Derived from size and the salt, not drawn from the universe's generator, so adding these terms left every
+    // seeded code, name and price as it was. Large caps get the lowest margin and the best credit group.
+    private static void AssignCreditTerms(Instrument i)
+    {
+        var cap = i.MarketCapEok;
+        (i.MarginRatePercent, i.CreditGroup) = i.Kind switch
+        {
+            InstrumentKind.Stock when cap > 100_000 => (20, 'A'),
+            InstrumentKind.Stock when cap > 10_000 => (i.Salt % 3 == 0 ? 20 : 30, 'B'),
+            InstrumentKind.Stock when cap > 1_000 => (i.Salt % 2 == 0 ? 30 : 40, 'C'),
+            InstrumentKind.Stock => (40, 'D'),
+            InstrumentKind.Etf => (20, 'B'),
+            _ => (100, 'D'),
+        };
     }
 
     private static void AddGeneratedStocks(List<Instrument> all, HashSet<string> codes, HashSet<string> names, Random rng)

@@ -20,6 +20,38 @@ public sealed class PriceHistory(MarketEngine engine)
         return new DayList(new Bar(today.ToDateTime(TimeOnly.MinValue), i.Open, i.High, i.Low, i.Last, i.Volume, i.TradeValue), past);
     }
 
+    /// <summary>Extremes of the newest <paramref name="days"/> daily candles, today's live one included. Call under the market gate.</summary>
+    public PriceRange Range(Instrument i, int days) => RangeOf(Days(i).Take(days));
+
+    /// <summary>Extremes since the first trading day of this calendar year (연중최고/최저).</summary>
+    public PriceRange YearToDate(Instrument i)
+    {
+        var year = KoreaTime.Today(engine.Clock).Year;
+        return RangeOf(Days(i).TakeWhile(d => d.Time.Year == year));
+    }
+
+    private static PriceRange RangeOf(IEnumerable<Bar> bars)
+    {
+        Bar? high = null, low = null;
+        foreach (var b in bars)
+        {
+            // Newest first, so a price reached again keeps its most recent day.
+            if (high is null || b.High > high.Value.High)
+            {
+                high = b;
+            }
+
+            if (low is null || b.Low < low.Value.Low)
+            {
+                low = b;
+            }
+        }
+
+        return high is { } h && low is { } l
+            ? new PriceRange(h.High, DateOnly.FromDateTime(h.Time), l.Low, DateOnly.FromDateTime(l.Time))
+            : default;
+    }
+
     /// <summary>Weekly (7), monthly (30) or yearly (365) candles aggregated from days, newest first.</summary>
     public IReadOnlyList<Bar> Aggregate(Instrument i, int periodDays)
     {

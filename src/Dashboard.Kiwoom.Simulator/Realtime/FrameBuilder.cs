@@ -128,11 +128,12 @@ internal sealed class FrameBuilder(MarketEngine engine, bool emitTimestamps)
             case 9081: return "1";
             case 121: return i.AskQuantities.Sum().ToString(Inv);
             case 125: return i.BidQuantities.Sum().ToString(Inv);
-            case 23 or 291: return P(i.Last, b);
-            case 24 or 292: return Math.Abs(i.LastTradeQuantity).ToString(Inv);
-            case 200 or 294: return S(i.Change);
-            case 201 or 295: return R(i.ChangeRate);
-            case 238 or 293: return i.SignCode.ToString();
+            // In a VI's single-price auction the expected fields carry the auction's crossing price and quantity.
+            case 23 or 291: return P(Expected(i), b);
+            case 24 or 292: return (i.InVi ? i.ExpectedQuantity : Math.Abs(i.LastTradeQuantity)).ToString(Inv);
+            case 200 or 294: return S(Expected(i) - b);
+            case 201 or 295: return R(b == 0 ? 0 : Math.Round((Expected(i) - b) * 100m / b, 2));
+            case 238 or 293: return i.SignFor(Expected(i)).ToString();
             case 215: return SessionSchedule.OperationCode(engine.Session);
             case 202: return i.ProgramSellQuantity.ToString(Inv);
             case 204: return (i.ProgramSellValue / 1_000_000).ToString(Inv);
@@ -261,14 +262,21 @@ internal sealed class FrameBuilder(MarketEngine engine, bool emitTimestamps)
         };
     }
 
+    private static long Expected(Instrument i) => i.InVi ? i.ExpectedPrice : i.Last;
+
+    /// <summary>
+    /// A 1h push. 1223 is when the trade that triggered the VI was processed and 1224 when the auction ends, the
+    /// same in the trigger and the release push and equal to the auction print's time; 13/14 are the cumulative
+    /// volume and value at the push, so the release push counts the auction print.
+    /// </summary>
     public static string? Vi(int fid, Instrument i, ViEvent vi, bool released)
     {
         return fid switch
         {
             9001 => i.Code,
             302 => i.Name,
-            13 => vi.Volume.ToString(Inv),
-            14 => (vi.TradeValue / 1_000_000).ToString(Inv),
+            13 => i.Volume.ToString(Inv),
+            14 => (i.TradeValue / 1_000_000).ToString(Inv),
             9068 => released ? "2" : "1",
             9008 => i.Market == "KOSPI" ? "101" : "201",
             9075 => "1",

@@ -34,10 +34,10 @@ internal sealed class WsSession(long id, WebSocket socket)
 
     public bool ConditionsListed { get; set; }
 
-    /// <summary>grp_no → registered (type, item) pairs. Guarded by the hub's gate.</summary>
+    /// <summary>grp_no → registered (type, item) pairs. Guarded by the subscription table's gate.</summary>
     public Dictionary<string, HashSet<(string Type, string Item)>> Groups { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Realtime condition seq → codes currently matching. Guarded by the hub's gate.</summary>
+    /// <summary>Realtime condition seq → codes currently matching. Guarded by the subscription table's gate.</summary>
     public Dictionary<string, HashSet<string>> RealtimeConditions { get; } = new(StringComparer.Ordinal);
 
     public bool Wants(string type) => Groups.Values.Any(g => g.Any(r => r.Type == type));

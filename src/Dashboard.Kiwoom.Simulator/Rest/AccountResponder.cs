@@ -25,7 +25,9 @@ internal sealed class AccountResponder(AccountBook accounts, MarketEngine engine
         return engine.Read(_ =>
         {
             var totals = Totals(account);
-            var top = OverrideBuilder.Build(tr.Response, spec => TopValue(spec, account, totals), zeroUnmappedNumbers: true);
+            var requested = engine.Universe.Find(call.Input.Get("stk_cd"));
+            var price = long.TryParse(call.Input.Get("uv"), NumberStyles.None, Inv, out var uv) && uv > 0 ? uv : requested?.Last ?? 0;
+            var top = OverrideBuilder.Build(tr.Response, spec => TopValue(spec, account, totals, requested, price), zeroUnmappedNumbers: true);
             return TrOutcome.Ok(composer.Compose(tr, call.Input, call.Offset, top, list => Rows(tr, list, account, totals, call.Input)));
         });
     }
@@ -46,17 +48,25 @@ internal sealed class AccountResponder(AccountBook accounts, MarketEngine engine
         return new AccountTotals(purchase, evaluation, buys, sells);
     }
 
-    private static object? TopValue(FieldSpec spec, Account a, AccountTotals t)
+    /// <param name="requested">The listing the request names (kt00010-kt00012 ask what can be ordered of it).</param>
+    /// <param name="price">The price those TRs size an order at: the request's uv, else the live price.</param>
+    private static object? TopValue(FieldSpec spec, Account a, AccountTotals t, Instrument? requested = null, long price = 0)
     {
         var n = spec.Name;
         var pnl = t.Evaluation - t.Purchase;
         return n switch
         {
-            "acctNo" => a.Number,
+            "acctNo" or "acnt_no" => a.Number,
+
+            // A cash account: its own margin rate is 100%, and the higher of it and the listing's applies.
+            "profa_rt" or "aplc_rt" => 100m,
+            "stk_profa_rt" => requested is null ? 100m : requested.MarginRatePercent,
+            "stk_assr_rt" => requested is null ? "" : requested.CreditGroup.ToString(),
+            "stk_assr_rt_nm" => requested is null ? 0m : requested.CreditGuaranteePercent,
+            _ when n.Contains("ord_alowq", StringComparison.Ordinal) => price == 0 ? 0L : a.OrderableCash / (price + Ledger.Commission(price)),
             "acnt_nm" => "모의투자",
             "brch_nm" => "키움증권 시뮬레이터",
             _ when n.Contains("ord_alow", StringComparison.Ordinal) || n.Contains("ord_alowa", StringComparison.Ordinal) || n == "ord_alowa" => a.OrderableCash,
-            _ when n.Contains("ord_alowq", StringComparison.Ordinal) => 0L,
             "entr" or "entra" or "tot_entr" or "net_entr" or "d1_entra" or "d2_entra" or "entr_d1" or "entr_d2" or "prsm_entra"
                 or "pymn_alow_amt" or "d1_pymn_alow_amt" or "d2_pymn_alow_amt" or "prsm_pymn_alow_amt" or "paym_alowa" or "wthd_alowa" => a.Cash,
             "tot_pur_amt" or "stk_buy_tot_amt" or "invt_bsamt" => t.Purchase,
@@ -173,8 +183,8 @@ internal sealed class AccountResponder(AccountBook accounts, MarketEngine engine
         var i = engine.Universe.ByCode[h.Code];
         var evaluation = h.Quantity * i.Last;
         var pnl = evaluation - h.PurchaseAmount;
-        var sellFee = OrderEngine.Commission(evaluation);
-        var sellTax = OrderEngine.Tax(i, evaluation);
+        var sellFee = Ledger.Commission(evaluation);
+        var sellTax = Ledger.Tax(i, evaluation);
         var overrides = OverrideBuilder.Build(fields, spec => spec.Name switch
         {
             "rmnd_qty" or "cur_qty" or "setl_remn" or "qty" => h.Quantity,
@@ -187,10 +197,10 @@ internal sealed class AccountResponder(AccountBook accounts, MarketEngine engine
             "tdy_buyq" => h.TodayBought,
             "tdy_sellq" => h.TodaySold,
             "tdy_sel_pl" => h.RealizedPnl,
-            "pur_cmsn" => OrderEngine.Commission(h.PurchaseAmount),
+            "pur_cmsn" => Ledger.Commission(h.PurchaseAmount),
             "sell_cmsn" => sellFee,
             "tax" => sellTax,
-            "sum_cmsn" => OrderEngine.Commission(h.PurchaseAmount) + sellFee,
+            "sum_cmsn" => Ledger.Commission(h.PurchaseAmount) + sellFee,
             "poss_rt" => t.Evaluation == 0 ? 0m : Math.Round(evaluation * 100m / t.Evaluation, 2),
             "crd_tp" => "00",
             "crd_tp_nm" => "",

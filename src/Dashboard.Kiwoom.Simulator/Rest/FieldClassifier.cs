@@ -34,6 +34,11 @@ internal static partial class FieldClassifier
         var timeFormat = lower.Contains("yyyymmddhhmmss", StringComparison.Ordinal) ? "yyyyMMddHHmmss"
             : lower.Contains("hh:mm:ss", StringComparison.Ordinal) ? "HH:mm:ss" : "HHmmss";
         var kind = KindOf(name, lower, example);
+        var percentSuffix = example is { Length: > 1 } && example[^1] == '%' && example[..^1].All(char.IsAsciiDigit);
+        if (percentSuffix)
+        {
+            kind = ValueKind.Rate;
+        }
         if (kind == ValueKind.Index)
         {
             decimals = x100 ? 0 : 2;
@@ -44,6 +49,10 @@ internal static partial class FieldClassifier
         {
             BookSide = side,
             BookLevel = level,
+            Ordinal = OrdinalRegex().Match(name) is { Success: true } o ? int.Parse(o.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0,
+            PercentSuffix = percentSuffix,
+            RateTimes100 = kind == ValueKind.Rate && lower.Contains("x100 without decimal point", StringComparison.Ordinal),
+            VersusAverage = lower.Contains("vs the estimated average price", StringComparison.Ordinal),
         };
     }
 
@@ -67,6 +76,17 @@ internal static partial class FieldClassifier
 
     private static ValueKind KindOf(string name, string desc, string? example)
     {
+        // The bare "code"/"name" columns of the code-list TRs say in their description what they name.
+        if (name is "code" or "name" && desc.Contains("broker", StringComparison.Ordinal))
+        {
+            return name == "code" ? ValueKind.BrokerCode : ValueKind.BrokerName;
+        }
+
+        if (name is "code" or "name" && desc.Contains("sector", StringComparison.Ordinal))
+        {
+            return name == "code" ? ValueKind.SectorCode : ValueKind.SectorName;
+        }
+
         if (name is "stk_cd" or "jmcode" or "code" or "stk_no" || desc.StartsWith("stock code", StringComparison.Ordinal) || desc.StartsWith("stock number", StringComparison.Ordinal))
         {
             return ValueKind.Code;
@@ -102,12 +122,18 @@ internal static partial class FieldClassifier
             return ValueKind.ThemeName;
         }
 
-        if (name.Contains("mmcm_cd", StringComparison.Ordinal) || (desc.Contains("broker code", StringComparison.Ordinal) && !desc.Contains("name", StringComparison.Ordinal)))
+        // A letter class ("B"): the credit guarantee group of kt00012 and the like, not a number.
+        if (example is { Length: 1 } && char.IsAsciiLetterUpper(example[0]) && name.EndsWith("_rt", StringComparison.Ordinal))
+        {
+            return ValueKind.Grade;
+        }
+
+        if (name.Contains("mmcm_cd", StringComparison.Ordinal) || (BrokerCodeRegex().IsMatch(desc) && !desc.Contains("name", StringComparison.Ordinal)))
         {
             return ValueKind.BrokerCode;
         }
 
-        if (name.Contains("mmcm_nm", StringComparison.Ordinal) || desc.StartsWith("member (broker) name", StringComparison.Ordinal) || (desc.Contains("broker", StringComparison.Ordinal) && name.EndsWith("_nm", StringComparison.Ordinal)))
+        if (name.Contains("mmcm_nm", StringComparison.Ordinal) || desc.StartsWith("member (broker) name", StringComparison.Ordinal) || (desc.Contains("broker", StringComparison.Ordinal) && name.EndsWith("_nm", StringComparison.Ordinal)) || BrokerNameRegex().IsMatch(desc))
         {
             return ValueKind.BrokerName;
         }
@@ -168,7 +194,7 @@ internal static partial class FieldClassifier
             return ValueKind.Price;
         }
 
-        if (name is "pred_pre" or "pre" or "chg" || desc.StartsWith("change vs previous", StringComparison.Ordinal) || desc.StartsWith("change.", StringComparison.Ordinal))
+        if (name is "pred_pre" or "pre" or "chg" || desc.StartsWith("change vs", StringComparison.Ordinal) || desc.StartsWith("change.", StringComparison.Ordinal))
         {
             return ValueKind.Change;
         }
@@ -207,6 +233,15 @@ internal static partial class FieldClassifier
 
     [GeneratedRegex("^(sel|buy)_?(\\d+)?(?:th_pre_req|bid_req|th_req|_req|fpr_req)$")]
     private static partial Regex BookQuantityRegex();
+
+    [GeneratedRegex("broker (?:\\d+ )?code")]
+    private static partial Regex BrokerCodeRegex();
+
+    [GeneratedRegex("broker (?:\\d+ )?name")]
+    private static partial Regex BrokerNameRegex();
+
+    [GeneratedRegex("_(\\d+)$")]
+    private static partial Regex OrdinalRegex();
 
     [GeneratedRegex("Example: \"([^\"]*)\"")]
     private static partial Regex ExampleRegex();

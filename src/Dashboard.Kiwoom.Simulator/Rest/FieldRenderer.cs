@@ -19,6 +19,11 @@ internal static class FieldRenderer
             return overridden;
         }
 
+        if (FundamentalFields.TryRender(f, ctx, out var fundamental))
+        {
+            return fundamental;
+        }
+
         var i = ctx.Instrument;
         switch (f.Kind)
         {
@@ -42,9 +47,11 @@ internal static class FieldRenderer
             case ValueKind.ThemeName:
                 return ctx.Theme?.Name ?? ctx.Engine.Universe.Themes[0].Name;
             case ValueKind.BrokerCode:
-                return (ctx.Broker ?? ctx.Engine.Universe.Brokers[ctx.Stable(f.Name) % ctx.Engine.Universe.Brokers.Count]).Code;
+                return (ctx.Broker ?? ctx.BrokerAt(f)).Code;
             case ValueKind.BrokerName:
-                return (ctx.Broker ?? ctx.Engine.Universe.Brokers[ctx.Stable(f.Name) % ctx.Engine.Universe.Brokers.Count]).Name;
+                return (ctx.Broker ?? ctx.BrokerAt(f)).Name;
+            case ValueKind.Grade:
+                return i is null ? f.Example ?? "" : i.CreditGroup.ToString();
             case ValueKind.OrderNumber:
                 // Outside the order and account TRs (which override it) there is no order: Kiwoom's "none" value.
                 return "0000000";
@@ -61,7 +68,7 @@ internal static class FieldRenderer
             case ValueKind.Price:
                 return PriceValue(f, ctx);
             case ValueKind.Change:
-                return Signed(f, ctx.Last - ctx.Reference);
+                return Signed(f, ctx.Last - (f.VersusAverage && i is not null && ctx.Bar is null ? i.AveragePrice : ctx.Reference));
             case ValueKind.Rate:
                 return RateValue(f, ctx);
             case ValueKind.Index:
@@ -117,11 +124,14 @@ internal static class FieldRenderer
                 _ when n.Contains("open", StringComparison.Ordinal) => i.Open,
                 _ when n.Contains("upl", StringComparison.Ordinal) || n.Contains("upper", StringComparison.Ordinal) => i.UpperLimit,
                 _ when n == "lst_pric" || n.Contains("lwlmt", StringComparison.Ordinal) => i.LowerLimit,
+                _ when RangeOf(n, ctx) is { } range && n.Contains("hgst", StringComparison.Ordinal) => range.High,
+                _ when RangeOf(n, ctx) is { } range && n.Contains("lwst", StringComparison.Ordinal) => range.Low,
                 _ when n.Contains("250hgst", StringComparison.Ordinal) || n.Contains("52wk_hgst", StringComparison.Ordinal) || n.Contains("oyr_hgst", StringComparison.Ordinal) || n.Contains("all_hgst", StringComparison.Ordinal) => Math.Max(i.High, TickSize.RoundDown(i.Kind, i.BasePrice * (110 + ctx.Stable(n) % 40) / 100)),
                 _ when n.Contains("250lwst", StringComparison.Ordinal) || n.Contains("52wk_lwst", StringComparison.Ordinal) || n.Contains("oyr_lwst", StringComparison.Ordinal) || n.Contains("all_lwst", StringComparison.Ordinal) => Math.Min(i.Low, TickSize.RoundDown(i.Kind, i.BasePrice * (60 + ctx.Stable(n) % 35) / 100)),
                 _ when n.Contains("high", StringComparison.Ordinal) || n.Contains("hgst", StringComparison.Ordinal) => i.High,
                 _ when n.Contains("low", StringComparison.Ordinal) || n.Contains("lwst", StringComparison.Ordinal) => i.Low,
                 _ when n.Contains("pred_close", StringComparison.Ordinal) || n.Contains("base_pric", StringComparison.Ordinal) => i.BasePrice,
+                _ when n.Contains("avg", StringComparison.Ordinal) => i.AveragePrice,
                 _ when n == "nav" => (long)ctx.Engine.EtfNav(i),
                 _ when n.Contains("theory", StringComparison.Ordinal) && i.Elw is { } terms => ElwPricing.Evaluate(terms, ctx.Engine.Universe.ByCode[terms.UnderlyingCode].Last, DateOnly.FromDateTime(ctx.NowKst)).Price,
                 _ when n.Contains("repl", StringComparison.Ordinal) => TickSize.RoundDown(i.Kind, i.BasePrice * 7 / 10),
@@ -143,7 +153,26 @@ internal static class FieldRenderer
         var i = ctx.Instrument;
         var n = f.Name;
         decimal rate;
-        if (n.Contains("flu", StringComparison.Ordinal) || n is "pre_rt" or "pred_rt" or "tdy_close_pric_flu_rt" || n.EndsWith("pre_rt", StringComparison.Ordinal) && !n.Contains("hgst", StringComparison.Ordinal) && !n.Contains("lwst", StringComparison.Ordinal))
+        if (f.VersusAverage && i is not null && ctx.Bar is null)
+        {
+            var average = i.AveragePrice;
+            rate = average == 0 ? 0 : Math.Round((ctx.Last - average) * 100m / average, 2);
+        }
+        else if ((n.Contains("hgst", StringComparison.Ordinal) || n.Contains("lwst", StringComparison.Ordinal)) && RangeOf(n, ctx) is { } range)
+        {
+            // How far the price sits from the period's high (negative) or low (positive).
+            var extreme = n.Contains("hgst", StringComparison.Ordinal) ? range.High : range.Low;
+            rate = extreme == 0 ? 0 : Math.Round((ctx.Last - extreme) * 100m / extreme, 2);
+        }
+        else if (i is not null && n.Contains("assr", StringComparison.Ordinal))
+        {
+            rate = i.CreditGuaranteePercent;
+        }
+        else if (i is not null && n.Contains("profa", StringComparison.Ordinal))
+        {
+            rate = i.MarginRatePercent;
+        }
+        else if (n.Contains("flu", StringComparison.Ordinal) || n is "pre_rt" or "pred_rt" or "tdy_close_pric_flu_rt" || n.EndsWith("pre_rt", StringComparison.Ordinal) && !n.Contains("hgst", StringComparison.Ordinal) && !n.Contains("lwst", StringComparison.Ordinal))
         {
             var reference = ctx.Reference;
             rate = reference == 0 ? 0 : Math.Round((ctx.Last - reference) * 100m / reference, 2);
@@ -209,6 +238,11 @@ internal static class FieldRenderer
             return n.Contains("acc", StringComparison.Ordinal) ? trade.CumulativeVolume : Math.Abs(trade.Quantity);
         }
 
+        if (i is not null && f.Ordinal > 0 && f.BookSide == '\0' && (n.StartsWith("sel", StringComparison.Ordinal) || n.StartsWith("buy", StringComparison.Ordinal)))
+        {
+            return BrokerQuantity(f, i);
+        }
+
         if (i is null)
         {
             return 1_000 + ctx.Stable(n) % 1_000_000;
@@ -238,6 +272,18 @@ internal static class FieldRenderer
             _ when n.Contains("flo_stk", StringComparison.Ordinal) || n.Contains("lst_stkcnt", StringComparison.Ordinal) => i.ListedShares / Math.Max(1, f.Divisor),
             _ => 100 + ctx.Stable(n) % Math.Max(1_000, i.Volume + 1),
         };
+    }
+
+    /// <summary>
+    /// The N-th largest seller or buyer among the brokers: 25%, 20%, 15% … of that side's volume, the change a
+    /// slice of it; sellers are negative where the field is signed, as on the live tape.
+    /// </summary>
+    private static long BrokerQuantity(FieldSpec f, Instrument i)
+    {
+        var sell = f.Name.StartsWith("sel", StringComparison.Ordinal);
+        var share = (sell ? i.SellVolume : i.BuyVolume) * (6 - Math.Min(f.Ordinal, 5)) / 20;
+        var value = f.Name.Contains("irds", StringComparison.Ordinal) ? share / (2 + f.Ordinal) : share;
+        return sell && f.ArithmeticSigned ? -value : value;
     }
 
     private static long AmountValue(FieldSpec f, RowContext ctx)
@@ -305,6 +351,11 @@ internal static class FieldRenderer
             return DateOnly.FromDateTime(ctx.NowKst).AddDays(-(365 + ctx.Stable(n) % 9_000)).ToString("yyyyMMdd", Inv);
         }
 
+        if (RangeOf(n, ctx) is { } range)
+        {
+            return (n.Contains("hgst", StringComparison.Ordinal) ? range.HighDate : range.LowDate).ToString("yyyyMMdd", Inv);
+        }
+
         if (n.Contains("hgst", StringComparison.Ordinal) || n.Contains("lwst", StringComparison.Ordinal))
         {
             return DateOnly.FromDateTime(ctx.NowKst).AddDays(-(1 + ctx.Stable(n) % 250)).ToString("yyyyMMdd", Inv);
@@ -312,6 +363,26 @@ internal static class FieldRenderer
 
         var date = ctx.Bar?.Time ?? (ctx.Trade is { } t ? KoreaTime.WallClock(t.Time) : ctx.NowKst);
         return date.ToString("yyyyMMdd", Inv);
+    }
+
+    /// <summary>
+    /// The daily range a high/low field reports, from the price history the charts show: 250 days (52 weeks is
+    /// the same run of sessions), the calendar year, or all of it; null without history or for a candle row.
+    /// </summary>
+    private static PriceRange? RangeOf(string n, RowContext ctx)
+    {
+        if (ctx.History is not { } history || ctx.Instrument is not { } i || ctx.Bar is not null)
+        {
+            return null;
+        }
+
+        return n switch
+        {
+            _ when n.Contains("250", StringComparison.Ordinal) || n.Contains("52wk", StringComparison.Ordinal) => history.Range(i, 250),
+            _ when n.Contains("oyr", StringComparison.Ordinal) => history.YearToDate(i),
+            _ when n.Contains("all_", StringComparison.Ordinal) => history.Range(i, PriceHistory.DaysOfHistory + 1),
+            _ => null,
+        };
     }
 
     private static DateTime TimeValue(RowContext ctx) =>
@@ -341,6 +412,16 @@ internal static class FieldRenderer
 
     public static string FormatRate(FieldSpec f, decimal rate)
     {
+        if (f.PercentSuffix)
+        {
+            return Math.Round(rate).ToString("0", Inv) + "%";
+        }
+
+        if (f.RateTimes100)
+        {
+            return Number(f, (long)Math.Round(rate * 100));
+        }
+
         if (f.PadWidth > 0)
         {
             return Pad((long)(rate * 100), f.PadWidth);

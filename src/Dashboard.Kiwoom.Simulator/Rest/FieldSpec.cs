@@ -22,4 +22,16 @@ internal sealed record FieldSpec(
 
     /// <summary>Zero-based book level when <see cref="BookSide"/> is set.</summary>
     public int BookLevel { get; init; }
+
+    /// <summary>The N of a numbered field (<c>sel_trde_ori_cd_3</c> is 3), so the fields of one entry agree; 0 when unnumbered.</summary>
+    public int Ordinal { get; init; }
+
+    /// <summary>A whole percentage with its sign, as in <c>"20%"</c> (margin and guarantee rates).</summary>
+    public bool PercentSuffix { get; init; }
+
+    /// <summary>A rate sent ×100 without the decimal point (<c>"2658"</c> is 26.58%).</summary>
+    public bool RateTimes100 { get; init; }
+
+    /// <summary>A change or rate measured from the estimated average price rather than the previous close.</summary>
+    public bool VersusAverage { get; init; }
 }

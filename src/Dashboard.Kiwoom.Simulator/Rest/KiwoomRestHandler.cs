@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Simulator.Accounts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -17,6 +16,7 @@ internal sealed class KiwoomRestHandler
     private const string JsonContentType = "application/json;charset=UTF-8";
     private readonly TokenStore _tokens;
     private readonly RateLimiter _limiter;
+    private readonly TokenIssueLimiter _tokenLimiter;
     private readonly AccountBook _accounts;
     private readonly ResponseComposer _composer;
     private readonly Market.MarketEngine _engine;
@@ -29,6 +29,7 @@ internal sealed class KiwoomRestHandler
     public KiwoomRestHandler(
         TokenStore tokens,
         RateLimiter limiter,
+        TokenIssueLimiter tokenLimiter,
         AccountBook accounts,
         ResponseComposer composer,
         Market.MarketEngine engine,
@@ -40,6 +41,7 @@ internal sealed class KiwoomRestHandler
     {
         _tokens = tokens;
         _limiter = limiter;
+        _tokenLimiter = tokenLimiter;
         _accounts = accounts;
         _composer = composer;
         _engine = engine;
@@ -59,6 +61,12 @@ internal sealed class KiwoomRestHandler
     public async Task IssueTokenAsync(HttpContext http)
     {
         await ApplyLatencyAsync(http.RequestAborted);
+        if (!_tokenLimiter.TryAcquire(http.Connection.RemoteIpAddress))
+        {
+            await WriteErrorAsync(http, "au10001", SimError.TokenRequestsLimited(_tokenLimiter.Limit));
+            return;
+        }
+
         var input = await ReadBodyAsync(http);
         if (input is null)
         {
@@ -92,8 +100,13 @@ internal sealed class KiwoomRestHandler
             return;
         }
 
+        if (!_accounts.TryOpen(appKey, out var account))
+        {
+            await WriteErrorAsync(http, "au10001", SimError.AccountLimitReached(_accounts.Limit));
+            return;
+        }
+
         var token = _tokens.Issue(appKey, environment);
-        var account = _accounts.For(appKey);
         SimulatorLog.TokenIssued(_logger, Secrets.Fingerprint(appKey), Secrets.MaskAccount(account.Number));
         var expires = KoreaTime.WallClock(token.ExpiresAt).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         await WriteJsonAsync(http, "au10001", 200, w =>
@@ -148,7 +161,7 @@ internal sealed class KiwoomRestHandler
             return;
         }
 
-        var tr = KiwoomCatalog.Default.Find(apiId);
+        var tr = ResponseSchema.Find(apiId);
         if (tr is null || tr.IsWebSocket || tr.Path.StartsWith("/oauth2", StringComparison.Ordinal))
         {
             await WriteErrorAsync(http, apiId, SimError.UnknownApiId(apiId));

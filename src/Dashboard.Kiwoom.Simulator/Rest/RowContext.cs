@@ -11,6 +11,9 @@ internal sealed class RowContext
 
     public Instrument? Instrument { get; init; }
 
+    /// <summary>Daily history for the fields measured over days (250-day and year highs and lows); null where no row needs it.</summary>
+    public PriceHistory? History { get; init; }
+
     /// <summary>A candle this row reports, with the close before it as the direction reference.</summary>
     public Bar? Bar { get; init; }
 
@@ -36,6 +39,18 @@ internal sealed class RowContext
     public long Reference => Bar is not null ? BarReference : Instrument?.BasePrice ?? SectorHundredths(Sector?.BaseLevel);
 
     private static long SectorHundredths(decimal? level) => level is { } value ? (long)Math.Round(value * 100m) : 0;
+
+    /// <summary>
+    /// The broker a field of this row names when the row is not itself a broker's: the N-th of a numbered list
+    /// (sell and buy sides ranked differently), so a code and a name with the same N always name one broker.
+    /// </summary>
+    public Broker BrokerAt(FieldSpec f)
+    {
+        var brokers = Engine.Universe.Brokers;
+        var buySide = f.Name.StartsWith("buy", StringComparison.Ordinal);
+        var start = Stable(buySide ? "buy_broker" : "broker");
+        return brokers[(start + Math.Max(0, f.Ordinal - 1)) % brokers.Count];
+    }
 
     public int Stable(string field)
     {

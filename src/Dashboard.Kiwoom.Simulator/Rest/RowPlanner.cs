@@ -33,6 +33,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
             Engine = engine,
             NowKst = nowKst,
             Instrument = instrument,
+            History = history,
             Sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd")),
             Theme = engine.Universe.Themes.FirstOrDefault(t => t.Code == input.Get("thema_grp_cd")),
             Overrides = overrides ?? (tr.Id == "ka10100" && instrument is not null ? ListingInfo(tr.Response, instrument) : null),
@@ -64,7 +65,23 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
 
         if (specs.Any(s => s.Kind == ValueKind.SectorCode))
         {
-            return engine.Universe.Sectors.Select((s, k) => new RowContext { Engine = engine, NowKst = nowKst, Sector = s, Rank = k + 1 }).ToArray();
+            // The sector code list (ka10101) is per market; the group is the sector's place in that list.
+            var market = input.Get("mrkt_tp");
+            var fields = list.Fields ?? [];
+            return engine.Universe.Sectors.Where(s => market.Length == 0 || tr.Id != "ka10101" || s.Market == market)
+                .Select((s, k) => new RowContext
+                {
+                    Engine = engine,
+                    NowKst = nowKst,
+                    Sector = s,
+                    Rank = k + 1,
+                    Overrides = OverrideBuilder.Build(fields, spec => spec.Name switch
+                    {
+                        "marketCode" => s.Market,
+                        "group" => (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        _ => null,
+                    }, zeroUnmappedNumbers: false),
+                }).ToArray();
         }
 
         if (specs.Any(s => s.Kind is ValueKind.ThemeCode or ValueKind.ThemeName))
@@ -247,7 +264,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
             "listCount" => i.ListedShares.ToString("D16", inv),
             "lastPrice" => i.BasePrice.ToString("D8", inv),
             "regDay" => new DateOnly(1975 + i.Salt % 45, 1 + i.Salt % 12, 1 + i.Salt % 28).ToString("yyyyMMdd", inv),
-            "state" => i.Halted ? "거래정지" : "증거금20%",
+            "state" => i.Halted ? "거래정지" : $"증거금{i.MarginRatePercent}%",
             "auditInfo" => "정상",
             "marketCode" => i.Market == "KOSDAQ" ? "10" : "0",
             "marketName" => i.Market == "KOSDAQ" ? "코스닥" : "거래소",

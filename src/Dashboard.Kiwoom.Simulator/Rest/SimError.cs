@@ -34,6 +34,11 @@ public sealed record SimError(int HttpStatus, int ReturnCode, string Message)
 
     public static SimError KeyRejected() => new(200, 3, $"{AuthError}[8001:App Key와 Secret Key 검증에 실패했습니다]");
 
+    public static SimError TokenRequestsLimited(int perMinute) => new(429, 5, $"{LimitError}[1700:허용된 API 요청 개수를 초과하였습니다. 유량={perMinute}/분, API ID=au10001]");
+
+    /// <summary>The simulator's own code (Kiwoom has no account cap to copy): no new app key once the cap is reached.</summary>
+    public static SimError AccountLimitReached(int max) => new(200, 3, $"{AuthError}[8100:모의 계좌 수가 한도({max})에 도달하여 새 App Key를 등록할 수 없습니다]");
+
     public static SimError TokenInvalid() => new(200, 3, $"{AuthError}[8005:Token이 유효하지 않습니다]");
 
     public static SimError GrantTypeMissing() => new(200, 3, $"{AuthError}[8011:Access Token을 발급하는데 실패했습니다. 입력값에 grant_type이 들어오지 않았습니다]");

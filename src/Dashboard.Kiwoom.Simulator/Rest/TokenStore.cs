@@ -12,15 +12,21 @@ public sealed class TokenStore(IOptions<SimulatorOptions> options, TimeProvider 
 {
     private readonly ConcurrentDictionary<string, IssuedToken> _byToken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IssuedToken> _byKey = new(StringComparer.Ordinal);
+
+    // Open mode: the first secret presented for an app key is the key's secret from then on, so naming someone
+    // else's key without its secret gets 8001 rather than their live token.
+    private readonly ConcurrentDictionary<string, byte[]> _openSecrets = new(StringComparer.Ordinal);
     private readonly SimulatorOptions _options = options.Value;
 
-    /// <summary>Checks the key pair; in demo mode any non-empty pair is accepted and gets its own account.</summary>
+    /// <summary>Checks the key pair; in open mode any new non-empty pair is accepted and binds the key to that secret.</summary>
     public SimError? Verify(string appKey, string secretKey, out KiwoomEnvironment environment)
     {
         environment = _options.Plays;
         if (!_options.StrictCredentials)
         {
-            return null;
+            var presented = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secretKey));
+            var bound = _openSecrets.GetOrAdd(appKey, presented);
+            return CryptographicOperations.FixedTimeEquals(bound, presented) ? null : SimError.KeyRejected();
         }
 
         var key = _options.Keys.FirstOrDefault(k => k.AppKey == appKey);

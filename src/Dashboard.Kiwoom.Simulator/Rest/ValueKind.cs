@@ -26,4 +26,7 @@ internal enum ValueKind
     BrokerName,
     OrderNumber,
     Exchange,
+
+    /// <summary>A letter class such as the credit guarantee group (<c>"B"</c>).</summary>
+    Grade,
 }
