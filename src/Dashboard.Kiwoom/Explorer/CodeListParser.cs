@@ -12,7 +12,8 @@ internal static partial class CodeListParser
 {
     public static CodeList Parse(string description)
     {
-        var text = ExampleTail().Split(description, 2)[0].TrimEnd(' ', '.');
+        // What follows "; " is a remark about the list ("; others: see the sector code list"), not more codes.
+        var text = ExampleTail().Split(description, 2)[0].Split("; ", 2)[0].TrimEnd(' ', '.');
         var parts = ListSeparator().Split(text);
         if (parts.Length < 2 || FirstPair().Match(parts[0]) is not { Success: true } first)
         {
