@@ -1,18 +1,20 @@
 using System.Text.Json.Nodes;
 using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Cli.CommandLine;
+using Dashboard.Kiwoom.Explorer;
 
 namespace Dashboard.Kiwoom.Cli.Calling;
 
 /// <summary>
-/// Builds a request body from <c>field=value</c> pairs, checked against the catalog before anything
-/// is sent: unknown fields and missing required ones are usage errors that name the known fields.
+/// Builds a request body from <c>field=value</c> pairs, checked by the shared <see cref="TrFormValidator"/>
+/// (the explorer page uses the same rules) before anything is sent: unknown fields and missing required
+/// ones are usage errors that name the known fields; warnings go to standard error and the body is sent.
 /// </summary>
 internal static class RequestBodyBuilder
 {
-    public static JsonObject Build(CatalogTr tr, IEnumerable<string> pairs, string usage, TextWriter stderr)
+    public static JsonObject Build(CatalogTr tr, TrForm form, IEnumerable<string> pairs, string usage, TextWriter stderr)
     {
-        var body = new JsonObject();
+        var values = new List<KeyValuePair<string, string>>();
         foreach (var pair in pairs)
         {
             var equals = pair.IndexOf('=');
@@ -21,33 +23,33 @@ internal static class RequestBodyBuilder
                 throw new UsageException($"Expected field=value, got '{pair}'. {KnownFields(tr)}", usage);
             }
 
-            var name = pair[..equals];
-            var value = pair[(equals + 1)..];
-            var field = tr.Request.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new UsageException($"{tr.Id} has no request field '{name}'. {KnownFields(tr)}", usage);
-            if (body.ContainsKey(field.Name))
-            {
-                throw new UsageException($"Field '{field.Name}' was given more than once.", usage);
-            }
-
-            if (field.Length is { } length && value.Length > length)
-            {
-                // The documented lengths come from an OCR'd guide; the server is the judge, so warn and send.
-                stderr.WriteLine($"warning: {field.Name} is {value.Length} characters long; the catalog documents at most {length}.");
-            }
-
-            // Every Kiwoom request value is a string on the wire, numbers included (PROTOCOL.md 3.6).
-            body[field.Name] = value;
+            values.Add(KeyValuePair.Create(pair[..equals], pair[(equals + 1)..]));
         }
 
-        var missing = tr.Request.Where(f => f.Required && !body.ContainsKey(f.Name)).ToList();
-        if (missing.Count > 0)
+        var checkedValues = TrFormValidator.Validate(form, values);
+        if (checkedValues.Errors.FirstOrDefault() is { } first)
         {
-            var list = string.Join(Environment.NewLine, missing.Select(f => $"  {f.Name}  {f.Ko}  {f.Desc}".TrimEnd()));
-            throw new UsageException($"{tr.Id} needs {(missing.Count == 1 ? "this field" : "these fields")}:{Environment.NewLine}{list}", usage);
+            throw first.Kind switch
+            {
+                TrFormProblemKind.UnknownField => new UsageException($"{first.Message} {KnownFields(tr)}", usage),
+                TrFormProblemKind.MissingRequired => Missing(tr, checkedValues.Errors.Where(e => e.Kind == TrFormProblemKind.MissingRequired), usage),
+                _ => new UsageException(first.Message, usage),
+            };
         }
 
-        return body;
+        foreach (var warning in checkedValues.Warnings)
+        {
+            stderr.WriteLine($"warning: {warning.Message}");
+        }
+
+        return checkedValues.Body;
+    }
+
+    private static UsageException Missing(CatalogTr tr, IEnumerable<TrFormProblem> missing, string usage)
+    {
+        var fields = missing.Select(m => tr.Request.First(f => f.Name == m.Field)).ToList();
+        var list = string.Join(Environment.NewLine, fields.Select(f => $"  {f.Name}  {f.Ko}  {f.Desc}".TrimEnd()));
+        return new UsageException($"{tr.Id} needs {(fields.Count == 1 ? "this field" : "these fields")}:{Environment.NewLine}{list}", usage);
     }
 
     private static string KnownFields(CatalogTr tr) => tr.Request.Count == 0

@@ -4,6 +4,7 @@ using Dashboard.Kiwoom.Cli.Calling;
 using Dashboard.Kiwoom.Cli.CommandLine;
 using Dashboard.Kiwoom.Cli.Hosting;
 using Dashboard.Kiwoom.Cli.Output;
+using Dashboard.Kiwoom.Explorer;
 using Dashboard.Kiwoom.Rest;
 using Dashboard.Kiwoom.Wire;
 
@@ -47,7 +48,7 @@ internal static class CallCommand
             throw new UsageException($"{tr.Id} is an OAuth TR; call issues and uses tokens by itself.", Usage.Call);
         }
 
-        var body = RequestBodyBuilder.Build(tr, parsed.Positionals.Skip(1), Usage.Call, context.Stderr);
+        var body = RequestBodyBuilder.Build(tr, TrForm.From(tr, api.Kind), parsed.Positionals.Skip(1), Usage.Call, context.Stderr);
         var maxPages = MaxPages(parsed);
         var settings = ConnectionSettings.Resolve(parsed, context, Usage.Call);
         if ((api.Kind == ApiKind.Order || !api.RetrySafe) && settings.Credential.Environment != KiwoomEnvironment.Simulator && !parsed.Has("--confirm"))
@@ -139,7 +140,7 @@ internal static class CallCommand
         }
         else
         {
-            ResponseTableWriter.Write(stdout, tr, pages);
+            ResponseTableWriter.Write(stdout, TrAnswer.From(tr, pages));
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Cli.CommandLine;
 using Dashboard.Kiwoom.Cli.Output;
+using Dashboard.Kiwoom.Explorer;
 using Dashboard.Kiwoom.Wire;
 
 namespace Dashboard.Kiwoom.Cli.Commands;
@@ -60,7 +61,7 @@ internal static class DecodeCommand
         var response = decoded.Value;
         if (parsed.Has("--table"))
         {
-            ResponseTableWriter.Write(context.Stdout, tr, [response]);
+            ResponseTableWriter.Write(context.Stdout, TrAnswer.From(tr, [response]));
         }
         else
         {

@@ -1,59 +1,36 @@
-using System.Collections;
-using Dashboard.Kiwoom.Catalog;
+using Dashboard.Kiwoom.Explorer;
 
 namespace Dashboard.Kiwoom.Cli.Output;
 
 /// <summary>
-/// The readable form of decoded answers: the single fields as a field/name/value table, then one
-/// table per LIST field with the rows of every page one after another.
+/// The readable form of a <see cref="TrAnswer"/> (the explorer page draws the same model): the single
+/// fields as a field/name/value table, then one table per LIST field with the rows of every page.
 /// </summary>
 internal static class ResponseTableWriter
 {
-    public static void Write(TextWriter writer, CatalogTr tr, IReadOnlyList<KiwoomResponse> pages)
+    public static void Write(TextWriter writer, TrAnswer answer)
     {
-        var properties = WireProperty.Of(pages[0].GetType());
-        var names = tr.Response.ToDictionary(f => f.Name, f => f.Ko, StringComparer.Ordinal);
-
         var single = new TextTable(["field", "이름", "value"]);
-        foreach (var property in properties.Where(p => !p.IsList))
+        foreach (var field in answer.Fields)
         {
-            // Single fields repeat on every page; the last page's are the freshest.
-            single.Add(property.Name, names.GetValueOrDefault(property.Name, string.Empty), ValueText.Of(property.ValueOf(pages[^1])));
-        }
-
-        foreach (var (name, value) in pages.SelectMany(p => WireProperty.ExtraOf(p) ?? []).DistinctBy(e => e.Key))
-        {
-            single.Add(name, "(not in catalog)", ValueText.Of(value));
+            single.Add(field.Field.Name, field.Field.InCatalog ? field.Field.NameKo : "(not in catalog)", field.Value.Text);
         }
 
         single.WriteTo(writer);
-        foreach (var list in properties.Where(p => p.IsList))
+        foreach (var list in answer.Lists)
         {
-            var rows = pages.SelectMany(page => ((IEnumerable?)list.ValueOf(page))?.Cast<object>() ?? []).ToList();
             writer.WriteLine();
-            var label = names.GetValueOrDefault(list.Name, string.Empty);
-            writer.WriteLine($"{list.Name} {label} ({rows.Count} rows{(pages.Count > 1 ? $", {pages.Count} pages" : string.Empty)})");
-            if (rows.Count > 0)
+            writer.WriteLine($"{list.Name} {list.NameKo} ({list.Rows.Count} rows{(answer.Pages > 1 ? $", {answer.Pages} pages" : string.Empty)})");
+            if (list.Rows.Count > 0)
             {
-                WriteRows(writer, rows);
+                var table = new TextTable([.. list.Columns.Select(c => c.Name)]);
+                foreach (var row in list.Rows)
+                {
+                    table.Add([.. row.Select(c => c.Text)]);
+                }
+
+                table.WriteTo(writer);
             }
         }
-    }
-
-    private static void WriteRows(TextWriter writer, List<object> rows)
-    {
-        var columns = WireProperty.Of(rows[0].GetType());
-        var extraColumns = rows.SelectMany(r => WireProperty.ExtraOf(r)?.Keys ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).ToList();
-        var table = new TextTable([.. columns.Select(c => c.Name), .. extraColumns]);
-        foreach (var row in rows)
-        {
-            var extra = WireProperty.ExtraOf(row);
-            table.Add([
-                .. columns.Select(c => ValueText.Of(c.ValueOf(row))),
-                .. extraColumns.Select(name => extra is not null && extra.TryGetValue(name, out var value) ? ValueText.Of(value) : string.Empty),
-            ]);
-        }
-
-        table.WriteTo(writer);
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Dashboard.Kiwoom.Cli.Output;
+using Dashboard.Kiwoom.Explorer;
 using Dashboard.Kiwoom.Realtime;
 
 namespace Dashboard.Kiwoom.Cli.Streaming;

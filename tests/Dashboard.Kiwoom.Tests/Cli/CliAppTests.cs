@@ -44,9 +44,9 @@ public sealed class CliAppTests
     }
 
     [Fact]
-    public async Task MissingCredentialsNameTheOptionsAndTheEnvironmentVariables()
+    public async Task MissingCredentialsOutsideTheSimulatorNameTheOptionsAndTheEnvironmentVariables()
     {
-        var run = await CliRun.RunAsync(["call", "ka10001", "stk_cd=005930"]);
+        var run = await CliRun.RunAsync(["call", "ka10001", "stk_cd=005930", "--env", "mock"]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--appkey", run.Stderr);

@@ -19,6 +19,9 @@ internal sealed class ScriptedKiwoomServer : IAsyncDisposable
     /// <summary>What the CLI sent to the REST paths, in order.</summary>
     public ConcurrentQueue<ScriptedRequest> Requests { get; } = new();
 
+    /// <summary>The bodies of the token requests (au10001), in order.</summary>
+    public ConcurrentQueue<string> TokenRequests { get; } = new();
+
     /// <summary>The answer to each REST call; the default fails the test loudly.</summary>
     public Func<ScriptedRequest, ScriptedReply> Reply { get; set; } = request => throw new InvalidOperationException($"No reply scripted for {request.ApiId}.");
 
@@ -37,7 +40,7 @@ internal sealed class ScriptedKiwoomServer : IAsyncDisposable
         (server.app, server.BaseUrl) = await LoopbackServer.StartAsync(app =>
         {
             app.Map("/api/dostk/websocket", (HttpContext http) => LoopbackServer.AcceptWebSocketAsync(http, server.Socket));
-            app.MapPost("/oauth2/token", (HttpContext http) => server.WriteAsync(http, new ScriptedReply(server.TokenAnswer)));
+            app.MapPost("/oauth2/token", server.IssueAsync);
             app.MapPost("/api/dostk/{group}", server.AnswerAsync);
         });
         return server;
@@ -57,6 +60,13 @@ internal sealed class ScriptedKiwoomServer : IAsyncDisposable
             await reader.ReadToEndAsync(http.RequestAborted));
         Requests.Enqueue(request);
         await WriteAsync(http, Reply(request));
+    }
+
+    private async Task IssueAsync(HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        TokenRequests.Enqueue(await reader.ReadToEndAsync(http.RequestAborted));
+        await WriteAsync(http, new ScriptedReply(TokenAnswer));
     }
 
     private async Task WriteAsync(HttpContext http, ScriptedReply reply)

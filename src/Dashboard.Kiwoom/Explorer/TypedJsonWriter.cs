@@ -8,7 +8,7 @@ using RealtimeChangeSign = Dashboard.Kiwoom.Realtime.ChangeSign;
 using RealtimeDecimalPrice = Dashboard.Kiwoom.Realtime.SignedDecimalPrice;
 using RealtimePrice = Dashboard.Kiwoom.Realtime.SignedPrice;
 
-namespace Dashboard.Kiwoom.Cli.Output;
+namespace Dashboard.Kiwoom.Explorer;
 
 /// <summary>
 /// Writes decoded records as typed JSON: quantities and amounts as numbers with their sign, rates
@@ -18,7 +18,7 @@ namespace Dashboard.Kiwoom.Cli.Output;
 /// turning "-20800" into a negative number would be wrong, the price is 20,800 won.
 /// A value that did not parse stays its raw string (and was reported as a warning); an absent or blank one is null.
 /// </summary>
-internal static class TypedJsonWriter
+public static class TypedJsonWriter
 {
     private static readonly JsonWriterOptions Options = new()
     {

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Dashboard.Kiwoom.Cli.Output;
+namespace Dashboard.Kiwoom.Explorer;
 
 /// <summary>How one decoded value reads in a table cell (the wire types already know: "20,800 ▼", "+0.57%").</summary>
-internal static class ValueText
+public static class ValueText
 {
     public static string Of(object? value) => value switch
     {

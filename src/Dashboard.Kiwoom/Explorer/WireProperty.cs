@@ -4,13 +4,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dashboard.Kiwoom.Wire;
 
-namespace Dashboard.Kiwoom.Cli.Output;
+namespace Dashboard.Kiwoom.Explorer;
 
 /// <summary>
 /// One field of a generated response or row record, by its wire name. The envelope
 /// (<c>return_code</c>, <c>return_msg</c>) comes first, then the TR's fields in catalog order.
 /// </summary>
-internal sealed record WireProperty(string Name, PropertyInfo Property, bool IsList)
+public sealed record WireProperty(string Name, PropertyInfo Property, bool IsList)
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<WireProperty>> Cache = new();
 

@@ -1,0 +1,79 @@
+using System.Collections;
+using Dashboard.Kiwoom.Catalog;
+using Dashboard.Kiwoom.Wire;
+
+namespace Dashboard.Kiwoom.Explorer;
+
+/// <summary>
+/// Decoded answers of one TR as tables, UI-neutral: the single fields (the envelope first, then the TR's
+/// fields in catalog order, then any the catalog does not list), one <see cref="TrTable"/> per LIST field
+/// with the rows of every page, and the warnings for values that did not fit their type.
+/// </summary>
+public sealed record TrAnswer(
+    string ApiId,
+    int Pages,
+    IReadOnlyList<TrAnswerField> Fields,
+    IReadOnlyList<TrTable> Lists,
+    IReadOnlyList<WireWarning> Warnings)
+{
+    /// <summary>Tables of <paramref name="pages"/> (at least one, all of the TR <paramref name="tr"/>).</summary>
+    public static TrAnswer From(CatalogTr tr, IReadOnlyList<KiwoomResponse> pages, IReadOnlyList<WireWarning>? warnings = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(pages.Count);
+        var properties = WireProperty.Of(pages[0].GetType());
+        var catalog = tr.Response.GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        // Single fields repeat on every page; the last page's are the freshest.
+        var fields = properties.Where(p => !p.IsList)
+            .Select(p => new TrAnswerField(new TrColumn(p.Name, catalog.GetValueOrDefault(p.Name)?.Ko ?? string.Empty, true), TrCell.Of(p.ValueOf(pages[^1]))))
+            .Concat(pages.SelectMany(p => WireProperty.ExtraOf(p) ?? []).DistinctBy(e => e.Key)
+                .Select(e => new TrAnswerField(new TrColumn(e.Key, string.Empty, false), TrCell.Of(e.Value))))
+            .ToList();
+
+        var lists = properties.Where(p => p.IsList)
+            .Select(list => Table(list, catalog.GetValueOrDefault(list.Name), pages))
+            .ToList();
+        return new TrAnswer(tr.Id, pages.Count, fields, lists, warnings ?? []);
+    }
+
+    /// <summary>Decodes raw bodies (one per page) and builds the tables; a body that does not decode is an error, warnings are kept.</summary>
+    public static KiwoomResult<TrAnswer> Decode(CatalogTr tr, IEnumerable<ReadOnlyMemory<byte>> bodies)
+    {
+        var warnings = new List<WireWarning>();
+        var pages = new List<KiwoomResponse>();
+        foreach (var body in bodies)
+        {
+            var decoded = KiwoomJson.Decode(body.Span, tr.Id, warnings);
+            if (!decoded.IsSuccess)
+            {
+                return decoded.Error;
+            }
+
+            pages.Add(decoded.Value);
+        }
+
+        return pages.Count == 0
+            ? new KiwoomError(KiwoomErrorKind.Protocol, -1, null, $"{tr.Id}: no answer to show.")
+            : KiwoomResult<TrAnswer>.Success(From(tr, pages, warnings));
+    }
+
+    private static TrTable Table(WireProperty list, CatalogField? field, IReadOnlyList<KiwoomResponse> pages)
+    {
+        var rows = pages.SelectMany(page => ((IEnumerable?)list.ValueOf(page))?.Cast<object>() ?? []).ToList();
+        var names = (field?.Fields ?? []).GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Ko, StringComparer.Ordinal);
+        var columns = rows.Count == 0 ? [] : WireProperty.Of(rows[0].GetType());
+        var extra = rows.SelectMany(r => WireProperty.ExtraOf(r)?.Keys ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).ToList();
+        var header = columns.Select(c => new TrColumn(c.Name, names.GetValueOrDefault(c.Name, string.Empty), true))
+            .Concat(extra.Select(name => new TrColumn(name, string.Empty, false)))
+            .ToList();
+        var cells = rows.Select(row =>
+        {
+            var rowExtra = WireProperty.ExtraOf(row);
+            return (IReadOnlyList<TrCell>)[
+                .. columns.Select(c => TrCell.Of(c.ValueOf(row))),
+                .. extra.Select(name => rowExtra is not null && rowExtra.TryGetValue(name, out var value) ? TrCell.Of(value) : TrCell.Empty),
+            ];
+        }).ToList();
+        return new TrTable(list.Name, field?.Ko ?? string.Empty, header, cells);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using Dashboard.Kiwoom.Catalog;
+using Dashboard.Kiwoom.Explorer;
+
+namespace Dashboard.Kiwoom.Tests.Explorer;
+
+public sealed class TrAnswerTests
+{
+    private static readonly CatalogTr Chart = KiwoomCatalog.Default.ById["ka10081"];
+
+    [Fact]
+    public void ListRowsOfEveryPageBecomeOneTableWithTypedCells()
+    {
+        var answer = Decode(Chart, Page("-70100", "20250124"), Page("+71200", "20250123"));
+
+        Assert.Equal(2, answer.Pages);
+        var table = Assert.Single(answer.Lists);
+        Assert.Equal("stk_dt_pole_chart_qry", table.Name);
+        Assert.Equal(2, table.Rows.Count);
+        var price = table.Columns.ToList().FindIndex(c => c.Name == "cur_prc");
+        var date = table.Columns.ToList().FindIndex(c => c.Name == "dt");
+        Assert.Equal("현재가", table.Columns[price].NameKo);
+        Assert.Equal(new TrCell("70,100 ▼", TrCellTone.Down, true, false), table.Rows[0][price]);
+        Assert.Equal(new TrCell("71,200 ▲", TrCellTone.Up, true, false), table.Rows[1][price]);
+        Assert.Equal("2025-01-24", table.Rows[0][date].Text);
+        Assert.Equal("0", answer.Fields.Single(f => f.Field.Name == "return_code").Value.Text);
+        Assert.Empty(answer.Warnings);
+    }
+
+    [Fact]
+    public void AValueThatDoesNotFitItsTypeStaysRawAndIsAWarning()
+    {
+        var answer = Decode(Chart, Page("70,100", "20250124"));
+
+        var table = Assert.Single(answer.Lists);
+        var cell = table.Rows[0][table.Columns.ToList().FindIndex(c => c.Name == "cur_prc")];
+        Assert.True(cell.IsMalformed);
+        Assert.Contains("70,100", cell.Text);
+        Assert.Equal("stk_dt_pole_chart_qry[0].cur_prc", Assert.Single(answer.Warnings).Field);
+    }
+
+    [Fact]
+    public void FieldsTheCatalogDoesNotListAreShownAndMarked()
+    {
+        var answer = Decode(KiwoomCatalog.Default.ById["ka10001"],
+            """{"stk_cd":"005930","stk_nm":"삼성전자","new_thing":"42","return_code":0,"return_msg":"정상적으로 처리되었습니다"}""");
+
+        var extra = answer.Fields.Single(f => f.Field.Name == "new_thing");
+        Assert.False(extra.Field.InCatalog);
+        Assert.Equal("42", extra.Value.Text);
+        Assert.Equal("종목명", answer.Fields.Single(f => f.Field.Name == "stk_nm").Field.NameKo);
+    }
+
+    [Fact]
+    public void ABodyThatIsNotAnAnswerIsAnErrorNotATable()
+    {
+        var result = TrAnswer.Decode(Chart, [Encoding.UTF8.GetBytes("<html>")]);
+
+        Assert.False(result.IsSuccess);
+    }
+
+    private static TrAnswer Decode(CatalogTr tr, params string[] bodies)
+    {
+        var result = TrAnswer.Decode(tr, bodies.Select(b => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(b)));
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return result.Value;
+    }
+
+    private static string Page(string price, string date) => $$"""
+        {"stk_cd":"005930","stk_dt_pole_chart_qry":[{"cur_prc":"{{price}}","trde_qty":"9263135","dt":"{{date}}","pred_pre":"-600","pred_pre_sig":"5","trde_tern_rt":"+0.16"}],
+         "return_code":0,"return_msg":"정상적으로 처리되었습니다"}
+        """;
+}
