@@ -23,4 +23,7 @@ public enum OrderState
 
     /// <summary>A modify or cancel intent that Kiwoom confirmed.</summary>
     Done,
+
+    /// <summary>Everything still open was moved to a modify order (which now carries it).</summary>
+    Replaced,
 }
