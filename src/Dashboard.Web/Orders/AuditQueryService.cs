@@ -16,7 +16,7 @@ public sealed class AuditQueryService(IAuthorizationService authorization, Order
 {
     public const int MaxExportRows = 100_000;
 
-    public async Task<AuditPage> SearchAsync(ClaimsPrincipal reader, AuditFilter filter, CancellationToken ct = default)
+    public async Task<AuditRowsPage> SearchAsync(ClaimsPrincipal reader, AuditFilter filter, CancellationToken ct = default)
     {
         await RequireReaderAsync(reader);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -24,7 +24,16 @@ public sealed class AuditQueryService(IAuthorizationService authorization, Order
         var total = await query.CountAsync(ct);
         var size = Math.Clamp(filter.PageSize, 1, 500);
         var rows = await query.OrderByDescending(a => a.Sequence).Skip(Math.Max(0, filter.Page) * size).Take(size).ToListAsync(ct);
-        return new AuditPage(rows, total);
+        return new AuditRowsPage(rows, total);
+    }
+
+    /// <summary>Members for the viewer's filter: id and e-mail.</summary>
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>> MembersAsync(ClaimsPrincipal reader, CancellationToken ct = default)
+    {
+        await RequireReaderAsync(reader);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+        return [.. users.Select(u => new KeyValuePair<string, string>(u.Id, u.Email ?? u.Id))];
     }
 
     public async Task<AuditVerification> VerifyAsync(ClaimsPrincipal reader, CancellationToken ct = default)
