@@ -1,12 +1,14 @@
 using Dashboard.Hosting;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Hosting;
+using Dashboard.Web.Orders;
 
 // The host is a table of contents; each area composes itself through Add…/Map… extensions.
 var builder = WebApplication.CreateBuilder(args);
 builder.UseSelfSignedCertificateWhenNoneConfigured();
 builder.AddDashboard();
 builder.AddBrokerSessions();
+builder.AddOrders();
 builder.AddEmbeddedSimulator();
 
 var app = builder.Build();

@@ -12,6 +12,14 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
 
     public DbSet<UsedTotpStep> UsedTotpSteps => Set<UsedTotpStep>();
 
+    public DbSet<OrderAuditEntry> OrderAudit => Set<OrderAuditEntry>();
+
+    public DbSet<OrderIntent> OrderIntents => Set<OrderIntent>();
+
+    public DbSet<MemberTradingLimit> MemberTradingLimits => Set<MemberTradingLimit>();
+
+    public DbSet<TeamTradingHalt> TeamTradingHalts => Set<TeamTradingHalt>();
+
     /// <summary>The Identity schema version this context's model is built for (from the services it was created with).</summary>
     internal Version IdentitySchema => SchemaVersion;
 
@@ -52,6 +60,11 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
             step.HasKey(s => s.UserId);
             step.HasOne<ApplicationUser>().WithOne().HasForeignKey<UsedTotpStep>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        builder.ApplyConfiguration(new OrderAuditEntryConfiguration());
+        builder.ApplyConfiguration(new OrderIntentConfiguration());
+        builder.ApplyConfiguration(new MemberTradingLimitConfiguration());
+        builder.ApplyConfiguration(new TeamTradingHaltConfiguration());
 
         // SQLite cannot order or compare DateTimeOffset columns; store them as UTC ticks.
         foreach (var entity in builder.Model.GetEntityTypes())

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Dashboard.Kiwoom.Realtime;
+using Dashboard.Web.Data;
+
+namespace Dashboard.Web.Orders;
+
+/// <summary>
+/// What a 00 push (주문체결) means for the intent it belongs to: a fill, a cancel confirmed by Kiwoom
+/// (an IOC remainder, a cancel from another app) or a late rejection. Pure; the tracker applies it.
+/// </summary>
+public static class OrderExecutions
+{
+    /// <summary>The order number the push is about: the original order for cancels and modifications.</summary>
+    public static string? TargetNumber(OrderExecution e) =>
+        IsCancel(e) ? OrderRequests.NormalizeNumber(e.OriginalOrderNumber) : OrderRequests.NormalizeNumber(e.OrderNumber);
+
+    /// <summary>Applies the push to <paramref name="intent"/>; null when it changes nothing.</summary>
+    public static AuditEvent? Apply(OrderIntent intent, OrderExecution e)
+    {
+        switch (e.Status)
+        {
+            case "체결":
+                var quantity = e.UnitFillQuantity ?? e.FillQuantity ?? 0;
+                var price = e.UnitFillPrice ?? e.FillPrice ?? 0;
+                if (quantity <= 0 || intent.OpenQuantity <= 0)
+                {
+                    return null;
+                }
+
+                quantity = Math.Min(quantity, intent.OpenQuantity);
+                intent.FilledQuantity += quantity;
+                intent.FilledAmount += quantity * price;
+                intent.OpenQuantity = Math.Min(intent.OpenQuantity - quantity, e.UnfilledQuantity ?? long.MaxValue);
+                intent.State = intent.OpenQuantity == 0 ? OrderState.Filled : OrderState.PartiallyFilled;
+                return OrderIntentStore.Event(
+                    intent, intent.State == OrderState.Filled ? OrderAuditKind.Fill : OrderAuditKind.PartialFill, AuditEvent.System,
+                    string.Create(CultureInfo.InvariantCulture, $"filled {quantity:N0} at {price:N0}; {intent.OpenQuantity:N0} open; execution {e.ExecutionNumber}"),
+                    quantity, price);
+            case "취소" or "확인" when IsCancel(e) && intent.OpenQuantity > 0:
+                intent.OpenQuantity = 0;
+                intent.State = OrderState.Cancelled;
+                return OrderIntentStore.Event(intent, OrderAuditKind.Cancelled, AuditEvent.System, "cancel confirmed by Kiwoom (00)");
+            case "거부" when intent.State is OrderState.Accepted or OrderState.Sent or OrderState.UnknownOutcome:
+                intent.OpenQuantity = 0;
+                intent.State = OrderState.Rejected;
+                intent.Message = "rejected by the exchange: " + e.RejectReason;
+                return OrderIntentStore.Event(intent, OrderAuditKind.Rejected, AuditEvent.System, intent.Message);
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsCancel(OrderExecution e) => e.OrderKind.Contains("취소", StringComparison.Ordinal);
+}

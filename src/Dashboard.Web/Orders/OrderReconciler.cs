@@ -1,0 +1,188 @@
+using System.Globalization;
+using Dashboard.Kiwoom;
+using Dashboard.Kiwoom.Generated;
+using Dashboard.Web.Broker;
+using Dashboard.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Orders;
+
+/// <summary>
+/// Resolves intents whose outcome is unknown (timeout, 5xx, a restart mid-send) against Kiwoom's own
+/// lists, never by sending again (REL-06): ka10075 (open orders) and ka10076 (fills) of the stock are
+/// searched for an order of the same side, quantity and price that no other intent has claimed. Found:
+/// the intent takes its order number and state. Not found well after sending: it was never placed.
+/// </summary>
+public sealed class OrderReconciler(
+    OrderTracker tracker,
+    OrderIntentStore store,
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    TimeProvider time,
+    IOptions<OrdersOptions> options,
+    ILogger<OrderReconciler> logger)
+{
+    /// <summary>Intents still unresolved (sent, unknown) of every member.</summary>
+    public async Task<IReadOnlyList<OrderIntent>> PendingAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.OrderIntents.AsNoTracking()
+            .Where(i => i.State == OrderState.UnknownOutcome || i.State == OrderState.Sent)
+            .OrderBy(i => i.CreatedAt).ToListAsync(ct);
+    }
+
+    /// <summary>One attempt; true when the intent is resolved.</summary>
+    public async Task<bool> ReconcileAsync(OrderIntent intent, CancellationToken ct = default)
+    {
+        var opened = await tracker.GetChannelAsync(intent.MemberId, intent.ConnectionId, ct);
+        if (opened.Channel is not { } channel)
+        {
+            return false;
+        }
+
+        try
+        {
+            return intent.Action == OrderAction.Cancel
+                ? await ReconcileCancelAsync(channel, intent, ct)
+                : await ReconcileOrderAsync(channel, intent, ct);
+        }
+        finally
+        {
+            await tracker.ReleaseAsync(intent.ConnectionId, CancellationToken.None);
+        }
+    }
+
+    private async Task<bool> ReconcileOrderAsync(IOrderChannel channel, OrderIntent intent, CancellationToken ct)
+    {
+        var side = intent.Side == OrderSide.Sell ? "1" : "2";
+        var open = await channel.Queries.QueryAsync(new Ka10075Request { AllStkTp = "1", TradeType = side, StockCode = intent.StockCode, ExchangeType = "0" }, ct);
+        var fills = await channel.Queries.QueryAsync(new Ka10076Request { StockCode = intent.StockCode, QueryType = "1", SellTp = side, ExchangeType = "0" }, ct);
+        if (!open.IsSuccess || !fills.IsSuccess)
+        {
+            OrdersLog.ReconcileFailed(logger, intent.Id, open.Error ?? fills.Error!);
+            return false;
+        }
+
+        var claimed = await ClaimedNumbersAsync(intent, ct);
+        var asOpen = open.Value.Orders.FirstOrDefault(o =>
+            o.StockCode.Code == intent.StockCode && o.OrderQuantity.Value == intent.Quantity && PriceMatches(intent, o.OrderPrice.Value)
+            && OrderRequests.NormalizeNumber(o.OrderNumber) is { } n && !claimed.Contains(n));
+        if (asOpen is not null)
+        {
+            var number = OrderRequests.NormalizeNumber(asOpen.OrderNumber)!;
+            var unfilled = asOpen.UnfilledQuantity.Value ?? intent.Quantity;
+            await ResolveAsync(intent.Id, number, unfilled, intent.Quantity - unfilled, asOpen.CntrTotAmt.Value ?? 0, "found among open orders (ka10075)", ct);
+            return true;
+        }
+
+        var asFilled = fills.Value.Fills.FirstOrDefault(f =>
+            f.StockCode.Code == intent.StockCode && f.OrderQuantity.Value == intent.Quantity && PriceMatches(intent, f.OrderPrice.Value)
+            && OrderRequests.NormalizeNumber(f.OrderNumber) is { } n && !claimed.Contains(n));
+        if (asFilled is not null)
+        {
+            var number = OrderRequests.NormalizeNumber(asFilled.OrderNumber)!;
+            var filled = asFilled.FillQuantity.Value ?? 0;
+            var unfilled = asFilled.UnfilledQuantity.Value ?? intent.Quantity - filled;
+            await ResolveAsync(intent.Id, number, unfilled, filled, filled * (asFilled.FillPrice.Value ?? 0), "found among fills (ka10076)", ct);
+            return true;
+        }
+
+        if (time.GetUtcNow() - intent.CreatedAt < options.Value.NotPlacedAfter)
+        {
+            return false;
+        }
+
+        await store.ChangeAsync(intent.Id, (i, _) =>
+        {
+            if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
+            {
+                return null;
+            }
+
+            i.State = OrderState.Rejected;
+            i.OpenQuantity = 0;
+            i.Message = "not found at Kiwoom: the order was never placed";
+            return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, i.Message);
+        }, ct);
+        OrdersLog.Reconciled(logger, intent.Id, "never placed");
+        return true;
+    }
+
+    private async Task<bool> ReconcileCancelAsync(IOrderChannel channel, OrderIntent intent, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var target = await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intent.TargetIntentId, ct);
+        var side = intent.Side == OrderSide.Sell ? "1" : "2";
+        var open = await channel.Queries.QueryAsync(new Ka10075Request { AllStkTp = "1", TradeType = side, StockCode = intent.StockCode, ExchangeType = "0" }, ct);
+        if (!open.IsSuccess)
+        {
+            OrdersLog.ReconcileFailed(logger, intent.Id, open.Error);
+            return false;
+        }
+
+        var stillOpen = target?.OrderNumber is { } number && open.Value.Orders.Any(o => OrderRequests.NormalizeNumber(o.OrderNumber) == number);
+        if (stillOpen && time.GetUtcNow() - intent.CreatedAt < options.Value.NotPlacedAfter)
+        {
+            return false;
+        }
+
+        await store.ChangeAsync(intent.Id, (i, _) =>
+        {
+            if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
+            {
+                return null;
+            }
+
+            i.State = stillOpen ? OrderState.Rejected : OrderState.Done;
+            i.Message = stillOpen ? "the order is still open at Kiwoom: the cancel did not happen" : "the order is no longer open at Kiwoom";
+            return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, i.Message);
+        }, ct);
+        if (!stillOpen && target is not null)
+        {
+            await store.ChangeAsync(target.Id, (t, _) =>
+            {
+                if (t.OpenQuantity == 0)
+                {
+                    return null;
+                }
+
+                t.OpenQuantity = 0;
+                t.State = OrderState.Cancelled;
+                return OrderIntentStore.Event(t, OrderAuditKind.Cancelled, AuditEvent.System, "no longer open at Kiwoom (reconciled)");
+            }, ct);
+        }
+
+        OrdersLog.Reconciled(logger, intent.Id, stillOpen ? "cancel not applied" : "cancel applied");
+        return true;
+    }
+
+    private Task ResolveAsync(Guid intentId, string number, long unfilled, long filled, long filledAmount, string how, CancellationToken ct) =>
+        store.ChangeAsync(intentId, (i, _) =>
+        {
+            if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
+            {
+                return null;
+            }
+
+            i.OrderNumber = number;
+            i.OpenQuantity = Math.Max(0, unfilled);
+            i.FilledQuantity = Math.Max(0, filled);
+            i.FilledAmount = Math.Max(0, filledAmount);
+            i.State = i.OpenQuantity == 0 ? OrderState.Filled : i.FilledQuantity > 0 ? OrderState.PartiallyFilled : OrderState.Accepted;
+            i.Message = null;
+            OrdersLog.Reconciled(logger, i.Id, how);
+            return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, string.Create(CultureInfo.InvariantCulture, $"{how}: order {number}, {i.State}"));
+        }, ct);
+
+    private async Task<HashSet<string>> ClaimedNumbersAsync(OrderIntent intent, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var numbers = await db.OrderIntents.AsNoTracking()
+            .Where(i => i.ConnectionId == intent.ConnectionId && i.Id != intent.Id && i.OrderNumber != null)
+            .Select(i => i.OrderNumber!).ToListAsync(ct);
+        return new HashSet<string>(numbers, StringComparer.Ordinal);
+    }
+
+    // Unpriced orders (market …) show 0 as their price in the lists.
+    private static bool PriceMatches(OrderIntent intent, long? listed) => intent.Price is not { } price || listed == price;
+}

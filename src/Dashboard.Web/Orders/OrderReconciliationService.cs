@@ -1,0 +1,95 @@
+using Dashboard.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Orders;
+
+/// <summary>
+/// At start-up, resolves intents a stopped process left sent or unknown (REL-10) and re-attaches order
+/// tracking for open orders; then, every <see cref="OrdersOptions.ReconcileInterval"/>, retries what is
+/// still unknown and lets idle sessions go.
+/// </summary>
+internal sealed class OrderReconciliationService(
+    OrderReconciler reconciler,
+    OrderTracker tracker,
+    OrderIntentStore store,
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    TimeProvider time,
+    IOptions<OrdersOptions> options,
+    ILogger<OrderReconciliationService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await StartupAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.Value.ReconcileInterval, time, stoppingToken);
+                await PassAsync(startup: false, stoppingToken);
+                await tracker.SweepAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    internal async Task StartupAsync(CancellationToken ct)
+    {
+        var pending = await reconciler.PendingAsync(ct);
+        OrdersLog.StartupReconcile(logger, pending.Count);
+        foreach (var sent in pending.Where(p => p.State == OrderState.Sent))
+        {
+            // Sent and never answered: the process stopped mid-call, so Kiwoom may or may not have it.
+            await store.ChangeAsync(sent.Id, (i, _) =>
+            {
+                if (i.State != OrderState.Sent)
+                {
+                    return null;
+                }
+
+                i.State = OrderState.UnknownOutcome;
+                return OrderIntentStore.Event(i, OrderAuditKind.UnknownOutcome, AuditEvent.System, "no answer recorded before the dashboard stopped");
+            }, ct);
+        }
+
+        await PassAsync(startup: true, ct);
+
+        // Open orders keep their member's session (and 00 feed) alive with no page open.
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await db.OrderIntents.AsNoTracking()
+            .Where(i => i.State == OrderState.Accepted || i.State == OrderState.PartiallyFilled)
+            .Select(i => new { i.MemberId, i.ConnectionId }).Distinct().ToListAsync(ct);
+        foreach (var o in open)
+        {
+            if ((await tracker.GetChannelAsync(o.MemberId, o.ConnectionId, ct)).Channel is not null)
+            {
+                await tracker.ReleaseAsync(o.ConnectionId, ct);
+            }
+        }
+    }
+
+    private async Task PassAsync(bool startup, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        foreach (var intent in await reconciler.PendingAsync(ct))
+        {
+            // A Sent intent younger than the not-placed window may still be waiting for its answer in another call.
+            if (!startup && intent.State == OrderState.Sent && now - intent.CreatedAt < options.Value.NotPlacedAfter)
+            {
+                continue;
+            }
+
+            try
+            {
+                await reconciler.ReconcileAsync(intent, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                OrdersLog.TrackingFailed(logger, ex, intent.ConnectionId);
+            }
+        }
+    }
+}

@@ -1,0 +1,359 @@
+using System.Globalization;
+using System.Security.Claims;
+using Dashboard.Kiwoom;
+using Dashboard.Web.Broker;
+using Dashboard.Web.Data;
+using Dashboard.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Orders;
+
+/// <summary>
+/// The order pipeline: authorize -> channel -> validate -> pre-trade checks -> audit the intent (its id is
+/// the primary key: one order per id) -> audit Sent -> one broker call -> audit the outcome -> publish.
+/// An unknown outcome is recorded and reconciled, never resent.
+/// </summary>
+public sealed class OrderService(
+    IAuthorizationService authorization,
+    OrderTracker tracker,
+    OrderAuditLog audit,
+    OrderIntentStore store,
+    OrderEvents events,
+    IPriceReferenceSource prices,
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    TimeProvider time,
+    IOptions<OrdersOptions> options,
+    ILogger<OrderService> logger) : IOrderService
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    public async Task<OrderResult> PlaceOrderAsync(ClaimsPrincipal member, OrderTicket ticket, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var memberId = MemberId(member);
+        var draft = new OrderIntent
+        {
+            Id = ticket.IntentId, MemberId = memberId ?? string.Empty, ConnectionId = ticket.ConnectionId, Action = OrderAction.Place,
+            Product = ticket.Product, StockCode = Clip(ticket.StockCode, 12), Side = ticket.Side, Quantity = ticket.Quantity, Price = ticket.Price,
+            TradeType = Clip(ticket.TradeType, 4), ConditionPrice = ticket.ConditionPrice, Exchange = Clip(ticket.Exchange, 4),
+        };
+        return await RunAsync(member, memberId, draft, null, ticket.Product, ct);
+    }
+
+    public async Task<OrderResult> ModifyOrderAsync(ClaimsPrincipal member, ModifyTicket ticket, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var memberId = MemberId(member);
+        var target = memberId is null ? null : await FindOwnAsync(memberId, ticket.OrderIntentId, ct);
+        if (target is null)
+        {
+            return OrderResult.Refused(ticket.IntentId, OrderOutcome.Invalid, OrderRejection.Of("OrderNotFound"));
+        }
+
+        var draft = new OrderIntent
+        {
+            Id = ticket.IntentId, MemberId = memberId!, ConnectionId = target.ConnectionId, Action = OrderAction.Modify, TargetIntentId = target.Id,
+            Product = target.Product, StockCode = target.StockCode, Side = target.Side, Quantity = ticket.Quantity, Price = ticket.Price,
+            TradeType = target.TradeType, ConditionPrice = ticket.ConditionPrice, Exchange = target.Exchange,
+        };
+        return await RunAsync(member, memberId, draft, target, target.Product, ct);
+    }
+
+    public async Task<OrderResult> CancelOrderAsync(ClaimsPrincipal member, CancelTicket ticket, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var memberId = MemberId(member);
+        var target = memberId is null ? null : await FindOwnAsync(memberId, ticket.OrderIntentId, ct);
+        if (target is null)
+        {
+            return OrderResult.Refused(ticket.IntentId, OrderOutcome.Invalid, OrderRejection.Of("OrderNotFound"));
+        }
+
+        var draft = new OrderIntent
+        {
+            Id = ticket.IntentId, MemberId = memberId!, ConnectionId = target.ConnectionId, Action = OrderAction.Cancel, TargetIntentId = target.Id,
+            Product = target.Product, StockCode = target.StockCode, Side = target.Side, Quantity = ticket.Quantity, Price = null,
+            TradeType = target.TradeType, Exchange = target.Exchange,
+        };
+        return await RunAsync(member, memberId, draft, target, target.Product, ct);
+    }
+
+    public async Task<IReadOnlyList<OrderView>> ListOrdersAsync(ClaimsPrincipal member, DateTimeOffset since, int max = 200, CancellationToken ct = default)
+    {
+        var memberId = MemberId(member) ?? throw new UnauthorizedAccessException("Orders need a signed-in member.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.OrderIntents.AsNoTracking()
+            .Where(i => i.MemberId == memberId && (i.CreatedAt >= since || i.State == OrderState.Accepted || i.State == OrderState.PartiallyFilled || i.State == OrderState.UnknownOutcome))
+            .OrderByDescending(i => i.CreatedAt).Take(Math.Clamp(max, 1, 1000)).ToListAsync(ct);
+        return [.. rows.Select(OrderView.From)];
+    }
+
+    public OrderSubscription Subscribe(ClaimsPrincipal member) =>
+        events.Subscribe(MemberId(member) ?? throw new UnauthorizedAccessException("Orders need a signed-in member."));
+
+    private async Task<OrderResult> RunAsync(ClaimsPrincipal member, string? memberId, OrderIntent draft, OrderIntent? target, OrderProduct product, CancellationToken ct)
+    {
+        if (memberId is null || !(await authorization.AuthorizeAsync(member, DashboardPolicies.Trade)).Succeeded)
+        {
+            return await RefuseAsync(draft, memberId ?? "anonymous", OrderRejection.Of("NotPermitted"), ct);
+        }
+
+        if (await ExistingAsync(draft.Id, memberId, ct) is { } existing)
+        {
+            return new OrderResult(draft.Id, OrderOutcome.Duplicate, existing, [OrderRejection.Of("AlreadySubmitted")]);
+        }
+
+        if (target is not null && !OrderView.From(target).IsOpen)
+        {
+            return await RefuseAsync(draft, memberId, OrderRejection.Of("OrderNotOpen"), ct);
+        }
+
+        var opened = await tracker.GetChannelAsync(memberId, draft.ConnectionId, ct);
+        if (opened.Channel is not { } channel)
+        {
+            return await RefuseAsync(draft, memberId, OrderRejection.Of("NoConnection", null, opened.Message ?? opened.Failure.ToString()), ct);
+        }
+
+        try
+        {
+            draft.Environment = channel.Environment;
+            return await RunOnChannelAsync(member, memberId, draft, target, product, channel, ct);
+        }
+        finally
+        {
+            await tracker.ReleaseAsync(draft.ConnectionId, CancellationToken.None);
+        }
+    }
+
+    private async Task<OrderResult> RunOnChannelAsync(
+        ClaimsPrincipal member, string memberId, OrderIntent draft, OrderIntent? target, OrderProduct product, IOrderChannel channel, CancellationToken ct)
+    {
+        if (channel.Environment == KiwoomEnvironment.Production && !(await authorization.AuthorizeAsync(member, DashboardPolicies.TradeLive)).Succeeded)
+        {
+            return await RefuseAsync(draft, memberId, OrderRejection.Of("NeedsTwoFactor"), ct);
+        }
+
+        var reference = draft.Action == OrderAction.Cancel ? null : await prices.GetAsync(channel, product, draft.StockCode, ct);
+        var errors = draft.Action switch
+        {
+            OrderAction.Place => OrderValidator.Validate(
+                new OrderTicket(draft.Id, draft.ConnectionId, draft.StockCode, draft.Side, draft.Quantity, draft.Price, draft.TradeType, draft.ConditionPrice, product, draft.Exchange),
+                reference),
+            OrderAction.Modify => OrderValidator.ValidateModify(new ModifyTicket(draft.Id, target!.Id, draft.Quantity, draft.Price ?? 0, draft.ConditionPrice), product, draft.TradeType, reference),
+            _ => OrderValidator.ValidateCancel(new CancelTicket(draft.Id, target!.Id, draft.Quantity)),
+        };
+        if (errors.Count > 0)
+        {
+            await RefuseAsync(draft, memberId, errors[0], ct, errors);
+            return new OrderResult(draft.Id, OrderOutcome.Invalid, null, errors);
+        }
+
+        // A quantity of 0 on modify/cancel means "all still open".
+        var effectiveQuantity = draft.Action == OrderAction.Place || draft.Quantity > 0 ? Math.Min(draft.Quantity, target?.OpenQuantity ?? long.MaxValue) : target!.OpenQuantity;
+        draft.Quantity = effectiveQuantity;
+        var check = new PreTradeOrder(channel.Environment, effectiveQuantity, draft.Price, reference?.LastPrice ?? 0, ReducesRisk: draft.Action == OrderAction.Cancel);
+        var recorded = await RecordIntentAsync(draft, check, ct);
+        if (recorded.Duplicate is { } duplicate)
+        {
+            return new OrderResult(draft.Id, OrderOutcome.Duplicate, duplicate, [OrderRejection.Of("AlreadySubmitted")]);
+        }
+
+        if (recorded.Refusal is { } refusal)
+        {
+            return OrderResult.Refused(draft.Id, OrderOutcome.Refused, refusal);
+        }
+
+        await store.ChangeAsync(draft.Id, (i, _) => OrderIntentStore.Event(i, OrderAuditKind.Sent, memberId, $"{Tr(i)} via {channel.Environment}"), ct);
+        OrdersLog.Sending(logger, draft.Id, draft.Action, draft.StockCode);
+
+        // From here the order may exist at Kiwoom: a page closing must not abandon its outcome.
+        KiwoomResult<string?> answer;
+        try
+        {
+            answer = draft.Action switch
+            {
+                OrderAction.Place => await OrderRequests.PlaceAsync(channel, draft, CancellationToken.None),
+                OrderAction.Modify => await OrderRequests.ModifyAsync(channel, target!, draft, CancellationToken.None),
+                _ => await OrderRequests.CancelAsync(channel, target!, draft.Quantity, CancellationToken.None),
+            };
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+        {
+            answer = new KiwoomError(KiwoomErrorKind.Transport, -1, null, ex.GetType().Name);
+        }
+
+        return await RecordOutcomeAsync(memberId, draft, target, answer);
+    }
+
+    private async Task<(OrderView? Duplicate, OrderRejection? Refusal)> RecordIntentAsync(OrderIntent draft, PreTradeOrder check, CancellationToken ct)
+    {
+        OrderView? duplicate = null;
+        OrderRejection? refusal = null;
+        var now = time.GetUtcNow();
+        await audit.AppendAsync(async (db, token) =>
+        {
+            // Inside the single writer: the existence check and the insert cannot interleave with another submit of the same id.
+            if (await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == draft.Id, token) is { } existing)
+            {
+                duplicate = existing.MemberId == draft.MemberId ? OrderView.From(existing) : null;
+                refusal = duplicate is null ? OrderRejection.Of("Intent") : null;
+                return null;
+            }
+
+            var limits = await LimitsAsync(db, draft.MemberId, token);
+            var team = await db.TeamTradingHalts.AsNoTracking().SingleOrDefaultAsync(h => h.Id == TeamTradingHalt.SingletonId, token);
+            var minuteAgo = now.AddMinutes(-1);
+            var recent = await db.OrderIntents.CountAsync(i => i.MemberId == draft.MemberId && i.Action != OrderAction.Cancel && i.CreatedAt > minuteAgo, token);
+            if (PreTradeChecks.Check(check, limits, team?.Reason, team?.Halted == true, recent) is { } rejection)
+            {
+                refusal = rejection;
+                return Refusal(draft, draft.MemberId, rejection);
+            }
+
+            draft.State = OrderState.Sent;
+            draft.OpenQuantity = 0;
+            draft.CreatedAt = now;
+            draft.UpdatedAt = now;
+            db.OrderIntents.Add(draft);
+            return OrderIntentStore.Event(draft, OrderAuditKind.Intent, draft.MemberId, string.Create(CultureInfo.InvariantCulture, $"{draft.Action} {draft.Product} on {draft.Environment}"));
+        }, ct);
+        if (refusal is not null)
+        {
+            OrdersLog.Refused(logger, draft.Id, refusal.Code);
+        }
+
+        return (duplicate, refusal);
+    }
+
+    private async Task<OrderResult> RecordOutcomeAsync(string memberId, OrderIntent draft, OrderIntent? target, KiwoomResult<string?> answer)
+    {
+        OrderView? view;
+        if (answer.IsSuccess)
+        {
+            OrdersLog.Accepted(logger, draft.Id, answer.Value);
+            view = await store.ChangeAsync(draft.Id, (i, _) => Accept(i, answer.Value));
+            if (target is not null)
+            {
+                await store.ChangeAsync(target.Id, (t, _) => ApplyToTarget(t, draft, answer.Value));
+            }
+
+            return new OrderResult(draft.Id, OrderOutcome.Accepted, view, []);
+        }
+
+        var error = answer.Error;
+        if (error.IsOutcomeUnknown)
+        {
+            OrdersLog.UnknownOutcome(logger, draft.Id, error);
+            view = await store.ChangeAsync(draft.Id, (i, _) =>
+            {
+                i.State = OrderState.UnknownOutcome;
+                i.Message = error.Message;
+                return OrderIntentStore.Event(i, OrderAuditKind.UnknownOutcome, AuditEvent.System, $"{error.Kind} {error.HttpStatus}: {error.Message}");
+            });
+            return new OrderResult(draft.Id, OrderOutcome.UnknownOutcome, view, [OrderRejection.Of("UnknownOutcome")]);
+        }
+
+        OrdersLog.BrokerRejected(logger, draft.Id, error);
+        var reason = OrderRejection.Of("Broker", null, error.DetailCode ?? error.ReturnCode.ToString(CultureInfo.InvariantCulture), error.Message);
+        view = await store.ChangeAsync(draft.Id, (i, _) =>
+        {
+            i.State = OrderState.Rejected;
+            i.Message = error.Message;
+            return OrderIntentStore.Event(i, OrderAuditKind.Rejected, AuditEvent.System, $"[{error.DetailCode ?? error.ReturnCode.ToString(CultureInfo.InvariantCulture)}] {error.Message}");
+        });
+        return new OrderResult(draft.Id, OrderOutcome.Rejected, view, [reason]);
+    }
+
+    private static AuditEvent Accept(OrderIntent i, string? number)
+    {
+        i.OrderNumber = number;
+        if (i.Action == OrderAction.Cancel)
+        {
+            i.State = OrderState.Done;
+            return OrderIntentStore.Event(i, OrderAuditKind.Accepted, AuditEvent.System, $"cancel accepted as order {number}");
+        }
+
+        // A place, or a modify (which becomes the order carrying the moved shares at the new price).
+        i.State = OrderState.Accepted;
+        i.OpenQuantity = i.Quantity;
+        return OrderIntentStore.Event(i, OrderAuditKind.Accepted, AuditEvent.System, $"accepted as order {number}");
+    }
+
+    private static AuditEvent? ApplyToTarget(OrderIntent target, OrderIntent change, string? number)
+    {
+        var moved = Math.Min(change.Quantity, target.OpenQuantity);
+        target.OpenQuantity -= moved;
+        if (change.Action == OrderAction.Cancel)
+        {
+            if (target.OpenQuantity == 0)
+            {
+                target.State = OrderState.Cancelled;
+            }
+
+            return OrderIntentStore.Event(target, OrderAuditKind.Cancelled, change.MemberId, string.Create(CultureInfo.InvariantCulture, $"{moved:N0} cancelled by {change.Id:N} (order {number}); {target.OpenQuantity:N0} open"), moved);
+        }
+
+        if (target.OpenQuantity == 0)
+        {
+            target.State = OrderState.Replaced;
+        }
+
+        return OrderIntentStore.Event(target, OrderAuditKind.Modified, change.MemberId, string.Create(CultureInfo.InvariantCulture, $"{moved:N0} moved to {change.Price:N0} as order {number} ({change.Id:N}); {target.OpenQuantity:N0} open"), moved, change.Price);
+    }
+
+    private async Task<OrderResult> RefuseAsync(OrderIntent draft, string memberId, OrderRejection reason, CancellationToken ct, IReadOnlyList<OrderRejection>? all = null)
+    {
+        await audit.AppendAsync(Refusal(draft, memberId, reason, all), ct);
+        OrdersLog.Refused(logger, draft.Id, reason.Code);
+        return new OrderResult(draft.Id, OrderOutcome.Refused, null, all ?? [reason]);
+    }
+
+    private static AuditEvent Refusal(OrderIntent draft, string memberId, OrderRejection reason, IReadOnlyList<OrderRejection>? all = null) =>
+        new(OrderAuditKind.PreTradeRejected, memberId, memberId, draft.ConnectionId == Guid.Empty ? null : draft.ConnectionId, draft.Id,
+            draft.StockCode, Enum.IsDefined(draft.Side) ? draft.Side : null, draft.Quantity, draft.Price, draft.TradeType, null,
+            $"{draft.Action}: " + string.Join(" ", (all ?? [reason]).Select(r => r.Describe(English))));
+
+    private async Task<TradingLimits> LimitsAsync(ApplicationDbContext db, string memberId, CancellationToken ct)
+    {
+        var row = await db.MemberTradingLimits.AsNoTracking().SingleOrDefaultAsync(l => l.MemberId == memberId, ct);
+        return row is null
+            ? TradingLimits.Defaults(options.Value)
+            : new TradingLimits(row.MaxOrderValue, row.MaxQuantity, row.PriceCollarPercent, row.MaxOrdersPerMinute, row.AllowSimulator, row.AllowMock, row.AllowProduction, row.Halted, row.HaltReason);
+    }
+
+    private async Task<OrderView?> ExistingAsync(Guid intentId, string memberId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId && i.MemberId == memberId, ct);
+        return row is null ? null : OrderView.From(row);
+    }
+
+    private async Task<OrderIntent?> FindOwnAsync(string memberId, Guid intentId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId && i.MemberId == memberId, ct);
+    }
+
+    private static string Tr(OrderIntent i) => (i.Action, i.Product, i.Side) switch
+    {
+        (OrderAction.Place, OrderProduct.Stock, OrderSide.Buy) => "kt10000",
+        (OrderAction.Place, OrderProduct.Stock, _) => "kt10001",
+        (OrderAction.Modify, OrderProduct.Stock, _) => "kt10002",
+        (OrderAction.Cancel, OrderProduct.Stock, _) => "kt10003",
+        (OrderAction.Place, OrderProduct.Credit, OrderSide.Buy) => "kt10006",
+        (OrderAction.Place, OrderProduct.Credit, _) => "kt10007",
+        (OrderAction.Modify, OrderProduct.Credit, _) => "kt10008",
+        (OrderAction.Cancel, OrderProduct.Credit, _) => "kt10009",
+        (OrderAction.Place, OrderProduct.Gold, OrderSide.Buy) => "kt50000",
+        (OrderAction.Place, OrderProduct.Gold, _) => "kt50001",
+        (OrderAction.Modify, OrderProduct.Gold, _) => "kt50002",
+        _ => "kt50003",
+    };
+
+    private static string? MemberId(ClaimsPrincipal member) =>
+        member.Identity?.IsAuthenticated == true ? member.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    private static string Clip(string? value, int max) => value is null ? string.Empty : value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,231 @@
+using System.Collections.Concurrent;
+using Dashboard.Kiwoom.Realtime;
+using Dashboard.Web.Broker;
+using Dashboard.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Web.Orders;
+
+/// <summary>
+/// Holds a member's order channel open while they have open orders or unresolved outcomes (so their
+/// session, and its 00 feed, lives on with no page open), and records every 00 push for their orders in
+/// order: fills, partial fills, cancels, late rejections.
+/// </summary>
+public sealed class OrderTracker(
+    IOrderGateway gateway,
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    OrderIntentStore store,
+    ILogger<OrderTracker> logger) : IAsyncDisposable
+{
+    private static readonly OrderState[] Unsettled = [OrderState.Sent, OrderState.Accepted, OrderState.PartiallyFilled, OrderState.UnknownOutcome];
+
+    private readonly ConcurrentDictionary<Guid, Tracked> tracked = new();
+    private readonly SemaphoreSlim opening = new(1, 1);
+
+    /// <summary>
+    /// The open channel of the member's connection, opened and tracked if needed; or why there is none.
+    /// Every successful call is paired with <see cref="ReleaseAsync"/>.
+    /// </summary>
+    public async Task<OrderChannelResult> GetChannelAsync(string memberId, Guid connectionId, CancellationToken ct = default)
+    {
+        await opening.WaitAsync(ct);
+        try
+        {
+            var result = await GetOrOpenAsync(memberId, connectionId, ct);
+            if (result.Channel is not null)
+            {
+                tracked[connectionId].Users++;
+            }
+
+            return result;
+        }
+        finally
+        {
+            opening.Release();
+        }
+    }
+
+    /// <summary>
+    /// Ends a <see cref="GetChannelAsync"/> use; lets the session go when no call is using it and nothing of
+    /// the member's on this connection is open or unresolved.
+    /// </summary>
+    public async Task ReleaseAsync(Guid connectionId, CancellationToken ct = default)
+    {
+        await opening.WaitAsync(ct);
+        try
+        {
+            if (!tracked.TryGetValue(connectionId, out var entry) || --entry.Users > 0)
+            {
+                return;
+            }
+
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (entry.Ended || !await db.OrderIntents.AnyAsync(i => i.ConnectionId == connectionId && Unsettled.Contains(i.State), ct))
+            {
+                await StopAsync(connectionId);
+            }
+        }
+        finally
+        {
+            opening.Release();
+        }
+    }
+
+    private async Task<OrderChannelResult> GetOrOpenAsync(string memberId, Guid connectionId, CancellationToken ct)
+    {
+
+        {
+            if (tracked.TryGetValue(connectionId, out var existing))
+            {
+                if (existing.MemberId != memberId)
+                {
+                    // Connection ids are per member; another member's id is simply not theirs (SEC-13).
+                    return new OrderChannelResult(null, BrokerLinkState.NoConnection);
+                }
+
+                if (!existing.Ended)
+                {
+                    return new OrderChannelResult(existing.Channel, BrokerLinkState.Connected);
+                }
+
+                if (existing.Users > 0)
+                {
+                    // Someone is mid-call on it; they keep it, and its feed is re-opened after they release it.
+                    return new OrderChannelResult(existing.Channel, BrokerLinkState.Connected);
+                }
+
+                await StopAsync(connectionId);
+            }
+
+            var opened = await gateway.OpenAsync(memberId, connectionId, ct);
+            if (opened.Channel is not { } channel)
+            {
+                OrdersLog.ChannelUnavailable(logger, connectionId, opened.Message ?? opened.Failure.ToString());
+                return opened;
+            }
+
+            var feed = await channel.SubscribeOrderEventsAsync(ct);
+            var entry = new Tracked(memberId, channel, feed.IsSuccess ? feed.Value : null);
+            tracked[connectionId] = entry;
+            entry.Loop = feed.IsSuccess ? Task.Run(() => ReadAsync(connectionId, entry), CancellationToken.None) : Task.CompletedTask;
+            if (!feed.IsSuccess)
+            {
+                OrdersLog.EventsEnded(logger, connectionId, feed.Error.ToString());
+            }
+
+            return new OrderChannelResult(channel, BrokerLinkState.Connected);
+        }
+    }
+
+    public bool IsTracking(Guid connectionId) => tracked.ContainsKey(connectionId);
+
+    /// <summary>Closes tracked channels that no call uses and whose orders are all settled (filled by a 00 push, say).</summary>
+    public async Task SweepAsync(CancellationToken ct = default)
+    {
+        foreach (var id in tracked.Keys)
+        {
+            await opening.WaitAsync(ct);
+            try
+            {
+                if (tracked.TryGetValue(id, out var entry) && entry.Users == 0)
+                {
+                    await using var db = await dbFactory.CreateDbContextAsync(ct);
+                    if (entry.Ended || !await db.OrderIntents.AnyAsync(i => i.ConnectionId == id && Unsettled.Contains(i.State), ct))
+                    {
+                        await StopAsync(id);
+                    }
+                }
+            }
+            finally
+            {
+                opening.Release();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var id in tracked.Keys)
+        {
+            await StopAsync(id);
+        }
+
+        opening.Dispose();
+    }
+
+    private async Task StopAsync(Guid connectionId)
+    {
+        if (tracked.TryRemove(connectionId, out var entry))
+        {
+            if (entry.Feed is not null)
+            {
+                await entry.Feed.DisposeAsync();
+            }
+
+            await entry.Channel.DisposeAsync();
+        }
+    }
+
+    private async Task ReadAsync(Guid connectionId, Tracked entry)
+    {
+        try
+        {
+            await foreach (var e in entry.Feed!.Events.ReadAllAsync())
+            {
+                await ApplyAsync(connectionId, entry.MemberId, e);
+            }
+
+            OrdersLog.EventsEnded(logger, connectionId, "the feed closed");
+        }
+        catch (Exception ex) when (ex is FeedOverrunException or OperationCanceledException)
+        {
+            // The periodic reconciliation re-opens tracking and re-reads the order lists.
+            OrdersLog.EventsEnded(logger, connectionId, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            OrdersLog.TrackingFailed(logger, ex, connectionId);
+        }
+        finally
+        {
+            entry.Ended = true;
+        }
+    }
+
+    internal async Task ApplyAsync(Guid connectionId, string memberId, OrderExecution e)
+    {
+        if (OrderExecutions.TargetNumber(e) is not { } number)
+        {
+            return;
+        }
+
+        Guid? intentId;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            intentId = await db.OrderIntents
+                .Where(i => i.ConnectionId == connectionId && i.MemberId == memberId && i.OrderNumber == number && i.Action != OrderAction.Cancel)
+                .Select(i => (Guid?)i.Id).FirstOrDefaultAsync();
+        }
+
+        if (intentId is { } id)
+        {
+            await store.ChangeAsync(id, (intent, _) => OrderExecutions.Apply(intent, e));
+        }
+    }
+
+    private sealed class Tracked(string memberId, IOrderChannel channel, EventFeed<OrderExecution>? feed)
+    {
+        public string MemberId { get; } = memberId;
+
+        public IOrderChannel Channel { get; } = channel;
+
+        public EventFeed<OrderExecution>? Feed { get; } = feed;
+
+        public Task Loop { get; set; } = Task.CompletedTask;
+
+        /// <summary>Calls in progress on the channel (changed only under the tracker's lock).</summary>
+        public int Users { get; set; }
+
+        public volatile bool Ended;
+    }
+}

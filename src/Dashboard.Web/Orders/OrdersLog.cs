@@ -1,0 +1,43 @@
+using Dashboard.Kiwoom;
+
+namespace Dashboard.Web.Orders;
+
+/// <summary>Log messages of the order service (event ids 4600-4699). Never an app key, token or full account number.</summary>
+internal static partial class OrdersLog
+{
+    [LoggerMessage(4600, LogLevel.Debug, "Audit row {Sequence} ({Kind}) for intent {IntentId}.")]
+    public static partial void Audited(ILogger logger, long sequence, OrderAuditKind kind, Guid? intentId);
+
+    [LoggerMessage(4601, LogLevel.Information, "Order intent {IntentId} ({Action} {StockCode}) sent to the broker.")]
+    public static partial void Sending(ILogger logger, Guid intentId, OrderAction action, string stockCode);
+
+    [LoggerMessage(4602, LogLevel.Information, "Order intent {IntentId} accepted as order {OrderNumber}.")]
+    public static partial void Accepted(ILogger logger, Guid intentId, string? orderNumber);
+
+    [LoggerMessage(4603, LogLevel.Warning, "Order intent {IntentId} was refused by the broker: {Error}")]
+    public static partial void BrokerRejected(ILogger logger, Guid intentId, KiwoomError error);
+
+    [LoggerMessage(4604, LogLevel.Warning, "Order intent {IntentId} has an unknown outcome ({Error}); it will be reconciled, not resent.")]
+    public static partial void UnknownOutcome(ILogger logger, Guid intentId, KiwoomError error);
+
+    [LoggerMessage(4605, LogLevel.Information, "Order intent {IntentId} refused before the broker: {Code}.")]
+    public static partial void Refused(ILogger logger, Guid intentId, string code);
+
+    [LoggerMessage(4606, LogLevel.Information, "Reconciled intent {IntentId}: {Outcome}.")]
+    public static partial void Reconciled(ILogger logger, Guid intentId, string outcome);
+
+    [LoggerMessage(4607, LogLevel.Warning, "Reconciliation of intent {IntentId} could not query the broker: {Error}")]
+    public static partial void ReconcileFailed(ILogger logger, Guid intentId, KiwoomError error);
+
+    [LoggerMessage(4608, LogLevel.Warning, "Order events of connection {ConnectionId} ended: {Reason}")]
+    public static partial void EventsEnded(ILogger logger, Guid connectionId, string reason);
+
+    [LoggerMessage(4609, LogLevel.Error, "Order tracking of connection {ConnectionId} failed.")]
+    public static partial void TrackingFailed(ILogger logger, Exception exception, Guid connectionId);
+
+    [LoggerMessage(4610, LogLevel.Information, "Start-up reconciliation: {Count} order intents left sent or unknown.")]
+    public static partial void StartupReconcile(ILogger logger, int count);
+
+    [LoggerMessage(4611, LogLevel.Warning, "Could not open the broker for connection {ConnectionId}: {Reason}")]
+    public static partial void ChannelUnavailable(ILogger logger, Guid connectionId, string reason);
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Web.Orders;
+
+/// <summary>Order service settings (section "Orders"): default limits for members without their own, reconciliation, fee estimates.</summary>
+public sealed class OrdersOptions
+{
+    public const string Section = "Orders";
+
+    [Range(1, long.MaxValue)]
+    public long DefaultMaxOrderValue { get; set; } = 50_000_000;
+
+    [Range(1, long.MaxValue)]
+    public long DefaultMaxQuantity { get; set; } = 10_000;
+
+    [Range(1, 100)]
+    public int DefaultPriceCollarPercent { get; set; } = 10;
+
+    [Range(1, 1000)]
+    public int DefaultOrdersPerMinute { get; set; } = 20;
+
+    /// <summary>Production stays off until an admin allows it for a member.</summary>
+    public bool DefaultAllowProduction { get; set; }
+
+    /// <summary>How often unresolved outcomes are checked against Kiwoom's order and fill lists.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>An order not found at Kiwoom this long after it was sent was never placed.</summary>
+    public TimeSpan NotPlacedAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Estimated brokerage fee per side (0.015%).</summary>
+    public decimal FeeRate { get; set; } = 0.00015m;
+
+    /// <summary>Estimated transaction tax on sells (0.18%; the statutory rate changes by year and market).</summary>
+    public decimal SellTaxRate { get; set; } = 0.0018m;
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Dashboard.Kiwoom;
+using Dashboard.Web.Broker;
+
+namespace Dashboard.Web.Tests.Orders;
+
+/// <summary>An <see cref="IOrderGateway"/> whose connections belong to the members the test says; it records every order TR.</summary>
+internal sealed class FakeOrderGateway : IOrderGateway
+{
+    public readonly ConcurrentDictionary<Guid, (string Owner, KiwoomEnvironment Environment)> Connections = new();
+    public readonly ConcurrentQueue<IKiwoomRequest> Sent = new();
+    public long LastOrderNumber = 100;
+    public int Opened;
+    public int Disposed;
+
+    public TaskCompletionSource Gate { get; set; } = Open();
+
+    public KiwoomError? NextError { get; set; }
+
+    public FakeBrokerQueries Queries { get; } = new();
+
+    public Guid Connect(string owner, KiwoomEnvironment environment = KiwoomEnvironment.Simulator)
+    {
+        var id = Guid.NewGuid();
+        Connections[id] = (owner, environment);
+        return id;
+    }
+
+    public Task<OrderChannelResult> OpenAsync(string ownerId, Guid connectionId, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref Opened);
+        return Task.FromResult(Connections.TryGetValue(connectionId, out var c) && c.Owner == ownerId
+            ? new OrderChannelResult(new FakeOrderChannel(this, c.Environment), BrokerLinkState.Connected)
+            : new OrderChannelResult(null, BrokerLinkState.NoConnection, "no such connection"));
+    }
+
+    public void Record(IKiwoomRequest request) => Sent.Enqueue(request);
+
+    public static TaskCompletionSource Open()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
+    }
+}

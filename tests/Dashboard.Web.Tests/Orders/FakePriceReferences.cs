@@ -1,0 +1,14 @@
+using System.Collections.Concurrent;
+using Dashboard.Web.Broker;
+using Dashboard.Web.Orders;
+
+namespace Dashboard.Web.Tests.Orders;
+
+/// <summary>Previous close and last price per code, as the test sets them.</summary>
+internal sealed class FakePriceReferences : IPriceReferenceSource
+{
+    public readonly ConcurrentDictionary<string, PriceReference> Prices = new(StringComparer.Ordinal);
+
+    public Task<PriceReference?> GetAsync(IOrderChannel channel, OrderProduct product, string code, CancellationToken ct = default) =>
+        Task.FromResult(Prices.TryGetValue(code, out var p) ? p : null);
+}

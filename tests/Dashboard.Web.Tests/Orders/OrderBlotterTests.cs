@@ -1,0 +1,73 @@
+using Bunit;
+using Dashboard.Web.Components.Orders;
+using Dashboard.Web.Orders;
+
+namespace Dashboard.Web.Tests.Orders;
+
+public sealed class OrderBlotterTests
+{
+    [Fact]
+    public async Task OpenOrdersShowWithModifyAndCancel()
+    {
+        await using var context = new OrdersTestContext();
+        var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Existing.Add(open);
+        context.Orders.Existing.Add(FakeOrderService.View(Guid.NewGuid(), "000660", OrderState.Filled, "0000102", open: 0, filled: 10));
+
+        var blotter = context.Render<OrderBlotter>();
+
+        Assert.Single(blotter.FindAll(".blotter-row"));
+        Assert.NotNull(blotter.Find($"#cancel-{open.IntentId:N}"));
+        Assert.NotNull(blotter.Find($"#modify-{open.IntentId:N}"));
+        blotter.Find("#blotter-tab-History").Click();
+        Assert.Equal(2, blotter.FindAll(".blotter-row").Count);
+    }
+
+    [Fact]
+    public async Task AFillPushedByTheServiceAppearsWithoutReloading()
+    {
+        await using var context = new OrdersTestContext();
+        var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Existing.Add(open);
+        var blotter = context.Render<OrderBlotter>();
+
+        var filled = open with { State = OrderState.PartiallyFilled, FilledQuantity = 4, FilledAmount = 280_000, OpenQuantity = 6, UpdatedAt = context.Time.GetUtcNow() };
+        context.Orders.Events.Publish(OrdersTestContext.MemberId, new OrderUpdate(OrderAuditKind.PartialFill, filled));
+
+        blotter.WaitForAssertion(() => Assert.Equal("PartiallyFilled", blotter.Find($"#order-{open.IntentId:N}").GetAttribute("data-state")));
+        blotter.Find("#blotter-tab-Fills").Click();
+        Assert.Single(blotter.FindAll(".blotter-row"));
+    }
+
+    [Fact]
+    public async Task CancelSendsOneIntentForRepeatedClicks()
+    {
+        await using var context = new OrdersTestContext();
+        var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Existing.Add(open);
+        var blotter = context.Render<OrderBlotter>();
+
+        blotter.Find($"#cancel-{open.IntentId:N}").Click();
+        blotter.Find($"#cancel-{open.IntentId:N}").Click();
+
+        Assert.Equal(2, context.Orders.Cancelled.Count);
+        Assert.Single(context.Orders.Cancelled.Select(c => c.IntentId).Distinct());
+        Assert.All(context.Orders.Cancelled, c => Assert.Equal(open.IntentId, c.OrderIntentId));
+    }
+
+    [Fact]
+    public async Task InlineModifySendsTheNewPrice()
+    {
+        await using var context = new OrdersTestContext();
+        var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Existing.Add(open);
+        var blotter = context.Render<OrderBlotter>();
+
+        blotter.Find($"#modify-{open.IntentId:N}").Click();
+        blotter.Find($"#modify-price-{open.IntentId:N}-up").Click();
+        blotter.Find($"#modify-send-{open.IntentId:N}").Click();
+
+        var modify = Assert.Single(context.Orders.Modified);
+        Assert.Equal((open.IntentId, 70_100L, 10L), (modify.OrderIntentId, modify.Price, modify.Quantity));
+    }
+}

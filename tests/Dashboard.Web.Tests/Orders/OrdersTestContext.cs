@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using Dashboard.Kiwoom;
+using Dashboard.Web.Broker;
+using Dashboard.Web.Data;
+using Dashboard.Web.Orders;
+using Dashboard.Web.Security;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Orders;
+
+/// <summary>bUnit context for the order components: MudBlazor, localization, a fake order service and broker, and a member with the given policies.</summary>
+internal sealed class OrdersTestContext : BunitContext
+{
+    public const string MemberId = "member-1";
+
+    private readonly SqliteConnection connection = new($"Data Source=file:orders-{Guid.NewGuid():N}?mode=memory&cache=shared");
+
+    public OrdersTestContext(KiwoomEnvironment environment = KiwoomEnvironment.Simulator, string culture = "en", params string[] policies)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddSingleton<TimeProvider>(Time);
+        Services.AddSingleton<IOrderService>(Orders);
+        Services.AddSingleton<IBrokerSessions>(new FakeBrokerSessions(environment));
+        Services.AddOptions<OrdersOptions>();
+        connection.Open();
+        Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connection));
+        using (var db = new ApplicationDbContext(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(connection).Options))
+        {
+            db.Database.EnsureCreated();
+            db.Users.Add(new ApplicationUser { Id = MemberId, UserName = "member@team.test", Email = "member@team.test", TwoFactorEnabled = true });
+            db.SaveChanges();
+        }
+
+        var auth = AddAuthorization();
+        auth.SetAuthorized("member@team.test");
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, MemberId));
+        auth.SetPolicies(policies.Length == 0 ? [DashboardPolicies.Trade] : policies);
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    public FakeOrderService Orders { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            connection.Dispose();
+        }
+    }
+}
