@@ -12,6 +12,10 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
 
     public DbSet<UsedTotpStep> UsedTotpSteps => Set<UsedTotpStep>();
 
+    public DbSet<Watchlist> Watchlists => Set<Watchlist>();
+
+    public DbSet<WatchlistItem> WatchlistItems => Set<WatchlistItem>();
+
     /// <summary>The Identity schema version this context's model is built for (from the services it was created with).</summary>
     internal Version IdentitySchema => SchemaVersion;
 
@@ -52,6 +56,8 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
             step.HasKey(s => s.UserId);
             step.HasOne<ApplicationUser>().WithOne().HasForeignKey<UsedTotpStep>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        builder.ApplyConfiguration(new WatchlistConfiguration()).ApplyConfiguration(new WatchlistItemConfiguration());
 
         // SQLite cannot order or compare DateTimeOffset columns; store them as UTC ticks.
         foreach (var entity in builder.Model.GetEntityTypes())
