@@ -301,9 +301,9 @@ public sealed class WatchlistService(
             AddedByName = name,
             AddedAt = time.GetUtcNow(),
         };
-        // Added explicitly: found only through the navigation, an item with its key already set would be taken for an existing row.
+        // Added explicitly: found only through the navigation, an item with its key already set would be taken
+        // for an existing row. Tracking it puts it in list.Items too (relationship fix-up).
         db.WatchlistItems.Add(item);
-        list.Items.Add(item);
         return item;
     }
 
