@@ -19,6 +19,9 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<MemberTradingLimit> MemberTradingLimits => Set<MemberTradingLimit>();
 
     public DbSet<TeamTradingHalt> TeamTradingHalts => Set<TeamTradingHalt>();
+    public DbSet<Watchlist> Watchlists => Set<Watchlist>();
+
+    public DbSet<WatchlistItem> WatchlistItems => Set<WatchlistItem>();
 
     /// <summary>The Identity schema version this context's model is built for (from the services it was created with).</summary>
     internal Version IdentitySchema => SchemaVersion;
@@ -65,6 +68,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
         builder.ApplyConfiguration(new OrderIntentConfiguration());
         builder.ApplyConfiguration(new MemberTradingLimitConfiguration());
         builder.ApplyConfiguration(new TeamTradingHaltConfiguration());
+        builder.ApplyConfiguration(new WatchlistConfiguration()).ApplyConfiguration(new WatchlistItemConfiguration());
 
         // SQLite cannot order or compare DateTimeOffset columns; store them as UTC ticks.
         foreach (var entity in builder.Model.GetEntityTypes())

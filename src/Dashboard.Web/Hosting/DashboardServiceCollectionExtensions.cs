@@ -10,6 +10,7 @@ using Dashboard.Web.Operations;
 using Dashboard.Web.Preferences;
 using Dashboard.Web.Security;
 using Dashboard.Web.Shell;
+using Dashboard.Web.Watchlists;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -63,6 +64,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddScoped<MemberRegistration>();
         services.AddScoped<MemberAdministration>();
         services.AddScoped<MemberPreferencesService>();
+        services.AddWatchlists();
         return builder;
     }
 

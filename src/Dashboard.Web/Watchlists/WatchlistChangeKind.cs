@@ -1,0 +1,13 @@
+namespace Dashboard.Web.Watchlists;
+
+public enum WatchlistChangeKind
+{
+    Created,
+    Renamed,
+    Deleted,
+    Added,
+    Removed,
+    Moved,
+    Annotated,
+    Imported,
+}
