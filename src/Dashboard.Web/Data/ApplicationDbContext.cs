@@ -19,6 +19,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<MemberTradingLimit> MemberTradingLimits => Set<MemberTradingLimit>();
 
     public DbSet<TeamTradingHalt> TeamTradingHalts => Set<TeamTradingHalt>();
+
     public DbSet<Watchlist> Watchlists => Set<Watchlist>();
 
     public DbSet<WatchlistItem> WatchlistItems => Set<WatchlistItem>();

@@ -152,7 +152,14 @@ public sealed class BrokerSessionRegistryTests(BrokerHost host, ITestOutputHelpe
         var dropped = DateTimeOffset.UtcNow;
         var droppedSockets = host.Simulator.DropSockets();
 
-        Assert.True(droppedSockets == 1, $"Dropped {droppedSockets} sockets; states so far: {string.Join(", ", states)}.");
+        string seen;
+        lock (states)
+        {
+            // The message is built whether or not the assertion fails, while the session may still be reporting states.
+            seen = string.Join(", ", states);
+        }
+
+        Assert.True(droppedSockets == 1, $"Dropped {droppedSockets} sockets; states so far: {seen}.");
         await Eventually.TrueAsync(() => { lock (states) { return states.Contains(BrokerLinkState.Reconnecting) && states[^1] == BrokerLinkState.Connected; } }, Wait);
 
         // Re-registered: ticks stamped after the reconnect arrive on the same feed.
