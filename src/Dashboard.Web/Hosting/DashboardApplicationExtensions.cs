@@ -44,7 +44,8 @@ public static class DashboardApplicationExtensions
     {
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            .AddInteractiveServerRenderMode()
+            .WithBlazorHubGuards();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapGet("/culture/set", (HttpContext context, string culture, string? returnUrl) =>

@@ -210,13 +210,19 @@ public static class DashboardServiceCollectionExtensions
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (context, _) =>
             {
+                // A 429 is the answer; re-executing it as the not-found page would turn it into something else.
+                if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+                {
+                    statusPages.Enabled = false;
+                }
+
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.LoginWindow;
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<RateLimiterOptions>>();
                 SecurityLog.RateLimited(logger, context.HttpContext.Request.Path.Value ?? string.Empty);
                 return ValueTask.CompletedTask;
             };
-            o.GlobalLimiter = RequestRateLimits.Create(options);
+            RequestRateLimits.AddPolicies(o, options);
         });
     }
 
