@@ -3,7 +3,6 @@ using Dashboard.Web.Data;
 using Dashboard.Web.Localization;
 using Dashboard.Web.Operations;
 using Dashboard.Web.Security;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +46,7 @@ public static class DashboardApplicationExtensions
             .AddInteractiveServerRenderMode()
             .WithBlazorHubGuards();
         app.MapAdditionalIdentityEndpoints();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapDashboardHealth();
         app.MapGet("/culture/set", (HttpContext context, string culture, string? returnUrl) =>
         {
             context.Response.Cookies.Append(

@@ -161,10 +161,11 @@ public static class DashboardServiceCollectionExtensions
 
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TwoFactorEnabledHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorRedirectResultHandler>();
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(DashboardPolicies.Admin, p => p.RequireRole(DashboardRoles.Admin).AddRequirements(new TwoFactorEnabledRequirement()))
             .AddPolicy(DashboardPolicies.Trade, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Trader))
             .AddPolicy(DashboardPolicies.TradeLive, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Trader).AddRequirements(new TwoFactorEnabledRequirement()));
+        HealthEndpoints.AddReadinessPolicy(authorization);
 
         services.AddHsts(o =>
         {

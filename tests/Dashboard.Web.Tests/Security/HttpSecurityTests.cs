@@ -118,14 +118,4 @@ public sealed class HttpSecurityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Contains("Account/Lockout", right.Headers.Location!.ToString());
     }
-
-    [Fact]
-    public async Task HealthEndpointReportsDatabaseAndKeyRing()
-    {
-        var response = await factory.CreateClient().GetAsync("healthz");
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"database\":{\"status\":\"Healthy\"", body);
-        Assert.Contains("\"keyring\":{\"status\":\"Healthy\"", body);
-    }
 }
