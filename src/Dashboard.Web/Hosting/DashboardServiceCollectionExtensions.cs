@@ -59,6 +59,9 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton<IConnectionTester, TokenSourceConnectionTester>();
         services.AddScoped<ConnectionTestService>();
         services.AddSingleton<FirstRunGate>();
+        services.AddSingleton<SetupCode>();
+        services.AddHostedService<SetupCodeAnnouncer>();
+        services.AddSingleton<LastAdminGuard>();
         services.AddSingleton<MemberSignOutSignal>();
         services.AddScoped<MemberRegistration>();
         services.AddScoped<MemberAdministration>();

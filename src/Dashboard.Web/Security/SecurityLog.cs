@@ -26,4 +26,12 @@ internal static partial class SecurityLog
 
     [LoggerMessage(5007, LogLevel.Warning, "Registration refused: {Reason}.")]
     public static partial void RegistrationRefused(ILogger logger, string reason);
+
+    // The one deliberate exception to "no secrets in logs": the setup code must reach the operator, once,
+    // before any account exists; it is useless after the first registration.
+    [LoggerMessage(5008, LogLevel.Warning, "No administrator exists yet. To create the administrator account, open the dashboard and enter this one-time setup code: {SetupCode}")]
+    public static partial void SetupCodeIssued(ILogger logger, string setupCode);
+
+    [LoggerMessage(5009, LogLevel.Warning, "Refused: {Reason}.")]
+    public static partial void LastAdminProtected(ILogger logger, string reason);
 }
