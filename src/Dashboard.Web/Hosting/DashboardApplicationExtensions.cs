@@ -15,6 +15,9 @@ public static class DashboardApplicationExtensions
     /// <summary>Middleware in the order security needs: errors, headers, authentication, culture, limits, hub guard.</summary>
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        // First: everything after it (HTTPS checks, rate-limit partitions, loopback checks) sees the real
+        // client and scheme when a trusted proxy terminated TLS.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -29,6 +32,7 @@ public static class DashboardApplicationExtensions
         }
 
         app.UseRouting();
+        app.UseMiddleware<SecureTransportMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestLocalization();
@@ -44,8 +48,9 @@ public static class DashboardApplicationExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
-            .WithBlazorHubGuards();
-        app.MapAdditionalIdentityEndpoints();
+            .WithBlazorHubGuards()
+            .RequireSecureTransport();
+        app.MapAdditionalIdentityEndpoints().RequireSecureTransport();
         app.MapDashboardHealth();
         app.MapGet("/culture/set", (HttpContext context, string culture, string? returnUrl) =>
         {
@@ -54,7 +59,7 @@ public static class DashboardApplicationExtensions
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(DashboardCultures.Normalize(culture))),
                 new CookieOptions { Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
             return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
-        });
+        }).RequireSecureTransport();
         return app;
     }
 

@@ -32,6 +32,9 @@ internal static partial class SecurityLog
     [LoggerMessage(5008, LogLevel.Warning, "No administrator exists yet. To create the administrator account, open the dashboard and enter this one-time setup code: {SetupCode}")]
     public static partial void SetupCodeIssued(ILogger logger, string setupCode);
 
+    [LoggerMessage(5010, LogLevel.Warning, "Refused a plain-HTTP request from {RemoteAddress}: HTTPS is required (a reverse proxy must be listed in Dashboard:ReverseProxy and send X-Forwarded-Proto).")]
+    public static partial void InsecureRequestRefused(ILogger logger, string remoteAddress);
+
     [LoggerMessage(5009, LogLevel.Warning, "Refused: {Reason}.")]
     public static partial void LastAdminProtected(ILogger logger, string reason);
 }
