@@ -221,6 +221,8 @@ public static class DashboardServiceCollectionExtensions
                 o.EnableDetailedErrors = builder.Environment.IsDevelopment();
             });
         services.AddMudServices();
+        services.AddSingleton<MemberCircuitCounter>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, MemberCircuitHandler>();
     }
 
     private static void AddDashboardRateLimits(this WebApplicationBuilder builder, DashboardOptions options)
