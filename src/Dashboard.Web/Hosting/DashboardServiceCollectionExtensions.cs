@@ -135,7 +135,11 @@ public static class DashboardServiceCollectionExtensions
 
         // Every request re-checks the security stamp: requests are rare in Blazor Server, and a disabled
         // member's cookie must stop working at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = SessionLimits.KeepSignInTimeAsync;
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -222,6 +226,8 @@ public static class DashboardServiceCollectionExtensions
             });
         services.AddMudServices();
         services.AddSingleton<MemberCircuitCounter>();
+        services.AddScoped<CircuitActivity>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitActivityHandler>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, MemberCircuitHandler>();
     }
 

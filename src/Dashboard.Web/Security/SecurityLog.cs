@@ -35,6 +35,9 @@ internal static partial class SecurityLog
     [LoggerMessage(5010, LogLevel.Warning, "Refused a plain-HTTP request from {RemoteAddress}: HTTPS is required (a reverse proxy must be listed in Dashboard:ReverseProxy and send X-Forwarded-Proto).")]
     public static partial void InsecureRequestRefused(ILogger logger, string remoteAddress);
 
+    [LoggerMessage(5011, LogLevel.Information, "A circuit of member {UserId} passed its {Limit} session limit and was signed out.")]
+    public static partial void CircuitSessionExpired(ILogger logger, string userId, string limit);
+
     [LoggerMessage(5009, LogLevel.Warning, "Refused: {Reason}.")]
     public static partial void LastAdminProtected(ILogger logger, string reason);
 }
