@@ -3,7 +3,6 @@ using Dashboard.Web.Data;
 using Dashboard.Web.Localization;
 using Dashboard.Web.Operations;
 using Dashboard.Web.Security;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +15,9 @@ public static class DashboardApplicationExtensions
     /// <summary>Middleware in the order security needs: errors, headers, authentication, culture, limits, hub guard.</summary>
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        // First: everything after it (HTTPS checks, rate-limit partitions, loopback checks) sees the real
+        // client and scheme when a trusted proxy terminated TLS.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -30,6 +32,7 @@ public static class DashboardApplicationExtensions
         }
 
         app.UseRouting();
+        app.UseMiddleware<SecureTransportMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestLocalization();
@@ -44,17 +47,19 @@ public static class DashboardApplicationExtensions
     {
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
-        app.MapAdditionalIdentityEndpoints();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+            .AddInteractiveServerRenderMode()
+            .WithBlazorHubGuards()
+            .RequireSecureTransport();
+        app.MapAdditionalIdentityEndpoints().RequireSecureTransport();
+        app.MapDashboardHealth();
         app.MapGet("/culture/set", (HttpContext context, string culture, string? returnUrl) =>
         {
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(DashboardCultures.Normalize(culture))),
                 new CookieOptions { Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
-        });
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
+        }).RequireSecureTransport();
         return app;
     }
 

@@ -32,6 +32,22 @@ public static class DashboardServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded, proxy) =>
+        {
+            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = proxy.Value.ForwardLimit;
+            // The defaults (loopback) stay: a proxy on the same machine is the common setup.
+            foreach (var address in proxy.Value.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+            }
+
+            foreach (var network in proxy.Value.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section);
         services.Configure<ShellOptions>(_ => { });
         services.TryAddSingleton(TimeProvider.System);
@@ -60,6 +76,9 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton<IConnectionTester, TokenSourceConnectionTester>();
         services.AddScoped<ConnectionTestService>();
         services.AddSingleton<FirstRunGate>();
+        services.AddSingleton<SetupCode>();
+        services.AddHostedService<SetupCodeAnnouncer>();
+        services.AddSingleton<LastAdminGuard>();
         services.AddSingleton<MemberSignOutSignal>();
         services.AddScoped<MemberRegistration>();
         services.AddScoped<MemberAdministration>();
@@ -118,7 +137,11 @@ public static class DashboardServiceCollectionExtensions
 
         // Every request re-checks the security stamp: requests are rare in Blazor Server, and a disabled
         // member's cookie must stop working at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = SessionLimits.KeepSignInTimeAsync;
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -163,10 +186,11 @@ public static class DashboardServiceCollectionExtensions
 
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TwoFactorEnabledHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorRedirectResultHandler>();
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(DashboardPolicies.Admin, p => p.RequireRole(DashboardRoles.Admin).AddRequirements(new TwoFactorEnabledRequirement()))
             .AddPolicy(DashboardPolicies.Trade, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Trader))
             .AddPolicy(DashboardPolicies.TradeLive, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Trader).AddRequirements(new TwoFactorEnabledRequirement()));
+        HealthEndpoints.AddReadinessPolicy(authorization);
 
         services.AddHsts(o =>
         {
@@ -203,6 +227,10 @@ public static class DashboardServiceCollectionExtensions
                 o.EnableDetailedErrors = builder.Environment.IsDevelopment();
             });
         services.AddMudServices();
+        services.AddSingleton<MemberCircuitCounter>();
+        services.AddScoped<CircuitActivity>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitActivityHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, MemberCircuitHandler>();
     }
 
     private static void AddDashboardRateLimits(this WebApplicationBuilder builder, DashboardOptions options)
@@ -212,13 +240,19 @@ public static class DashboardServiceCollectionExtensions
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (context, _) =>
             {
+                // A 429 is the answer; re-executing it as the not-found page would turn it into something else.
+                if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+                {
+                    statusPages.Enabled = false;
+                }
+
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.LoginWindow;
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<RateLimiterOptions>>();
                 SecurityLog.RateLimited(logger, context.HttpContext.Request.Path.Value ?? string.Empty);
                 return ValueTask.CompletedTask;
             };
-            o.GlobalLimiter = RequestRateLimits.Create(options);
+            RequestRateLimits.AddPolicies(o, options);
         });
     }
 

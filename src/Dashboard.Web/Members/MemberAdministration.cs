@@ -16,6 +16,7 @@ public sealed class MemberAdministration(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     IAuthorizationService authorization,
     MemberSignOutSignal signOut,
+    LastAdminGuard lastAdmin,
     TimeProvider time,
     ILogger<MemberAdministration> logger)
 {
@@ -76,9 +77,10 @@ public sealed class MemberAdministration(
         }
 
         var current = await users.GetRolesAsync(user);
-        if (current.Contains(DashboardRoles.Admin) && role != DashboardRoles.Admin && await IsLastActiveAdminAsync(user.Id, ct))
+        if (role != DashboardRoles.Admin && await lastAdmin.IsLastActiveAdminAsync(user.Id, ct))
         {
-            return IdentityResult.Failed(new IdentityError { Code = "LastAdmin", Description = "The last admin cannot lose the Admin role." });
+            SecurityLog.LastAdminProtected(logger, "the last admin cannot lose the Admin role");
+            return IdentityResult.Failed(LastAdminGuard.Refusal);
         }
 
         var removed = await users.RemoveFromRolesAsync(user, current);
@@ -114,6 +116,12 @@ public sealed class MemberAdministration(
             return IdentityResult.Failed(new IdentityError { Code = "UnknownMember", Description = "No such member." });
         }
 
+        if (disabled && await lastAdmin.IsLastActiveAdminAsync(user.Id, ct))
+        {
+            SecurityLog.LastAdminProtected(logger, "the last admin cannot be disabled");
+            return IdentityResult.Failed(LastAdminGuard.Refusal);
+        }
+
         user.IsDisabled = disabled;
         // Lockout keeps a disabled member out of the password and 2FA sign-in paths as well.
         user.LockoutEnabled = true;
@@ -132,17 +140,6 @@ public sealed class MemberAdministration(
         }
 
         return result;
-    }
-
-    private async Task<bool> IsLastActiveAdminAsync(string userId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var adminRoleId = await db.Roles.Where(r => r.Name == DashboardRoles.Admin).Select(r => r.Id).SingleAsync(ct);
-        var otherAdmins = await (from ur in db.UserRoles
-                                 join u in db.Users on ur.UserId equals u.Id
-                                 where ur.RoleId == adminRoleId && u.Id != userId && !u.IsDisabled
-                                 select u.Id).CountAsync(ct);
-        return otherAdmins == 0;
     }
 
     private async Task DemandAdminAsync(ClaimsPrincipal admin)

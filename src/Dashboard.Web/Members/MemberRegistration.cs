@@ -17,6 +17,7 @@ public sealed class MemberRegistration(
     ConnectionService connections,
     IOptions<SimulatorOptions> simulator,
     FirstRunGate gate,
+    SetupCode firstRunCode,
     TimeProvider time,
     ILogger<MemberRegistration> logger)
 {
@@ -24,6 +25,12 @@ public sealed class MemberRegistration(
     {
         Code = "InvitationRequired",
         Description = "Registration needs a valid invitation link from an admin. Ask an admin for a new link.",
+    };
+
+    public static readonly IdentityError SetupCodeRequired = new()
+    {
+        Code = "SetupCodeRequired",
+        Description = "Enter the setup code printed in the server's console when it started.",
     };
 
     /// <summary>True until the first account exists.</summary>
@@ -46,7 +53,8 @@ public sealed class MemberRegistration(
         return invitation?.Role;
     }
 
-    public async Task<RegistrationResult> RegisterAsync(string email, string password, string? invitationToken, CancellationToken ct = default)
+    /// <param name="setupCode">Needed only for the very first account (see <see cref="SetupCode"/>).</param>
+    public async Task<RegistrationResult> RegisterAsync(string email, string password, string? invitationToken, string? setupCode = null, CancellationToken ct = default)
     {
         // One registration at a time, so two people racing on a fresh install cannot both become Admin.
         await gate.WaitAsync(ct);
@@ -55,6 +63,12 @@ public sealed class MemberRegistration(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var firstRun = !await db.Users.AnyAsync(ct);
             Invitation? invitation = null;
+            if (firstRun && !firstRunCode.Matches(setupCode))
+            {
+                SecurityLog.RegistrationRefused(logger, "the first account needs the setup code");
+                return RegistrationResult.Failed(SetupCodeRequired);
+            }
+
             if (!firstRun)
             {
                 invitation = invitationToken is null ? null : await FindUsableAsync(db, invitationToken, ct);
@@ -77,6 +91,11 @@ public sealed class MemberRegistration(
             if (!added.Succeeded)
             {
                 throw new InvalidOperationException($"Role '{role}' could not be granted: {string.Join("; ", added.Errors.Select(e => e.Code))}");
+            }
+
+            if (firstRun)
+            {
+                firstRunCode.Retire();
             }
 
             if (invitation is not null)

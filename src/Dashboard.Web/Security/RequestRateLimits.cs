@@ -1,37 +1,34 @@
 using System.Threading.RateLimiting;
 using Dashboard.Web.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Dashboard.Web.Security;
 
 /// <summary>
 /// Per-client-address fixed windows for credential posts (login, 2FA, recovery code, registration,
-/// password reset) and for circuit connections; everything else is unlimited (SEC-09).
+/// password reset) and for circuit connections (SEC-09). The policies are bound to endpoints
+/// (<c>[EnableRateLimiting]</c> on the pages, a convention on the Blazor hub), never to path strings,
+/// so <c>/Account/Login/</c> or <c>/ACCOUNT/LOGIN</c> reach the same limiter as <c>/Account/Login</c>.
 /// </summary>
 internal static class RequestRateLimits
 {
-    private static readonly string[] CredentialPaths =
-    [
-        "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Register",
-        "/Account/ForgotPassword", "/Account/ResetPassword",
-    ];
+    /// <summary>Policy of the credential pages: their posts are limited, their GETs are not.</summary>
+    public const string Credentials = "credentials";
 
-    public static PartitionedRateLimiter<HttpContext> Create(DashboardOptions options) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        {
-            var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            var request = context.Request;
-            if (HttpMethods.IsPost(request.Method) && CredentialPaths.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)))
-            {
-                return RateLimitPartition.GetFixedWindowLimiter("login:" + client, _ => Window(options.LoginPermitsPerWindow, options.LoginWindow));
-            }
+    /// <summary>Policy of the Blazor hub endpoints (negotiate and connect).</summary>
+    public const string CircuitConnect = "circuit-connect";
 
-            if (request.Path.StartsWithSegments(BlazorHubGuardMiddleware.HubPath))
-            {
-                return RateLimitPartition.GetFixedWindowLimiter("circuit:" + client, _ => Window(options.CircuitConnectPermitsPerWindow, options.CircuitConnectWindow));
-            }
+    public static void AddPolicies(RateLimiterOptions rateLimiter, DashboardOptions options)
+    {
+        rateLimiter.AddPolicy(Credentials, context =>
+            HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("credentials-read")
+                : RateLimitPartition.GetFixedWindowLimiter("login:" + Client(context), _ => Window(options.LoginPermitsPerWindow, options.LoginWindow)));
+        rateLimiter.AddPolicy(CircuitConnect, context =>
+            RateLimitPartition.GetFixedWindowLimiter("circuit:" + Client(context), _ => Window(options.CircuitConnectPermitsPerWindow, options.CircuitConnectWindow)));
+    }
 
-            return RateLimitPartition.GetNoLimiter("none");
-        });
+    private static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
     {

@@ -26,4 +26,18 @@ internal static partial class SecurityLog
 
     [LoggerMessage(5007, LogLevel.Warning, "Registration refused: {Reason}.")]
     public static partial void RegistrationRefused(ILogger logger, string reason);
+
+    // The one deliberate exception to "no secrets in logs": the setup code must reach the operator, once,
+    // before any account exists; it is useless after the first registration.
+    [LoggerMessage(5008, LogLevel.Warning, "No administrator exists yet. To create the administrator account, open the dashboard and enter this one-time setup code: {SetupCode}")]
+    public static partial void SetupCodeIssued(ILogger logger, string setupCode);
+
+    [LoggerMessage(5010, LogLevel.Warning, "Refused a plain-HTTP request from {RemoteAddress}: HTTPS is required (a reverse proxy must be listed in Dashboard:ReverseProxy and send X-Forwarded-Proto).")]
+    public static partial void InsecureRequestRefused(ILogger logger, string remoteAddress);
+
+    [LoggerMessage(5011, LogLevel.Information, "A circuit of member {UserId} passed its {Limit} session limit and was signed out.")]
+    public static partial void CircuitSessionExpired(ILogger logger, string userId, string limit);
+
+    [LoggerMessage(5009, LogLevel.Warning, "Refused: {Reason}.")]
+    public static partial void LastAdminProtected(ILogger logger, string reason);
 }

@@ -25,13 +25,22 @@ public static partial class Browserless
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
-    public static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string password, string? invite = null) =>
+    public static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string password, string? invite = null, string? setupCode = null) =>
         PostFormAsync(client, invite is null ? "Account/Register" : "Account/Register?invite=" + Uri.EscapeDataString(invite), "register", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
+            ["Input.SetupCode"] = setupCode ?? string.Empty,
         });
+
+    /// <summary>Signs in by password and returns the auth cookie ("name=value").</summary>
+    public static async Task<string> SignInCookieAsync(HttpClient client, string email, string password)
+    {
+        var response = await LoginAsync(client, email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-dashboard=", StringComparison.Ordinal)).Split(';')[0];
+    }
 
     public static Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password) =>
         PostFormAsync(client, "Account/Login", "login", new Dictionary<string, string>

@@ -50,6 +50,8 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.AddHttpClient("Dashboard.Kiwoom")
             .ConfigurePrimaryHttpMessageHandler(() => new StoppedServerHandler(Server.CreateHandler())));
 
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestRemoteAddress>());
+
         if (tester is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(tester));

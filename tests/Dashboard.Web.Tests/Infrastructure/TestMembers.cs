@@ -26,6 +26,14 @@ public static class TestMembers
         return user.Id;
     }
 
+    /// <summary>The setup code the host printed at start (read back from the captured console log).</summary>
+    public static string SetupCode(DashboardFactory factory)
+    {
+        _ = factory.Services;
+        var record = Assert.Single(factory.Logs.GetSnapshot(), r => r.Id.Id == 5008);
+        return record.StructuredState!.Single(p => p.Key == "SetupCode").Value!;
+    }
+
     public static async Task<ClaimsPrincipal> PrincipalAsync(IServiceProvider services, string userId)
     {
         await using var scope = services.CreateAsyncScope();

@@ -18,8 +18,9 @@ public sealed class MemberRegistrationTests : IAsyncLifetime
 
     private async Task<RegistrationResult> RegisterAsync(string email, string? invite)
     {
+        var setupCode = TestMembers.SetupCode(factory);
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<MemberRegistration>().RegisterAsync(email, TestMembers.Password, invite);
+        return await scope.ServiceProvider.GetRequiredService<MemberRegistration>().RegisterAsync(email, TestMembers.Password, invite, setupCode);
     }
 
     private async Task<System.Security.Claims.ClaimsPrincipal> FirstAdminWithTwoFactorAsync()

@@ -60,7 +60,7 @@ public sealed class AuthorizationPolicyTests : IAsyncLifetime
     public async Task AdminWithoutTwoFactorIsShownTheEnableTwoFactorPageInsteadOfMembers()
     {
         var client = factory.CreateClient();
-        var registered = await Browserless.RegisterAsync(client, "first@team.test", "tigerlilypad");
+        var registered = await Browserless.RegisterAsync(client, "first@team.test", "tigerlilypad", setupCode: TestMembers.SetupCode(factory));
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
 
         var page = await client.GetAsync("admin/members");

@@ -49,7 +49,7 @@ public sealed class KeyRingAndLoggingTests : IAsyncLifetime
     public async Task LogsNeverContainKeysSecretsTokensOrFullAccountNumbers()
     {
         var client = factory.CreateClient();
-        await Browserless.RegisterAsync(client, "first@team.test", "tigerlilypad");
+        await Browserless.RegisterAsync(client, "first@team.test", "tigerlilypad", setupCode: TestMembers.SetupCode(factory));
         await Browserless.LoginAsync(factory.CreateClient(), "first@team.test", "not the password");
         var userId = await TestMembers.CreateAsync(factory.Services, "trader@team.test", DashboardRoles.Trader);
         var member = await TestMembers.PrincipalAsync(factory.Services, userId);

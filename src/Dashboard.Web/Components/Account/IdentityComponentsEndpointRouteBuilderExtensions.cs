@@ -47,7 +47,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromForm] string returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            var target = $"~/{returnUrl}";
+            return TypedResults.LocalRedirect(Dashboard.Web.Security.LocalUrl.IsLocal(target) ? target : "~/");
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Dashboard.Web.Data;
+using Dashboard.Web.Security;
 
 namespace Dashboard.Web.Components.Account;
 
@@ -16,18 +17,21 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(SafeTarget(uri));
+
+    /// <summary>
+    /// Prevents open redirects: an absolute address must lie under the app's base, a relative one must be
+    /// app-rooted or base-relative; anything else (another host, <c>/\host</c>, <c>javascript:</c>) goes home.
+    /// </summary>
+    private string SafeTarget(string? uri)
     {
         uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        if (Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            return new Uri(navigationManager.BaseUri).IsBaseOf(absolute) ? navigationManager.ToBaseRelativePath(absolute.AbsoluteUri) : "";
         }
 
-        navigationManager.NavigateTo(uri);
+        return LocalUrl.IsLocal(uri) || LocalUrl.IsBaseRelative(uri) ? uri : "";
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

@@ -20,13 +20,18 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     private readonly MemberSignOutSignal signOutSignal;
     private readonly ILogger logger;
     private readonly TimeSpan interval;
+    private readonly DashboardOptions limits;
+    private readonly CircuitActivity activity;
+    private readonly TimeProvider time;
 
     public IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
         IOptions<DashboardOptions> dashboardOptions,
-        MemberSignOutSignal signOutSignal)
+        MemberSignOutSignal signOutSignal,
+        CircuitActivity activity,
+        TimeProvider time)
         : base(loggerFactory)
     {
         this.scopeFactory = scopeFactory;
@@ -34,14 +39,39 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
         this.signOutSignal = signOutSignal;
         logger = loggerFactory.CreateLogger<IdentityRevalidatingAuthenticationStateProvider>();
         interval = dashboardOptions.Value.CircuitRevalidationInterval;
+        limits = dashboardOptions.Value;
+        this.activity = activity;
+        this.time = time;
         signOutSignal.SignOutRequested += OnSignOutRequested;
     }
 
     protected override TimeSpan RevalidationInterval => interval;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        RevalidateAsync(authenticationState, cancellationToken);
+
+    /// <summary>
+    /// False (the circuit signs out) when the member is gone, disabled or re-stamped, when the circuit has been
+    /// idle longer than the idle limit, or when the sign-in is older than the absolute limit: the cookie's
+    /// limits only apply to HTTP requests, and an open circuit makes none.
+    /// </summary>
+    internal async Task<bool> RevalidateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        var userId = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.UserIdClaimType) ?? "unknown";
+        if (now - activity.Last > limits.IdleTimeout)
+        {
+            SecurityLog.CircuitSessionExpired(logger, userId, "idle");
+            return false;
+        }
+
+        if (SessionLimits.IsPastAbsoluteLimit(authenticationState.User, now, limits.AbsoluteTimeout))
+        {
+            SecurityLog.CircuitSessionExpired(logger, userId, "absolute");
+            return false;
+        }
+
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
