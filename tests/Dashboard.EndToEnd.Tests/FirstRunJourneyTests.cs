@@ -39,6 +39,9 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         // First account on a fresh install: no invitation needed, becomes Admin, goes straight to 2FA setup.
         await admin.GotoAsync("Account/Register");
         await Assertions.Expect(admin.Locator("#first-account")).ToBeVisibleAsync();
+
+        // The operator reads the one-time setup code off the server's console.
+        await admin.Locator("[id='Input.SetupCode']").FillAsync(app.SetupCode);
         await RegisterAsync(admin, AdminEmail);
         await admin.WaitForURLAsync("**/Account/Manage/EnableAuthenticator");
 

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Dashboard.EndToEnd.Tests;
 
@@ -33,6 +35,10 @@ public sealed class LiveDashboard : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The one-time setup code the host printed at start for the first account (event 5008), as an operator reads it off the console.</summary>
+    public string SetupCode => Services.GetFakeLogCollector().GetSnapshot()
+        .Single(r => r.Id.Id == 5008).StructuredState!.Single(p => p.Key == "SetupCode").Value!;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Production);
@@ -41,6 +47,7 @@ public sealed class LiveDashboard : WebApplicationFactory<Program>
         builder.UseSetting("Dashboard:DataPath", DataPath);
         builder.UseSetting("Dashboard:RedirectToHttps", "false");
         builder.UseSetting("Dashboard:CircuitRevalidationInterval", "00:00:03");
+        builder.ConfigureLogging(logging => logging.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = false));
     }
 
     public override async ValueTask DisposeAsync()

@@ -37,6 +37,7 @@ public sealed class MarketOverviewJourneyTests : IAsyncLifetime
         {
             var page = await desktop.NewPageAsync();
             await page.GotoAsync("Account/Register");
+            await page.Locator("[id='Input.SetupCode']").FillAsync(app.SetupCode);
             await page.Locator("[id='Input.Email']").FillAsync(Email);
             await page.Locator("[id='Input.Password']").FillAsync(Password);
             await page.Locator("[id='Input.ConfirmPassword']").FillAsync(Password);

@@ -211,7 +211,7 @@ public sealed class BrokerSessionRegistryTests(BrokerHost host, ITestOutputHelpe
         await using var lease = (await host.Registry.OpenAsync(owner, connection)).Lease!;
         using var http = new HttpClient { BaseAddress = host.Address, Timeout = Wait };
 
-        var response = await http.GetAsync("healthz");
+        var response = await http.GetAsync("healthz/ready");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
