@@ -71,7 +71,7 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
             var last = Interlocked.Read(ref lastTickTicks);
             return new BrokerStatus(
                 Map(change.State), change.Error?.Message, change.Error?.DetailCode,
-                last == 0 ? null : new DateTimeOffset(last, TimeSpan.Zero), realtime.RegistrationCount > 0, change.At);
+                last == 0 ? null : new DateTimeOffset(last, TimeSpan.Zero), HasQuoteFeeds(), change.At);
         }
     }
 
@@ -134,6 +134,18 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
         catch (Exception ex) when (closing.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException)
         {
             // Closed before the first connection finished.
+        }
+    }
+
+    /// <summary>
+    /// Whether a quote type is subscribed: only then does silence mean stale data. Fills, balances and VI
+    /// (a portfolio or blotter with nothing else open) are quiet for hours in a healthy session.
+    /// </summary>
+    private bool HasQuoteFeeds()
+    {
+        lock (gate)
+        {
+            return openFeeds.Any(f => !RealtimeTypes.IsLossless(f.Type));
         }
     }
 

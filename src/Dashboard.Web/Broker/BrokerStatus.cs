@@ -4,7 +4,7 @@ namespace Dashboard.Web.Broker;
 /// <param name="Message">For Failed/Replaced/Reconnecting: Kiwoom's message (or the transport's reason).</param>
 /// <param name="Code">Kiwoom's detailed code when there is one (e.g. "R10001", "8005").</param>
 /// <param name="LastTickAt">When the last realtime event arrived on this session, if any.</param>
-/// <param name="Subscribed">Whether anything is registered; only then can silence mean stale data.</param>
+/// <param name="Subscribed">Whether a quote type (not only fills, balances or VI) is subscribed; only then can silence mean stale data.</param>
 public sealed record BrokerStatus(
     BrokerLinkState State,
     string? Message,

@@ -147,6 +147,24 @@ public sealed class BrokerBoundaryTests(BrokerHost host) : IClassFixture<BrokerH
         Assert.Equal("005930", first.Code);
     }
 
+    [Fact]
+    public async Task OnlyQuoteFeedsMakeSilenceCountAsStale()
+    {
+        var (owner, connection) = await host.NewMemberAsync();
+        await using var lease = Assert.IsType<BrokerLease>((await host.Registry.OpenAsync(owner, connection)).Lease);
+        var session = lease.Session;
+
+        // A portfolio or blotter alone listens to fills and balances, which are quiet for hours.
+        await using var fills = (await session.Feeds.SubscribeEventsAsync(RealtimeTypes.OrderExecution, string.Empty, e => e)).Value!;
+        Assert.False(session.Status.Subscribed);
+
+        await using var quotes = (await session.Feeds.SubscribeQuotesAsync(["005930"])).Value!;
+        Assert.True(session.Status.Subscribed);
+
+        await quotes.DisposeAsync();
+        Assert.False(session.Status.Subscribed);
+    }
+
     private static async Task<KiwoomError?> SendTypedAsync(IBrokerQueries queries, IKiwoomRequest request)
     {
         // QueryAsync is generic over the response type; call it through the request's own interface.
