@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 install_debian_packages() {
     local missing=()
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-    fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk)
+    # No grep -q: it exits at the first match, fc-list dies of SIGPIPE and pipefail would report the font missing.
+    fc-list 2>/dev/null | grep -i "noto sans cjk" >/dev/null || missing+=(fonts-noto-cjk)
     if [ ${#missing[@]} -gt 0 ]; then
         if [ "$(id -u)" -ne 0 ]; then
             echo "test.sh: needs ${missing[*]}; run as root or install them first" >&2
