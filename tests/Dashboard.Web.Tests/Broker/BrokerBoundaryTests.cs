@@ -20,6 +20,8 @@ public sealed class BrokerBoundaryTests(BrokerHost host) : IClassFixture<BrokerH
 
     public static TheoryData<string> OrderTrs() => [.. KiwoomApis.All.Where(a => a.Kind == ApiKind.Order).Select(a => a.Id)];
 
+    public static TheoryData<string> WebSocketTrs() => [.. KiwoomApis.All.Where(a => a.Kind == ApiKind.Realtime).Select(a => a.Id)];
+
     public static TheoryData<string> TokenTrs() => [.. KiwoomApis.All.Where(a => a.Kind == ApiKind.Auth).Select(a => a.Id)];
 
     [Fact]
@@ -61,6 +63,18 @@ public sealed class BrokerBoundaryTests(BrokerHost host) : IClassFixture<BrokerH
         var raw = await lease.Session.Queries.QueryRawAsync(apiId, "{}"u8.ToArray());
 
         Assert.Equal(BrokerRefusals.TokenPathCode, raw.Error?.DetailCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(WebSocketTrs))]
+    public async Task WebSocketTrsAreAnsweredWithARefusalNotAnException(string apiId)
+    {
+        var (owner, connection) = await host.NewMemberAsync();
+        await using var lease = Assert.IsType<BrokerLease>((await host.Registry.OpenAsync(owner, connection)).Lease);
+
+        var raw = await lease.Session.Queries.QueryRawAsync(apiId, "{}"u8.ToArray());
+
+        Assert.Equal(BrokerRefusals.WebSocketPathCode, raw.Error?.DetailCode);
     }
 
     [Fact]
