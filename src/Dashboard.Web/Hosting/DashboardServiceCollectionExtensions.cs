@@ -84,6 +84,10 @@ public static class DashboardServiceCollectionExtensions
         services.AddScoped<MemberAdministration>();
         services.AddScoped<MemberPreferencesService>();
         services.AddWatchlists();
+
+        // REL-10: sessions closed and tokens revoked while the services exist, and a stop that ends in time.
+        services.AddHostedService<CleanShutdown>();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = CleanShutdown.HostShutdownTimeout);
         return builder;
     }
 
