@@ -1,6 +1,9 @@
 # Multi-stage image of the dashboard (embedded simulator on by default).
 #   docker build -t kiwoom-dashboard .
-#   docker run -p 8443:8443 -v kiwoom-data:/data kiwoom-dashboard
+#   head -c 32 /dev/urandom | base64 > keyring.secret && chmod 600 keyring.secret   # once; keep it apart from the volume
+#   docker run -p 8443:8443 -v kiwoom-data:/data -v "$PWD/keyring.secret:/run/secrets/keyring.secret:ro" \
+#     -e Dashboard__KeyRingSecretPath=/run/secrets/keyring.secret kiwoom-dashboard
+# The key-ring secret must not live on the data volume (the app refuses to start without it, saying so).
 # Sign-in needs HTTPS: without a configured certificate (Kestrel__Certificates__Default__Path) the app
 # creates a self-signed one in /data/tls on first start.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build

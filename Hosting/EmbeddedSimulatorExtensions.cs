@@ -17,7 +17,10 @@ internal static class EmbeddedSimulatorExtensions
     {
         if (IsEnabled(builder.Configuration))
         {
-            builder.Services.AddKiwoomSimulator();
+            // Every member's session reaches the embedded simulator from this machine, so the per-address token limit
+            // (meant for strangers minting accounts) would refuse a restart of a team bigger than the limit.
+            var exemptLoopback = builder.Configuration.GetValue($"{Section}:TokenLimitExemptsLoopback", true);
+            builder.Services.AddKiwoomSimulator(o => o.TokenLimitExemptsLoopback = exemptLoopback);
         }
 
         return builder;

@@ -22,9 +22,18 @@ public sealed class SimulatorOptions
     [Range(1, 1_000_000)]
     public int MaxAccounts { get; set; } = 1_000;
 
-    /// <summary>Token requests per client address in any one minute before 1700 / HTTP 429.</summary>
+    /// <summary>
+    /// Token requests per client address in any one minute, counting only new app keys and wrong secrets, before
+    /// 1700 / HTTP 429. A known key with its own secret is never counted.
+    /// </summary>
     [Range(1, 100_000)]
     public int TokenIssuesPerMinutePerAddress { get; set; } = 20;
+
+    /// <summary>
+    /// Loopback callers are not counted by the token limit: for a host whose own sessions all reach the simulator
+    /// from this machine (the dashboard embeds it; a restart reconnects every member at once).
+    /// </summary>
+    public bool TokenLimitExemptsLoopback { get; set; }
 
     /// <summary>When false any non-empty app key and secret get their own account on first use.</summary>
     public bool StrictCredentials { get; set; }

@@ -45,6 +45,7 @@ public sealed class LiveDashboard : WebApplicationFactory<Program>
         // Runs from the build output, not a publish folder: serve the libraries' assets from their manifests.
         builder.UseStaticWebAssets();
         builder.UseSetting("Dashboard:DataPath", DataPath);
+        builder.UseSetting("Dashboard:KeyRingSecret", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Dashboard:RedirectToHttps", "false");
         builder.UseSetting("Dashboard:CircuitRevalidationInterval", "00:00:03");
         builder.ConfigureLogging(logging => logging.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = false));

@@ -61,6 +61,72 @@ public sealed class SimulatorAccessTests
     }
 
     [Fact]
+    public async Task AKnownKeyWithItsOwnSecretIsNeverCountedSoReconnectsAreNotRefused()
+    {
+        await using var sim = await SimulatorHost.StartAsync(o => o.TokenIssuesPerMinutePerAddress = 3);
+        for (var k = 0; k < 3; k++)
+        {
+            await sim.TokenAsync($"key-{k}", "secret");
+        }
+
+        for (var again = 0; again < 10; again++)
+        {
+            Assert.False(string.IsNullOrEmpty(await sim.TokenAsync($"key-{again % 3}", "secret")), $"reconnect {again} of a known key");
+        }
+
+        using var newKey = await sim.PostJsonAsync("/oauth2/token", null, new { grant_type = "client_credentials", appkey = "key-new", secretkey = "secret" });
+        Assert.Contains("[1700:", newKey.RootElement.GetProperty("return_msg").GetString());
+    }
+
+    [Fact]
+    public async Task WrongSecretsForAKnownKeyAreCountedSoGuessingIsThrottled()
+    {
+        await using var sim = await SimulatorHost.StartAsync(o => o.TokenIssuesPerMinutePerAddress = 3);
+        await sim.TokenAsync("member-key", "member-secret");
+        var answers = new List<string>();
+        for (var guess = 0; guess < 4; guess++)
+        {
+            using var doc = await sim.PostJsonAsync("/oauth2/token", null, new { grant_type = "client_credentials", appkey = "member-key", secretkey = $"guess-{guess}" });
+            answers.Add(doc.RootElement.GetProperty("return_msg").GetString()!);
+        }
+
+        // The first (new-key) request took one of the three; two guesses get 8001, then the address is limited.
+        Assert.Contains("[8001:", answers[0]);
+        Assert.Contains("[8001:", answers[1]);
+        Assert.Contains("[1700:", answers[2]);
+        Assert.Contains("[1700:", answers[3]);
+    }
+
+    [Fact]
+    public async Task AHostThatExemptsLoopbackStillLimitsNewKeysFromRemoteCallers()
+    {
+        await using var app = await StartLoopbackOnlyAsync(o =>
+        {
+            o.TokenIssuesPerMinutePerAddress = 3;
+            o.TokenLimitExemptsLoopback = true;
+        }, loopbackOnly: false);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        using var http = new HttpClient { BaseAddress = address };
+
+        var local = new List<HttpStatusCode>();
+        for (var k = 0; k < 10; k++)
+        {
+            using var response = await http.PostAsync("/sim/oauth2/token", System.Net.Http.Json.JsonContent.Create(new { grant_type = "client_credentials", appkey = $"local-{k}", secretkey = "s" }));
+            local.Add(response.StatusCode);
+        }
+
+        var remote = new List<HttpStatusCode>();
+        for (var k = 0; k < 4; k++)
+        {
+            using var response = await http.SendAsync(Remote(HttpMethod.Post, "/sim/oauth2/token", new { grant_type = "client_credentials", appkey = $"remote-{k}", secretkey = "s" }));
+            remote.Add(response.StatusCode);
+        }
+
+        Assert.All(local, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], remote);
+    }
+
+    [Fact]
     public async Task LoopbackOnlyEndpointsRefuseRemoteCallersOnEveryPathIncludingTheWebSocket()
     {
         await using var app = await StartLoopbackOnlyAsync();
@@ -94,13 +160,17 @@ public sealed class SimulatorAccessTests
     /// The simulator mapped as the dashboard maps it by default. Every test call comes from 127.0.0.1, so a test
     /// header stands in for a caller on another machine by setting the connection's remote address.
     /// </summary>
-    private static async Task<WebApplication> StartLoopbackOnlyAsync()
+    private static async Task<WebApplication> StartLoopbackOnlyAsync(Action<SimulatorOptions>? configure = null, bool loopbackOnly = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(SimulatorHost.Start));
-        builder.Services.AddKiwoomSimulator(o => o.AutoStart = false);
+        builder.Services.AddKiwoomSimulator(o =>
+        {
+            o.AutoStart = false;
+            configure?.Invoke(o);
+        });
         var app = builder.Build();
         app.Use((http, next) =>
         {
@@ -111,7 +181,12 @@ public sealed class SimulatorAccessTests
 
             return next(http);
         });
-        app.MapKiwoomSimulator("/sim").RequireLoopbackCallers();
+        var endpoints = app.MapKiwoomSimulator("/sim");
+        if (loopbackOnly)
+        {
+            endpoints.RequireLoopbackCallers();
+        }
+
         await app.StartAsync();
         return app;
     }

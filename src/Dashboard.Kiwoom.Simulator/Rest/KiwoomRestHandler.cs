@@ -61,12 +61,6 @@ internal sealed class KiwoomRestHandler
     public async Task IssueTokenAsync(HttpContext http)
     {
         await ApplyLatencyAsync(http.RequestAborted);
-        if (!_tokenLimiter.TryAcquire(http.Connection.RemoteIpAddress))
-        {
-            await WriteErrorAsync(http, "au10001", SimError.TokenRequestsLimited(_tokenLimiter.Limit));
-            return;
-        }
-
         var input = await ReadBodyAsync(http);
         if (input is null)
         {
@@ -94,9 +88,26 @@ internal sealed class KiwoomRestHandler
             return;
         }
 
+        // Only what could mint accounts or guess secrets is counted (TokenIssueLimiter); an unknown key is counted
+        // before Verify because in open mode Verify binds the key.
+        var caller = http.Connection.RemoteIpAddress;
+        var counted = !_tokenLimiter.Exempts(caller);
+        var charged = false;
+        if (counted && !_tokens.Knows(appKey))
+        {
+            if (!_tokenLimiter.TryAcquire(caller))
+            {
+                await WriteErrorAsync(http, "au10001", SimError.TokenRequestsLimited(_tokenLimiter.Limit));
+                return;
+            }
+
+            charged = true;
+        }
+
         if (_tokens.Verify(appKey, secret, out var environment) is { } keyError)
         {
-            await WriteErrorAsync(http, "au10001", keyError);
+            var limited = counted && !charged && !_tokenLimiter.TryAcquire(caller);
+            await WriteErrorAsync(http, "au10001", limited ? SimError.TokenRequestsLimited(_tokenLimiter.Limit) : keyError);
             return;
         }
 

@@ -39,6 +39,10 @@ public sealed class TokenStore(IOptions<SimulatorOptions> options, TimeProvider 
         return key.Environment == _options.Plays ? null : SimError.KeyWrongEnvironment();
     }
 
+    /// <summary>Whether the key is already known: provisioned (strict mode) or bound to a secret by an earlier request (open mode).</summary>
+    public bool Knows(string appKey) =>
+        _options.StrictCredentials ? _options.Keys.Exists(k => k.AppKey == appKey) : _openSecrets.ContainsKey(appKey);
+
     public IssuedToken Issue(string appKey, KiwoomEnvironment environment)
     {
         var now = clock.GetUtcNow();

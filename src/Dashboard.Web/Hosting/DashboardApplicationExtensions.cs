@@ -75,6 +75,12 @@ public static class DashboardApplicationExtensions
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             }
+
+            var protectedCount = await StoredTokens.ProtectPlainRowsAsync(db, scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), ct);
+            if (protectedCount > 0)
+            {
+                SecurityLog.StoredTokensProtected(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Dashboard.Web.Security"), protectedCount);
+            }
         }
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

@@ -11,7 +11,10 @@ public sealed class DashboardOptions
     [Required]
     public string DataPath { get; set; } = "data";
 
-    /// <summary>Optional separate location of the key that encrypts the key ring at rest (e.g. a mounted secret).</summary>
+    /// <summary>
+    /// Location of the key that encrypts the key ring at rest, outside <see cref="DataPath"/> (e.g. a mounted secret);
+    /// required outside Development unless "Dashboard:KeyRingSecret" carries the key itself.
+    /// </summary>
     public string? KeyRingSecretPath { get; set; }
 
     /// <summary>Open interactive circuits one member may hold at once (SEC-22).</summary>

@@ -54,7 +54,7 @@ public static class DashboardServiceCollectionExtensions
 
         var options = builder.Configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
         var dataPath = options.ResolveDataPath(builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(dataPath);
+        OwnerOnly.TightenTree(dataPath);
 
         builder.AddDashboardData(dataPath);
         builder.AddDashboardIdentity(options);
@@ -84,14 +84,25 @@ public static class DashboardServiceCollectionExtensions
         services.AddScoped<MemberAdministration>();
         services.AddScoped<MemberPreferencesService>();
         services.AddWatchlists();
+
+        // REL-10: sessions closed and tokens revoked while the services exist, and a stop that ends in time.
+        services.AddHostedService<CleanShutdown>();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = CleanShutdown.HostShutdownTimeout);
         return builder;
     }
 
     private static void AddDashboardData(this WebApplicationBuilder builder, string dataPath)
     {
         // A busy timeout instead of "database is locked" when two writers meet (REL-12); WAL is set at startup.
+        var databasePath = Path.Combine(dataPath, "dashboard.db");
         var connectionString = builder.Configuration.GetConnectionString("Dashboard")
-            ?? $"Data Source={Path.Combine(dataPath, "dashboard.db")};Cache=Private;Pooling=True;Default Timeout=30";
+            ?? $"Data Source={databasePath};Cache=Private;Pooling=True;Default Timeout=30";
+        if (!File.Exists(databasePath))
+        {
+            // SQLite takes an empty file as an empty database and gives its -wal/-shm files the same mode (0600).
+            using var created = new FileStream(databasePath, OwnerOnly.NewFile(FileMode.CreateNew));
+        }
+
         builder.Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connectionString));
     }
 
@@ -127,6 +138,7 @@ public static class DashboardServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>()
+            .AddUserStore<ProtectedTokenUserStore>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseTotpTokenProvider>(SingleUseTotpTokenProvider.ProviderName)
@@ -202,13 +214,18 @@ public static class DashboardServiceCollectionExtensions
     private static void AddDashboardDataProtection(this WebApplicationBuilder builder, string dataPath, DashboardOptions options)
     {
         var keysPath = Path.Combine(dataPath, "keys");
-        var secretPath = options.KeyRingSecretPath ?? Path.Combine(dataPath, "keyring.secret");
-        builder.Services.AddSingleton(_ => KeyRingSecret.LoadOrCreate(secretPath));
-        builder.Services.AddDataProtection()
-            .SetApplicationName("KiwoomTeamDashboard")
-            .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
-        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlEncryptor = new KeyRingXmlEncryptor(sp.GetRequiredService<KeyRingSecret>())));
+        OwnerOnly.CreateFolder(keysPath);
+
+        // Resolved now, so a production start without a separate secret stops at once with what to do.
+        var secret = KeyRingSecret.Resolve(builder.Configuration[KeyRingSecret.ValueSetting], options.KeyRingSecretPath, dataPath, builder.Environment.IsDevelopment());
+        builder.Services.AddSingleton(secret);
+        builder.Services.AddDataProtection().SetApplicationName("KiwoomTeamDashboard");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+        {
+            o.XmlRepository = new OwnerOnlyXmlRepository(new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                new DirectoryInfo(keysPath), sp.GetRequiredService<ILoggerFactory>()));
+            o.XmlEncryptor = new KeyRingXmlEncryptor(secret);
+        }));
     }
 
     private static void AddDashboardBlazor(this WebApplicationBuilder builder)

@@ -40,4 +40,10 @@ internal static partial class SecurityLog
 
     [LoggerMessage(5009, LogLevel.Warning, "Refused: {Reason}.")]
     public static partial void LastAdminProtected(ILogger logger, string reason);
+
+    [LoggerMessage(5012, LogLevel.Warning, "A stored second-factor token ({Name}) cannot be decrypted (key ring lost or replaced); the member must set up 2FA again.")]
+    public static partial void StoredTokenUnreadable(ILogger logger, string name);
+
+    [LoggerMessage(5013, LogLevel.Information, "Encrypted {Count} second-factor token(s) stored in plain text by an earlier version.")]
+    public static partial void StoredTokensProtected(ILogger logger, int count);
 }

@@ -23,10 +23,6 @@ public sealed class BrokerHost : IAsyncLifetime
     public KestrelDashboardFactory Factory { get; } = new(new Dictionary<string, string?>
     {
         ["Broker:GracePeriod"] = GracePeriod.ToString(),
-
-        // Every test here signs a new member in from this one loopback address; the simulator's per-address token
-        // limit (its own tests cover it) would otherwise refuse the 21st login of a class within a minute.
-        ["Simulator:TokenIssuesPerMinutePerAddress"] = "1000",
     });
 
     public Uri Address { get; private set; } = default!;

@@ -21,6 +21,8 @@ public sealed class KestrelDashboardFactory : WebApplicationFactory<Program>
         settings = new Dictionary<string, string?>
         {
             ["Dashboard:DataPath"] = DataPath,
+            // Production refuses a key-ring secret beside the data; one derived from the folder keeps a restart on it readable.
+            ["Dashboard:KeyRingSecret"] = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DataPath))),
             ["Dashboard:RedirectToHttps"] = "false",
 
             // Empty: the simulator's address is this server's own bound address plus its prefix.
