@@ -71,7 +71,7 @@ public sealed class OrderReconciler(
         {
             var number = OrderRequests.NormalizeNumber(asOpen.OrderNumber)!;
             var unfilled = asOpen.UnfilledQuantity.Value ?? intent.Quantity;
-            await ResolveAsync(intent.Id, number, unfilled, intent.Quantity - unfilled, asOpen.CntrTotAmt.Value ?? 0, "found among open orders (ka10075)", ct);
+            await ResolveAsync(intent, number, unfilled, intent.Quantity - unfilled, asOpen.CntrTotAmt.Value ?? 0, "found among open orders (ka10075)", ct);
             return true;
         }
 
@@ -83,7 +83,7 @@ public sealed class OrderReconciler(
             var number = OrderRequests.NormalizeNumber(asFilled.OrderNumber)!;
             var filled = asFilled.FillQuantity.Value ?? 0;
             var unfilled = asFilled.UnfilledQuantity.Value ?? intent.Quantity - filled;
-            await ResolveAsync(intent.Id, number, unfilled, filled, filled * (asFilled.FillPrice.Value ?? 0), "found among fills (ka10076)", ct);
+            await ResolveAsync(intent, number, unfilled, filled, filled * (asFilled.FillPrice.Value ?? 0), "found among fills (ka10076)", ct);
             return true;
         }
 
@@ -156,7 +156,12 @@ public sealed class OrderReconciler(
         return true;
     }
 
-    private Task ResolveAsync(Guid intentId, string number, long unfilled, long filled, long filledAmount, string how, CancellationToken ct) =>
+    // The lists already include every fill so far: pushes held for the number are let go, not applied on top.
+    private Task ResolveAsync(OrderIntent intent, string number, long unfilled, long filled, long filledAmount, string how, CancellationToken ct) =>
+        tracker.RecordNumberAsync(
+            intent.ConnectionId, intent.Id, number, () => ResolveNumberAsync(intent.Id, number, unfilled, filled, filledAmount, how, ct), heldAlreadyCounted: true);
+
+    private Task<OrderView?> ResolveNumberAsync(Guid intentId, string number, long unfilled, long filled, long filledAmount, string how, CancellationToken ct) =>
         store.ChangeAsync(intentId, (i, _) =>
         {
             if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
