@@ -35,6 +35,13 @@ public sealed class SimulatorControl(
 
     public void SetLatency(TimeSpan latency) => Log($"latency={latency.TotalMilliseconds}ms", faults.Latency = latency);
 
+    /// <summary>Order TRs still take effect but answer with <paramref name="httpStatus"/> (500, 502, 504…); null to answer normally.</summary>
+    public void LoseOrderAnswers(int? httpStatus) =>
+        Log($"lost order answers={httpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "off"}", faults.LostOrderAnswerStatus = httpStatus);
+
+    /// <summary>While on, order TRs wait before taking effect (an order in flight); off lets them through.</summary>
+    public void HoldOrders(bool on) => Log($"hold orders={on}", faults.HoldOrders = on);
+
     /// <summary>While on, every REST call is answered 1700 / HTTP 429.</summary>
     public void ForceRateLimit(bool on) => Log($"force 429={on}", limiter.ForceLimited = on);
 

@@ -1,49 +1,35 @@
+using Dashboard.Kiwoom.Market;
+
 namespace Dashboard.Kiwoom.Simulator.Market;
 
-/// <summary>KRX price steps (unified KOSPI/KOSDAQ table since 2023) and the ±30% daily band.</summary>
+/// <summary>
+/// The simulator's view of the KRX step table: which table a kind of listing trades on. The table itself
+/// lives in the broker library (<see cref="KrxTickSize"/>), shared with the dashboard's order validation.
+/// </summary>
 public static class TickSize
 {
-    public static long For(InstrumentKind kind, long price) => kind switch
+    public static KrxTickTable Table(InstrumentKind kind) => kind switch
     {
-        InstrumentKind.Etf or InstrumentKind.Elw => 5,
-        InstrumentKind.Gold => 10,
-        _ => price switch
-        {
-            < 2_000 => 1,
-            < 5_000 => 5,
-            < 20_000 => 10,
-            < 50_000 => 50,
-            < 200_000 => 100,
-            < 500_000 => 500,
-            _ => 1_000,
-        },
+        InstrumentKind.Etf or InstrumentKind.Elw => KrxTickTable.Fund,
+        InstrumentKind.Gold => KrxTickTable.Gold,
+        _ => KrxTickTable.Stock,
     };
 
-    public static bool IsValid(InstrumentKind kind, long price) => price > 0 && price % For(kind, price) == 0;
+    public static long For(InstrumentKind kind, long price) => KrxTickSize.For(Table(kind), price);
 
-    public static long RoundDown(InstrumentKind kind, long price)
-    {
-        var tick = For(kind, price);
-        return Math.Max(tick, price / tick * tick);
-    }
+    public static bool IsValid(InstrumentKind kind, long price) => KrxTickSize.IsOnTick(Table(kind), price);
 
-    public static long RoundUp(InstrumentKind kind, long price)
-    {
-        var tick = For(kind, price);
-        return (price + tick - 1) / tick * tick;
-    }
+    public static long RoundDown(InstrumentKind kind, long price) => KrxTickSize.RoundDown(Table(kind), price);
+
+    public static long RoundUp(InstrumentKind kind, long price) => KrxTickSize.RoundUp(Table(kind), price);
 
     /// <summary>One step up from a valid price (the step can change at a table boundary).</summary>
-    public static long Up(InstrumentKind kind, long price) => price + For(kind, price);
+    public static long Up(InstrumentKind kind, long price) => KrxTickSize.StepUp(Table(kind), price);
 
     /// <summary>One step down from a valid price, using the step of the lower price.</summary>
-    public static long Down(InstrumentKind kind, long price)
-    {
-        var candidate = price - For(kind, price - 1);
-        return Math.Max(For(kind, 1), candidate);
-    }
+    public static long Down(InstrumentKind kind, long price) => KrxTickSize.StepDown(Table(kind), price);
 
-    public static long UpperLimit(InstrumentKind kind, long basePrice) => RoundDown(kind, basePrice * 13 / 10);
+    public static long UpperLimit(InstrumentKind kind, long basePrice) => KrxTickSize.UpperLimit(Table(kind), basePrice);
 
-    public static long LowerLimit(InstrumentKind kind, long basePrice) => RoundUp(kind, (basePrice * 7 + 9) / 10);
+    public static long LowerLimit(InstrumentKind kind, long basePrice) => KrxTickSize.LowerLimit(Table(kind), basePrice);
 }

@@ -4,6 +4,8 @@ using Dashboard.Kiwoom.Simulator.Accounts;
 using Dashboard.Kiwoom.Simulator.Market;
 using Dashboard.Kiwoom.Simulator.Rest;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -59,7 +61,10 @@ public sealed class RealtimeHub
         _table.Open(session);
         _metrics.SocketOpened();
         SimulatorLog.SocketOpened(_logger, session.Id);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, session.Stop.Token);
+        // A stopping host closes its sockets at once: Kestrel would otherwise wait out its whole shutdown timeout
+        // (30 s) for upgraded connections that a member's open orders keep alive (REL-10: exit well within 30 s).
+        var stopping = http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, session.Stop.Token, stopping);
         var writer = WriteLoopAsync(session, linked.Token);
         var pinger = PingLoopAsync(session, linked.Token);
         var reason = "client closed";

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Dashboard.Kiwoom.Simulator.Accounts;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Kiwoom.Simulator.Rest;
@@ -211,6 +212,11 @@ internal sealed class KiwoomRestHandler
             return;
         }
 
+        if (_faults.HoldOrders && OrderResponder.OrderApiIds.Contains(tr.Id) && !await HeldOrderGoesOnAsync(http))
+        {
+            return;
+        }
+
         var continuing = string.Equals(http.Request.Headers["cont-yn"].ToString(), "Y", StringComparison.OrdinalIgnoreCase);
         var offset = continuing ? ResponseComposer.OffsetOf(http.Request.Headers["next-key"].ToString()) : 0;
         var call = new TrCall(tr, input, token, offset);
@@ -231,6 +237,15 @@ internal sealed class KiwoomRestHandler
         if (outcome.Error is { } error)
         {
             await WriteErrorAsync(http, apiId, error);
+            return;
+        }
+
+        if (_faults.LostOrderAnswerStatus is { } lost && OrderResponder.OrderApiIds.Contains(tr.Id))
+        {
+            // Fault injection: the order was taken, the caller never learns it (REL-06).
+            http.Response.StatusCode = lost;
+            http.Response.ContentType = "text/plain";
+            await http.Response.WriteAsync("upstream failure", http.RequestAborted);
             return;
         }
 
@@ -272,6 +287,27 @@ internal sealed class KiwoomRestHandler
 
         var error = _tokens.Validate(token, out var issued);
         return (issued, error);
+    }
+
+    /// <summary>Waits while orders are held; false when the host stopped or the caller left first (the order never took effect).</summary>
+    private async Task<bool> HeldOrderGoesOnAsync(HttpContext http)
+    {
+        var stopping = http.RequestServices.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        try
+        {
+            while (_faults.HoldOrders)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), _clock, linked.Token);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            http.Abort();
+            return false;
+        }
     }
 
     private async Task ApplyLatencyAsync(CancellationToken ct)

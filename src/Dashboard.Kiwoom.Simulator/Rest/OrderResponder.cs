@@ -6,8 +6,10 @@ namespace Dashboard.Kiwoom.Simulator.Rest;
 /// <summary>The order TRs: cash (kt10000-kt10003), credit (kt10006-kt10009) and gold spot (kt50000-kt50003).</summary>
 internal sealed class OrderResponder(OrderEngine orders, AccountBook accounts, ResponseComposer composer) : ITrResponder
 {
-    public IReadOnlyCollection<string> ApiIds { get; } =
-        ["kt10000", "kt10001", "kt10002", "kt10003", "kt10006", "kt10007", "kt10008", "kt10009", "kt50000", "kt50001", "kt50002", "kt50003"];
+    public static readonly IReadOnlySet<string> OrderApiIds = new HashSet<string>(
+        ["kt10000", "kt10001", "kt10002", "kt10003", "kt10006", "kt10007", "kt10008", "kt10009", "kt50000", "kt50001", "kt50002", "kt50003"], StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> ApiIds { get; } = [.. OrderApiIds];
 
     public TrOutcome Respond(TrCall call)
     {

@@ -13,6 +13,8 @@ namespace Dashboard.Web.Orders;
 /// lists, never by sending again (REL-06): ka10075 (open orders) and ka10076 (fills) of the stock are
 /// searched for an order of the same side, quantity and price that no other intent has claimed. Found:
 /// the intent takes its order number and state. Not found well after sending: it was never placed.
+/// A modify or cancel is looked up first in kt00007 (the account's orders in detail), where Kiwoom lists
+/// it with the original order's number: that is proof it happened, whatever the open list says.
 /// </summary>
 public sealed class OrderReconciler(
     OrderTracker tracker,
@@ -42,9 +44,11 @@ public sealed class OrderReconciler(
 
         try
         {
-            return intent.Action == OrderAction.Cancel
-                ? await ReconcileCancelAsync(channel, intent, ct)
-                : await ReconcileOrderAsync(channel, intent, ct);
+            return intent.Action switch
+            {
+                OrderAction.Place => await ReconcileOrderAsync(channel, intent, ct),
+                _ => await ReconcileAmendAsync(channel, intent, ct),
+            };
         }
         finally
         {
@@ -71,7 +75,7 @@ public sealed class OrderReconciler(
         {
             var number = OrderRequests.NormalizeNumber(asOpen.OrderNumber)!;
             var unfilled = asOpen.UnfilledQuantity.Value ?? intent.Quantity;
-            await ResolveAsync(intent.Id, number, unfilled, intent.Quantity - unfilled, asOpen.CntrTotAmt.Value ?? 0, "found among open orders (ka10075)", ct);
+            await ResolveAsync(intent, number, unfilled, intent.Quantity - unfilled, asOpen.CntrTotAmt.Value ?? 0, "found among open orders (ka10075)", ct);
             return true;
         }
 
@@ -83,7 +87,7 @@ public sealed class OrderReconciler(
             var number = OrderRequests.NormalizeNumber(asFilled.OrderNumber)!;
             var filled = asFilled.FillQuantity.Value ?? 0;
             var unfilled = asFilled.UnfilledQuantity.Value ?? intent.Quantity - filled;
-            await ResolveAsync(intent.Id, number, unfilled, filled, filled * (asFilled.FillPrice.Value ?? 0), "found among fills (ka10076)", ct);
+            await ResolveAsync(intent, number, unfilled, filled, filled * (asFilled.FillPrice.Value ?? 0), "found among fills (ka10076)", ct);
             return true;
         }
 
@@ -108,10 +112,128 @@ public sealed class OrderReconciler(
         return true;
     }
 
-    private async Task<bool> ReconcileCancelAsync(IOrderChannel channel, OrderIntent intent, CancellationToken ct)
+    /// <summary>A modify or cancel: kt00007 first (it names the original order), then the open list for a cancel.</summary>
+    private async Task<bool> ReconcileAmendAsync(IOrderChannel channel, OrderIntent intent, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var target = await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intent.TargetIntentId, ct);
+        OrderIntent? target;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            target = await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intent.TargetIntentId, ct);
+        }
+
+        if (target?.OrderNumber is not { } original)
+        {
+            return false;
+        }
+
+        var details = await channel.Queries.QueryAsync(
+            new Kt00007Request { QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = intent.StockCode, FrOrdNo = "", Exchange = "%" }, ct);
+        if (!details.IsSuccess)
+        {
+            OrdersLog.ReconcileFailed(logger, intent.Id, details.Error);
+            return false;
+        }
+
+        var claimed = await ClaimedNumbersAsync(intent, ct);
+        var word = intent.Action == OrderAction.Cancel ? "취소" : "정정";
+        var row = details.Value.AcntOrdCntrPrpsDtl.FirstOrDefault(r =>
+            OrderRequests.NormalizeNumber(r.OriOrd) == original && (r.MdfyCncl ?? r.OrderTypeName ?? "").Contains(word, StringComparison.Ordinal)
+            && OrderRequests.NormalizeNumber(r.OrderNumber) is { } n && !claimed.Contains(n));
+        if (row is not null)
+        {
+            await ApplyAmendFoundAsync(intent, target, row, ct);
+            return true;
+        }
+
+        return intent.Action == OrderAction.Cancel
+            ? await ReconcileCancelAsync(channel, intent, target, ct)
+            : await ReconcileModifyNotFoundAsync(intent, target, ct);
+    }
+
+    private async Task ApplyAmendFoundAsync(OrderIntent intent, OrderIntent target, Kt00007AcntOrdCntrPrpsDtlItem row, CancellationToken ct)
+    {
+        var number = OrderRequests.NormalizeNumber(row.OrderNumber)!;
+        var quantity = row.OrderQuantity.Value is > 0 and var q ? q : intent.Quantity;
+        var resolved = await store.ChangeAsync(intent.Id, (i, _) =>
+        {
+            if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
+            {
+                return null;
+            }
+
+            i.OrderNumber = number;
+            i.Quantity = quantity;
+            if (i.Action == OrderAction.Cancel)
+            {
+                i.State = OrderState.Done;
+            }
+            else
+            {
+                // The modify is an order of its own now, carrying the moved shares at the new price.
+                var filled = row.FillQuantity.Value ?? 0;
+                i.FilledQuantity = Math.Max(0, filled);
+                i.FilledAmount = Math.Max(0, filled * (row.CntrUv.Value ?? 0));
+                i.OpenQuantity = Math.Max(0, row.OrdRemnq.Value ?? quantity - filled);
+                i.State = i.OpenQuantity == 0 && filled > 0 ? OrderState.Filled : filled > 0 ? OrderState.PartiallyFilled : OrderState.Accepted;
+            }
+
+            i.Message = null;
+            return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, $"found in the account's order details (kt00007): order {number}, {i.State}");
+        }, ct);
+        if (resolved is null)
+        {
+            return;
+        }
+
+        await store.ChangeAsync(target.Id, (t, _) =>
+        {
+            var moved = Math.Min(quantity, t.OpenQuantity);
+            if (moved == 0)
+            {
+                return null;
+            }
+
+            t.OpenQuantity -= moved;
+            var cancel = intent.Action == OrderAction.Cancel;
+            if (t.OpenQuantity == 0)
+            {
+                t.State = cancel ? OrderState.Cancelled : OrderState.Replaced;
+            }
+
+            return OrderIntentStore.Event(
+                t, cancel ? OrderAuditKind.Cancelled : OrderAuditKind.Modified, AuditEvent.System,
+                string.Create(CultureInfo.InvariantCulture, $"{moved:N0} {(cancel ? "cancelled" : "moved")} by order {number} (reconciled from kt00007); {t.OpenQuantity:N0} open"),
+                moved, cancel ? null : intent.Price);
+        }, ct);
+        OrdersLog.Reconciled(logger, intent.Id, intent.Action == OrderAction.Cancel ? "cancel found in kt00007" : "modify found in kt00007");
+    }
+
+    /// <summary>No modify in the details: once Kiwoom has had time to list it, the modify did not happen.</summary>
+    private async Task<bool> ReconcileModifyNotFoundAsync(OrderIntent intent, OrderIntent target, CancellationToken ct)
+    {
+        if (time.GetUtcNow() - intent.CreatedAt < options.Value.NotPlacedAfter)
+        {
+            return false;
+        }
+
+        await store.ChangeAsync(intent.Id, (i, _) =>
+        {
+            if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
+            {
+                return null;
+            }
+
+            i.State = OrderState.Rejected;
+            i.OpenQuantity = 0;
+            i.Message = $"no modification of order {target.OrderNumber} at Kiwoom (kt00007): it was never applied";
+            return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, i.Message);
+        }, ct);
+        OrdersLog.Reconciled(logger, intent.Id, "modify never applied");
+        return true;
+    }
+
+    private async Task<bool> ReconcileCancelAsync(IOrderChannel channel, OrderIntent intent, OrderIntent target, CancellationToken ct)
+    {
         var side = intent.Side == OrderSide.Sell ? "1" : "2";
         var open = await channel.Queries.QueryAsync(new Ka10075Request { AllStkTp = "1", TradeType = side, StockCode = intent.StockCode, ExchangeType = "0" }, ct);
         if (!open.IsSuccess)
@@ -120,7 +242,7 @@ public sealed class OrderReconciler(
             return false;
         }
 
-        var stillOpen = target?.OrderNumber is { } number && open.Value.Orders.Any(o => OrderRequests.NormalizeNumber(o.OrderNumber) == number);
+        var stillOpen = target.OrderNumber is { } number && open.Value.Orders.Any(o => OrderRequests.NormalizeNumber(o.OrderNumber) == number);
         if (stillOpen && time.GetUtcNow() - intent.CreatedAt < options.Value.NotPlacedAfter)
         {
             return false;
@@ -137,7 +259,7 @@ public sealed class OrderReconciler(
             i.Message = stillOpen ? "the order is still open at Kiwoom: the cancel did not happen" : "the order is no longer open at Kiwoom";
             return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, i.Message);
         }, ct);
-        if (!stillOpen && target is not null)
+        if (!stillOpen)
         {
             await store.ChangeAsync(target.Id, (t, _) =>
             {
@@ -156,7 +278,12 @@ public sealed class OrderReconciler(
         return true;
     }
 
-    private Task ResolveAsync(Guid intentId, string number, long unfilled, long filled, long filledAmount, string how, CancellationToken ct) =>
+    // The lists already include every fill so far: pushes held for the number are let go, not applied on top.
+    private Task ResolveAsync(OrderIntent intent, string number, long unfilled, long filled, long filledAmount, string how, CancellationToken ct) =>
+        tracker.RecordNumberAsync(
+            intent.ConnectionId, intent.Id, number, () => ResolveNumberAsync(intent.Id, number, unfilled, filled, filledAmount, how, ct), heldAlreadyCounted: true);
+
+    private Task<OrderView?> ResolveNumberAsync(Guid intentId, string number, long unfilled, long filled, long filledAmount, string how, CancellationToken ct) =>
         store.ChangeAsync(intentId, (i, _) =>
         {
             if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))

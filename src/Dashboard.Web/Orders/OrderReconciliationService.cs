@@ -16,10 +16,18 @@ internal sealed class OrderReconciliationService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     TimeProvider time,
     IOptions<OrdersOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<OrderReconciliationService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not before the server listens: the embedded simulator answers at this server's own address, and a
+        // session opened earlier would keep an address that is not bound yet.
+        if (!await StartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         await StartupAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -33,6 +41,22 @@ internal sealed class OrderReconciliationService(
             {
                 return;
             }
+        }
+    }
+
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

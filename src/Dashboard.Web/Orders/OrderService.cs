@@ -42,42 +42,26 @@ public sealed class OrderService(
         return await RunAsync(member, memberId, draft, null, ticket.Product, ct);
     }
 
-    public async Task<OrderResult> ModifyOrderAsync(ClaimsPrincipal member, ModifyTicket ticket, CancellationToken ct = default)
+    public Task<OrderResult> ModifyOrderAsync(ClaimsPrincipal member, ModifyTicket ticket, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var memberId = MemberId(member);
-        var target = memberId is null ? null : await FindOwnAsync(memberId, ticket.OrderIntentId, ct);
-        if (target is null)
+        return AmendAsync(member, ticket.IntentId, ticket.OrderIntentId, (target, memberId) => new OrderIntent
         {
-            return OrderResult.Refused(ticket.IntentId, OrderOutcome.Invalid, OrderRejection.Of("OrderNotFound"));
-        }
-
-        var draft = new OrderIntent
-        {
-            Id = ticket.IntentId, MemberId = memberId!, ConnectionId = target.ConnectionId, Action = OrderAction.Modify, TargetIntentId = target.Id,
+            Id = ticket.IntentId, MemberId = memberId, ConnectionId = target.ConnectionId, Action = OrderAction.Modify, TargetIntentId = target.Id,
             Product = target.Product, StockCode = target.StockCode, Side = target.Side, Quantity = ticket.Quantity, Price = ticket.Price,
             TradeType = target.TradeType, ConditionPrice = ticket.ConditionPrice, Exchange = target.Exchange,
-        };
-        return await RunAsync(member, memberId, draft, target, target.Product, ct);
+        }, ct);
     }
 
-    public async Task<OrderResult> CancelOrderAsync(ClaimsPrincipal member, CancelTicket ticket, CancellationToken ct = default)
+    public Task<OrderResult> CancelOrderAsync(ClaimsPrincipal member, CancelTicket ticket, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var memberId = MemberId(member);
-        var target = memberId is null ? null : await FindOwnAsync(memberId, ticket.OrderIntentId, ct);
-        if (target is null)
+        return AmendAsync(member, ticket.IntentId, ticket.OrderIntentId, (target, memberId) => new OrderIntent
         {
-            return OrderResult.Refused(ticket.IntentId, OrderOutcome.Invalid, OrderRejection.Of("OrderNotFound"));
-        }
-
-        var draft = new OrderIntent
-        {
-            Id = ticket.IntentId, MemberId = memberId!, ConnectionId = target.ConnectionId, Action = OrderAction.Cancel, TargetIntentId = target.Id,
+            Id = ticket.IntentId, MemberId = memberId, ConnectionId = target.ConnectionId, Action = OrderAction.Cancel, TargetIntentId = target.Id,
             Product = target.Product, StockCode = target.StockCode, Side = target.Side, Quantity = ticket.Quantity, Price = null,
             TradeType = target.TradeType, Exchange = target.Exchange,
-        };
-        return await RunAsync(member, memberId, draft, target, target.Product, ct);
+        }, ct);
     }
 
     public async Task<IReadOnlyList<OrderView>> ListOrdersAsync(ClaimsPrincipal member, DateTimeOffset since, int max = 200, CancellationToken ct = default)
@@ -92,6 +76,20 @@ public sealed class OrderService(
 
     public OrderSubscription Subscribe(ClaimsPrincipal member) =>
         events.Subscribe(MemberId(member) ?? throw new UnauthorizedAccessException("Orders need a signed-in member."));
+
+    /// <summary>Modify and cancel: the member's own order they refer to, then the same pipeline as a new order.</summary>
+    private async Task<OrderResult> AmendAsync(
+        ClaimsPrincipal member, Guid intentId, Guid targetIntentId, Func<OrderIntent, string, OrderIntent> draft, CancellationToken ct)
+    {
+        var memberId = MemberId(member);
+        var target = memberId is null ? null : await FindOwnAsync(memberId, targetIntentId, ct);
+        if (target is null)
+        {
+            return OrderResult.Refused(intentId, OrderOutcome.Invalid, OrderRejection.Of("OrderNotFound"));
+        }
+
+        return await RunAsync(member, memberId, draft(target, memberId!), target, target.Product, ct);
+    }
 
     private async Task<OrderResult> RunAsync(ClaimsPrincipal member, string? memberId, OrderIntent draft, OrderIntent? target, OrderProduct product, CancellationToken ct)
     {
@@ -135,15 +133,8 @@ public sealed class OrderService(
             return await RefuseAsync(draft, memberId, OrderRejection.Of("NeedsTwoFactor"), ct);
         }
 
-        var reference = draft.Action == OrderAction.Cancel ? null : await prices.GetAsync(channel, product, draft.StockCode, ct);
-        var errors = draft.Action switch
-        {
-            OrderAction.Place => OrderValidator.Validate(
-                new OrderTicket(draft.Id, draft.ConnectionId, draft.StockCode, draft.Side, draft.Quantity, draft.Price, draft.TradeType, draft.ConditionPrice, product, draft.Exchange),
-                reference),
-            OrderAction.Modify => OrderValidator.ValidateModify(new ModifyTicket(draft.Id, target!.Id, draft.Quantity, draft.Price ?? 0, draft.ConditionPrice), product, draft.TradeType, reference),
-            _ => OrderValidator.ValidateCancel(new CancelTicket(draft.Id, target!.Id, draft.Quantity)),
-        };
+        var reference = draft.Action == OrderAction.Cancel ? null : await prices.GetAsync(channel.Queries, product, draft.StockCode, ct);
+        var errors = Validate(draft, target, product, reference);
         if (errors.Count > 0)
         {
             await RefuseAsync(draft, memberId, errors[0], ct, errors);
@@ -168,11 +159,26 @@ public sealed class OrderService(
         await store.ChangeAsync(draft.Id, (i, _) => OrderIntentStore.Event(i, OrderAuditKind.Sent, memberId, $"{Tr(i)} via {channel.Environment}"), ct);
         OrdersLog.Sending(logger, draft.Id, draft.Action, draft.StockCode);
 
-        // From here the order may exist at Kiwoom: a page closing must not abandon its outcome.
-        KiwoomResult<string?> answer;
+        var answer = await SendOnceAsync(channel, draft, target);
+        return await RecordOutcomeAsync(memberId, draft, target, answer);
+    }
+
+    private static IReadOnlyList<OrderRejection> Validate(OrderIntent draft, OrderIntent? target, OrderProduct product, PriceReference? reference) => draft.Action switch
+    {
+        OrderAction.Place => OrderValidator.Validate(
+            new OrderTicket(draft.Id, draft.ConnectionId, draft.StockCode, draft.Side, draft.Quantity, draft.Price, draft.TradeType, draft.ConditionPrice, product, draft.Exchange),
+            reference),
+        OrderAction.Modify => OrderValidator.ValidateModify(new ModifyTicket(draft.Id, target!.Id, draft.Quantity, draft.Price ?? 0, draft.ConditionPrice), product, draft.TradeType, reference),
+        _ => OrderValidator.ValidateCancel(new CancelTicket(draft.Id, target!.Id, draft.Quantity)),
+    };
+
+    /// <summary>The one broker call of an intent. A transport failure is an unknown outcome, never a reason to send again.</summary>
+    private static async Task<KiwoomResult<string?>> SendOnceAsync(IOrderChannel channel, OrderIntent draft, OrderIntent? target)
+    {
         try
         {
-            answer = draft.Action switch
+            // From here the order may exist at Kiwoom: a page closing must not abandon its outcome, hence no token.
+            return draft.Action switch
             {
                 OrderAction.Place => await OrderRequests.PlaceAsync(channel, draft, CancellationToken.None),
                 OrderAction.Modify => await OrderRequests.ModifyAsync(channel, target!, draft, CancellationToken.None),
@@ -181,10 +187,8 @@ public sealed class OrderService(
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
-            answer = new KiwoomError(KiwoomErrorKind.Transport, -1, null, ex.GetType().Name);
+            return new KiwoomError(KiwoomErrorKind.Transport, -1, null, ex.GetType().Name);
         }
-
-        return await RecordOutcomeAsync(memberId, draft, target, answer);
     }
 
     private async Task<(OrderView? Duplicate, OrderRejection? Refusal)> RecordIntentAsync(OrderIntent draft, PreTradeOrder check, CancellationToken ct)
@@ -233,7 +237,10 @@ public sealed class OrderService(
         if (answer.IsSuccess)
         {
             OrdersLog.Accepted(logger, draft.Id, answer.Value);
-            view = await store.ChangeAsync(draft.Id, (i, _) => Accept(i, answer.Value));
+            // 00 pushes that overtook this answer were held for the number; they apply right after it, in order.
+            view = await tracker.RecordNumberAsync(
+                draft.ConnectionId, draft.Id, draft.Action == OrderAction.Cancel ? null : answer.Value, () => store.ChangeAsync(draft.Id, (i, _) => Accept(i, answer.Value)));
+
             if (target is not null)
             {
                 await store.ChangeAsync(target.Id, (t, _) => ApplyToTarget(t, draft, answer.Value));

@@ -20,6 +20,7 @@ public sealed class OrderTracker(
     private static readonly OrderState[] Unsettled = [OrderState.Sent, OrderState.Accepted, OrderState.PartiallyFilled, OrderState.UnknownOutcome];
 
     private readonly ConcurrentDictionary<Guid, Tracked> tracked = new();
+    private readonly ConcurrentDictionary<Guid, EarlyExecutions> early = new();
     private readonly SemaphoreSlim opening = new(1, 1);
 
     /// <summary>
@@ -192,6 +193,11 @@ public sealed class OrderTracker(
         }
     }
 
+    /// <summary>
+    /// Applies a 00 push to the intent carrying its order number. A push can overtake the REST answer that
+    /// tells us the number (a market order fills at once): it is then held, per connection and in arrival
+    /// order, until <see cref="NumberKnownAsync"/> names its intent.
+    /// </summary>
     internal async Task ApplyAsync(Guid connectionId, string memberId, OrderExecution e)
     {
         if (OrderExecutions.TargetNumber(e) is not { } number)
@@ -199,17 +205,119 @@ public sealed class OrderTracker(
             return;
         }
 
-        Guid? intentId;
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        var held = early.GetOrAdd(connectionId, _ => new EarlyExecutions());
+        await held.Gate.WaitAsync();
+        try
         {
-            intentId = await db.OrderIntents
-                .Where(i => i.ConnectionId == connectionId && i.MemberId == memberId && i.OrderNumber == number && i.Action != OrderAction.Cancel)
-                .Select(i => (Guid?)i.Id).FirstOrDefaultAsync();
+            // Looking up and holding are one step under the gate, so a number recorded meanwhile is never missed.
+            if (await IntentWithNumberAsync(connectionId, memberId, number) is { } id)
+            {
+                await store.ChangeAsync(id, (intent, _) => OrderExecutions.Apply(intent, e));
+            }
+            else if (held.Hold(number, e) is { } dropped)
+            {
+                OrdersLog.EarlyExecutionDropped(logger, connectionId, dropped);
+            }
+        }
+        finally
+        {
+            held.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Records an intent's order number (<paramref name="recordNumber"/>, the accepted REST answer) and then
+    /// applies, in order, the pushes for that number that arrived before it. Both happen under the
+    /// connection's gate, so a push arriving meanwhile waits and lands after the held ones, never before.
+    /// </summary>
+    /// <returns>The intent after the number and every held push.</returns>
+    /// <param name="heldAlreadyCounted">
+    /// True when the state being recorded was read from Kiwoom's own lists (reconciliation): they already
+    /// include the held pushes, so those are let go instead of counting a fill twice.
+    /// </param>
+    internal async Task<OrderView?> RecordNumberAsync(
+        Guid connectionId, Guid intentId, string? number, Func<Task<OrderView?>> recordNumber, bool heldAlreadyCounted = false)
+    {
+        var held = early.GetOrAdd(connectionId, _ => new EarlyExecutions());
+        await held.Gate.WaitAsync();
+        try
+        {
+            if (heldAlreadyCounted && number is not null)
+            {
+                held.Take(number);
+            }
+
+            var latest = await recordNumber();
+            if (number is not null && !heldAlreadyCounted)
+            {
+                foreach (var e in held.Take(number))
+                {
+                    latest = await store.ChangeAsync(intentId, (intent, _) => OrderExecutions.Apply(intent, e)) ?? latest;
+                }
+            }
+
+            return latest;
+        }
+        finally
+        {
+            held.Gate.Release();
+        }
+    }
+
+    internal int HeldCount(Guid connectionId) => early.TryGetValue(connectionId, out var held) ? held.Count : 0;
+
+    private async Task<Guid?> IntentWithNumberAsync(Guid connectionId, string memberId, string number)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.OrderIntents
+            .Where(i => i.ConnectionId == connectionId && i.MemberId == memberId && i.OrderNumber == number && i.Action != OrderAction.Cancel)
+            .Select(i => (Guid?)i.Id).FirstOrDefaultAsync();
+    }
+
+    /// <summary>
+    /// Pushes for order numbers no intent carries yet, oldest first. Bounded: orders placed from another app
+    /// on the same account are never claimed, so the oldest are let go past <see cref="Capacity"/>.
+    /// </summary>
+    private sealed class EarlyExecutions
+    {
+        public const int Capacity = 512;
+
+        private readonly LinkedList<(string Number, OrderExecution Event)> events = new();
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public int Count => events.Count;
+
+        /// <summary>Holds the push; returns the order number of one let go to stay in bounds, if any.</summary>
+        public string? Hold(string number, OrderExecution e)
+        {
+            events.AddLast((number, e));
+            if (events.Count <= Capacity)
+            {
+                return null;
+            }
+
+            var dropped = events.First!.Value.Number;
+            events.RemoveFirst();
+            return dropped;
         }
 
-        if (intentId is { } id)
+        public List<OrderExecution> Take(string number)
         {
-            await store.ChangeAsync(id, (intent, _) => OrderExecutions.Apply(intent, e));
+            var taken = new List<OrderExecution>();
+            for (var node = events.First; node is not null;)
+            {
+                var next = node.Next;
+                if (node.Value.Number == number)
+                {
+                    taken.Add(node.Value.Event);
+                    events.Remove(node);
+                }
+
+                node = next;
+            }
+
+            return taken;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Dashboard.Kiwoom.Market;
 
 namespace Dashboard.Web.Orders;
 
@@ -13,7 +14,10 @@ public static class OrderValidator
     public const long MaxWireNumber = 999_999_999_999;
 
     private static readonly SearchValues<char> CodeChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-    private static readonly string[] GoldCodes = ["M04020000", "M04020100"];
+    /// <summary>KRX gold 99.99 % 1 kg (M04020100 is the 100 g mini bar).</summary>
+    public const string GoldOneKilogram = "M04020000";
+
+    private static readonly string[] GoldCodes = [GoldOneKilogram, "M04020100"];
     private static readonly string[] Exchanges = ["KRX", "NXT", "SOR"];
 
     /// <summary>Everything wrong with a new order; empty when it may go on to the pre-trade checks.</summary>
@@ -97,6 +101,10 @@ public static class OrderValidator
         return errors;
     }
 
+    /// <summary>The step table an order's prices are checked on: gold by product, shares or funds by the listing.</summary>
+    public static KrxTickTable TickTable(OrderProduct product, PriceReference? reference) =>
+        product == OrderProduct.Gold ? KrxTickTable.Gold : reference?.Table ?? KrxTickTable.Stock;
+
     public static bool IsValidCode(OrderProduct product, string? code) => product == OrderProduct.Gold
         ? GoldCodes.Contains(code, StringComparer.Ordinal)
         : code is { Length: 6 } && !code.AsSpan().ContainsAnyExcept(CodeChars);
@@ -152,10 +160,12 @@ public static class OrderValidator
             return;
         }
 
-        if (!KrxPrices.IsOnTick(product, value))
+        // ETF/ETN/ELW trade on 5-won steps; which table applies is part of the reference (ka10100's market code).
+        var table = TickTable(product, reference);
+        if (!KrxTickSize.IsOnTick(table, value))
         {
             errors.Add(OrderRejection.Of(
-                field + "OffTick", field, value, KrxPrices.TickFor(product, value), KrxPrices.RoundDown(product, value), KrxPrices.RoundUp(product, value)));
+                field + "OffTick", field, value, KrxTickSize.For(table, value), KrxTickSize.RoundDown(table, value), KrxTickSize.RoundUp(table, value)));
             return;
         }
 
@@ -169,8 +179,8 @@ public static class OrderValidator
             return;
         }
 
-        var lower = KrxPrices.LowerLimit(product, reference.PreviousClose);
-        var upper = KrxPrices.UpperLimit(product, reference.PreviousClose);
+        var lower = KrxTickSize.LowerLimit(table, reference.PreviousClose);
+        var upper = KrxTickSize.UpperLimit(table, reference.PreviousClose);
         if (value < lower || value > upper)
         {
             errors.Add(OrderRejection.Of(field + "OutsideBand", field, value, lower, upper));

@@ -40,4 +40,7 @@ internal static partial class OrdersLog
 
     [LoggerMessage(4611, LogLevel.Warning, "Could not open the broker for connection {ConnectionId}: {Reason}")]
     public static partial void ChannelUnavailable(ILogger logger, Guid connectionId, string reason);
+
+    [LoggerMessage(4612, LogLevel.Warning, "A 00 push for order {OrderNumber} on connection {ConnectionId} was held too long with no intent claiming it and was let go.")]
+    public static partial void EarlyExecutionDropped(ILogger logger, Guid connectionId, string orderNumber);
 }

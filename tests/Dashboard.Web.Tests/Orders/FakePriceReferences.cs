@@ -9,6 +9,6 @@ internal sealed class FakePriceReferences : IPriceReferenceSource
 {
     public readonly ConcurrentDictionary<string, PriceReference> Prices = new(StringComparer.Ordinal);
 
-    public Task<PriceReference?> GetAsync(IOrderChannel channel, OrderProduct product, string code, CancellationToken ct = default) =>
+    public Task<PriceReference?> GetAsync(IBrokerQueries queries, OrderProduct product, string code, CancellationToken ct = default) =>
         Task.FromResult(Prices.TryGetValue(code, out var p) ? p : null);
 }

@@ -30,6 +30,7 @@ internal sealed class OrdersTestContext : BunitContext
         Services.AddSingleton<IOrderService>(Orders);
         Services.AddSingleton<IBrokerSessions>(new FakeBrokerSessions(environment));
         Services.AddOptions<OrdersOptions>();
+        Services.AddSingleton<IPriceReferenceSource, BrokerPriceReferenceSource>();
         connection.Open();
         Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connection));
         using (var db = new ApplicationDbContext(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(connection).Options))

@@ -1,0 +1,304 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+using Dashboard.Kiwoom.Market;
+using Dashboard.Kiwoom.Simulator;
+using AccountBook = Dashboard.Kiwoom.Simulator.Accounts.AccountBook;
+using Dashboard.Kiwoom.Simulator.Control;
+using Dashboard.Web.Broker;
+using Dashboard.Web.Connections;
+using Dashboard.Web.Data;
+using Dashboard.Web.Hosting;
+using Dashboard.Web.Orders;
+using Dashboard.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Benchmarks.Orders;
+
+/// <summary>
+/// QUALITY.md S5: N members × R orders/s for T seconds through the real order service, real audit and the
+/// embedded simulator on loopback. Prints server-side overhead (checks + audit commits, broker time taken
+/// out), intent→audit commit (everything before the order TR leaves), intent→broker ack, duplicates at the
+/// simulator and SQLite errors, beside a naive audit writer (new DbContext per order, no single writer,
+/// read-last-then-insert) under the same load. Loops are bounded by the count of orders.
+/// Run: dotnet run -c Release --project bench/Dashboard.Benchmarks -- s5 [members=20] [perSecond=5] [seconds=60]
+/// </summary>
+internal static class S5OrderPath
+{
+    private const string Code = "005930";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var members = Arg(args, 1, 20);
+        var perSecond = Arg(args, 2, 5);
+        var seconds = Arg(args, 3, 60);
+        var dataPath = Path.Combine(Path.GetTempPath(), "dashboard-s5", Guid.NewGuid().ToString("N"));
+        await using var app = await StartAsync(dataPath);
+        try
+        {
+            var traders = await MembersAsync(app.Services, members);
+            var simulator = app.Services.GetRequiredService<SimulatorControl>();
+            var price = KrxTickSize.RoundDown(KrxTickTable.Stock, simulator.Market.Read(u => u.ByCode[Code].Last) * 97 / 100);
+            var orders = app.Services.GetRequiredService<IOrderService>();
+
+            // Warm-up: one order each opens every member's session and JIT-compiles the path.
+            await Task.WhenAll(traders.Select(t => orders.PlaceOrderAsync(t.Member, Ticket(t, price))));
+            var before = SimulatorOrders(app.Services);
+
+            Console.WriteLine($"S5: {members} members x {perSecond} orders/s x {seconds} s = {members * perSecond * seconds} orders (limit buys 1 share, left open)");
+            var samples = new ConcurrentBag<Sample>();
+            var errors = new ConcurrentBag<string>();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(traders.Select(t => MemberLoadAsync(orders, t, price, perSecond, seconds, samples, errors)));
+            var wall = clock.Elapsed;
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var atSimulator = SimulatorOrders(app.Services) - before;
+            var verified = await app.Services.GetRequiredService<OrderAuditLog>().VerifyAsync();
+
+            var naive = await NaiveAuditAsync(app.Services, members, perSecond, seconds);
+            Print(members * perSecond * seconds, samples, errors, atSimulator, verified.IsIntact, wall, cpu, naive);
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync();
+            SqliteConnection.ClearAllPools();
+            TryDelete(dataPath);
+        }
+    }
+
+    private static async Task MemberLoadAsync(
+        IOrderService orders, Trader t, long price, int perSecond, int seconds, ConcurrentBag<Sample> samples, ConcurrentBag<string> errors)
+    {
+        var interval = TimeSpan.FromSeconds(1.0 / perSecond);
+        var start = Stopwatch.GetTimestamp();
+        var pending = new List<Task>();
+        for (var i = 0; i < perSecond * seconds; i++)
+        {
+            var due = interval * i - Stopwatch.GetElapsedTime(start);
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due);
+            }
+
+            pending.Add(Task.Run(async () =>
+            {
+                var probe = OrderProbe.Current.Value = new OrderProbe();
+                try
+                {
+                    var result = await orders.PlaceOrderAsync(t.Member, Ticket(t, price));
+                    var ended = Stopwatch.GetTimestamp();
+                    samples.Add(new Sample(probe, ended, result.Outcome));
+                    if (result.Outcome != OrderOutcome.Accepted)
+                    {
+                        errors.Add(result.Outcome + ": " + string.Join(" ", result.Reasons.Select(r => r.Code)));
+                    }
+                }
+                catch (Exception ex)
+                {
+                    errors.Add(ex.GetType().Name + ": " + ex.Message);
+                }
+            }));
+        }
+
+        await Task.WhenAll(pending);
+    }
+
+    /// <summary>The naive design: a new DbContext per order, no single writer, read the last row then insert.</summary>
+    private static async Task<NaiveResult> NaiveAuditAsync(IServiceProvider services, int members, int perSecond, int seconds)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>();
+        var latencies = new ConcurrentBag<double>();
+        var busy = 0;
+        var forks = 0;
+        var interval = TimeSpan.FromSeconds(1.0 / perSecond);
+        await Task.WhenAll(Enumerable.Range(0, members).Select(async m =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            var pending = new List<Task>();
+            for (var i = 0; i < perSecond * seconds; i++)
+            {
+                var due = interval * i - Stopwatch.GetElapsedTime(start);
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due);
+                }
+
+                pending.Add(Task.Run(async () =>
+                {
+                    var began = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        await using var db = await factory.CreateDbContextAsync();
+                        var last = await db.OrderAudit.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync();
+                        db.OrderAudit.Add(new OrderAuditEntry
+                        {
+                            Sequence = (last?.Sequence ?? 0) + 1, At = DateTimeOffset.UtcNow, MemberId = "naive", ActorId = "naive", Kind = OrderAuditKind.Intent,
+                            StockCode = Code, PreviousHash = last?.Hash ?? "", Hash = Guid.NewGuid().ToString("N"),
+                        });
+                        await db.SaveChangesAsync();
+                        latencies.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+                    }
+                    catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+                    {
+                        Interlocked.Increment(ref forks);
+                    }
+                    catch (Exception ex) when (ex is SqliteException { SqliteErrorCode: 5 or 6 } || ex.InnerException is SqliteException { SqliteErrorCode: 5 or 6 })
+                    {
+                        Interlocked.Increment(ref busy);
+                    }
+                }));
+            }
+
+            await Task.WhenAll(pending);
+        }));
+        return new NaiveResult([.. latencies], busy, forks);
+    }
+
+    private static void Print(int planned, ConcurrentBag<Sample> samples, ConcurrentBag<string> errors, int atSimulator, bool intact, TimeSpan wall, TimeSpan cpu, NaiveResult naive)
+    {
+        var s = samples.ToArray();
+        var sent = s.Where(x => x.Probe.SendStarted != 0).ToArray();
+        double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+        var preSend = sent.Select(x => Ms(x.Probe.SendStarted - x.Probe.Started - x.Probe.QueryTicks)).ToArray();
+        var ack = sent.Select(x => Ms(x.Probe.SendEnded - x.Probe.Started)).ToArray();
+        var overhead = sent.Select(x => Ms(x.Ended - x.Probe.Started - x.Probe.QueryTicks - (x.Probe.SendEnded - x.Probe.SendStarted))).ToArray();
+        var broker = sent.Select(x => Ms(x.Probe.SendEnded - x.Probe.SendStarted)).ToArray();
+        var duplicates = s.Count(x => x.Probe.Sends > 1);
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine("| Measure (ms unless stated) | order service (single audit writer) | naive audit writer |");
+        Console.WriteLine("|---|---|---|");
+        Console.WriteLine(string.Create(inv, $"| intent -> audit commit (checks + Intent + Sent rows), p50 / p99 | {P(preSend, 50):0.0} / {P(preSend, 99):0.0} | {P(naive.Latencies, 50):0.0} / {P(naive.Latencies, 99):0.0} (one row) |"));
+        Console.WriteLine(string.Create(inv, $"| server-side overhead (all checks + 3 audit commits), p50 / p99 | {P(overhead, 50):0.0} / {P(overhead, 99):0.0} | - |"));
+        Console.WriteLine(string.Create(inv, $"| intent -> broker ack, p50 / p99 | {P(ack, 50):0.0} / {P(ack, 99):0.0} | - |"));
+        Console.WriteLine(string.Create(inv, $"| broker round trip (order TR), p50 / p99 | {P(broker, 50):0.0} / {P(broker, 99):0.0} | - |"));
+        Console.WriteLine($"| orders planned / accepted / other outcomes | {planned} / {s.Count(x => x.Outcome == OrderOutcome.Accepted)} / {errors.Count} | {planned} / {naive.Latencies.Length} / {naive.Busy + naive.Forks} |");
+        Console.WriteLine($"| duplicate broker calls (per intent; simulator orders vs accepted) | {duplicates}; {atSimulator} vs {s.Count(x => x.Outcome == OrderOutcome.Accepted)} | - |");
+        Console.WriteLine($"| SQLite busy/locked errors surfaced | 0 | {naive.Busy} |");
+        Console.WriteLine($"| chain forks (same sequence written twice, refused by the unique key) | 0 (verify: {(intact ? "OK" : "BROKEN")}) | {naive.Forks} |");
+        Console.WriteLine(string.Create(inv, $"| wall / process CPU | {wall.TotalSeconds:0.0} s / {cpu.TotalSeconds:0.0} s | - |"));
+        foreach (var group in errors.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(5))
+        {
+            Console.WriteLine($"  {group.Count()} x {group.Key}");
+        }
+    }
+
+    private static double P(double[] values, int percentile)
+    {
+        if (values.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    private static OrderTicket Ticket(Trader t, long price) => new(Guid.NewGuid(), t.Connection, Code, OrderSide.Buy, 1, price, "0");
+
+    private static int SimulatorOrders(IServiceProvider services) => services.GetRequiredService<AccountBook>().All.Sum(a => a.Orders.ToArray().Length);
+
+    private static async Task<WebApplication> StartAsync(string dataPath)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Dashboard:DataPath"] = dataPath,
+            ["Dashboard:RedirectToHttps"] = "false",
+            ["Simulator:BaseUrl"] = "",
+            ["Simulator:TokenIssuesPerMinutePerAddress"] = "1000",
+            ["Orders:DefaultOrdersPerMinute"] = "1000",
+            ["Orders:ReconcileInterval"] = "01:00:00",
+
+            // Console logging of every request would be measured too; production logs go to a file sink at Information.
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft"] = "Warning",
+            ["Logging:LogLevel:System"] = "Warning",
+            ["Logging:LogLevel:Dashboard"] = "Warning",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddDashboard();
+        builder.AddBrokerSessions();
+        builder.AddOrders();
+        builder.Services.AddKiwoomSimulator();
+
+        // The real gateway, each channel timed (broker time is taken out of the server-side overhead).
+        var real = builder.Services.Last(d => d.ServiceType == typeof(IOrderGateway));
+        builder.Services.Remove(real);
+        builder.Services.AddSingleton<IOrderGateway>(sp => new ProbedGateway((IOrderGateway)ActivatorUtilities.CreateInstance(sp, real.ImplementationType!)));
+
+        var app = builder.Build();
+        // No pages: only the simulator's endpoints are served; the order path is called in-process as a page would.
+        app.MapKiwoomSimulator("/kiwoom-sim");
+        await app.MigrateDashboardDatabaseAsync();
+        await app.StartAsync();
+        var control = app.Services.GetRequiredService<SimulatorControl>();
+
+        // Kiwoom's cap is 5 orders/s per key, exactly the load; the bench measures our side, not 1700 refusals.
+        control.SetRateLimit(1000);
+        control.Pause();
+        _ = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return app;
+    }
+
+    private static async Task<List<Trader>> MembersAsync(IServiceProvider services, int count)
+    {
+        var traders = new List<Trader>();
+        for (var n = 0; n < count; n++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = $"s5-{n}@team.test", Email = $"s5-{n}@team.test" };
+            Check(await users.CreateAsync(user, "s5 benchmark passphrase " + n));
+            Check(await users.AddToRoleAsync(user, DashboardRoles.Trader));
+            var connections = scope.ServiceProvider.GetRequiredService<ConnectionService>();
+            await connections.ProvisionSimulatorAsync(user.Id);
+            var member = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+            traders.Add(new Trader(member, (await connections.ListAsync(member)).Single().Id));
+        }
+
+        return traders;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private static int Arg(string[] args, int index, int fallback) =>
+        args.Length > index && int.TryParse(args[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private sealed record Trader(ClaimsPrincipal Member, Guid Connection);
+
+    private sealed record Sample(OrderProbe Probe, long Ended, OrderOutcome Outcome);
+
+    private sealed record NaiveResult(double[] Latencies, int Busy, int Forks);
+}

@@ -1,0 +1,207 @@
+extern alias simulator;
+
+using System.Diagnostics;
+using Dashboard.Kiwoom.Market;
+using Dashboard.Web.Connections;
+using Dashboard.Web.Data;
+using Dashboard.Web.Orders;
+using Dashboard.Web.Tests.Broker;
+using Dashboard.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using AccountBook = simulator::Dashboard.Kiwoom.Simulator.Accounts.AccountBook;
+using simulator::Dashboard.Kiwoom.Simulator.Control;
+
+namespace Dashboard.Web.Tests.Orders;
+
+/// <summary>
+/// The order path end to end on the real host against the embedded simulator (loopback only): the real
+/// gateway, session, REST client and 00 feed. REL-06 with the simulator's lost-answer fault and the
+/// reconciler resolving it from ka10075/ka10076/kt00007; REL-10 stopping the host mid-order; fills from
+/// the simulator's own 00 pushes. The simulator's order book is the witness: never a second order.
+/// </summary>
+public sealed class SimulatorOrderPathTests : IAsyncLifetime
+{
+    private const string Samsung = "005930";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
+    private KestrelDashboardFactory host = default!;
+
+    public Task InitializeAsync()
+    {
+        host = Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private SimulatorControl Simulator => host.Services.GetRequiredService<SimulatorControl>();
+
+    private IOrderService Orders => host.Services.GetRequiredService<IOrderService>();
+
+    [Fact]
+    public async Task AMarketBuyIsFilledByTheSimulatorsOwn00Push()
+    {
+        var (member, connection) = await MemberAsync("fill@team.test");
+        var ticket = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 10, null, "3");
+
+        var result = await Orders.PlaceOrderAsync(member, ticket);
+
+        Assert.Equal(OrderOutcome.Accepted, result.Outcome);
+        await Eventually.TrueAsync(() => IntentAsync(ticket.IntentId).Result is { State: OrderState.Filled, FilledQuantity: 10 }, Wait, "the 00 fill never reached the intent");
+        Assert.Equal(1, SimulatorOrders());
+        var kinds = await KindsAsync(ticket.IntentId);
+        Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent, OrderAuditKind.Accepted], kinds.Take(3));
+        Assert.Equal(OrderAuditKind.Fill, kinds[^1]);
+        Assert.True((await host.Services.GetRequiredService<OrderAuditLog>().VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task ALostOrderAnswerIsReconciledFromTheSimulatorsListsAndNeverResent()
+    {
+        var (member, connection) = await MemberAsync("lost@team.test");
+        var ticket = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 3, BelowMarket(), "0");
+
+        Simulator.LoseOrderAnswers(502);
+        var result = await Orders.PlaceOrderAsync(member, ticket);
+        Simulator.LoseOrderAnswers(null);
+
+        Assert.Equal(OrderOutcome.UnknownOutcome, result.Outcome);
+        Assert.Equal(1, SimulatorOrders());
+        var resolved = await host.Services.GetRequiredService<OrderReconciler>().ReconcileAsync((await IntentAsync(ticket.IntentId))!);
+
+        Assert.True(resolved);
+        var intent = (await IntentAsync(ticket.IntentId))!;
+        Assert.Equal((OrderState.Accepted, 3L), (intent.State, intent.OpenQuantity));
+        Assert.Equal(SimulatorOrderNumbers().Single(), intent.OrderNumber);
+        Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent, OrderAuditKind.UnknownOutcome, OrderAuditKind.Reconciled], await KindsAsync(ticket.IntentId));
+        Assert.Equal(1, SimulatorOrders());
+    }
+
+    [Fact]
+    public async Task ALostModifyAnswerIsFoundInTheAccountsOrderDetails()
+    {
+        var (member, connection) = await MemberAsync("modify@team.test");
+        var price = BelowMarket();
+        var placed = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 5, price, "0");
+        Assert.Equal(OrderOutcome.Accepted, (await Orders.PlaceOrderAsync(member, placed)).Outcome);
+        var modify = new ModifyTicket(Guid.NewGuid(), placed.IntentId, 0, KrxTickSize.StepDown(KrxTickTable.Stock, price));
+
+        Simulator.LoseOrderAnswers(500);
+        var result = await Orders.ModifyOrderAsync(member, modify);
+        Simulator.LoseOrderAnswers(null);
+
+        Assert.Equal(OrderOutcome.UnknownOutcome, result.Outcome);
+        Assert.True(await host.Services.GetRequiredService<OrderReconciler>().ReconcileAsync((await IntentAsync(modify.IntentId))!));
+        var moved = (await IntentAsync(modify.IntentId))!;
+        var original = (await IntentAsync(placed.IntentId))!;
+        Assert.Equal((OrderState.Accepted, 5L, modify.Price), (moved.State, moved.OpenQuantity, moved.Price));
+        Assert.Equal((OrderState.Replaced, 0L), (original.State, original.OpenQuantity));
+        Assert.Contains(moved.OrderNumber, SimulatorOrderNumbers());
+        Assert.Equal(2, SimulatorOrders());
+    }
+
+    [Fact]
+    public async Task StoppingTheHostMidOrderLeavesIntentAndSentAndTheNextStartReconciles()
+    {
+        var (member, connection) = await MemberAsync("restart@team.test");
+        var ticket = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 2, BelowMarket(), "0");
+
+        // The simulator holds the order TR before it takes effect: the call is in flight when the host stops.
+        Simulator.HoldOrders(true);
+        var placing = Task.Run(() => Orders.PlaceOrderAsync(member, ticket));
+        await Eventually.TrueAsync(() => KindsAsync(ticket.IntentId).Result.Contains(OrderAuditKind.Sent), Wait, "the intent was never sent");
+        await Task.Delay(200);
+        Assert.False(placing.IsCompleted);
+        var stopping = Stopwatch.StartNew();
+        await host.DisposeAsync();
+        stopping.Stop();
+        await Task.WhenAny(placing, Task.Delay(TimeSpan.FromSeconds(10)));
+
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(30), $"stopping took {stopping.Elapsed.TotalSeconds:0.0} s");
+        var left = await RawKindsAsync(ticket.IntentId);
+        Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent], left.Take(2));
+        Assert.True(left.Count == 2 || left[2] == OrderAuditKind.UnknownOutcome, string.Join(", ", left));
+
+        host = Start(reconcileEvery: "00:00:01");
+        await Eventually.TrueAsync(
+            () => IntentAsync(ticket.IntentId).Result is { State: not (OrderState.Sent or OrderState.UnknownOutcome) }, Wait,
+            "start-up reconciliation did not resolve the intent: " + string.Join(" | ", host.Logs.GetSnapshot().Where(r => r.Category?.Contains("Order", StringComparison.Ordinal) == true).Select(r => r.Message)));
+        var kinds = await KindsAsync(ticket.IntentId);
+        Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent], kinds.Take(2));
+        Assert.Equal(OrderAuditKind.Reconciled, kinds[^1]);
+        Assert.True((await host.Services.GetRequiredService<OrderAuditLog>().VerifyAsync()).IsIntact);
+    }
+
+    /// <param name="reconcileEvery">Long by default so the tests drive reconciliation; short for a restarted host.</param>
+    private KestrelDashboardFactory Start(string reconcileEvery = "01:00:00")
+    {
+        var factory = new KestrelDashboardFactory(new Dictionary<string, string?>
+        {
+            ["Dashboard:DataPath"] = dataPath,
+            ["Broker:GracePeriod"] = "00:00:00.500",
+            ["Simulator:TokenIssuesPerMinutePerAddress"] = "1000",
+            ["Orders:ReconcileInterval"] = reconcileEvery,
+            ["Orders:NotPlacedAfter"] = "00:00:01",
+        });
+        factory.StartServer();
+        factory.Services.GetRequiredService<SimulatorControl>().Pause();
+        return factory;
+    }
+
+    private async Task<(System.Security.Claims.ClaimsPrincipal Member, Guid Connection)> MemberAsync(string email)
+    {
+        var id = await TestMembers.CreateAsync(host.Services, email, DashboardRoles.Trader);
+        var connections = host.Services.GetRequiredService<ConnectionService>();
+        await connections.ProvisionSimulatorAsync(id);
+        var member = await TestMembers.PrincipalAsync(host.Services, id);
+        return (member, Assert.Single(await connections.ListAsync(member)).Id);
+    }
+
+    /// <summary>A limit price about 5 % under the last trade: on the step, inside band and collar, and left open.</summary>
+    private long BelowMarket()
+    {
+        var last = Simulator.Market.Read(u => u.ByCode[Samsung].Last);
+        return KrxTickSize.RoundDown(KrxTickTable.Stock, last * 95 / 100);
+    }
+
+    private int SimulatorOrders() => SimulatorOrderNumbers().Count;
+
+    private List<string> SimulatorOrderNumbers()
+    {
+        var book = host.Services.GetRequiredService<AccountBook>();
+        return [.. book.All.SelectMany(a => a.Orders.ToArray()).Select(o => OrderRequests.NormalizeNumber(o.Number)!)];
+    }
+
+    private async Task<OrderIntent?> IntentAsync(Guid id)
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
+        return await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
+    }
+
+    /// <summary>The audit as the file holds it with no host running.</summary>
+    private async Task<List<OrderAuditKind>> RawKindsAsync(Guid id)
+    {
+        var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite($"Data Source={Path.Combine(dataPath, "dashboard.db")};Pooling=False").Options;
+        await using var db = new ApplicationDbContext(options);
+        return await db.OrderAudit.AsNoTracking().Where(a => a.IntentId == id).OrderBy(a => a.Sequence).Select(a => a.Kind).ToListAsync();
+    }
+
+    private async Task<List<OrderAuditKind>> KindsAsync(Guid id)
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
+        return await db.OrderAudit.AsNoTracking().Where(a => a.IntentId == id).OrderBy(a => a.Sequence).Select(a => a.Kind).ToListAsync();
+    }
+}
