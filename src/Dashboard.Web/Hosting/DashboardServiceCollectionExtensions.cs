@@ -56,7 +56,7 @@ public static class DashboardServiceCollectionExtensions
         var dataPath = options.ResolveDataPath(builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataPath);
 
-        builder.AddDashboardData(dataPath);
+        builder.AddDashboardDatabase(dataPath);
         builder.AddDashboardIdentity(options);
         builder.AddDashboardDataProtection(dataPath, options);
         builder.AddDashboardBlazor();
@@ -85,14 +85,6 @@ public static class DashboardServiceCollectionExtensions
         services.AddScoped<MemberPreferencesService>();
         services.AddWatchlists();
         return builder;
-    }
-
-    private static void AddDashboardData(this WebApplicationBuilder builder, string dataPath)
-    {
-        // A busy timeout instead of "database is locked" when two writers meet (REL-12); WAL is set at startup.
-        var connectionString = builder.Configuration.GetConnectionString("Dashboard")
-            ?? $"Data Source={Path.Combine(dataPath, "dashboard.db")};Cache=Private;Pooling=True;Default Timeout=30";
-        builder.Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connectionString));
     }
 
     private static void AddDashboardIdentity(this WebApplicationBuilder builder, DashboardOptions options)

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Web.Data;
+
+/// <summary>Chooses the database engine from configuration: SQLite by default, PostgreSQL for several instances.</summary>
+public static class DatabaseServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddDashboardDatabase(this WebApplicationBuilder builder, string dataPath)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var configured = builder.Configuration.GetConnectionString("Dashboard");
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(configured))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Dashboard is empty; set it, e.g. \"Host=db;Database=dashboard;Username=dashboard;Password=...\".");
+                }
+
+                builder.Services.AddDbContextFactory<ApplicationDbContext>(o =>
+                    o.UseNpgsql(configured, npgsql => npgsql.MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly)));
+                break;
+            default:
+                // A busy timeout instead of "database is locked" when two writers meet (REL-12); WAL is set at startup.
+                var sqlite = configured
+                    ?? $"Data Source={Path.Combine(dataPath, "dashboard.db")};Cache=Private;Pooling=True;Default Timeout=30";
+                builder.Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(sqlite));
+                break;
+        }
+
+        return builder;
+    }
+}
