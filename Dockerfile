@@ -12,6 +12,7 @@ COPY global.json Directory.Build.props Directory.Packages.props Dashboard.csproj
 COPY src/Dashboard.Kiwoom/Dashboard.Kiwoom.csproj src/Dashboard.Kiwoom/
 COPY src/Dashboard.Kiwoom.Simulator/Dashboard.Kiwoom.Simulator.csproj src/Dashboard.Kiwoom.Simulator/
 COPY src/Dashboard.Web/Dashboard.Web.csproj src/Dashboard.Web/
+COPY src/Dashboard.Web.Migrations.Postgres/Dashboard.Web.Migrations.Postgres.csproj src/Dashboard.Web.Migrations.Postgres/
 RUN dotnet restore Dashboard.csproj
 COPY . .
 RUN dotnet publish Dashboard.csproj -c Release -o /app --no-restore

@@ -2,6 +2,7 @@ using Dashboard.Hosting;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Orders;
+using Dashboard.Web.ScaleOut;
 
 // The host is a table of contents; each area composes itself through Add…/Map… extensions.
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddDashboard();
 builder.AddBrokerSessions();
 builder.AddOrders();
 builder.AddEmbeddedSimulator();
+builder.AddScaleOut();
 
 var app = builder.Build();
 app.UseDashboard();

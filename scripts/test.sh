@@ -20,6 +20,7 @@ install_debian_packages() {
 }
 
 install_debian_packages || exit 1
+bash scripts/scale-out-services.sh || echo "test.sh: PostgreSQL/Redis/nginx not started; the scale-out tests will say why" >&2
 
 results="artifacts/test-results"
 rm -rf "$results"

@@ -56,7 +56,7 @@ public static class DashboardServiceCollectionExtensions
         var dataPath = options.ResolveDataPath(builder.Environment.ContentRootPath);
         OwnerOnly.TightenTree(dataPath);
 
-        builder.AddDashboardData(dataPath);
+        builder.AddDashboardDatabase(dataPath);
         builder.AddDashboardIdentity(options);
         builder.AddDashboardDataProtection(dataPath, options);
         builder.AddDashboardBlazor();
@@ -89,21 +89,6 @@ public static class DashboardServiceCollectionExtensions
         services.AddHostedService<CleanShutdown>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = CleanShutdown.HostShutdownTimeout);
         return builder;
-    }
-
-    private static void AddDashboardData(this WebApplicationBuilder builder, string dataPath)
-    {
-        // A busy timeout instead of "database is locked" when two writers meet (REL-12); WAL is set at startup.
-        var databasePath = Path.Combine(dataPath, "dashboard.db");
-        var connectionString = builder.Configuration.GetConnectionString("Dashboard")
-            ?? $"Data Source={databasePath};Cache=Private;Pooling=True;Default Timeout=30";
-        if (!File.Exists(databasePath))
-        {
-            // SQLite takes an empty file as an empty database and gives its -wal/-shm files the same mode (0600).
-            using var created = new FileStream(databasePath, OwnerOnly.NewFile(FileMode.CreateNew));
-        }
-
-        builder.Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connectionString));
     }
 
     private static void AddDashboardIdentity(this WebApplicationBuilder builder, DashboardOptions options)

@@ -28,6 +28,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.SerializeAuditAppendsAsync(ct);
             if (await decide(db, ct) is not { } e)
             {
                 return null;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Watchlists;
@@ -272,7 +271,7 @@ public sealed class WatchlistService(
                 WatchlistLog.Retrying(logger, listId, kind, attempt);
                 continue;
             }
-            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
                 // The unique (list, code) index: another member added the same stock in the same instant.
                 return WatchlistResult.Of(WatchlistOutcome.Duplicate);

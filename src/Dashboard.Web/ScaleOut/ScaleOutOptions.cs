@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Web.ScaleOut;
+
+/// <summary>
+/// Settings under "ScaleOut". Empty <see cref="Redis"/> means one instance: everything stays in-process,
+/// exactly as without this section.
+/// </summary>
+public sealed class ScaleOutOptions
+{
+    public const string Section = "ScaleOut";
+
+    /// <summary>StackExchange.Redis configuration string, e.g. "redis:6379" or "10.0.0.5:6379,password=...".</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Prefix of every Redis key and channel, so several dashboards (or test runs) can share one Redis.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9_.-]{1,40}$", ErrorMessage = "ScaleOut:Prefix takes 1-40 letters, digits, '_', '.' or '-'.")]
+    public string Prefix { get; set; } = "kiwoom-dashboard";
+
+    /// <summary>This instance's name in logs and messages; the machine name and process id when empty.</summary>
+    public string? InstanceId { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Redis);
+
+    public string ResolveInstanceId() =>
+        string.IsNullOrWhiteSpace(InstanceId) ? $"{Environment.MachineName}-{Environment.ProcessId}" : InstanceId;
+
+    public string Channel(string name) => $"{Prefix}:{name}";
+}

@@ -1,0 +1,58 @@
+using Dashboard.Web.Watchlists;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Dashboard.Web.ScaleOut;
+
+/// <summary>
+/// Several instances behind one load balancer: <c>builder.AddScaleOut()</c> in Program.cs, after AddDashboard().
+/// Without <c>ScaleOut:Redis</c> it registers nothing and one instance works exactly as before.
+/// </summary>
+public static class ScaleOutServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddScaleOut(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ScaleOutOptions>().BindConfiguration(ScaleOutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(ScaleOutOptions.Section).Get<ScaleOutOptions>() ?? new ScaleOutOptions();
+        if (!options.Enabled)
+        {
+            return builder;
+        }
+
+        // Connect lazily and keep retrying: an instance must start (and serve its own circuits) while Redis restarts.
+        var redisOptions = ConfigurationOptions.Parse(options.Redis!);
+        redisOptions.AbortOnConnectFail = false;
+        redisOptions.ClientName = options.ResolveInstanceId();
+        // One connection shared by the container and the key ring (which is configured before the container exists).
+        var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redisOptions));
+        services.AddSingleton(_ => connection.Value);
+
+        services.AddSingleton<RedisWatchlistChanges>();
+        services.Replace(ServiceDescriptor.Singleton<IWatchlistChanges>(sp => sp.GetRequiredService<RedisWatchlistChanges>()));
+        services.AddHostedService(sp => sp.GetRequiredService<RedisWatchlistChanges>());
+        services.AddHostedService<RedisSignOutRelay>();
+        services.AddHostedService<ScaleOutAnnouncer>();
+
+        // One key ring for every instance: a cookie or a stored credential protected by one instance opens on
+        // another. The keys stay encrypted at rest with the key-ring secret, which every instance must share.
+        services.AddDataProtection().PersistKeysToStackExchangeRedis(
+            () => connection.Value.GetDatabase(),
+            options.Channel("data-protection-keys"));
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        return builder;
+    }
+
+    private sealed class ScaleOutAnnouncer(IOptions<ScaleOutOptions> options, ILogger<ScaleOutAnnouncer> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            ScaleOutLog.Started(logger, options.Value.ResolveInstanceId(), options.Value.Prefix);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
