@@ -70,6 +70,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<CredentialProtector>();
         services.AddSingleton<SimulatorAddress>();
         services.AddSingleton<ConnectionService>();
+        services.AddSingleton<ActiveConnectionStore>();
         // The REST client (token source, rate limiter) backs "test connection" and, later, live sessions.
         services.AddKiwoomClient();
         services.TryAddSingleton<IAccountNumberSource, RestAccountNumberSource>();
