@@ -10,6 +10,7 @@ using Dashboard.Web.Operations;
 using Dashboard.Web.Preferences;
 using Dashboard.Web.Security;
 using Dashboard.Web.Shell;
+using Dashboard.Web.Vi;
 using Dashboard.Web.Watchlists;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -85,6 +86,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddScoped<MemberAdministration>();
         services.AddScoped<MemberPreferencesService>();
         services.AddWatchlists();
+        services.AddViAlerts();
         return builder;
     }
 
