@@ -38,8 +38,9 @@ public sealed class ViBannerTests : IAsyncLifetime
         session.FakeFeeds.Deliver(ViWire.Push("000660", "SK하이닉스", bunit.Time));
         session.FakeFeeds.Deliver(ViWire.Push("005930", "삼성전자", bunit.Time, up: false, trigger: 63_000));
 
-        banner.WaitForAssertion(() => Assert.Single(banner.FindAll(".vi-notice")));
-        var notice = banner.Find(".vi-notice");
+        // Events are handled in order: once the held stock's notice is there, the other stock's was decided too.
+        banner.WaitForAssertion(() => Assert.NotEmpty(banner.FindAll(".vi-notice[data-code='005930']")));
+        var notice = Assert.Single(banner.FindAll(".vi-notice"));
         Assert.Equal("005930", notice.GetAttribute("data-code"));
         Assert.Contains("VI triggered", notice.TextContent);
         Assert.Contains("Static down", notice.TextContent);
