@@ -12,6 +12,7 @@ namespace Dashboard.Web.Broker;
 public sealed class BrokerCircuit(
     BrokerSessionRegistry registry,
     ConnectionService connections,
+    ActiveConnectionStore activeConnections,
     AuthenticationStateProvider authentication,
     TimeProvider time) : IBrokerSessions, IAsyncDisposable
 {
@@ -32,11 +33,13 @@ public sealed class BrokerCircuit(
         ?? BrokerStatus.Unavailable(unavailable, time.GetUtcNow()) with { Message = unavailableMessage };
 
     /// <summary>
-    /// The member's active connection: the oldest verified one, else the oldest that can still be
-    /// unlocked (a new member's simulator connection is untested but usable).
+    /// The member's active connection: the one they picked in the app bar while it is usable, else the
+    /// oldest verified one, else the oldest that can still be unlocked (a new member's simulator connection
+    /// is untested but usable).
     /// </summary>
-    public static ConnectionSummary? ChooseActive(IReadOnlyList<ConnectionSummary> all) =>
-        all.FirstOrDefault(c => c.Status == BrokerConnectionStatus.Verified)
+    public static ConnectionSummary? ChooseActive(IReadOnlyList<ConnectionSummary> all, Guid? picked = null) =>
+        all.FirstOrDefault(c => c.Id == picked && c.Status != BrokerConnectionStatus.NeedsReentry)
+        ?? all.FirstOrDefault(c => c.Status == BrokerConnectionStatus.Verified)
         ?? all.FirstOrDefault(c => c.Status is BrokerConnectionStatus.Untested)
         ?? all.FirstOrDefault(c => c.Status != BrokerConnectionStatus.NeedsReentry);
 
@@ -96,7 +99,7 @@ public sealed class BrokerCircuit(
         }
 
         var all = await connections.ListAsync(member);
-        var active = ChooseActive(all);
+        var active = ChooseActive(all, await activeConnections.GetAsync(ConnectionService.OwnerId(member)));
         if (active is null)
         {
             return Unavailable(all.Count > 0 ? BrokerLinkState.NeedsReentry : BrokerLinkState.NoConnection);

@@ -20,4 +20,7 @@ public class ApplicationUser : IdentityUser
     public bool DarkMode { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The broker connection the member picked in the app bar; null (or a deleted id) means the oldest usable one.</summary>
+    public Guid? ActiveConnectionId { get; set; }
 }

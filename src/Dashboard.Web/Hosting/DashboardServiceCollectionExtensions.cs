@@ -10,6 +10,7 @@ using Dashboard.Web.Operations;
 using Dashboard.Web.Preferences;
 using Dashboard.Web.Security;
 using Dashboard.Web.Shell;
+using Dashboard.Web.Vi;
 using Dashboard.Web.Watchlists;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -70,6 +71,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<CredentialProtector>();
         services.AddSingleton<SimulatorAddress>();
         services.AddSingleton<ConnectionService>();
+        services.AddSingleton<ActiveConnectionStore>();
         // The REST client (token source, rate limiter) backs "test connection" and, later, live sessions.
         services.AddKiwoomClient();
         services.TryAddSingleton<IAccountNumberSource, RestAccountNumberSource>();
@@ -84,6 +86,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddScoped<MemberAdministration>();
         services.AddScoped<MemberPreferencesService>();
         services.AddWatchlists();
+        services.AddViAlerts();
 
         // REL-10: sessions closed and tokens revoked while the services exist, and a stop that ends in time.
         services.AddHostedService<CleanShutdown>();

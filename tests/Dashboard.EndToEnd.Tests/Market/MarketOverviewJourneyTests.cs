@@ -59,6 +59,7 @@ public sealed class MarketOverviewJourneyTests : IAsyncLifetime
             await Assertions.Expect(page.Locator(".stock-title")).ToContainTextAsync("삼성전자", new() { Timeout = 30_000 });
             await Assertions.Expect(page.Locator(".trade-row").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await ExpectTradingScreenAsync(page);
+            await Assertions.Expect(page.Locator(".stock-info [data-field=per]")).ToBeVisibleAsync();
             await Browser.ScreenshotAsync(page, "market-stock-desktop");
         });
 
@@ -79,7 +80,12 @@ public sealed class MarketOverviewJourneyTests : IAsyncLifetime
             await Browser.ScreenshotAsync(phone, "market-overview-phone");
 
             await phone.GotoAsync("market/005930");
-            await ExpectTradingScreenAsync(phone);
+            // On a phone the boxes are tabs: the book first, the chart one tap away.
+            await Assertions.Expect(phone.Locator(".stock-tab[data-tab=book][aria-selected=true]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(phone.Locator(".order-book tr.book-ask")).ToHaveCountAsync(10, new() { Timeout = 30_000 });
+            await Assertions.Expect(phone.Locator(".candle-chart")).ToBeHiddenAsync();
+            await phone.Locator(".stock-tab[data-tab=chart]").ClickAsync();
+            await ExpectTradingScreenAsync(phone, bookVisible: false);
             overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"The stock page scrolls sideways by {overflow}px on a phone.");
             await Browser.ScreenshotAsync(phone, "market-stock-phone");
@@ -87,10 +93,15 @@ public sealed class MarketOverviewJourneyTests : IAsyncLifetime
     }
 
     /// <summary>The stock page's order book has ten levels a side and the chart has drawn bars on its canvas.</summary>
-    private static async Task ExpectTradingScreenAsync(IPage page)
+    private static async Task ExpectTradingScreenAsync(IPage page, bool bookVisible = true)
     {
         await Assertions.Expect(page.Locator(".order-book tr.book-ask")).ToHaveCountAsync(10, new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".order-book tr.book-bid")).ToHaveCountAsync(10);
+        if (bookVisible)
+        {
+            await Assertions.Expect(page.Locator(".order-book tr.book-ask").First).ToBeVisibleAsync();
+        }
+
         await Assertions.Expect(page.Locator(".candle-chart canvas").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".candle-chart[data-bars='0']")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
     }

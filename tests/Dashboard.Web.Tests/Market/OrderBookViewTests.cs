@@ -8,6 +8,7 @@ using Dashboard.Web.Components.Market;
 using Dashboard.Web.Tests.Broker;
 using Dashboard.Web.Tests.Broker.Fakes;
 using Dashboard.Web.Tests.Components;
+using Dashboard.Web.Tests.Vi;
 
 namespace Dashboard.Web.Tests.Market;
 
@@ -24,7 +25,9 @@ public sealed class OrderBookViewTests : IAsyncLifetime
             services.AddSingleton<IBrokerSessions>(new FakeBrokerSessions(session));
             services.AddSingleton(TestMeters.Create());
             services.AddOptions<BrokerOptions>();
+            services.AddViWatch(new FakeViInterest());
         });
+        session.FakeQueries.Answer("ka10054", _ => ViWire.Decode<Ka10054Response>(ViWire.Ka10054(), "ka10054"));
         session.FakeQueries.Answer("ka10004", _ => Snapshot());
         return Task.CompletedTask;
     }
@@ -79,7 +82,7 @@ public sealed class OrderBookViewTests : IAsyncLifetime
     }
 
     /// <summary>Asks 70,100 + 100n, bids 70,000 - 100n (n = 0..9), quantities 1,000 + 100(n+1).</summary>
-    private static Ka10004Response Snapshot()
+    internal static Ka10004Response Snapshot()
     {
         var json = new StringBuilder("{\"return_code\":0,\"return_msg\":\"ok\",");
         for (var n = 1; n <= 10; n++)

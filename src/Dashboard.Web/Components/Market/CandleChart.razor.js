@@ -39,7 +39,9 @@ export function create(element, dotnet) {
     });
 
     return {
-        setData(all) {
+        setData(all, seconds) {
+            // Tick bars are seconds apart: the axis shows seconds for them only.
+            chart.applyOptions({ timeScale: { secondsVisible: !!seconds } });
             bars.splice(0, bars.length, ...all);
             redraw();
             chart.timeScale().scrollToRealTime();
