@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Dashboard.Kiwoom.DependencyInjection;
+using Dashboard.Web.Alerts;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
@@ -84,6 +85,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddScoped<MemberAdministration>();
         services.AddScoped<MemberPreferencesService>();
         services.AddWatchlists();
+        services.AddAlerts();
         return builder;
     }
 
