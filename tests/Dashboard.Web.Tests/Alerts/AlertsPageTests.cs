@@ -16,6 +16,7 @@ public sealed class AlertsPageTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
     private readonly FakeBrokerSession session = new();
+    private bool connected;
     private DashboardTestContext bunit = default!;
 
     public Task InitializeAsync()
@@ -24,6 +25,8 @@ public sealed class AlertsPageTests : IAsyncLifetime
         {
             services.AddSingleton(Options.Create(new BrokerOptions()));
             services.AddSingleton(TestMeters.Create());
+            // Resolved at the first render, so each test chooses first whether the member has a connection.
+            services.AddSingleton<IBrokerSessions>(_ => new FakeBrokerSessions(connected ? session : null));
             services.AddAlerts();
         });
         return Task.CompletedTask;
@@ -86,7 +89,7 @@ public sealed class AlertsPageTests : IAsyncLifetime
 
     private IRenderedComponent<AlertsPage> Render(bool withSession = true)
     {
-        bunit.Services.AddSingleton<IBrokerSessions>(new FakeBrokerSessions(withSession ? session : null));
+        connected = withSession;
         return bunit.Render<AlertsPage>();
     }
 }

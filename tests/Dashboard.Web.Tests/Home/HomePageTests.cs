@@ -18,6 +18,7 @@ public sealed class HomePageTests : IAsyncLifetime
         """{"return_code":0,"return_msg":"조회가 완료되었습니다","motn_stk":[{"stk_cd":"005930","stk_nm":"삼성전자","acc_trde_qty":"1200","motn_pric":"+77000","dynm_dispty_rt":"+3.10","trde_cntr_proc_time":"093015","virelis_time":"","viaplc_tp":"정적","dynm_stdpc":"+74600","static_stdpc":"+70000","static_dispty_rt":"+10.00","open_pric_pre_flu_rt":"+5.00","vimotn_cnt":"1","stex_tp":"1"}]}""";
 
     private readonly FakeBrokerSession session = new();
+    private bool connected;
     private DashboardTestContext bunit = default!;
 
     public Task InitializeAsync()
@@ -26,6 +27,8 @@ public sealed class HomePageTests : IAsyncLifetime
         {
             services.AddSingleton(Options.Create(new BrokerOptions()));
             services.AddSingleton(TestMeters.Create());
+            // Resolved at the first render, so each test chooses first whether the member has a connection.
+            services.AddSingleton<IBrokerSessions>(_ => new FakeBrokerSessions(connected ? session : null));
             services.AddWatchlists();
             services.AddAlerts();
         });
@@ -100,7 +103,7 @@ public sealed class HomePageTests : IAsyncLifetime
 
     private IRenderedComponent<HomePage> Render(bool withSession = true)
     {
-        bunit.Services.AddSingleton<IBrokerSessions>(new FakeBrokerSessions(withSession ? session : null));
+        connected = withSession;
         return bunit.Render<HomePage>();
     }
 
