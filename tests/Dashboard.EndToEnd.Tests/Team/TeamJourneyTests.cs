@@ -22,7 +22,9 @@ public sealed class TeamJourneyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         app = new LiveDashboard();
-        browser = await Browser.LaunchAsync();
+        // Chromium refuses a service worker script served with a certificate error even when Playwright ignores
+        // HTTPS errors for pages; the test's certificate is self-signed, so the PWA check needs the browser switch.
+        browser = await Browser.LaunchAsync("--ignore-certificate-errors");
     }
 
     public async Task DisposeAsync()
@@ -144,7 +146,7 @@ public sealed class TeamJourneyTests : IAsyncLifetime
     }
 
     private static Task WaitInteractiveAsync(IPage page) =>
-        page.Locator("#circuit-live").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        page.Locator("#circuit-live").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
     private static async Task AssertNoHorizontalScrollAsync(IPage page)
     {

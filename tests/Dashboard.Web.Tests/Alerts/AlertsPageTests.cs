@@ -43,7 +43,7 @@ public sealed class AlertsPageTests : IAsyncLifetime
     {
         var page = Render();
 
-        page.Find(".alerts-code input").Change("005930");
+        page.Find(".alerts-code input").Input("005930");
         page.Find(".alerts-threshold input").Change("70000");
         page.Find(".alerts-create").Click();
 
@@ -56,7 +56,7 @@ public sealed class AlertsPageTests : IAsyncLifetime
     {
         var page = Render();
 
-        page.Find(".alerts-code input").Change("5930");
+        page.Find(".alerts-code input").Input("5930");
         page.Find(".alerts-threshold input").Change("70000");
         page.Find(".alerts-create").Click();
 

@@ -1,10 +1,12 @@
+using System.Text;
 using Bunit;
+using Dashboard.Kiwoom.Wire;
 using Dashboard.Web.Alerts;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Components.Home;
 using Dashboard.Web.Tests.Broker;
+using Dashboard.Web.Tests.Broker.Fakes;
 using Dashboard.Web.Tests.Components;
-using Dashboard.Web.Tests.Portfolio;
 using Dashboard.Web.Watchlists;
 using Microsoft.Extensions.Options;
 using static Dashboard.Web.Tests.Portfolio.PortfolioWire;
@@ -32,10 +34,14 @@ public sealed class HomePageTests : IAsyncLifetime
             services.AddWatchlists();
             services.AddAlerts();
         });
-        session.FakeQueries.Answer("kt00018", Kt00018(new Holding("005930", "삼성전자", 10, 70_000, 71_000, 70_500)));
-        session.FakeQueries.Answer("kt00001", Kt00001(deposit: 5_000_000, orderable: 4_500_000));
-        session.FakeQueries.Answer("ka10074", Ka10074(realized: 0));
-        session.FakeQueries.Answer("ka10054", ViList);
+        AnswerWith("kt00018", Kt00018(new Holding("005930", "삼성전자", 10, 70_000, 71_000, 70_500)));
+        AnswerWith("kt00001", Kt00001(deposit: 5_000_000, orderable: 4_500_000));
+        AnswerWith("ka10074", Ka10074(realized: 0));
+        AnswerWith("ka10054", ViList);
+        foreach (var (code, value) in new[] { ("001", 2_650.12m), ("101", 870.5m), ("201", 350.25m) })
+        {
+            session.FakeMarket.Indices[code] = new IndexQuote(code, value, Dashboard.Web.Shell.PriceDirection.Up, 1m, 0.12m, bunit.Time.GetUtcNow(), true);
+        }
         return Task.CompletedTask;
     }
 
@@ -52,6 +58,15 @@ public sealed class HomePageTests : IAsyncLifetime
         Assert.Equal("market/005930", position.GetAttribute("href"));
         Assert.Contains("710,000", home.Find(".home-evaluation").TextContent);
         Assert.Equal("portfolio", home.Find(".home-portfolio-link").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task TheIndicesAreShown()
+    {
+        var home = Render();
+
+        await UntilAsync(home, () => Assert.Contains("2,650.12", home.Find(".home-index[data-code='001']").TextContent));
+        Assert.Equal(3, home.FindAll(".home-index").Count);
     }
 
     [Fact]
@@ -99,6 +114,14 @@ public sealed class HomePageTests : IAsyncLifetime
 
         await UntilAsync(home, () => Assert.Contains("No broker connection", home.Find(".home-unavailable").TextContent));
         Assert.Contains("No broker connection", home.Find(".home-positions-unavailable").TextContent);
+    }
+
+    /// <summary>Answers a TR with a wire body, decoded as the real client decodes it.</summary>
+    private void AnswerWith(string apiId, string json)
+    {
+        var decoded = KiwoomJson.Decode(Encoding.UTF8.GetBytes(json), apiId);
+        Assert.True(decoded.IsSuccess, decoded.Error?.Message);
+        session.FakeQueries.Answer(apiId, _ => decoded.Value);
     }
 
     private IRenderedComponent<HomePage> Render(bool withSession = true)
