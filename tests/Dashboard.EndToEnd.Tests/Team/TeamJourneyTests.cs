@@ -107,8 +107,12 @@ public sealed class TeamJourneyTests : IAsyncLifetime
             Assert.True(await admin.EvaluateAsync<bool>("() => navigator.serviceWorker.ready.then(() => true)"));
             var cdp = await desktop.NewCDPSessionAsync(admin);
             var answer = await cdp.SendAsync("Page.getInstallabilityErrors");
-            var errors = answer!.Value.GetProperty("installabilityErrors");
-            Assert.True(errors.GetArrayLength() == 0, "Chromium says the app is not installable: " + errors.GetRawText());
+            var errors = answer!.Value.GetProperty("installabilityErrors").EnumerateArray()
+                .Select(e => e.GetProperty("errorId").GetString())
+                // Playwright's contexts are off-the-record profiles, where Chromium never offers to install anything.
+                .Where(id => id != "in-incognito")
+                .ToList();
+            Assert.True(errors.Count == 0, "Chromium says the app is not installable: " + string.Join(", ", errors));
             await Browser.ScreenshotAsync(admin, "team-desktop-home");
         });
     }
