@@ -15,14 +15,15 @@ public sealed class Browser : IAsyncDisposable
 
     public IBrowser Chromium { get; }
 
-    public static async Task<Browser> LaunchAsync()
+    /// <param name="extraArguments">More Chromium switches for one test class (e.g. the PWA check's certificate switch).</param>
+    public static async Task<Browser> LaunchAsync(params string[] extraArguments)
     {
         var playwright = await Playwright.CreateAsync();
         var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", .. extraArguments],
         });
         return new Browser(playwright, chromium);
     }

@@ -81,7 +81,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await viewer.GotoAsync(invite);
         await RegisterAsync(viewer, ViewerEmail);
         // A new member lands on the live market of the simulator connection they were given.
-        await Assertions.Expect(viewer.Locator(".market-index").First).ToBeVisibleAsync();
+        await Assertions.Expect(viewer.Locator(".home-index").First).ToBeVisibleAsync();
         await AssertNoHorizontalScrollAsync(viewer);
         await Browser.ScreenshotAsync(viewer, "phone-overview");
 
@@ -98,7 +98,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         // Disabling the Viewer signs their open page out within 10 seconds (SEC-23).
         await viewer.GotoAsync("");
         await WaitInteractiveAsync(viewer);
-        await Assertions.Expect(viewer.Locator(".market-index").First).ToBeVisibleAsync();
+        await Assertions.Expect(viewer.Locator(".home-index").First).ToBeVisibleAsync();
         await admin.ReloadAsync();
         await WaitInteractiveAsync(admin);
         var viewerRow = admin.Locator("tr", new() { HasText = ViewerEmail });

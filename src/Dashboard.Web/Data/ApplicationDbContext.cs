@@ -24,6 +24,14 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
 
     public DbSet<WatchlistItem> WatchlistItems => Set<WatchlistItem>();
 
+    public DbSet<Watchlists.WatchlistMemberView> WatchlistMemberViews => Set<Watchlists.WatchlistMemberView>();
+
+    public DbSet<Alerts.PriceAlert> PriceAlerts => Set<Alerts.PriceAlert>();
+
+    public DbSet<Alerts.AlertFiring> AlertFirings => Set<Alerts.AlertFiring>();
+
+    public DbSet<Alerts.AlertPreference> AlertPreferences => Set<Alerts.AlertPreference>();
+
     /// <summary>The Identity schema version this context's model is built for (from the services it was created with).</summary>
     internal Version IdentitySchema => SchemaVersion;
 
@@ -70,6 +78,9 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
         builder.ApplyConfiguration(new MemberTradingLimitConfiguration());
         builder.ApplyConfiguration(new TeamTradingHaltConfiguration());
         builder.ApplyConfiguration(new WatchlistConfiguration()).ApplyConfiguration(new WatchlistItemConfiguration());
+        builder.ApplyConfiguration(new Watchlists.WatchlistMemberViewConfiguration());
+        builder.ApplyConfiguration(new Alerts.PriceAlertConfiguration()).ApplyConfiguration(new Alerts.AlertFiringConfiguration())
+            .ApplyConfiguration(new Alerts.AlertPreferenceConfiguration());
 
         // SQLite cannot order or compare DateTimeOffset columns; store them as UTC ticks.
         foreach (var entity in builder.Model.GetEntityTypes())

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Dashboard.Kiwoom.DependencyInjection;
+using Dashboard.Web.Alerts;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
@@ -87,6 +88,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddScoped<MemberPreferencesService>();
         services.AddWatchlists();
         services.AddViAlerts();
+        services.AddAlerts();
 
         // REL-10: sessions closed and tokens revoked while the services exist, and a stop that ends in time.
         services.AddHostedService<CleanShutdown>();

@@ -10,6 +10,7 @@ public static class WatchlistServiceCollectionExtensions
         // One instance: in-process notification. Several instances register a shared-bus implementation first.
         services.TryAddSingleton<IWatchlistChanges, InProcessWatchlistChanges>();
         services.TryAddSingleton<WatchlistService>();
+        services.TryAddSingleton<WatchlistViewService>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using Dashboard.Web.Alerts;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
 using Dashboard.Web.Preferences;
@@ -41,6 +42,10 @@ public class DashboardTestContext : BunitContext
         Services.AddSingleton<SimulatorAddress>();
         Services.AddSingleton<ConnectionService>();
         Services.AddSingleton<MemberPreferencesService>();
+
+        // The layout's alert watcher; a test that needs a broker session registers its own (the last registration wins).
+        Services.AddAlerts();
+        Services.AddSingleton<Dashboard.Web.Broker.IBrokerSessions>(new Broker.Fakes.FakeBrokerSessions(null));
 
         using (var db = new ApplicationDbContext(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(connection).Options))
         {

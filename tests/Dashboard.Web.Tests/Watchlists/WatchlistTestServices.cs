@@ -52,6 +52,8 @@ public sealed class WatchlistTestServices : IAsyncDisposable
 
     public WatchlistService Service => provider.GetRequiredService<WatchlistService>();
 
+    public WatchlistViewService Views => provider.GetRequiredService<WatchlistViewService>();
+
     public IWatchlistChanges Changes => provider.GetRequiredService<IWatchlistChanges>();
 
     public ClaimsPrincipal Alice => Principal("alice");

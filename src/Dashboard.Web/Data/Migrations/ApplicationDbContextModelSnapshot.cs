@@ -17,6 +17,109 @@ namespace Dashboard.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Dashboard.Web.Alerts.AlertFiring", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "FiredAt");
+
+                    b.ToTable("AlertFirings");
+                });
+
+            modelBuilder.Entity("Dashboard.Web.Alerts.AlertPreference", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BrowserNotifications")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("AlertPreferences");
+                });
+
+            modelBuilder.Entity("Dashboard.Web.Alerts.PriceAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastFiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Rearm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("PriceAlerts");
+                });
+
             modelBuilder.Entity("Dashboard.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -534,6 +637,29 @@ namespace Dashboard.Web.Data.Migrations
                     b.ToTable("WatchlistItems");
                 });
 
+            modelBuilder.Entity("Dashboard.Web.Watchlists.WatchlistMemberView", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WatchlistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnHome")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId", "WatchlistId");
+
+                    b.HasIndex("WatchlistId");
+
+                    b.ToTable("WatchlistMemberViews");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -683,6 +809,33 @@ namespace Dashboard.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Web.Alerts.AlertFiring", b =>
+                {
+                    b.HasOne("Dashboard.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Web.Alerts.AlertPreference", b =>
+                {
+                    b.HasOne("Dashboard.Web.Data.ApplicationUser", null)
+                        .WithOne()
+                        .HasForeignKey("Dashboard.Web.Alerts.AlertPreference", "OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Web.Alerts.PriceAlert", b =>
+                {
+                    b.HasOne("Dashboard.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Web.Data.BrokerConnection", b =>
                 {
                     b.HasOne("Dashboard.Web.Data.ApplicationUser", null)
@@ -736,6 +889,21 @@ namespace Dashboard.Web.Data.Migrations
 
                     b.HasOne("Dashboard.Web.Data.Watchlist", null)
                         .WithMany("Items")
+                        .HasForeignKey("WatchlistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Web.Watchlists.WatchlistMemberView", b =>
+                {
+                    b.HasOne("Dashboard.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Web.Data.Watchlist", null)
+                        .WithMany()
                         .HasForeignKey("WatchlistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
