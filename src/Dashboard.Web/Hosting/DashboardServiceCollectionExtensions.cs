@@ -5,6 +5,7 @@ using Dashboard.Web.Components.Account;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
 using Dashboard.Web.Localization;
+using Dashboard.Web.Market.Polling;
 using Dashboard.Web.Members;
 using Dashboard.Web.Operations;
 using Dashboard.Web.Preferences;
@@ -84,6 +85,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddScoped<MemberAdministration>();
         services.AddScoped<MemberPreferencesService>();
         services.AddWatchlists();
+        services.AddMarketScreens();
         return builder;
     }
 
