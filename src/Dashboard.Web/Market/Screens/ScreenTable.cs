@@ -7,7 +7,8 @@ namespace Dashboard.Web.Market.Screens;
 /// stock codes (links to the stock page; the first is the row's stock), its name, and the current price,
 /// change and rate that live 0B trades replace.
 /// </summary>
-public sealed record ScreenTable(TrTable Table, IReadOnlyList<int> CodeColumns, int? NameColumn, int? PriceColumn, int? ChangeColumn, int? RateColumn)
+/// <param name="CodesAreStocks">False when the row's code is a sector or theme (a row click picks it instead of opening a stock).</param>
+public sealed record ScreenTable(TrTable Table, IReadOnlyList<int> CodeColumns, int? NameColumn, int? PriceColumn, int? ChangeColumn, int? RateColumn, bool CodesAreStocks = true)
 {
     public IReadOnlyList<TrColumn> Columns => Table.Columns;
 
@@ -27,6 +28,14 @@ public sealed record ScreenTable(TrTable Table, IReadOnlyList<int> CodeColumns, 
         var codes = Enumerable.Range(0, names.Count).Where(i => names[i] == "stk_cd" || names[i].EndsWith("_stk_cd", StringComparison.Ordinal)).ToList();
         var name = codes.Count == 0 ? null : IndexOf(names, names[codes[0]][..^"cd".Length] + "nm");
         return new ScreenTable(table, codes, name, IndexOf(names, "cur_prc"), IndexOf(names, "pred_pre"), IndexOf(names, "flu_rt"));
+    }
+
+    /// <summary>A list keyed by something other than a stock (a sector code, a theme group): <paramref name="keyColumn"/> is the row's code.</summary>
+    public static ScreenTable Keyed(TrTable table, string keyColumn, string nameColumn)
+    {
+        var names = table.Columns.Select(c => c.Name).ToList();
+        int[] key = IndexOf(names, keyColumn) is { } k ? [k] : [];
+        return new ScreenTable(table, key, IndexOf(names, nameColumn), IndexOf(names, "cur_prc"), IndexOf(names, "pred_pre"), IndexOf(names, "flu_rt"), CodesAreStocks: false);
     }
 
     /// <summary>Appends the rows of a further page (continuation) under the same columns.</summary>
