@@ -105,7 +105,7 @@ public sealed class RankingsPageTests : IAsyncLifetime
             () =>
             {
                 bunit.Time.Advance(TimeSpan.FromMilliseconds(100));
-                return page.Find("tr.screen-row[data-code='005930'] td[data-live='price']").TextContent.Contains("71,000", StringComparison.Ordinal);
+                return page.FindAll("tr.screen-row[data-code='005930'] td[data-live='price']") is [var cell] && cell.TextContent.Contains("71,000", StringComparison.Ordinal);
             },
             TimeSpan.FromSeconds(10));
         Assert.Equal("+2.16%", page.Find("tr.screen-row[data-code='005930'] td[data-live='rate']").TextContent);
