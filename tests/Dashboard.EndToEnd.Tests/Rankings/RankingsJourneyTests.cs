@@ -59,7 +59,7 @@ public sealed class RankingsJourneyTests : IAsyncLifetime
             await page.GotoAsync("sectors");
             await Assertions.Expect(page.Locator(".sectors-list tr.screen-row").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await page.Locator(".sectors-list tr.screen-row").First.ClickAsync();
-            await Assertions.Expect(page.Locator(".sector-members tr.screen-row").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator(".sector-summary")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Browser.ScreenshotAsync(page, "sectors-desktop");
         });
 
