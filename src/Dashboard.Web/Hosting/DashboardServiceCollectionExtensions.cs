@@ -6,6 +6,7 @@ using Dashboard.Web.Components.Account;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
 using Dashboard.Web.Localization;
+using Dashboard.Web.Market.Polling;
 using Dashboard.Web.Members;
 using Dashboard.Web.Operations;
 using Dashboard.Web.Preferences;
@@ -89,6 +90,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddWatchlists();
         services.AddViAlerts();
         services.AddAlerts();
+        services.AddMarketScreens();
 
         // REL-10: sessions closed and tokens revoked while the services exist, and a stop that ends in time.
         services.AddHostedService<CleanShutdown>();

@@ -9,7 +9,15 @@ public sealed class FakeBrokerQueries : IBrokerQueries
 {
     private readonly Dictionary<string, Func<IKiwoomRequest, KiwoomResponse>> answers = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, Func<string, KiwoomContinuation?, KiwoomRawResponse>> rawAnswers = new(StringComparer.Ordinal);
+
     public List<IKiwoomRequest> Sent { get; } = [];
+
+    /// <summary>Raw queries sent: the TR, its body as text and the continuation it carried.</summary>
+    public List<(string ApiId, string Body, KiwoomContinuation? Continuation)> SentRaw { get; } = [];
+
+    /// <summary>Answers raw queries of <paramref name="apiId"/> from the body text and continuation.</summary>
+    public void AnswerRaw(string apiId, Func<string, KiwoomContinuation?, KiwoomRawResponse> answer) => rawAnswers[apiId] = answer;
 
     public void Answer<TResponse>(string apiId, Func<IKiwoomRequest, TResponse> answer)
         where TResponse : KiwoomResponse =>
@@ -39,6 +47,15 @@ public sealed class FakeBrokerQueries : IBrokerQueries
         yield return await QueryAsync(request, ct);
     }
 
-    public Task<KiwoomResult<KiwoomRawResponse>> QueryRawAsync(string apiId, ReadOnlyMemory<byte> body, KiwoomContinuation? continuation = null, CancellationToken ct = default) =>
-        throw new NotSupportedException("Raw queries are the explorer's; this fake answers typed ones.");
+    public Task<KiwoomResult<KiwoomRawResponse>> QueryRawAsync(string apiId, ReadOnlyMemory<byte> body, KiwoomContinuation? continuation = null, CancellationToken ct = default)
+    {
+        if (!rawAnswers.TryGetValue(apiId, out var answer))
+        {
+            throw new NotSupportedException($"The test gave no raw answer for {apiId}.");
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(body.Span);
+        SentRaw.Add((apiId, text, continuation));
+        return Task.FromResult(KiwoomResult<KiwoomRawResponse>.Success(answer(text, continuation)));
+    }
 }

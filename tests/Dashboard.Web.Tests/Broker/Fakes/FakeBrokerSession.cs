@@ -6,7 +6,7 @@ namespace Dashboard.Web.Tests.Broker.Fakes;
 /// <summary>A session whose snapshots are set by the test and whose feeds the test publishes to.</summary>
 public sealed class FakeBrokerSession : IBrokerSession
 {
-    public string KeyId => "fake:Simulator";
+    public string KeyId { get; init; } = "fake:Simulator";
 
     public KiwoomEnvironment Environment => KiwoomEnvironment.Simulator;
 

@@ -1,0 +1,86 @@
+using Bunit;
+using Dashboard.Kiwoom.Realtime;
+using Dashboard.Kiwoom.Rest;
+using Dashboard.Web.Broker;
+using Dashboard.Web.Components.Sectors;
+using Dashboard.Web.Market.Polling;
+using Dashboard.Web.Tests.Broker;
+using Dashboard.Web.Tests.Broker.Fakes;
+using Dashboard.Web.Tests.Components;
+
+namespace Dashboard.Web.Tests.Sectors;
+
+/// <summary>The sectors and themes screen against fakes: the sector list live by 0J, a picked sector's stocks, a theme's stocks.</summary>
+public sealed class SectorsPageTests : IAsyncLifetime
+{
+    private readonly FakeBrokerSession session = new();
+    private DashboardTestContext bunit = default!;
+
+    public Task InitializeAsync()
+    {
+        bunit = new DashboardTestContext("ko", services =>
+        {
+            services.AddSingleton<IBrokerSessions>(new FakeBrokerSessions(session));
+            services.AddSingleton(TestMeters.Create());
+            services.AddOptions<BrokerOptions>();
+            services.AddOptions<PollingOptions>();
+            services.AddOptions<KiwoomClientOptions>();
+            services.AddSingleton<PollScheduler>();
+        });
+        var q = session.FakeQueries;
+        q.AnswerRaw("ka20003", (_, _) => Raw("""{"all_inds_idex":[{"stk_cd":"001","stk_nm":"종합(KOSPI)","cur_prc":"+2500.10","flu_rt":"+0.50"},{"stk_cd":"013","stk_nm":"전기전자","cur_prc":"-3000.00","flu_rt":"-0.40"}],"return_code":0,"return_msg":"ok"}"""));
+        q.AnswerRaw("ka10051", (_, _) => Raw("""{"inds_netprps":[{"inds_cd":"001","inds_nm":"종합","cur_prc":"+2500.10"}],"return_code":0,"return_msg":"ok"}"""));
+        q.AnswerRaw("ka20001", (_, _) => Raw("""{"cur_prc":"-3000.00","rising":"10","fall":"20","inds_cur_prc_tm":[],"return_code":0,"return_msg":"ok"}"""));
+        q.AnswerRaw("ka20002", (body, _) => Raw(body.Contains("\"013\"", StringComparison.Ordinal)
+            ? """{"inds_stkpc":[{"stk_cd":"005930","stk_nm":"삼성전자","cur_prc":"+70000","flu_rt":"+0.72"}],"return_code":0,"return_msg":"ok"}"""
+            : """{"inds_stkpc":[],"return_code":0,"return_msg":"ok"}"""));
+        q.AnswerRaw("ka20009", (_, _) => Raw("""{"inds_cur_prc_daly_rept":[{"dt_n":"20261201","cur_prc_n":"-3000.00"}],"return_code":0,"return_msg":"ok"}"""));
+        q.AnswerRaw("ka90001", (_, _) => Raw("""{"thema_grp":[{"thema_grp_cd":"100","thema_nm":"반도체","stk_num":"2","flu_rt":"+1.00"}],"return_code":0,"return_msg":"ok"}"""));
+        q.AnswerRaw("ka90002", (body, _) => Raw(body.Contains("\"100\"", StringComparison.Ordinal)
+            ? """{"thema_comp_stk":[{"stk_cd":"000660","stk_nm":"SK하이닉스","cur_prc":"-120000","flu_rt":"-1.23"}],"return_code":0,"return_msg":"ok"}"""
+            : """{"thema_comp_stk":[],"return_code":0,"return_msg":"ok"}"""));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await bunit.DisposeAsync();
+
+    [Fact]
+    public async Task SectorIndicesMoveLiveAndAPickedSectorShowsItsStocksPricedLive()
+    {
+        var page = bunit.Render<SectorsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".sectors-list tr.screen-row").Count));
+        var indices = session.FakeFeeds.Live<IndexQuote>(RealtimeTypes.SectorIndex);
+        Assert.Equal(["001", "013"], session.FakeFeeds.ItemsOf(indices));
+        Assert.Empty(page.FindAll(".sectors-list a.screen-code"));
+
+        indices.Publish(new IndexQuote("013", 3_012.5m, Dashboard.Web.Shell.PriceDirection.Up, 12.5m, 0.42m, bunit.Time.GetUtcNow(), FromSnapshot: false));
+        await Eventually.TrueAsync(
+            () =>
+            {
+                bunit.Time.Advance(TimeSpan.FromMilliseconds(100));
+                return page.FindAll(".sectors-list tr[data-code='013'] td[data-live='price']") is [var cell] && cell.TextContent == "3,012.50";
+            },
+            TimeSpan.FromSeconds(10));
+
+        page.Find(".sectors-list tr[data-code='013']").Click();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".sector-members tr.screen-row[data-code='005930']")));
+        Assert.Single(page.FindAll(".sector-daily tr.screen-row"));
+        Assert.Contains(session.FakeFeeds.Opened.Where(f => f.Type == RealtimeTypes.Trade), f => session.FakeFeeds.ItemsOf(f).SequenceEqual(["005930"]));
+    }
+
+    [Fact]
+    public void AThemeOpensItsStocksLinkedToTheStockPage()
+    {
+        bunit.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("themes");
+        var page = bunit.Render<SectorsPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".themes-list tr.screen-row[data-code='100']")));
+
+        page.Find(".themes-list tr.screen-row[data-code='100']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("market/000660", page.Find(".theme-stocks a.screen-code").GetAttribute("href")));
+        Assert.Contains(page.FindAll(".theme-stocks td"), td => (td.ClassName ?? string.Empty).Contains("price-down", StringComparison.Ordinal));
+    }
+
+    private static KiwoomRawResponse Raw(string json) => new(200, null, null, null, System.Text.Encoding.UTF8.GetBytes(json), null);
+}
