@@ -27,16 +27,11 @@ public sealed class ScreensSimulatorTests(ExplorerHost host) : IClassFixture<Exp
     {
         ["etf ka40004"] = (new Ka40004Request { TxonType = "0", Navpre = "0", Mngmcomp = "0000", TxonYn = "0", TraceIdex = "0", ExchangeType = "1" }, "etfall_mrpr"),
         ["etf ka40003"] = (new Ka40003Request { StockCode = "069500" }, "etfdaly_trnsn"),
-        ["etf ka40009"] = (new Ka40009Request { StockCode = "069500" }, "etfnavarray"),
-        ["etf ka40006"] = (new Ka40006Request { StockCode = "069500" }, "etftisl_trnsn"),
         ["elw ka30005"] = (new Ka30005Request { IsscompCd = "000000000000", BsisAsetCd = "000000000000", RghtTp = "0", Lpcd = "000000000000", SortTp = "0" }, "elwcnd_qry"),
-        ["elw ka30009"] = (new Ka30009Request { SortTp = "1", RghtTp = "000", TrdeEndSkip = "0" }, "elwflu_rt_rank"),
         ["elw ka10050"] = (new Ka10050Request { StockCode = "57JBHH" }, "elwsnst_ix_array"),
         ["flows ka90003"] = (new Ka90003Request { TrdeUpperTp = "2", AmtQtyTp = "1", MarketType = "P00101", ExchangeType = "1" }, "prm_netprps_upper_50"),
-        ["flows ka90005"] = (new Ka90005Request { Date = Day, AmtQtyTp = "1", MarketType = "P00101", MinTicTp = "1", ExchangeType = "1" }, "prm_trde_trnsn"),
         ["flows ka10131"] = (new Ka10131Request { Date = "1", MarketType = "001", NetslmtTp = "2", StkIndsTp = "0", AmtQtyTp = "0", ExchangeType = "1" }, "orgn_frgnr_cont_trde_prst"),
         ["flows ka10008"] = (new Ka10008Request { StockCode = "005930" }, "stk_frgnr"),
-        ["flows ka90013"] = (new Ka90013Request { StockCode = "005930", AmtQtyTp = "1", Date = Day }, "stk_daly_prm_trde_trnsn"),
     };
 
     [Theory]
