@@ -24,6 +24,12 @@ internal static class FieldRenderer
             return fundamental;
         }
 
+        // An ELW's underlying (ka30012 aset_cd, bsis_aset_1) is its model underlying, so a client can follow it.
+        if (f.Name is "aset_cd" or "bsis_aset_1" && ctx.Instrument?.Elw is { } underlyingTerms)
+        {
+            return underlyingTerms.UnderlyingCode;
+        }
+
         var i = ctx.Instrument;
         switch (f.Kind)
         {

@@ -29,4 +29,8 @@ public sealed class BrokerOptions
     /// <summary>Codes per ka10095 request when a reconnect re-reads quotes that may have been missed.</summary>
     [Range(1, 100)]
     public int SnapshotBatchSize { get; set; } = 50;
+
+    /// <summary>How long a condition search waits for the session's WebSocket to finish logging in.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan ConditionConnectWait { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -24,6 +24,7 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
     private readonly SessionQueries queries;
     private readonly SessionMarketQueries market;
     private readonly SessionFeeds feeds;
+    private readonly SessionConditionSearch conditions;
     private RealtimeConnectionState lastState = RealtimeConnectionState.Disconnected;
     private bool everConnected;
     private long lastTickTicks;
@@ -47,6 +48,7 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
         queries = new SessionQueries(rest, credential);
         market = new SessionMarketQueries(queries, options, time, closing.Token);
         feeds = new SessionFeeds(realtime, options, FeedOpened, FeedClosed);
+        conditions = new SessionConditionSearch(realtime, options.ConditionConnectWait);
         realtime.StateChanged += OnRealtimeStateChanged;
         realtime.EventReceived += OnEventReceived;
     }
@@ -62,6 +64,8 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
     public IBrokerQueries Queries => queries;
 
     public IMarketFeeds Feeds => feeds;
+
+    public IConditionSearch Conditions => conditions;
 
     public BrokerStatus Status
     {

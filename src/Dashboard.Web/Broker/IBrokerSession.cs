@@ -28,6 +28,9 @@ public interface IBrokerSession
     /// <summary>Conflated quotes and lossless events from the session's one WebSocket.</summary>
     IMarketFeeds Feeds { get; }
 
+    /// <summary>Saved conditions, one-shot and live condition search over the session's one WebSocket.</summary>
+    IConditionSearch Conditions => ConditionSearchUnavailable.Instance;
+
     /// <summary>
     /// Starts (or, after Replaced/Failed, restarts) the WebSocket and waits for the outcome. A replaced
     /// session only comes back when the member asks, because reconnecting would in turn replace the

@@ -26,6 +26,10 @@ public sealed class FakeBrokerSession : IBrokerSession
 
     public IMarketFeeds Feeds => FakeFeeds;
 
+    public FakeConditionSearch FakeConditions { get; } = new();
+
+    public IConditionSearch Conditions => FakeConditions;
+
     public Task<BrokerStatus> ConnectAsync(CancellationToken ct = default)
     {
         StatusChanged?.Invoke(Status);

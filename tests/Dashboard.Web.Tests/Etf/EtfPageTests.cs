@@ -1,0 +1,87 @@
+using Bunit;
+using Dashboard.Kiwoom.Generated;
+using Dashboard.Kiwoom.Realtime;
+using Dashboard.Web.Broker;
+using Dashboard.Web.Components.Etf;
+using Dashboard.Web.Tests.Broker;
+using Dashboard.Web.Tests.Broker.Fakes;
+using Dashboard.Web.Tests.Components;
+
+namespace Dashboard.Web.Tests.Etf;
+
+/// <summary>The ETF detail page against a fake session: names from ka40002, NAV card moved by 0G pushes.</summary>
+public sealed class EtfPageTests : IAsyncLifetime
+{
+    private readonly FakeBrokerSession session = new();
+    private DashboardTestContext bunit = default!;
+
+    public Task InitializeAsync()
+    {
+        bunit = new DashboardTestContext("en", services =>
+        {
+            services.AddSingleton<IBrokerSessions>(new FakeBrokerSessions(session));
+            services.AddSingleton(TestMeters.Create());
+            services.AddOptions<BrokerOptions>();
+        });
+        session.FakeQueries.Answer("ka40002", _ => new Ka40002Response { StockName = "KODEX 200", EtfobjtIdexNm = "KOSPI200" });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await bunit.DisposeAsync();
+
+    [Fact]
+    public async Task ANavPushShowsNavPremiumAndTrackingErrorWithUpInRed()
+    {
+        var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
+        page.WaitForAssertion(() => Assert.Contains("KODEX 200", page.Find(".etf-title").TextContent));
+        Assert.Equal("-", page.Find(".etf-nav").TextContent.Trim());
+
+        var feed = session.FakeFeeds.Live<EtfNavQuote>(RealtimeTypes.EtfNav);
+        Assert.Equal(["069500"], session.FakeFeeds.ItemsOf(feed));
+        feed.Publish(new EtfNavQuote(Nav(nav: 10_000m, price: 10_050)));
+
+        await Eventually.TrueAsync(
+            () =>
+            {
+                bunit.Time.Advance(TimeSpan.FromMilliseconds(100));
+                return page.Find(".etf-nav").TextContent.Contains("10,000.00", StringComparison.Ordinal);
+            },
+            TimeSpan.FromSeconds(5));
+        Assert.Equal("+0.50%", page.Find(".etf-premium").TextContent.Trim());
+        Assert.Contains("price-up", page.Find(".etf-premium").ClassName);
+        Assert.Equal("+0.12%", page.Find(".etf-tracking").TextContent.Trim());
+        Assert.Contains("10,050", page.Find(".etf-price").TextContent);
+        Assert.Equal("market/069500", page.Find("a.etf-stock-link").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ADiscountIsNegativeAndBlue()
+    {
+        var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
+        page.WaitForAssertion(() => Assert.Contains("KODEX 200", page.Find(".etf-title").TextContent));
+
+        session.FakeFeeds.Live<EtfNavQuote>(RealtimeTypes.EtfNav).Publish(new EtfNavQuote(Nav(nav: 10_000m, price: 9_980)));
+
+        await Eventually.TrueAsync(
+            () =>
+            {
+                bunit.Time.Advance(TimeSpan.FromMilliseconds(100));
+                return page.Find(".etf-premium").TextContent.Contains("-0.20%", StringComparison.Ordinal);
+            },
+            TimeSpan.FromSeconds(5));
+        Assert.Contains("price-down", page.Find(".etf-premium").ClassName);
+    }
+
+    [Fact]
+    public void AnInvalidCodeIsExplainedAndNothingIsSubscribed()
+    {
+        var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "69500"));
+
+        Assert.Contains("6 capital letters", page.Find(".etf-invalid").TextContent);
+        Assert.Empty(session.FakeFeeds.Opened);
+    }
+
+    private static EtfNav Nav(decimal nav, long price) => new(
+        "069500", new TimeOnly(10, 0, 0), new SignedDecimalPrice(nav, PriceDirection.Up), 12.5m, 0.3m, 0.12m,
+        new SignedPrice(price, PriceDirection.Up), 50, 0.5m, 1000, ChangeSign.Up, null, null, DateTimeOffset.UnixEpoch.AddYears(56));
+}
