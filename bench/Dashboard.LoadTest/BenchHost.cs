@@ -42,7 +42,7 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
             // Every member's session logs in from this one loopback address within a minute, and every
             // headless tab connects from it: the per-address limits are for the internet, not this run.
             ["Simulator:TokenIssuesPerMinutePerAddress"] = "100000",
-            ["Dashboard:CircuitConnectPermitsPerWindow"] = "100000",
+            ["Dashboard:CircuitConnectPermitsPerWindow"] = "10000",
 
             // A finished phase's sessions close quickly so the next phase starts from none.
             ["Broker:GracePeriod"] = "00:00:01",
@@ -54,8 +54,13 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
             settings[$"Simulator:FixedTickCodes:{k}"] = symbols[k];
         }
 
-        UseKestrel(0);
+        // HTTPS as in a deployment (the pages and the hub refuse plain HTTP), with a throwaway certificate
+        // stored where the host keeps the one it generates, so its own sessions reach the simulator too.
+        certificate = CreateCertificate(Path.Combine(DataPath, "tls", "self-signed.pfx"));
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
     }
+
+    private readonly System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
 
     public string DataPath { get; }
 
@@ -104,6 +109,10 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Production);
+        builder.UseContentRoot(RepositoryRoot());
+
+        // Runs from the build output, not a publish folder: serve the libraries' assets from their manifests.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -113,6 +122,7 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        certificate.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -137,6 +147,35 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(8) };
         properties.Items["dashboard.signedInAt"] = signedIn;
         return options.TicketDataFormat.Protect(new AuthenticationTicket(principal, properties, IdentityConstants.ApplicationScheme));
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 CreateCertificate(string path)
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var pfx = created.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, pfx);
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(pfx, null);
+    }
+
+    /// <summary>The folder of Dashboard.csproj (appsettings.json, wwwroot), found upwards from the build output.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Dashboard.csproj")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from the repository's build output (Dashboard.csproj not found above it).");
     }
 
     private static void Check(IdentityResult result)

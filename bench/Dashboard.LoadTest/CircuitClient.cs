@@ -50,7 +50,12 @@ internal sealed class CircuitClient : IAsyncDisposable
     public async Task StartAsync(string path, CancellationToken ct)
     {
         var pageUri = new Uri(baseAddress, path);
-        using (var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }))
+        using (var http = new HttpClient(new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            SslOptions = { RemoteCertificateValidationCallback = AcceptLoopbackCertificate },
+        }))
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, pageUri);
             request.Headers.Add("Cookie", cookie);
@@ -94,6 +99,16 @@ internal sealed class CircuitClient : IAsyncDisposable
             {
                 o.Headers["Cookie"] = cookie;
                 o.Headers["Origin"] = origin;
+                o.WebSocketConfiguration = ws => ws.RemoteCertificateValidationCallback = AcceptLoopbackCertificate;
+                o.HttpMessageHandlerFactory = handler =>
+                {
+                    if (handler is HttpClientHandler http)
+                    {
+                        http.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+                    }
+
+                    return handler;
+                };
             });
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
         var hub = builder.Build();
@@ -109,6 +124,10 @@ internal sealed class CircuitClient : IAsyncDisposable
         };
         return hub;
     }
+
+    // The bench host's throwaway self-signed certificate on 127.0.0.1 (BenchHost checks the address is loopback).
+    private static bool AcceptLoopbackCertificate(object sender, System.Security.Cryptography.X509Certificates.X509Certificate? certificate,
+        System.Security.Cryptography.X509Certificates.X509Chain? chain, System.Net.Security.SslPolicyErrors errors) => true;
 
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
     {
