@@ -7,22 +7,25 @@ namespace Dashboard.LoadTest;
 /// <summary>What the generator process measured between "mark" and "stop".</summary>
 internal sealed record GeneratorResult(int Circuits, int Failed, long Batches, long Bytes, long MaxInFlight, double CpuMs, double WallMs, int Errors, string? FirstError, string JsCalls);
 
-/// <summary>
-/// The headless tabs run in a process of their own, so the server's CPU and the generator's are measured
-/// apart. This is the child side: <c>clients BASE COOKIES PATH</c>, one cookie header per line of the
-/// COOKIES file; it prints "ready", then answers "mark" and "stop" on standard input.
-/// </summary>
-internal static class Generator
+/// <summary>The headless tabs of one phase, wherever they run: started together, measured between a mark and a stop.</summary>
+internal sealed class TabSet : IAsyncDisposable
 {
-    public static async Task<int> RunAsync(string[] args)
+    private readonly List<CircuitClient> clients;
+    private readonly List<string> failures = [];
+    private readonly Process process = Process.GetCurrentProcess();
+    private readonly Stopwatch wall = new();
+    private long batches;
+    private long bytes;
+    private TimeSpan cpu;
+
+    public TabSet(Uri baseAddress, IEnumerable<string> cookies) =>
+        clients = [.. cookies.Where(c => c.Length > 0).Select(c => new CircuitClient(baseAddress, c))];
+
+    /// <summary>Starts every tab (four at a time, as a crowd of browsers would not all hit at once) and waits for each one's first render batch.</summary>
+    public async Task<(int Running, int Failed, string? FirstError)> StartAsync(string path)
     {
-        var baseAddress = new Uri(args[1]);
-        var cookies = await File.ReadAllLinesAsync(args[2]);
-        var path = args[3];
-        var clients = cookies.Where(c => c.Length > 0).Select(c => new CircuitClient(baseAddress, c)).ToList();
         using var startLimit = new SemaphoreSlim(4);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30 + (clients.Count * 2)));
-        var failures = new List<string>();
         await Task.WhenAll(clients.Select(async client =>
         {
             await startLimit.WaitAsync();
@@ -43,44 +46,97 @@ internal static class Generator
                 startLimit.Release();
             }
         }));
-        Console.WriteLine($"ready {clients.Count - failures.Count} {failures.Count} {failures.FirstOrDefault()}");
+        return (clients.Count - failures.Count, failures.Count, failures.FirstOrDefault());
+    }
 
-        var process = Process.GetCurrentProcess();
-        var (batches, bytes, cpu, wall) = (0L, 0L, TimeSpan.Zero, Stopwatch.StartNew());
+    public void Mark()
+    {
+        process.Refresh();
+        (batches, bytes, cpu) = (clients.Sum(c => c.Batches), clients.Sum(c => c.Bytes), process.TotalProcessorTime);
+        wall.Restart();
+    }
+
+    public GeneratorResult Stop()
+    {
+        process.Refresh();
+        var errors = clients.Where(c => c.Error is not null).Select(c => c.Error!).ToList();
+        var js = clients.SelectMany(c => c.JsCalls).GroupBy(kv => kv.Key).OrderByDescending(g => g.Sum(kv => kv.Value))
+            .Select(g => $"{g.Key}×{g.Sum(kv => kv.Value)}");
+        return new GeneratorResult(
+            clients.Count - failures.Count, failures.Count, clients.Sum(c => c.Batches) - batches, clients.Sum(c => c.Bytes) - bytes,
+            clients.Count == 0 ? 0 : clients.Max(c => c.MaxInFlight), (process.TotalProcessorTime - cpu).TotalMilliseconds,
+            wall.Elapsed.TotalMilliseconds, errors.Count, errors.FirstOrDefault() ?? failures.FirstOrDefault(), string.Join(", ", js.Take(6)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// The headless tabs run in a process of their own, so the server's CPU and the generator's are measured
+/// apart. This is the child side: <c>clients BASE COOKIES PATH</c>, one cookie header per line of the
+/// COOKIES file; it prints "ready", then answers "mark" and "stop" on standard input.
+/// </summary>
+internal static class Generator
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var tabs = new TabSet(new Uri(args[1]), await File.ReadAllLinesAsync(args[2]));
+        var (running, failed, firstError) = await tabs.StartAsync(args[3]);
+        Console.WriteLine($"ready {running} {failed} {firstError}");
         while (Console.ReadLine() is { } command)
         {
-            process.Refresh();
             if (command == "mark")
             {
-                (batches, bytes, cpu) = (clients.Sum(c => c.Batches), clients.Sum(c => c.Bytes), process.TotalProcessorTime);
-                wall.Restart();
+                tabs.Mark();
                 Console.WriteLine("marked");
             }
             else if (command == "stop")
             {
-                var errors = clients.Where(c => c.Error is not null).Select(c => c.Error!).ToList();
-                var js = clients.SelectMany(c => c.JsCalls).GroupBy(kv => kv.Key).OrderByDescending(g => g.Sum(kv => kv.Value))
-                    .Select(g => $"{g.Key}×{g.Sum(kv => kv.Value)}");
-                var result = new GeneratorResult(
-                    clients.Count - failures.Count, failures.Count, clients.Sum(c => c.Batches) - batches, clients.Sum(c => c.Bytes) - bytes,
-                    clients.Count == 0 ? 0 : clients.Max(c => c.MaxInFlight), (process.TotalProcessorTime - cpu).TotalMilliseconds,
-                    wall.Elapsed.TotalMilliseconds, errors.Count, errors.FirstOrDefault() ?? failures.FirstOrDefault(), string.Join(", ", js.Take(6)));
-                Console.WriteLine("result " + JsonSerializer.Serialize(result));
+                Console.WriteLine("result " + JsonSerializer.Serialize(tabs.Stop()));
                 break;
             }
-        }
-
-        foreach (var client in clients)
-        {
-            await client.DisposeAsync();
         }
 
         return 0;
     }
 }
 
+/// <summary>Where a phase's tabs run: a process of their own (the bench command) or this one (the smoke test).</summary>
+internal interface ITabs : IAsyncDisposable
+{
+    Task<(int Running, int Failed, string? FirstError)> WaitReadyAsync();
+
+    Task MarkAsync();
+
+    Task<GeneratorResult> StopAsync();
+}
+
+/// <summary>Tabs in this process: CPU is not told apart from the server's, everything else is measured the same.</summary>
+internal sealed class InProcessTabs(Uri baseAddress, IReadOnlyList<string> cookies, string path) : ITabs
+{
+    private readonly TabSet tabs = new(baseAddress, cookies);
+
+    public Task<(int Running, int Failed, string? FirstError)> WaitReadyAsync() => tabs.StartAsync(path);
+
+    public Task MarkAsync()
+    {
+        tabs.Mark();
+        return Task.CompletedTask;
+    }
+
+    public Task<GeneratorResult> StopAsync() => Task.FromResult(tabs.Stop() with { CpuMs = double.NaN });
+
+    public ValueTask DisposeAsync() => tabs.DisposeAsync();
+}
+
 /// <summary>The parent side: starts the generator process and talks to it line by line.</summary>
-internal sealed class GeneratorProcess : IAsyncDisposable
+internal sealed class GeneratorProcess : ITabs
 {
     private readonly Process process;
     private readonly string cookieFile;

@@ -22,7 +22,7 @@ internal sealed record PhaseResult(
     string? FirstError,
     string JsCalls);
 
-internal sealed class PhaseRunner(BenchHost host, LatencyRecorder latency, IReadOnlyList<string> cookies, TimeSpan warmup, TimeSpan window, TextWriter log)
+internal sealed class PhaseRunner(BenchHost host, LatencyRecorder latency, IReadOnlyList<string> cookies, TimeSpan warmup, TimeSpan window, TextWriter log, bool tabsInProcess = false)
 {
     public const string Page = "market";
 
@@ -37,7 +37,9 @@ internal sealed class PhaseRunner(BenchHost host, LatencyRecorder latency, IRead
         await WaitForNoSessionsAsync();
         var heapBefore = SettledHeap();
         log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {scenario}: {tabs} tab(s), {(naive ? "naive baseline" : "optimized")}: connecting");
-        await using var generator = GeneratorProcess.Start(host.Address, cookies.Take(tabs).ToList(), Page);
+        await using ITabs generator = tabsInProcess
+            ? new InProcessTabs(host.Address, [.. cookies.Take(tabs)], Page)
+            : GeneratorProcess.Start(host.Address, [.. cookies.Take(tabs)], Page);
         var (running, failed, firstError) = await generator.WaitReadyAsync();
         log.WriteLine($"{DateTime.UtcNow:HH:mm:ss}   {running} running, {failed} failed{(firstError is null ? "" : ": " + firstError)}; warming up {warmup.TotalSeconds:0} s");
         await Task.Delay(warmup);

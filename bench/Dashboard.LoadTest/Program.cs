@@ -93,7 +93,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
 
 internal static class BenchRun
 {
-    public static async Task<List<PhaseResult>> RunAsync(BenchOptions options, TextWriter log)
+    public static async Task<List<PhaseResult>> RunAsync(BenchOptions options, TextWriter log, bool tabsInProcess = false)
     {
         var plan = options.Scenarios.SelectMany(s => s switch
         {
@@ -106,7 +106,7 @@ internal static class BenchRun
         using var latency = new LatencyRecorder();
         log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} host at {host.Address}; creating {plan.Max(p => p.Item2)} members");
         var cookies = await host.CreateMembersAsync(plan.Max(p => p.Item2));
-        var runner = new PhaseRunner(host, latency, cookies, options.Warmup, options.Window, log);
+        var runner = new PhaseRunner(host, latency, cookies, options.Warmup, options.Window, log, tabsInProcess);
         var results = new List<PhaseResult>();
         foreach (var (scenario, tabs) in plan)
         {
