@@ -101,7 +101,27 @@ internal static class BenchRun
             "S2" => [(s, 10)],
             _ => options.Ramp.Select(n => (s, n)),
         }).ToList();
-        await using var host = new BenchHost(options.TicksPerSecondPerSymbol, MarketDefaults.Stocks);
+        var host = new BenchHost(options.TicksPerSecondPerSymbol, MarketDefaults.Stocks);
+        try
+        {
+            return await RunAsync(host, plan, options, log, tabsInProcess);
+        }
+        finally
+        {
+            try
+            {
+                await host.DisposeAsync();
+            }
+            catch (ObjectDisposedException ex)
+            {
+                // The app's shutdown revokes tokens after its container is gone (issue 11, REL-10); the results stand.
+                log.WriteLine($"host shutdown: {ex.Message}");
+            }
+        }
+    }
+
+    private static async Task<List<PhaseResult>> RunAsync(BenchHost host, List<(string, int)> plan, BenchOptions options, TextWriter log, bool tabsInProcess)
+    {
         host.Start();
         using var latency = new LatencyRecorder();
         log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} host at {host.Address}; creating {plan.Max(p => p.Item2)} members");
@@ -111,9 +131,11 @@ internal static class BenchRun
         foreach (var (scenario, tabs) in plan)
         {
             results.Add(await runner.RunAsync(scenario, tabs, naive: false));
+            log.WriteLine("  " + ResultTable.Row(results[^1]));
             if (options.Baseline)
             {
                 results.Add(await runner.RunAsync(scenario, tabs, naive: true));
+                log.WriteLine("  " + ResultTable.Row(results[^1]));
             }
         }
 

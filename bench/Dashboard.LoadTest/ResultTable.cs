@@ -18,13 +18,7 @@ internal static class ResultTable
         output.WriteLine("|---|---:|---|---|---:|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
-            var l = r.Latency;
-            output.WriteLine(string.Join(" | ",
-                "| " + r.Scenario, r.Tabs, r.Naive ? "naive baseline" : "optimized", $"{r.Running}/{r.Failed}", F(r.TicksPerSecond, "0"),
-                Full(l[BrokerMetrics.EmitToReceive]), Short(l[BrokerMetrics.ReceiveToParse]), Short(l[BrokerMetrics.ReceiveToRenderRequest]),
-                Full(l[BrokerMetrics.ReceiveToRenderSent]), Full(l[BrokerMetrics.EmitToRenderSent]),
-                F(r.BatchesPerSecondPerPage, "0.0"), F(r.ServerRendersPerSecond, "0"), r.MaxUnacked, F(r.ServerCpuPercent, "0.0"), F(r.GeneratorCpuPercent, "0.0"),
-                F(r.MegabytesPerCircuit, "0.00"), (r.Errors == 0 ? "0" : $"{r.Errors}: {r.FirstError}") + " |"));
+            output.WriteLine(Row(r));
         }
 
         foreach (var naive in new[] { false, true })
@@ -43,6 +37,18 @@ internal static class ResultTable
 
         output.WriteLine();
         output.WriteLine("JS interop calls answered (first phase): " + results.FirstOrDefault()?.JsCalls);
+    }
+
+    /// <summary>One phase as a table row (also printed as each phase ends, so a crash later loses nothing).</summary>
+    public static string Row(PhaseResult r)
+    {
+        var l = r.Latency;
+        return string.Join(" | ",
+            "| " + r.Scenario, r.Tabs, r.Naive ? "naive baseline" : "optimized", $"{r.Running}/{r.Failed}", F(r.TicksPerSecond, "0"),
+            Full(l[BrokerMetrics.EmitToReceive]), Short(l[BrokerMetrics.ReceiveToParse]), Short(l[BrokerMetrics.ReceiveToRenderRequest]),
+            Full(l[BrokerMetrics.ReceiveToRenderSent]), Full(l[BrokerMetrics.EmitToRenderSent]),
+            F(r.BatchesPerSecondPerPage, "0.0"), F(r.ServerRendersPerSecond, "0"), r.MaxUnacked, F(r.ServerCpuPercent, "0.0"), F(r.GeneratorCpuPercent, "0.0"),
+            F(r.MegabytesPerCircuit, "0.00"), (r.Errors == 0 ? "0" : $"{r.Errors}: {r.FirstError}") + " |");
     }
 
     private static bool WithinKnee(PhaseResult r) =>

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Dashboard.Web.Broker;
 
 namespace Dashboard.LoadTest.Tests;
