@@ -66,6 +66,17 @@ public sealed class SimulatorOptions
     [Range(0, 100_000)]
     public int TradesPerStep { get; set; } = 20;
 
+    /// <summary>
+    /// Load-test mode when above zero: each listing of <see cref="FixedTickCodes"/> trades exactly this many
+    /// times per second (spread over the steps) and nothing else trades, and price moves never trigger a VI,
+    /// so two runs see the same tick rate from start to end. <see cref="TradesPerStep"/> is then ignored.
+    /// </summary>
+    [Range(0.0, 1_000.0)]
+    public double FixedTicksPerSecond { get; set; }
+
+    /// <summary>The listings that tick in the fixed-rate mode (unknown codes are refused at the first step).</summary>
+    public List<string> FixedTickCodes { get; set; } = [];
+
     /// <summary>Starting cash of each new simulated account, in KRW.</summary>
     [Range(0, long.MaxValue)]
     public long InitialDeposit { get; set; } = 100_000_000;

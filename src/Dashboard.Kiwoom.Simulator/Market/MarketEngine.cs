@@ -21,6 +21,8 @@ public sealed class MarketEngine : IDisposable
     private ITimer? _timer;
     private DateOnly _tradingDay;
     private long _tradeCount;
+    private Instrument[]? _fixedListings;
+    private double[]? _fixedCredit;
 
     public MarketEngine(MarketUniverse universe, IOptions<SimulatorOptions> options, TimeProvider clock)
     {
@@ -118,7 +120,45 @@ public sealed class MarketEngine : IDisposable
     }
 
     /// <summary>Executes one step: releases due VIs and runs the configured number of trades.</summary>
-    public void Step() => Step((int)Math.Round(_options.TradesPerStep * Speed));
+    public void Step()
+    {
+        if (_options.FixedTicksPerSecond > 0)
+        {
+            StepFixedRate();
+        }
+        else
+        {
+            Step((int)Math.Round(_options.TradesPerStep * Speed));
+        }
+    }
+
+    /// <summary>
+    /// One step of the fixed-rate mode: every configured listing gets its share of trades for one step
+    /// interval (fractions carried over), in a fixed order, with no VI triggered by the walk.
+    /// </summary>
+    public void StepFixedRate() => Write(() =>
+    {
+        _fixedListings ??= [.. _options.FixedTickCodes.Select(Require)];
+        _fixedCredit ??= new double[_fixedListings.Length];
+        var perStep = _options.FixedTicksPerSecond * _options.StepInterval.TotalSeconds;
+        var now = Clock.GetUtcNow();
+        RollDayIfNeeded(now);
+        ReleaseDueVis(now);
+        for (var k = 0; k < _fixedListings.Length; k++)
+        {
+            _fixedCredit[k] += perStep;
+            for (; _fixedCredit[k] >= 1; _fixedCredit[k]--)
+            {
+                TradeOnce(_fixedListings[k], now, allowVi: false);
+            }
+        }
+
+        StepCount++;
+        foreach (var o in _observers)
+        {
+            o.OnStep(now);
+        }
+    });
 
     public void Step(int trades) => Write(() =>
     {
@@ -185,7 +225,7 @@ public sealed class MarketEngine : IDisposable
         return Universe.All[^1];
     }
 
-    private void TradeOnce(Instrument i, DateTimeOffset now)
+    private void TradeOnce(Instrument i, DateTimeOffset now, bool allowVi = true)
     {
         if (i.Halted || i.InVi)
         {
@@ -199,7 +239,15 @@ public sealed class MarketEngine : IDisposable
             _ => NextWalkPrice(i),
         };
         price = Math.Clamp(price, i.LowerLimit, i.UpperLimit);
-        if (i.Kind == InstrumentKind.Stock && CheckVi(i, price, now))
+        if (!allowVi)
+        {
+            // Fixed-rate mode: stay inside the dynamic VI band of the last price so no VI ever starts.
+            if (Math.Abs(price - i.Last) * 100 >= i.Last)
+            {
+                price = Math.Clamp(price > i.Last ? TickSize.Up(i.Kind, i.Last) : TickSize.Down(i.Kind, i.Last), i.LowerLimit, i.UpperLimit);
+            }
+        }
+        else if (i.Kind == InstrumentKind.Stock && CheckVi(i, price, now))
         {
             return;
         }

@@ -27,5 +27,11 @@ public sealed class RealtimeEvent
     /// <summary>When the frame carrying this event was received (the client's clock).</summary>
     public DateTimeOffset ReceivedAt { get; }
 
+    /// <summary>
+    /// When the sender built the frame, if it said so: the simulator's <c>emit_ts</c> entry field (Unix
+    /// milliseconds), sent only when latency is being measured. Kiwoom itself never sends it.
+    /// </summary>
+    public DateTimeOffset? EmittedAt { get; init; }
+
     public override string ToString() => $"{Type} {Item} ({Values.Count} fields)";
 }

@@ -81,6 +81,7 @@ public sealed partial class RealtimeFrameParser
         string? type = null;
         string? name = null;
         string? item = null;
+        DateTimeOffset? emittedAt = null;
         var rowCount = 0;
         var used = 0;
         do
@@ -112,8 +113,14 @@ public sealed partial class RealtimeFrameParser
                 return false;
             }
 
-            // Other string fields (the simulator's emit time) are ignored, as on the general path.
+            // Other string fields are ignored, as on the general path, except the simulator's emit time.
             var value = f.Slice(at, length);
+            if (key == 0 && f.Slice(keyAt, keyLength).SequenceEqual(EmitKey))
+            {
+                emittedAt = ParseEmitTime(value);
+                continue;
+            }
+
             if (key == TypeKey && (type = MatchType(value, out typeIndex)) is null)
             {
                 return false;
@@ -135,7 +142,10 @@ public sealed partial class RealtimeFrameParser
             return false;
         }
 
-        events.Add(new RealtimeEvent(type, name ?? string.Empty, item ?? string.Empty, BuildValues(f, rowCount, used), receivedAt));
+        events.Add(new RealtimeEvent(type, name ?? string.Empty, item ?? string.Empty, BuildValues(f, rowCount, used), receivedAt)
+        {
+            EmittedAt = emittedAt,
+        });
         return true;
     }
 

@@ -14,6 +14,8 @@ namespace Dashboard.Kiwoom.Realtime;
 /// </summary>
 public sealed partial class RealtimeFrameParser
 {
+    private static ReadOnlySpan<byte> EmitKey => "emit_ts"u8;
+
     private const int MaxCachedItems = 4096;
     private const int ItemSlotBits = 10;
     private const int MaxFid = ushort.MaxValue;
@@ -198,6 +200,7 @@ public sealed partial class RealtimeFrameParser
         string? type = null;
         string? name = null;
         string? item = null;
+        DateTimeOffset? emittedAt = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("type"u8))
@@ -227,9 +230,21 @@ public sealed partial class RealtimeFrameParser
                 reader.Read();
                 ReadValues(ref reader, ref rowCount, ref used, ref problem);
             }
+            else if (reader.ValueTextEquals(EmitKey))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
+                {
+                    emittedAt = ParseEmitTime(reader.ValueSpan);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
             else
             {
-                // Unknown entry fields (for example the simulator's emit time) are ignored.
+                // Unknown entry fields are ignored.
                 reader.Read();
                 reader.Skip();
             }
@@ -242,8 +257,18 @@ public sealed partial class RealtimeFrameParser
         }
 
         // A name read before the type could not use the per-type cache; that is only a missed saving.
-        events.Add(new RealtimeEvent(type, name ?? string.Empty, item ?? string.Empty, BuildValues(_scratch, rowCount, used), receivedAt));
+        events.Add(new RealtimeEvent(type, name ?? string.Empty, item ?? string.Empty, BuildValues(_scratch, rowCount, used), receivedAt)
+        {
+            EmittedAt = emittedAt,
+        });
     }
+
+    /// <summary>The simulator's emit time (<c>emit_ts</c>, Unix milliseconds as a string); anything else reads as absent.</summary>
+    private static DateTimeOffset? ParseEmitTime(ReadOnlySpan<byte> value) =>
+        System.Buffers.Text.Utf8Parser.TryParse(value, out long ms, out var used) && used == value.Length
+            && ms is > 0 and < 253_402_300_800_000
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
 
     private void ReadValues(ref Utf8JsonReader reader, ref int rowCount, ref int used, ref string? problem)
     {

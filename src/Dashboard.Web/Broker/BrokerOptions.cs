@@ -26,6 +26,13 @@ public sealed class BrokerOptions
     [Range(16, 1_000_000)]
     public int LosslessQueueCapacity { get; set; } = 4096;
 
+    /// <summary>
+    /// Benchmark baseline only (never set in a deployment): live pages render on every tick
+    /// (<c>StateHasChanged</c> per value, no throttle) and quote feeds queue every value instead of keeping
+    /// the newest per key, the way a newcomer would write it. The load benchmark measures against it.
+    /// </summary>
+    public bool NaiveRenderingForBenchmark { get; set; }
+
     /// <summary>Codes per ka10095 request when a reconnect re-reads quotes that may have been missed.</summary>
     [Range(1, 100)]
     public int SnapshotBatchSize { get; set; } = 50;

@@ -47,7 +47,7 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
         KeyId = credential.KeyId;
         queries = new SessionQueries(rest, credential);
         market = new SessionMarketQueries(queries, options, time, closing.Token);
-        feeds = new SessionFeeds(realtime, options, FeedOpened, FeedClosed);
+        feeds = new SessionFeeds(realtime, options, metrics, FeedOpened, FeedClosed);
         conditions = new SessionConditionSearch(realtime, options.ConditionConnectWait);
         realtime.StateChanged += OnRealtimeStateChanged;
         realtime.EventReceived += OnEventReceived;
@@ -171,7 +171,7 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
 
     private void OnEventReceived(RealtimeEvent e)
     {
-        metrics.Tick(e.Type);
+        metrics.Tick(e);
         Interlocked.Exchange(ref lastTickTicks, e.ReceivedAt.UtcTicks);
     }
 

@@ -22,11 +22,22 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
         SingleReader = true,
     });
 
+    private readonly BrokerMetrics? metrics;
+
     private Dictionary<string, T> pending = new(StringComparer.Ordinal);
+    private List<T> queued = [];
     private long conflated;
 
-    internal LiveFeed(string type, Func<RealtimeEvent, T?> map)
-        : base(type) => this.map = map;
+    internal LiveFeed(string type, Func<RealtimeEvent, T?> map, BrokerMetrics? metrics = null, bool conflate = true)
+        : base(type)
+    {
+        this.map = map;
+        this.metrics = metrics;
+        Conflates = conflate;
+    }
+
+    /// <summary>False only in the benchmark's naive baseline: every value is delivered, one batch each.</summary>
+    public bool Conflates { get; }
 
     /// <summary>Values replaced by a newer one of the same key before the reader took them.</summary>
     public long ConflatedCount => Interlocked.Read(ref conflated);
@@ -38,7 +49,14 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
         {
             signal.Reader.TryRead(out _);
             var batch = Take();
-            if (batch.Count > 0)
+            if (!Conflates)
+            {
+                foreach (var value in batch)
+                {
+                    yield return [value];
+                }
+            }
+            else if (batch.Count > 0)
             {
                 yield return batch;
             }
@@ -50,7 +68,11 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
     {
         lock (gate)
         {
-            if (!pending.TryAdd(value.Key, value))
+            if (!Conflates)
+            {
+                queued.Add(value);
+            }
+            else if (!pending.TryAdd(value.Key, value))
             {
                 pending[value.Key] = value;
                 conflated++;
@@ -64,6 +86,7 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
     {
         if (map(e) is { } value)
         {
+            metrics?.Parsed(e.ReceivedAt);
             Publish(value);
         }
     }
@@ -85,6 +108,13 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
         Dictionary<string, T> taken;
         lock (gate)
         {
+            if (!Conflates)
+            {
+                var all = queued;
+                queued = [];
+                return all;
+            }
+
             if (pending.Count == 0)
             {
                 return [];

@@ -18,7 +18,10 @@ public static class MarketMapping
 
         return new Quote(
             tick.Item, null, price.Value, Convert(price.Direction), tick.Change ?? 0, tick.ChangeRate ?? 0m,
-            tick.CumulativeVolume ?? 0, tick.Volume, tick.Time, tick.ReceivedAt, FromSnapshot: false);
+            tick.CumulativeVolume ?? 0, tick.Volume, tick.Time, tick.ReceivedAt, FromSnapshot: false)
+        {
+            EmittedAt = e.EmittedAt,
+        };
     }
 
     /// <summary>A 0J push as an index quote; null for another type or a push without a value.</summary>

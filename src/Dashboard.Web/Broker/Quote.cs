@@ -22,4 +22,7 @@ public sealed record Quote(
     bool FromSnapshot) : ILiveValue
 {
     public string Key => Code;
+
+    /// <summary>When the sender built the frame (only the simulator in measurement mode says); for latency meters.</summary>
+    public DateTimeOffset? EmittedAt { get; init; }
 }

@@ -9,13 +9,13 @@ namespace Dashboard.Web.Broker;
 /// REG, later ones share it, and the last one's dispose sends REMOVE. The session only remembers which
 /// feeds are open, to offer them fresh snapshots after a reconnect.
 /// </summary>
-internal sealed class SessionFeeds(KiwoomRealtimeClient realtime, BrokerOptions options, Action<FeedBase> opened, Action<FeedBase> closed)
+internal sealed class SessionFeeds(KiwoomRealtimeClient realtime, BrokerOptions options, BrokerMetrics metrics, Action<FeedBase> opened, Action<FeedBase> closed)
     : IMarketFeeds
 {
     public async Task<KiwoomResult<LiveFeed<T>>> SubscribeLiveAsync<T>(string type, IReadOnlyCollection<string> items, Func<RealtimeEvent, T?> map, CancellationToken ct = default)
         where T : class, ILiveValue
     {
-        var feed = new LiveFeed<T>(type, map);
+        var feed = new LiveFeed<T>(type, map, metrics, conflate: !options.NaiveRenderingForBenchmark);
         var error = await AttachAsync(feed, type, items, ct);
         return error is null ? KiwoomResult<LiveFeed<T>>.Success(feed) : error;
     }

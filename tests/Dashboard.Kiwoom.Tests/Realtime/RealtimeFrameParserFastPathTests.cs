@@ -48,6 +48,26 @@ public sealed class RealtimeFrameParserFastPathTests
         Assert.True(fast.ShapeEntries > Iterations / 20, $"only {fast.ShapeEntries} entries used a learnt layout");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void EmitTimeOfTheSimulatorIsCarriedOnBothPaths(bool fastPath)
+    {
+        var parser = new RealtimeFrameParser { FastPathEnabled = fastPath };
+        var events = new List<RealtimeEvent>();
+        var plain = "{\"trnm\":\"REAL\",\"data\":[{\"type\":\"0B\",\"name\":\"x\",\"item\":\"005930\",\"values\":{\"10\":\"1\"}}]}";
+
+        parser.Parse(RealtimeFrames.Utf8(SimulatorShaped), events, out _);
+        parser.Parse(RealtimeFrames.Utf8(plain), events, out _);
+        parser.Parse(RealtimeFrames.Utf8(plain.Replace("\"item\"", "\"emit_ts\":\"12x\",\"item\"", StringComparison.Ordinal)), events, out _);
+
+        Assert.Equal(3, events.Count);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795654800000), events[0].EmittedAt);
+        Assert.Null(events[1].EmittedAt);
+        Assert.Null(events[2].EmittedAt);
+        Assert.Equal(fastPath ? 3 : 0, parser.FastPathFrames);
+    }
+
     [Fact]
     public void SimulatorFrameWithSpacesAndExtraFieldTakesTheFastPath()
     {
@@ -122,6 +142,6 @@ public sealed class RealtimeFrameParserFastPathTests
 
     internal static string Describe(List<RealtimeEvent> events) =>
         string.Join('\n', events.Select(e =>
-            $"{e.Type}|{e.Name}|{e.Item}|{e.ReceivedAt:O}|"
+            $"{e.Type}|{e.Name}|{e.Item}|{e.ReceivedAt:O}|{e.EmittedAt:O}|"
             + string.Join(',', Enumerable.Range(0, e.Values.Count).Select(i => $"{e.Values.FidAt(i)}={Convert.ToHexString(e.Values.Utf8At(i))}"))));
 }

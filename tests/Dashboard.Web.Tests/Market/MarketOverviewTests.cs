@@ -49,6 +49,30 @@ public sealed class MarketOverviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATickRendersOnlyTheRowOfItsStock()
+    {
+        session.FakeMarket.Quotes["005930"] = QuoteOf("005930", 70_000, PriceDirection.Up);
+        session.FakeMarket.Quotes["000660"] = QuoteOf("000660", 180_000, PriceDirection.Down);
+        var page = bunit.Render<MarketOverview>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindComponents<OverviewQuoteRow>().Count));
+        var rows = page.FindComponents<OverviewQuoteRow>().ToDictionary(r => r.Instance.Code);
+        var before = rows.ToDictionary(kv => kv.Key, kv => kv.Value.RenderCount);
+
+        session.FakeFeeds.Live<Quote>(RealtimeTypes.Trade).Publish(QuoteOf("005930", 70_500, PriceDirection.Up));
+        await Eventually.TrueAsync(
+            () =>
+            {
+                bunit.Time.Advance(TimeSpan.FromMilliseconds(100));
+                return Row(page, "005930").Contains("70,500", StringComparison.Ordinal);
+            },
+            TimeSpan.FromSeconds(10));
+
+        Assert.True(rows["005930"].RenderCount > before["005930"]);
+        Assert.Equal(before["000660"], rows["000660"].RenderCount);
+        Assert.Contains("180,000", Row(page, "000660"));
+    }
+
+    [Fact]
     public void TheOverviewSubscribesQuotesOfEveryDefaultStockAndEveryIndex()
     {
         bunit.Render<MarketOverview>();

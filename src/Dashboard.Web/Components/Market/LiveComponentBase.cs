@@ -13,7 +13,11 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
 {
     private readonly CancellationTokenSource lifetime = new();
     private readonly List<IAsyncDisposable> owned = [];
+    private readonly Lock pendingGate = new();
     private RenderThrottle? throttle;
+    private bool naive;
+    private DateTimeOffset? oldestPendingReceivedAt;
+    private DateTimeOffset? oldestPendingEmittedAt;
 
     [Inject]
     protected TimeProvider Time { get; set; } = default!;
@@ -33,11 +37,48 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
     /// <summary>Set when a feed loop failed unexpectedly; pages show it as an error.</summary>
     protected string? FeedFailure { get; private set; }
 
-    protected override void OnInitialized() =>
-        throttle = new RenderThrottle(() => InvokeAsync(StateHasChanged), Time, BrokerOptions.Value.RenderInterval, Metrics, Logger);
+    protected override void OnInitialized()
+    {
+        naive = BrokerOptions.Value.NaiveRenderingForBenchmark;
+        throttle = new RenderThrottle(() => InvokeAsync(RenderNow), Time, BrokerOptions.Value.RenderInterval, Metrics, Logger);
+    }
 
     /// <summary>Renders soon, at most once per render interval however often it is called.</summary>
-    protected void RequestRender() => throttle?.Request();
+    protected void RequestRender()
+    {
+        if (naive)
+        {
+            // The benchmark's baseline: one render per call, as StateHasChanged on every tick would do.
+            Metrics.Rendered();
+            _ = InvokeAsync(RenderNow);
+            return;
+        }
+
+        throttle?.Request();
+    }
+
+    /// <summary>
+    /// <see cref="RequestRender()"/> for live values received at <paramref name="receivedAt"/> (and sent at
+    /// <paramref name="emittedAt"/>, when the sender said): meters t3 now and t4 when the render goes out.
+    /// </summary>
+    protected void RequestRender(DateTimeOffset receivedAt, DateTimeOffset? emittedAt)
+    {
+        Metrics.RenderRequested(receivedAt);
+        lock (pendingGate)
+        {
+            if (oldestPendingReceivedAt is null || receivedAt < oldestPendingReceivedAt)
+            {
+                oldestPendingReceivedAt = receivedAt;
+            }
+
+            if (emittedAt is not null && (oldestPendingEmittedAt is null || emittedAt < oldestPendingEmittedAt))
+            {
+                oldestPendingEmittedAt = emittedAt;
+            }
+        }
+
+        RequestRender();
+    }
 
     /// <summary>Disposes <paramref name="resource"/> with the component (feeds, subscriptions).</summary>
     protected T Own<T>(T resource)
@@ -62,6 +103,24 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
 
         lifetime.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Renders on the renderer's context (the batch is built and handed to the connection) and meters t4.</summary>
+    private void RenderNow()
+    {
+        DateTimeOffset? received;
+        DateTimeOffset? emitted;
+        lock (pendingGate)
+        {
+            (received, emitted) = (oldestPendingReceivedAt, oldestPendingEmittedAt);
+            (oldestPendingReceivedAt, oldestPendingEmittedAt) = (null, null);
+        }
+
+        StateHasChanged();
+        if (received is { } oldest)
+        {
+            Metrics.RenderSent(oldest, emitted);
+        }
     }
 
     /// <summary>Releases what a derived component holds besides its owned feeds (browser objects, timers), before the feeds close.</summary>

@@ -1,0 +1,66 @@
+namespace Dashboard.Kiwoom.Simulator.Tests;
+
+/// <summary>The load-test mode: a fixed number of trades per second per configured listing, and no VI.</summary>
+public sealed class FixedTickRateTests
+{
+    private static readonly string[] Codes = ["005930", "000660", "035720"];
+
+    [Fact]
+    public async Task EachConfiguredListingTradesExactlyTheRateAndNothingElseTrades()
+    {
+        await using var sim = await SimulatorHost.StartAsync(o =>
+        {
+            o.FixedTicksPerSecond = 2.5;
+            o.FixedTickCodes = [.. Codes];
+            o.TradesPerStep = 500;
+            o.PingInterval = TimeSpan.FromMinutes(30);
+        });
+        var recorder = new MarketRecorder();
+        sim.Market.AddObserver(recorder);
+
+        // 40 steps of 100 ms = 4 s: 2.5/s gives exactly 10 trades each (half-trades carried between steps).
+        for (var n = 0; n < 40; n++)
+        {
+            sim.Clock.Advance(TimeSpan.FromMilliseconds(100));
+            sim.Control.Step();
+        }
+
+        Assert.Equal(Codes.Order(), recorder.Trades.Keys.Order());
+        Assert.All(Codes, code => Assert.Equal(10, recorder.Trades[code]));
+    }
+
+    [Fact]
+    public async Task NoViStartsHoweverLongTheWalkRuns()
+    {
+        await using var sim = await SimulatorHost.StartAsync(o =>
+        {
+            o.FixedTicksPerSecond = 50;
+            o.FixedTickCodes = [.. Codes];
+            o.PingInterval = TimeSpan.FromMinutes(30);
+        });
+
+        // 3,000 trades per listing: the unconstrained walk of these small caps and big names reaches a VI
+        // band long before that (the seeded market halts them every run).
+        for (var n = 0; n < 600; n++)
+        {
+            sim.Clock.Advance(TimeSpan.FromMilliseconds(100));
+            sim.Control.Step();
+        }
+
+        Assert.Empty(sim.Market.ViLog());
+        Assert.All(Codes, code => Assert.False(sim.Market.Read(u => u.ByCode[code].InVi)));
+    }
+
+    [Fact]
+    public async Task AnUnknownCodeIsRefusedWithItsName()
+    {
+        await using var sim = await SimulatorHost.StartAsync(o =>
+        {
+            o.FixedTicksPerSecond = 1;
+            o.FixedTickCodes = ["999999"];
+        });
+
+        var error = Assert.Throws<ArgumentException>(() => sim.Control.Step());
+        Assert.Contains("999999", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,51 @@
+using Xunit.Abstractions;
+using Dashboard.Web.Broker;
+
+namespace Dashboard.LoadTest.Tests;
+
+/// <summary>
+/// S1 and a small S4 step of the bench command, shortened, with the headless tabs in this process. It fails
+/// only when the plumbing is broken (a tab that cannot start its circuit, no ticks, no render batches,
+/// no latency measured end to end, an error from the server), never on a timing figure.
+/// </summary>
+public sealed class LiveLoadSmokeTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task S1AndS4TabsStartTheirCircuitsAndReceiveLiveRenders()
+    {
+        var options = BenchOptions.Parse(["S1", "S4", "--ramp", "5", "--seconds", "15", "--warmup", "3", "--no-baseline"]);
+        Assert.Null(options.Error);
+        var log = new StringWriter();
+
+        var results = await BenchRun.RunAsync(options, log, tabsInProcess: true);
+
+        var table = new StringWriter();
+        ResultTable.Write(results, options, table);
+        output.WriteLine(log.ToString());
+        output.WriteLine(table.ToString());
+        Assert.Equal([("S1", 1), ("S4", 5)], results.Select(r => (r.Scenario, r.Tabs)));
+        Assert.All(results, r =>
+        {
+            Assert.Equal((r.Tabs, 0), (r.Running, r.Failed));
+            Assert.True(r.Errors == 0, r.FirstError);
+            Assert.True(r.TicksPerSecond > 0, "no realtime ticks reached the server");
+            Assert.True(r.BatchesPerSecondPerPage > 0, "no render batch reached the tabs");
+            Assert.True(r.Latency[BrokerMetrics.EmitToReceive].Count > 0, "no frame carried the simulator's emit time");
+            Assert.True(r.Latency[BrokerMetrics.ReceiveToParse].Count > 0, "no tick became a live value (t2)");
+            Assert.True(r.Latency[BrokerMetrics.ReceiveToRenderRequest].Count > 0, "no page asked to render a tick (t3)");
+            Assert.True(r.Latency[BrokerMetrics.EmitToRenderSent].Count > 0, "no render batch was metered from emit to sent (t4)");
+        });
+    }
+
+    [Theory]
+    [InlineData(new string[0], "name at least one scenario")]
+    [InlineData(new[] { "S9" }, "unknown scenario or option 'S9'")]
+    [InlineData(new[] { "S4", "--ramp", "10,x" }, "bad value")]
+    [InlineData(new[] { "S1", "--seconds", "0" }, "must be positive")]
+    public void BadArgumentsGetAClearMessage(string[] args, string expected)
+    {
+        var options = BenchOptions.Parse(args);
+
+        Assert.Contains(expected, options.Error, StringComparison.Ordinal);
+    }
+}
