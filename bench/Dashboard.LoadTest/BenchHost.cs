@@ -34,6 +34,8 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         settings = new Dictionary<string, string?>
         {
             ["Dashboard:DataPath"] = DataPath,
+            // Production refuses a key-ring secret beside the data; a throwaway run gets a throwaway secret.
+            ["Dashboard:KeyRingSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Dashboard:RedirectToHttps"] = "false",
             ["Simulator:BaseUrl"] = "",
             ["Simulator:EmitTimestamps"] = "true",

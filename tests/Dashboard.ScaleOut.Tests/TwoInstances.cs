@@ -8,11 +8,8 @@ namespace Dashboard.ScaleOut.Tests;
 /// </summary>
 internal sealed class TwoInstances : IAsyncDisposable
 {
-    private readonly string secretFolder;
-
-    private TwoInstances(PostgresDatabase database, OrdersHost a, OrdersHost b, string secretFolder)
+    private TwoInstances(PostgresDatabase database, OrdersHost a, OrdersHost b)
     {
-        this.secretFolder = secretFolder;
         Database = database;
         A = a;
         B = b;
@@ -29,13 +26,13 @@ internal sealed class TwoInstances : IAsyncDisposable
     {
         var database = await PostgresDatabase.CreateAsync();
         var prefix = "dashboard-test-" + Guid.NewGuid().ToString("N")[..8];
-        var secretFolder = Path.Combine(Path.GetTempPath(), "dashboard-scaleout", prefix);
-        var secret = Path.Combine(secretFolder, "keyring.secret");
+        var sharedSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         OrdersHost Host(string instance) => new(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Dashboard"] = database.ConnectionString,
-            ["Dashboard:KeyRingSecretPath"] = secret,
+            // Every instance shares one key-ring secret (the test factory would otherwise derive one per data folder).
+            ["Dashboard:KeyRingSecret"] = sharedSecret,
             ["ScaleOut:Redis"] = redis ? ScaleOutServices.Redis : null,
             ["ScaleOut:Prefix"] = prefix,
             ["ScaleOut:InstanceId"] = instance,
@@ -45,7 +42,7 @@ internal sealed class TwoInstances : IAsyncDisposable
         _ = a.Services; // A migrates the shared database first; B then finds nothing pending.
         var b = Host("b");
         _ = b.Services;
-        return new TwoInstances(database, a, b, secretFolder);
+        return new TwoInstances(database, a, b);
     }
 
     public async ValueTask DisposeAsync()
@@ -53,13 +50,5 @@ internal sealed class TwoInstances : IAsyncDisposable
         await A.DisposeAsync();
         await B.DisposeAsync();
         await Database.DisposeAsync();
-        try
-        {
-            Directory.Delete(secretFolder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Nothing was written there.
-        }
     }
 }

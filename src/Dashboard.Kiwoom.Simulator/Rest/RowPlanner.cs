@@ -103,7 +103,14 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
 
         if (specs.Any(s => s.Kind is ValueKind.Time or ValueKind.DateTime))
         {
-            return history.Ticks(instrument, 60).Select((t, k) => new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Trade = t, Rank = k + 1 }).ToArray();
+            var ticks = history.Ticks(instrument, 60);
+            if (ticks.Count == 0 && tr.Id == "ka10050")
+            {
+                // ELW sensitivities are computed from the underlying, so an ELW that has not traded yet still has one row now.
+                return [new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Rank = 1 }];
+            }
+
+            return ticks.Select((t, k) => new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Trade = t, Rank = k + 1 }).ToArray();
         }
 
         return Enumerable.Range(1, 10).Select(k => new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Rank = k }).ToArray();

@@ -15,9 +15,14 @@ public sealed class KestrelDashboardFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 
+    // A test that passes its own data folder (to restart a host on it) deletes it itself.
+    private readonly bool ownsDataPath;
+
     public KestrelDashboardFactory(IDictionary<string, string?> overrides)
     {
-        DataPath = Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
+        var given = overrides.TryGetValue("Dashboard:DataPath", out var path) ? path : null;
+        ownsDataPath = given is null;
+        DataPath = given ?? Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
         settings = new Dictionary<string, string?>
         {
             ["Dashboard:DataPath"] = DataPath,
@@ -55,6 +60,11 @@ public sealed class KestrelDashboardFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!ownsDataPath)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataPath, recursive: true);

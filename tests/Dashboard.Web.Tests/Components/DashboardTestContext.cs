@@ -6,6 +6,8 @@ using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
 using Dashboard.Web.Preferences;
 using Dashboard.Web.Shell;
+using Dashboard.Web.Vi;
+using Dashboard.Web.Watchlists;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Data.Sqlite;
@@ -42,9 +44,12 @@ public class DashboardTestContext : BunitContext
         Services.AddSingleton<SimulatorAddress>();
         Services.AddSingleton<ConnectionService>();
         Services.AddSingleton<MemberPreferencesService>();
+        Services.AddSingleton<ActiveConnectionStore>();
 
-        // The layout's alert watcher; a test that needs a broker session registers its own (the last registration wins).
+        // The layout's alert watcher and VI banner; a test that needs a broker session registers its own (the last registration wins).
         Services.AddAlerts();
+        Services.AddWatchlists();
+        Services.AddViAlerts();
         Services.AddSingleton<Dashboard.Web.Broker.IBrokerSessions>(new Broker.Fakes.FakeBrokerSessions(null));
 
         using (var db = new ApplicationDbContext(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(connection).Options))

@@ -48,7 +48,7 @@ public sealed class ScreensSimulatorTests(ExplorerHost host) : IClassFixture<Exp
 
         var panel = bunit.Render(Panel(request, list));
 
-        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll($"table[data-list='{list}'] tr.tr-row")), TimeSpan.FromSeconds(15));
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll($"[data-list='{list}'] tr.tr-row")), TimeSpan.FromSeconds(15));
         Assert.Empty(panel.FindAll(".tr-error"));
     }
 
