@@ -15,7 +15,7 @@ public sealed class RealtimeServiceCollectionExtensionsTests
         var options = provider.GetRequiredService<IOptions<RealtimeClientOptions>>().Value;
 
         Assert.Equal((TimeSpan.FromSeconds(45), TimeSpan.FromMinutes(3)), (options.SilenceTimeout, options.RealDataTimeout));
-        Assert.NotNull(provider.GetRequiredService<KiwoomRealtimeClientFactory>());
+        Assert.Same(provider.GetRequiredService<KiwoomRealtimeClientFactory>(), provider.GetRequiredService<KiwoomRealtimeClientFactory>());
     }
 
     [Fact]

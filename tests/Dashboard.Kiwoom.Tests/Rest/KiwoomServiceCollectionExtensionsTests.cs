@@ -19,7 +19,7 @@ public sealed class KiwoomServiceCollectionExtensionsTests
 
         Assert.Same(provider.GetRequiredService<KiwoomRestClient>(), provider.GetRequiredService<KiwoomRestClient>());
         Assert.Same(provider.GetRequiredService<KiwoomTokenSource>(), provider.GetRequiredService<IKiwoomTokenSource>());
-        Assert.NotNull(provider.GetRequiredService<KiwoomRateLimiter>());
+        Assert.Same(provider.GetRequiredService<KiwoomRateLimiter>(), provider.GetRequiredService<KiwoomRateLimiter>()); // one budget per process
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
     }
 
