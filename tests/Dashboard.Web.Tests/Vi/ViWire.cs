@@ -13,7 +13,7 @@ internal static class ViWire
 {
     public static void AddViWatch(this IServiceCollection services, IViInterest interest)
     {
-        services.TryAddSingleton(interest);
+        services.AddSingleton(interest); // after the test context's own registration: the last one wins
         services.AddScoped<ViWatch>();
     }
 
