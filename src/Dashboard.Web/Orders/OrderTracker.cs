@@ -21,7 +21,10 @@ public sealed class OrderTracker(
 
     private readonly ConcurrentDictionary<Guid, Tracked> tracked = new();
     private readonly ConcurrentDictionary<Guid, EarlyExecutions> early = new();
-    private readonly SemaphoreSlim opening = new(1, 1);
+
+    // One gate per connection (not one for all): opening, counting users and closing a connection's channel
+    // are serialized for that connection only, so one member's slow open or settle check never queues another's orders.
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> gates = new();
 
     /// <summary>
     /// The open channel of the member's connection, opened and tracked if needed; or why there is none.
@@ -29,6 +32,7 @@ public sealed class OrderTracker(
     /// </summary>
     public async Task<OrderChannelResult> GetChannelAsync(string memberId, Guid connectionId, CancellationToken ct = default)
     {
+        var opening = Gate(connectionId);
         await opening.WaitAsync(ct);
         try
         {
@@ -52,6 +56,7 @@ public sealed class OrderTracker(
     /// </summary>
     public async Task ReleaseAsync(Guid connectionId, CancellationToken ct = default)
     {
+        var opening = Gate(connectionId);
         await opening.WaitAsync(ct);
         try
         {
@@ -125,6 +130,7 @@ public sealed class OrderTracker(
     {
         foreach (var id in tracked.Keys)
         {
+            var opening = Gate(id);
             await opening.WaitAsync(ct);
             try
             {
@@ -151,8 +157,13 @@ public sealed class OrderTracker(
             await StopAsync(id);
         }
 
-        opening.Dispose();
+        foreach (var gate in gates.Values)
+        {
+            gate.Dispose();
+        }
     }
+
+    private SemaphoreSlim Gate(Guid connectionId) => gates.GetOrAdd(connectionId, _ => new SemaphoreSlim(1, 1));
 
     private async Task StopAsync(Guid connectionId)
     {
@@ -331,7 +342,7 @@ public sealed class OrderTracker(
 
         public Task Loop { get; set; } = Task.CompletedTask;
 
-        /// <summary>Calls in progress on the channel (changed only under the tracker's lock).</summary>
+        /// <summary>Calls in progress on the channel (changed only under the connection's gate).</summary>
         public int Users { get; set; }
 
         public volatile bool Ended;
