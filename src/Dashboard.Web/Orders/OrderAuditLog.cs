@@ -108,6 +108,9 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync();
+
+            // Each append has its own savepoint below; EF's extra one around every SaveChanges would only add statements.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.Database.SerializeAuditAppendsAsync();
 
