@@ -10,8 +10,8 @@ namespace Dashboard.Web.Orders;
 /// busy timeout, so a concurrent writer elsewhere (watchlists, connections) waits instead of failing with
 /// "database is locked" (REL-12). Changes that must commit together with their audit row (an intent,
 /// its new state) are made in the same transaction.
-/// Group commit: appends that arrive while a batch is being written wait for the writer, and the caller
-/// that gets it writes all of them, one after the other in arrival order, in ONE transaction (one fsync
+/// Group commit: appends that arrive while a batch is being written are queued, and the writer takes all of
+/// them, one after the other in arrival order, into ONE transaction (one fsync
 /// instead of one per row). Each append still gets its own savepoint, so one that fails or decides to
 /// record nothing rolls back alone; the chain is built strictly in order inside the batch. A caller's
 /// append returns only after the transaction holding it has committed.
@@ -21,8 +21,8 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     // Bounds one transaction (and so the time the file is held) under a burst; the rest go in the next batch.
     private const int MaxBatch = 128;
 
-    private readonly SemaphoreSlim writer = new(1, 1);
     private readonly ConcurrentQueue<Pending> queue = new();
+    private int draining;
     private long batches;
     private long appends;
 
@@ -55,36 +55,51 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         ct.ThrowIfCancellationRequested();
         var pending = new Pending(decide, ct);
         queue.Enqueue(pending);
-        while (!pending.Done.Task.IsCompleted)
+        if (Interlocked.CompareExchange(ref draining, 1, 0) == 0)
         {
-            try
-            {
-                await writer.WaitAsync(ct);
-            }
-            catch (OperationCanceledException) when (pending.TryWithdraw())
-            {
-                throw;
-            }
-            catch (OperationCanceledException)
-            {
-                // Already taken into a batch: its outcome is decided there; wait for it.
-                break;
-            }
+            _ = Task.Run(DrainAsync, CancellationToken.None);
+        }
 
-            try
+        try
+        {
+            // Callers wait on their own append only, never in line for a lock: handing a lock from waiter to waiter
+            // costs a thread-pool hop each, and under CPU pressure that chain of hops was seconds long.
+            return await pending.Done.Task.WaitAsync(ct);
+        }
+        catch (OperationCanceledException) when (!pending.TryWithdraw())
+        {
+            // Already taken into a batch (or done): its outcome is decided there, committed or not; wait for it.
+            // Only an append withdrawn while still queued reports the cancellation: it will never be written.
+            return await pending.Done.Task;
+        }
+    }
+
+    /// <summary>The one writer at a time: writes batches while appends are queued, then ends (the next append starts another).</summary>
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            while (!queue.IsEmpty)
             {
-                if (!pending.Done.Task.IsCompleted)
+                try
                 {
                     await WriteBatchAsync();
                 }
+                catch (Exception ex)
+                {
+                    // A batch fails its own appends; this only keeps the writer alive past a bug in that bookkeeping.
+                    OrdersLog.AuditWriterFailed(logger, ex);
+                }
             }
-            finally
+
+            Volatile.Write(ref draining, 0);
+
+            // An append queued between the emptiness check and the line above found "draining" set and started nothing.
+            if (queue.IsEmpty || Interlocked.CompareExchange(ref draining, 1, 0) != 0)
             {
-                writer.Release();
+                return;
             }
         }
-
-        return await pending.Done.Task;
     }
 
     /// <summary>Takes the queued appends (in arrival order, at most <see cref="MaxBatch"/>) and commits them in one transaction.</summary>
@@ -263,7 +278,10 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         return AuditVerification.Intact(checkedRows);
     }
 
-    public void Dispose() => writer.Dispose();
+    public void Dispose()
+    {
+        // Nothing to release: the writer is a task that ends when the queue is empty.
+    }
 
     // The database keeps times to 0.1 ms (binary DateTimeOffset); hash what will be read back.
     private static DateTimeOffset Truncate(DateTimeOffset now) =>

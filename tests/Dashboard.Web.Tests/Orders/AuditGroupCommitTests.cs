@@ -105,7 +105,8 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
         var withdrawn = host.Audit.AppendAsync(Event("withdrawn"), cancel.Token);
         var kept = host.Audit.AppendAsync(Event("kept"));
         await cancel.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => withdrawn);
+        // Bounded: were it not withdrawn, it would wait for the held batch (a TimeoutException, not a cancellation).
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => withdrawn.WaitAsync(TimeSpan.FromSeconds(30)));
 
         release.SetResult();
         await held;
