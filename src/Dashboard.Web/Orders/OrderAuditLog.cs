@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dashboard.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,14 +6,31 @@ namespace Dashboard.Web.Orders;
 
 /// <summary>
 /// The one writer of the hash-chained order audit (SEC-18). Appends are serialized in-process so the
-/// sequence and the chain never fork, and each runs in an immediate transaction with the database's busy
-/// timeout, so a concurrent writer elsewhere (watchlists, connections) waits instead of failing with
+/// sequence and the chain never fork, and each batch runs in an immediate transaction with the database's
+/// busy timeout, so a concurrent writer elsewhere (watchlists, connections) waits instead of failing with
 /// "database is locked" (REL-12). Changes that must commit together with their audit row (an intent,
 /// its new state) are made in the same transaction.
+/// Group commit: appends that arrive while a batch is being written are queued, and the writer takes all of
+/// them, one after the other in arrival order, into ONE transaction (one fsync
+/// instead of one per row). Each append still gets its own savepoint, so one that fails or decides to
+/// record nothing rolls back alone; the chain is built strictly in order inside the batch. A caller's
+/// append returns only after the transaction holding it has committed.
 /// </summary>
 public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, ILogger<OrderAuditLog> logger) : IDisposable
 {
-    private readonly SemaphoreSlim writer = new(1, 1);
+    // Bounds one transaction (and so the time the file is held) under a burst; the rest go in the next batch.
+    private const int MaxBatch = 128;
+
+    private readonly ConcurrentQueue<Pending> queue = new();
+    private int draining;
+    private long batches;
+    private long appends;
+
+    /// <summary>Transactions committed by the writer (each holds one or more appends).</summary>
+    public long Batches => Interlocked.Read(ref batches);
+
+    /// <summary>Appends run by the writer, committed or not; <c>Appends / Batches</c> is the mean batch size.</summary>
+    public long Appends => Interlocked.Read(ref appends);
 
     public Task<OrderAuditEntry?> AppendAsync(AuditEvent e, CancellationToken ct = default) =>
         AppendAsync((_, _) => Task.FromResult<AuditEvent?>(e), ct);
@@ -23,49 +41,209 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     /// </summary>
     public async Task<OrderAuditEntry?> AppendAsync(Func<ApplicationDbContext, CancellationToken, Task<AuditEvent?>> decide, CancellationToken ct = default)
     {
-        await writer.WaitAsync(ct);
+        var rows = await AppendAllAsync(async (db, token) => await decide(db, token) is { } e ? [e] : null, ct);
+        return rows.Count > 0 ? rows[0] : null;
+    }
+
+    /// <summary>
+    /// Like <see cref="AppendAsync(Func{ApplicationDbContext, CancellationToken, Task{AuditEvent?}}, CancellationToken)"/>,
+    /// for several consecutive rows committed together with the changes (an intent and its Sent row).
+    /// </summary>
+    public async Task<IReadOnlyList<OrderAuditEntry>> AppendAllAsync(
+        Func<ApplicationDbContext, CancellationToken, Task<IReadOnlyList<AuditEvent>?>> decide, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        var pending = new Pending(decide, ct);
+        queue.Enqueue(pending);
+        if (Interlocked.CompareExchange(ref draining, 1, 0) == 0)
+        {
+            _ = Task.Run(DrainAsync, CancellationToken.None);
+        }
+
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.SerializeAuditAppendsAsync(ct);
-            if (await decide(db, ct) is not { } e)
+            // Callers wait on their own append only, never in line for a lock: handing a lock from waiter to waiter
+            // costs a thread-pool hop each, and under CPU pressure that chain of hops was seconds long.
+            return await pending.Done.Task.WaitAsync(ct);
+        }
+        catch (OperationCanceledException) when (!pending.TryWithdraw())
+        {
+            // Already taken into a batch (or done): its outcome is decided there, committed or not; wait for it.
+            // Only an append withdrawn while still queued reports the cancellation: it will never be written.
+            return await pending.Done.Task;
+        }
+    }
+
+    /// <summary>The one writer at a time: writes batches while appends are queued, then ends (the next append starts another).</summary>
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            while (!queue.IsEmpty)
             {
-                return null;
+                try
+                {
+                    await WriteBatchAsync();
+                }
+                catch (Exception ex)
+                {
+                    // A batch fails its own appends; this only keeps the writer alive past a bug in that bookkeeping.
+                    OrdersLog.AuditWriterFailed(logger, ex);
+                }
             }
 
-            var last = await db.OrderAudit.AsNoTracking().OrderByDescending(a => a.Sequence)
-                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
-            var row = new OrderAuditEntry
+            Volatile.Write(ref draining, 0);
+
+            // An append queued between the emptiness check and the line above found "draining" set and started nothing.
+            if (queue.IsEmpty || Interlocked.CompareExchange(ref draining, 1, 0) != 0)
             {
-                Sequence = (last?.Sequence ?? 0) + 1,
-                At = Truncate(time.GetUtcNow()),
-                MemberId = e.MemberId,
-                ActorId = e.ActorId,
-                ConnectionId = e.ConnectionId,
-                IntentId = e.IntentId,
-                Kind = e.Kind,
-                StockCode = e.StockCode,
-                Side = e.Side,
-                Quantity = e.Quantity,
-                Price = e.Price,
-                TradeType = e.TradeType,
-                OrderNumber = e.OrderNumber,
-                Details = AuditText.Scrub(e.Details),
-                PreviousHash = last?.Hash ?? AuditHash.Genesis,
-                Hash = string.Empty,
-            };
-            row.Hash = AuditHash.Compute(row);
-            db.OrderAudit.Add(row);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            OrdersLog.Audited(logger, row.Sequence, row.Kind, row.IntentId);
-            return row;
+                return;
+            }
+        }
+    }
+
+    /// <summary>Takes the queued appends (in arrival order, at most <see cref="MaxBatch"/>) and commits them in one transaction.</summary>
+    private async Task WriteBatchAsync()
+    {
+        var batch = new List<Pending>();
+        while (batch.Count < MaxBatch && queue.TryDequeue(out var next))
+        {
+            if (next.TryTake())
+            {
+                batch.Add(next);
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var written = new List<OrderAuditEntry>[batch.Count];
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+
+            // Each append has its own savepoint below; EF's extra one around every SaveChanges would only add statements.
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.SerializeAuditAppendsAsync();
+
+            // Read once per batch, under the lock; the batch then extends the chain in memory, in order.
+            var last = await db.OrderAudit.AsNoTracking().OrderByDescending(a => a.Sequence)
+                .Select(a => new ChainEnd(a.Sequence, a.Hash)).FirstOrDefaultAsync() ?? new ChainEnd(0, AuditHash.Genesis);
+            for (var n = 0; n < batch.Count; n++)
+            {
+                var p = batch[n];
+                await transaction.CreateSavepointAsync("append");
+                try
+                {
+                    var events = p.Cancellation.IsCancellationRequested ? null : await p.Decide(db, p.Cancellation);
+                    var rows = new List<OrderAuditEntry>();
+                    foreach (var e in events ?? [])
+                    {
+                        var row = Row(e, last);
+                        db.OrderAudit.Add(row);
+                        rows.Add(row);
+                        last = new ChainEnd(row.Sequence, row.Hash);
+                    }
+
+                    if (rows.Count > 0)
+                    {
+                        await db.SaveChangesAsync();
+                    }
+                    else
+                    {
+                        // Nothing to record: whatever the decision changed is dropped with the savepoint.
+                        await transaction.RollbackToSavepointAsync("append");
+                    }
+
+                    await transaction.ReleaseSavepointAsync("append");
+                    written[n] = rows;
+                }
+                catch (Exception ex)
+                {
+                    // This append alone is undone; the chain goes on from the row before it.
+                    await transaction.RollbackToSavepointAsync("append");
+                    await transaction.ReleaseSavepointAsync("append");
+                    last = LastOf(written, n) ?? last;
+                    p.Fail(ex);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception ex)
+        {
+            // Nothing of the batch is committed: every append still waiting hears why.
+            foreach (var p in batch)
+            {
+                p.Fail(ex);
+            }
+
+            return;
         }
         finally
         {
-            writer.Release();
+            Interlocked.Increment(ref batches);
+            Interlocked.Add(ref appends, batch.Count);
         }
+
+        for (var n = 0; n < batch.Count; n++)
+        {
+            if (written[n] is { } rows)
+            {
+                foreach (var row in rows)
+                {
+                    OrdersLog.Audited(logger, row.Sequence, row.Kind, row.IntentId);
+                }
+
+                batch[n].Done.TrySetResult(rows);
+            }
+        }
+    }
+
+    private OrderAuditEntry Row(AuditEvent e, ChainEnd last)
+    {
+        var row = new OrderAuditEntry
+        {
+            Sequence = last.Sequence + 1,
+            At = Truncate(time.GetUtcNow()),
+            MemberId = e.MemberId,
+            ActorId = e.ActorId,
+            ConnectionId = e.ConnectionId,
+            IntentId = e.IntentId,
+            Kind = e.Kind,
+            StockCode = e.StockCode,
+            Side = e.Side,
+            Quantity = e.Quantity,
+            Price = e.Price,
+            TradeType = e.TradeType,
+            OrderNumber = e.OrderNumber,
+            Details = AuditText.Scrub(e.Details),
+            PreviousHash = last.Hash,
+            Hash = string.Empty,
+        };
+        row.Hash = AuditHash.Compute(row);
+        return row;
+    }
+
+    /// <summary>The last row written by the appends before <paramref name="failed"/> in this batch, if any.</summary>
+    private static ChainEnd? LastOf(List<OrderAuditEntry>[] written, int failed)
+    {
+        for (var n = failed - 1; n >= 0; n--)
+        {
+            if (written[n] is { Count: > 0 } rows)
+            {
+                return new ChainEnd(rows[^1].Sequence, rows[^1].Hash);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Re-computes every hash in order; reports the first row that does not fit.</summary>
@@ -100,9 +278,43 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         return AuditVerification.Intact(checkedRows);
     }
 
-    public void Dispose() => writer.Dispose();
+    public void Dispose()
+    {
+        // Nothing to release: the writer is a task that ends when the queue is empty.
+    }
 
     // The database keeps times to 0.1 ms (binary DateTimeOffset); hash what will be read back.
     private static DateTimeOffset Truncate(DateTimeOffset now) =>
         new(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
+    private sealed record ChainEnd(long Sequence, string Hash);
+
+    /// <summary>One caller's append, waiting in the queue until a batch takes it (or its caller withdraws it).</summary>
+    private sealed class Pending(Func<ApplicationDbContext, CancellationToken, Task<IReadOnlyList<AuditEvent>?>> decide, CancellationToken cancellation)
+    {
+        private const int Queued = 0, Taken = 1, Withdrawn = 2;
+        private int state;
+
+        public Func<ApplicationDbContext, CancellationToken, Task<IReadOnlyList<AuditEvent>?>> Decide { get; } = decide;
+
+        public CancellationToken Cancellation { get; } = cancellation;
+
+        public TaskCompletionSource<IReadOnlyList<OrderAuditEntry>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool TryTake() => Interlocked.CompareExchange(ref state, Taken, Queued) == Queued;
+
+        public bool TryWithdraw() => Interlocked.CompareExchange(ref state, Withdrawn, Queued) == Queued;
+
+        public void Fail(Exception ex)
+        {
+            if (ex is OperationCanceledException oce)
+            {
+                Done.TrySetCanceled(oce.CancellationToken);
+            }
+            else
+            {
+                Done.TrySetException(ex);
+            }
+        }
+    }
 }

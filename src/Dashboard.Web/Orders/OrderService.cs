@@ -145,7 +145,8 @@ public sealed class OrderService(
         var effectiveQuantity = draft.Action == OrderAction.Place || draft.Quantity > 0 ? Math.Min(draft.Quantity, target?.OpenQuantity ?? long.MaxValue) : target!.OpenQuantity;
         draft.Quantity = effectiveQuantity;
         var check = new PreTradeOrder(channel.Environment, effectiveQuantity, draft.Price, reference?.LastPrice ?? 0, ReducesRisk: draft.Action == OrderAction.Cancel);
-        var recorded = await RecordIntentAsync(draft, check, ct);
+        var sent = $"{Tr(draft)} via {channel.Environment}";
+        var recorded = await RecordIntentAsync(draft, check, sent, ct);
         if (recorded.Duplicate is { } duplicate)
         {
             return new OrderResult(draft.Id, OrderOutcome.Duplicate, duplicate, [OrderRejection.Of("AlreadySubmitted")]);
@@ -156,7 +157,7 @@ public sealed class OrderService(
             return OrderResult.Refused(draft.Id, OrderOutcome.Refused, refusal);
         }
 
-        await store.ChangeAsync(draft.Id, (i, _) => OrderIntentStore.Event(i, OrderAuditKind.Sent, memberId, $"{Tr(i)} via {channel.Environment}"), ct);
+        events.Publish(memberId, new OrderUpdate(OrderAuditKind.Sent, OrderView.From(draft), sent));
         OrdersLog.Sending(logger, draft.Id, draft.Action, draft.StockCode);
 
         var answer = await SendOnceAsync(channel, draft, target);
@@ -191,12 +192,16 @@ public sealed class OrderService(
         }
     }
 
-    private async Task<(OrderView? Duplicate, OrderRejection? Refusal)> RecordIntentAsync(OrderIntent draft, PreTradeOrder check, CancellationToken ct)
+    /// <summary>
+    /// Checks limits and records the intent with its Intent and Sent rows in one transaction, committed
+    /// before the broker is called (one commit instead of two: the Sent row says the call is next).
+    /// </summary>
+    private async Task<(OrderView? Duplicate, OrderRejection? Refusal)> RecordIntentAsync(OrderIntent draft, PreTradeOrder check, string sent, CancellationToken ct)
     {
         OrderView? duplicate = null;
         OrderRejection? refusal = null;
         var now = time.GetUtcNow();
-        await audit.AppendAsync(async (db, token) =>
+        await audit.AppendAllAsync(async (db, token) =>
         {
             // Inside the single writer: the existence check and the insert cannot interleave with another submit of the same id.
             if (await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == draft.Id, token) is { } existing)
@@ -213,7 +218,7 @@ public sealed class OrderService(
             if (PreTradeChecks.Check(check, limits, team?.Reason, team?.Halted == true, recent) is { } rejection)
             {
                 refusal = rejection;
-                return Refusal(draft, draft.MemberId, rejection);
+                return [Refusal(draft, draft.MemberId, rejection)];
             }
 
             draft.State = OrderState.Sent;
@@ -221,7 +226,11 @@ public sealed class OrderService(
             draft.CreatedAt = now;
             draft.UpdatedAt = now;
             db.OrderIntents.Add(draft);
-            return OrderIntentStore.Event(draft, OrderAuditKind.Intent, draft.MemberId, string.Create(CultureInfo.InvariantCulture, $"{draft.Action} {draft.Product} on {draft.Environment}"));
+            return
+            [
+                OrderIntentStore.Event(draft, OrderAuditKind.Intent, draft.MemberId, string.Create(CultureInfo.InvariantCulture, $"{draft.Action} {draft.Product} on {draft.Environment}")),
+                OrderIntentStore.Event(draft, OrderAuditKind.Sent, draft.MemberId, sent),
+            ];
         }, ct);
         if (refusal is not null)
         {

@@ -21,7 +21,10 @@ public sealed class OrderTracker(
 
     private readonly ConcurrentDictionary<Guid, Tracked> tracked = new();
     private readonly ConcurrentDictionary<Guid, EarlyExecutions> early = new();
-    private readonly SemaphoreSlim opening = new(1, 1);
+
+    // One gate per connection (not one for all): opening, counting users and closing a connection's channel
+    // are serialized for that connection only, so one member's slow open or settle check never queues another's orders.
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> gates = new();
 
     /// <summary>
     /// The open channel of the member's connection, opened and tracked if needed; or why there is none.
@@ -29,6 +32,7 @@ public sealed class OrderTracker(
     /// </summary>
     public async Task<OrderChannelResult> GetChannelAsync(string memberId, Guid connectionId, CancellationToken ct = default)
     {
+        var opening = Gate(connectionId);
         await opening.WaitAsync(ct);
         try
         {
@@ -52,6 +56,7 @@ public sealed class OrderTracker(
     /// </summary>
     public async Task ReleaseAsync(Guid connectionId, CancellationToken ct = default)
     {
+        var opening = Gate(connectionId);
         await opening.WaitAsync(ct);
         try
         {
@@ -125,6 +130,7 @@ public sealed class OrderTracker(
     {
         foreach (var id in tracked.Keys)
         {
+            var opening = Gate(id);
             await opening.WaitAsync(ct);
             try
             {
@@ -151,8 +157,13 @@ public sealed class OrderTracker(
             await StopAsync(id);
         }
 
-        opening.Dispose();
+        foreach (var gate in gates.Values)
+        {
+            gate.Dispose();
+        }
     }
+
+    private SemaphoreSlim Gate(Guid connectionId) => gates.GetOrAdd(connectionId, _ => new SemaphoreSlim(1, 1));
 
     private async Task StopAsync(Guid connectionId)
     {
@@ -206,10 +217,11 @@ public sealed class OrderTracker(
         }
 
         var held = early.GetOrAdd(connectionId, _ => new EarlyExecutions());
-        await held.Gate.WaitAsync();
+        var gate = held.Gate(number);
+        await gate.WaitAsync();
         try
         {
-            // Looking up and holding are one step under the gate, so a number recorded meanwhile is never missed.
+            // Looking up and holding are one step under the number's gate, so a number recorded meanwhile is never missed.
             if (await IntentWithNumberAsync(connectionId, memberId, number) is { } id)
             {
                 await store.ChangeAsync(id, (intent, _) => OrderExecutions.Apply(intent, e));
@@ -221,14 +233,14 @@ public sealed class OrderTracker(
         }
         finally
         {
-            held.Gate.Release();
+            gate.Release();
         }
     }
 
     /// <summary>
     /// Records an intent's order number (<paramref name="recordNumber"/>, the accepted REST answer) and then
     /// applies, in order, the pushes for that number that arrived before it. Both happen under the
-    /// connection's gate, so a push arriving meanwhile waits and lands after the held ones, never before.
+    /// number's gate, so a push arriving meanwhile waits and lands after the held ones, never before.
     /// </summary>
     /// <returns>The intent after the number and every held push.</returns>
     /// <param name="heldAlreadyCounted">
@@ -238,17 +250,24 @@ public sealed class OrderTracker(
     internal async Task<OrderView?> RecordNumberAsync(
         Guid connectionId, Guid intentId, string? number, Func<Task<OrderView?>> recordNumber, bool heldAlreadyCounted = false)
     {
+        if (number is null)
+        {
+            // No number, nothing a push could be held for (a cancel's own answer): no gate to wait on.
+            return await recordNumber();
+        }
+
         var held = early.GetOrAdd(connectionId, _ => new EarlyExecutions());
-        await held.Gate.WaitAsync();
+        var gate = held.Gate(number);
+        await gate.WaitAsync();
         try
         {
-            if (heldAlreadyCounted && number is not null)
+            if (heldAlreadyCounted)
             {
                 held.Take(number);
             }
 
             var latest = await recordNumber();
-            if (number is not null && !heldAlreadyCounted)
+            if (!heldAlreadyCounted)
             {
                 foreach (var e in held.Take(number))
                 {
@@ -260,7 +279,7 @@ public sealed class OrderTracker(
         }
         finally
         {
-            held.Gate.Release();
+            gate.Release();
         }
     }
 
@@ -282,42 +301,63 @@ public sealed class OrderTracker(
     {
         public const int Capacity = 512;
 
+        // Gates are per order number, striped: the accepted answers of one member's orders record their numbers
+        // side by side (and join one audit commit), while the push and the answer of the SAME number still
+        // wait for each other. A stripe shared by two numbers only makes them wait, never reorders one number.
+        private const int Stripes = 32;
+
         private readonly LinkedList<(string Number, OrderExecution Event)> events = new();
+        private readonly SemaphoreSlim[] gates = [.. Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1))];
 
-        public SemaphoreSlim Gate { get; } = new(1, 1);
+        public SemaphoreSlim Gate(string number) => gates[(int)((uint)StringComparer.Ordinal.GetHashCode(number) % Stripes)];
 
-        public int Count => events.Count;
+        public int Count
+        {
+            get
+            {
+                lock (events)
+                {
+                    return events.Count;
+                }
+            }
+        }
 
         /// <summary>Holds the push; returns the order number of one let go to stay in bounds, if any.</summary>
         public string? Hold(string number, OrderExecution e)
         {
-            events.AddLast((number, e));
-            if (events.Count <= Capacity)
+            lock (events)
             {
-                return null;
-            }
+                events.AddLast((number, e));
+                if (events.Count <= Capacity)
+                {
+                    return null;
+                }
 
-            var dropped = events.First!.Value.Number;
-            events.RemoveFirst();
-            return dropped;
+                var dropped = events.First!.Value.Number;
+                events.RemoveFirst();
+                return dropped;
+            }
         }
 
         public List<OrderExecution> Take(string number)
         {
-            var taken = new List<OrderExecution>();
-            for (var node = events.First; node is not null;)
+            lock (events)
             {
-                var next = node.Next;
-                if (node.Value.Number == number)
+                var taken = new List<OrderExecution>();
+                for (var node = events.First; node is not null;)
                 {
-                    taken.Add(node.Value.Event);
-                    events.Remove(node);
+                    var next = node.Next;
+                    if (node.Value.Number == number)
+                    {
+                        taken.Add(node.Value.Event);
+                        events.Remove(node);
+                    }
+
+                    node = next;
                 }
 
-                node = next;
+                return taken;
             }
-
-            return taken;
         }
     }
 
@@ -331,7 +371,7 @@ public sealed class OrderTracker(
 
         public Task Loop { get; set; } = Task.CompletedTask;
 
-        /// <summary>Calls in progress on the channel (changed only under the tracker's lock).</summary>
+        /// <summary>Calls in progress on the channel (changed only under the connection's gate).</summary>
         public int Users { get; set; }
 
         public volatile bool Ended;

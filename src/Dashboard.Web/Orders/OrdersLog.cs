@@ -43,4 +43,7 @@ internal static partial class OrdersLog
 
     [LoggerMessage(4612, LogLevel.Warning, "A 00 push for order {OrderNumber} on connection {ConnectionId} was held too long with no intent claiming it and was let go.")]
     public static partial void EarlyExecutionDropped(ILogger logger, Guid connectionId, string orderNumber);
+
+    [LoggerMessage(4613, LogLevel.Error, "The order audit writer failed outside a batch; it goes on with the next one.")]
+    public static partial void AuditWriterFailed(ILogger logger, Exception exception);
 }

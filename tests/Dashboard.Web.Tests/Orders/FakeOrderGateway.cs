@@ -26,12 +26,20 @@ internal sealed class FakeOrderGateway : IOrderGateway
         return id;
     }
 
-    public Task<OrderChannelResult> OpenAsync(string ownerId, Guid connectionId, CancellationToken ct = default)
+    /// <summary>Opens of these connections wait until the source completes (a slow broker login, say).</summary>
+    public ConcurrentDictionary<Guid, TaskCompletionSource> SlowOpens { get; } = new();
+
+    public async Task<OrderChannelResult> OpenAsync(string ownerId, Guid connectionId, CancellationToken ct = default)
     {
         Interlocked.Increment(ref Opened);
-        return Task.FromResult(Connections.TryGetValue(connectionId, out var c) && c.Owner == ownerId
+        if (SlowOpens.TryGetValue(connectionId, out var slow))
+        {
+            await slow.Task.WaitAsync(ct);
+        }
+
+        return Connections.TryGetValue(connectionId, out var c) && c.Owner == ownerId
             ? new OrderChannelResult(new FakeOrderChannel(this, c.Environment), BrokerLinkState.Connected)
-            : new OrderChannelResult(null, BrokerLinkState.NoConnection, "no such connection"));
+            : new OrderChannelResult(null, BrokerLinkState.NoConnection, "no such connection");
     }
 
     public void Record(IKiwoomRequest request) => Sent.Enqueue(request);
