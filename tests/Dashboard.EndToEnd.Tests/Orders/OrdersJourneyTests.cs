@@ -83,12 +83,14 @@ public sealed class OrdersJourneyTests : IAsyncLifetime
             await Assertions.Expect(open).ToHaveAttributeAsync("data-price", limit.ToString(CultureInfo.InvariantCulture));
 
             var lower = KrxTickSize.StepDown(KrxTickTable.Stock, limit);
+            var original = blotter.Locator("#" + await open.GetAttributeAsync("id"));
             await open.Locator(".blotter-modify").ClickAsync();
             var newPrice = open.Locator("input[id^='modify-price-']");
             await newPrice.FillAsync(lower.ToString(CultureInfo.InvariantCulture));
             await newPrice.BlurAsync();
             await open.Locator(".blotter-modify-send").ClickAsync();
-            // The modify carries the order on at the new price; the original is shown as replaced in the history.
+            // The modify carries the order on at the new price, and the original leaves the open list without a reload.
+            await Assertions.Expect(original).ToHaveCountAsync(0, new() { Timeout = 15_000 });
             await Assertions.Expect(open).ToHaveCountAsync(1);
             await Assertions.Expect(open).ToHaveAttributeAsync("data-price", lower.ToString(CultureInfo.InvariantCulture));
             await Assertions.Expect(blotter.Locator("#blotter-message")).ToHaveCountAsync(0);
@@ -145,6 +147,8 @@ public sealed class OrdersJourneyTests : IAsyncLifetime
             await Assertions.Expect(blotter.Locator(".audit-row[data-kind='PreTradeRejected']")).ToHaveCountAsync(1);
             var members = await blotter.Locator(".audit-row .audit-member").AllInnerTextsAsync();
             Assert.All(members, m => Assert.Equal(TraderEmail, m));
+            // The Trader's limit change is theirs, and says which admin made it.
+            await Assertions.Expect(blotter.Locator(".audit-row[data-kind='LimitChanged'] .audit-actor")).ToContainTextAsync(AdminEmail);
             await Browser.ScreenshotAsync(blotter, "orders-desktop-audit");
 
             // 5. The Admin's ticket and blotter on a 390 px screen: nothing scrolls sideways, the ticket still works.
