@@ -64,6 +64,8 @@ public sealed class StockViewTests : IAsyncLifetime
         Assert.Contains("420,800 bn won", page.Find(".stock-info [data-field=market-cap]").TextContent);
         Assert.Equal(10, page.FindAll(".order-book tr.book-bid").Count);
         Assert.Contains("No trades yet", page.Find(".trades-empty").TextContent);
+        // No ka10059 answer: the investors box says why, in the session's words.
+        page.WaitForAssertion(() => Assert.Contains("The test gave no answer for ka10059", page.Find(".investors-error").TextContent));
 
         page.WaitForAssertion(() => Assert.Equal("3", page.Find(".candle-chart").GetAttribute("data-bars")));
         var drawn = Assert.Single(chartJs.Invocations["setData"]);

@@ -44,6 +44,17 @@ export function create(element, dotnet) {
         dotnet.invokeMethodAsync('LoadOlderAsync').finally(() => { loadingOlder = false; });
     });
 
+    // On a phone the chart starts in a hidden tab (no width): when it is shown, bring the newest bars into view.
+    let hidden = element.clientWidth === 0;
+    const shown = new ResizeObserver(() => {
+        const now = element.clientWidth === 0;
+        if (hidden && !now) {
+            chart.timeScale().scrollToRealTime();
+        }
+        hidden = now;
+    });
+    shown.observe(element);
+
     return {
         setData(all, seconds) {
             // Tick bars are seconds apart: the axis shows seconds for them only.
@@ -81,6 +92,7 @@ export function create(element, dotnet) {
             return bars.length;
         },
         dispose() {
+            shown.disconnect();
             chart.remove();
         },
     };
