@@ -253,6 +253,9 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
                 "trde_cntr_proc_time" => KoreaTime.WallClock(vi.TriggeredAt).ToString("HHmmss", inv),
                 "virelis_time" => KoreaTime.WallClock(vi.ReleasedAt ?? vi.ReleaseAt).ToString("HHmmss", inv),
                 "viaplc_tp" => vi.Static ? "정적" : "동적",
+                // The reference each kind was measured from; left to the generic renderer they came out as amounts.
+                "static_stdpc" => vi.Static ? vi.ReferencePrice : 0,
+                "dynm_stdpc" => vi.Static ? 0 : vi.ReferencePrice,
                 _ => null,
             }, zeroUnmappedNumbers: false);
             return new RowContext { Engine = engine, NowKst = nowKst, Instrument = i, Overrides = overrides, Rank = k + 1 };

@@ -14,4 +14,7 @@ internal static partial class ViLog
 
     [LoggerMessage(4963, LogLevel.Warning, "VI alerts could not read the member's codes of interest.")]
     public static partial void InterestFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4964, LogLevel.Warning, "The KOSPI200 members (for the dynamic VI band) could not be read: {Reason}")]
+    public static partial void Kospi200Unreadable(ILogger logger, string reason);
 }

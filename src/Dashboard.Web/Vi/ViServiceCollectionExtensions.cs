@@ -7,6 +7,7 @@ public static class ViServiceCollectionExtensions
     {
         services.AddScoped<IViInterest, MemberViInterest>();
         services.AddScoped<ViWatch>();
+        services.AddSingleton<Kospi200Membership>();
         return services;
     }
 }

@@ -4,7 +4,6 @@ using Dashboard.Kiwoom.Realtime;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Tests.Broker.Fakes;
 using Dashboard.Web.Vi;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Tests.Vi;
 
@@ -13,7 +12,8 @@ internal static class ViWire
 {
     public static void AddViWatch(this IServiceCollection services, IViInterest interest)
     {
-        services.AddSingleton(interest); // after the test context's own registration: the last one wins
+        // Replaces the member's real interest (holdings + watchlists) that the shared bUnit context registers: last one wins.
+        services.AddSingleton(interest);
         services.AddScoped<ViWatch>();
     }
 

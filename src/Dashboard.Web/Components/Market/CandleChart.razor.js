@@ -24,9 +24,15 @@ export function create(element, dotnet) {
     let loadingOlder = false;
     const toCandle = b => ({ time: b.time, open: b.open, high: b.high, low: b.low, close: b.close });
     const toVolume = b => ({ time: b.time, value: b.volume, color: b.close >= b.open ? up + '80' : down + '80' });
+    // The last bar drawn, on the element: lets a browser test (and a curious member's devtools) see it move.
+    const mark = () => {
+        const last = bars[bars.length - 1];
+        element.dataset.lastBar = last ? `${last.time}:${last.close}:${last.volume}` : '';
+    };
     const redraw = () => {
         candles.setData(bars.map(toCandle));
         volume.setData(bars.map(toVolume));
+        mark();
     };
 
     // Near the left edge: ask the server for the previous page (continuation paging).
@@ -37,6 +43,17 @@ export function create(element, dotnet) {
         loadingOlder = true;
         dotnet.invokeMethodAsync('LoadOlderAsync').finally(() => { loadingOlder = false; });
     });
+
+    // On a phone the chart starts in a hidden tab (no width): when it is shown, bring the newest bars into view.
+    let hidden = element.clientWidth === 0;
+    const shown = new ResizeObserver(() => {
+        const now = element.clientWidth === 0;
+        if (hidden && !now) {
+            chart.timeScale().scrollToRealTime();
+        }
+        hidden = now;
+    });
+    shown.observe(element);
 
     return {
         setData(all, seconds) {
@@ -69,11 +86,13 @@ export function create(element, dotnet) {
             }
             candles.update(toCandle(bar));
             volume.update(toVolume(bar));
+            mark();
         },
         count() {
             return bars.length;
         },
         dispose() {
+            shown.disconnect();
             chart.remove();
         },
     };

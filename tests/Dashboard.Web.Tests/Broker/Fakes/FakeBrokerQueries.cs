@@ -9,6 +9,8 @@ public sealed class FakeBrokerQueries : IBrokerQueries
 {
     private readonly Dictionary<string, Func<IKiwoomRequest, KiwoomResponse>> answers = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, KiwoomError> failures = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, Func<string, KiwoomContinuation?, KiwoomRawResponse>> rawAnswers = new(StringComparer.Ordinal);
 
     public List<IKiwoomRequest> Sent { get; } = [];
@@ -23,6 +25,9 @@ public sealed class FakeBrokerQueries : IBrokerQueries
         where TResponse : KiwoomResponse =>
         answers[apiId] = answer;
 
+    /// <summary>From now on, queries of <paramref name="apiId"/> fail with <paramref name="error"/> (it wins over an answer).</summary>
+    public void Fail(string apiId, KiwoomError error) => failures[apiId] = error;
+
     public Task<KiwoomResult<TResponse>> QueryAsync<TResponse>(IKiwoomRequest<TResponse> request, CancellationToken ct = default)
         where TResponse : KiwoomResponse
     {
@@ -30,6 +35,11 @@ public sealed class FakeBrokerQueries : IBrokerQueries
         if (BrokerRefusals.ForQueryPath(request.Api) is { } refused)
         {
             return Task.FromResult(KiwoomResult<TResponse>.Failure(refused));
+        }
+
+        if (failures.TryGetValue(request.Api.Id, out var failure))
+        {
+            return Task.FromResult(KiwoomResult<TResponse>.Failure(failure));
         }
 
         return Task.FromResult(answers.TryGetValue(request.Api.Id, out var answer)
