@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dashboard.Kiwoom.Simulator.Control;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Dashboard.EndToEnd.Tests.Screens;
@@ -83,25 +85,30 @@ public sealed partial class MarketScreensJourneyTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Watches the volume condition ("거래량 상위"): volume only grows through the session, so stocks keep
-    /// crossing its threshold and a type 02 insert arrives within seconds.
+    /// Watches the saved condition "VI 발동 종목" (stocks in a volatility interruption); when the market puts a stock
+    /// into VI it enters the live list (a type 02 insert) with the time it entered.
     /// </summary>
-    private static async Task WatchAConditionUntilAStockEntersAsync(IPage page)
+    private async Task WatchAConditionUntilAStockEntersAsync(IPage page)
     {
         await page.GotoAsync("conditions");
         var select = page.Locator(".conditions-select");
         await Assertions.Expect(select).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await select.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "거래량" }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "VI" }).First.ClickAsync();
         await page.Locator(".conditions-watch").ClickAsync();
-        await Assertions.Expect(page.Locator(".conditions-watching")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator(".conditions-watching")).ToContainTextAsync("VI", new() { Timeout = 15_000 });
 
-        var insert = page.Locator("tr.conditions-insert").First;
-        await Assertions.Expect(insert).ToBeVisibleAsync(new() { Timeout = 45_000 });
+        // The market event the member waits for, made to happen now rather than whenever the simulated market does.
+        var simulator = app.Services.GetRequiredService<SimulatorControl>();
+        var code = simulator.Market.Universe.Stocks.First(s => !s.InVi && !s.Halted).Code;
+        simulator.TriggerVi(code);
+
+        var insert = page.Locator($"tr.conditions-insert[data-code='{code}']");
+        await Assertions.Expect(insert).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(insert.Locator("td").First).ToHaveTextAsync(ClockTime());
-        var code = await insert.GetAttributeAsync("data-code");
         var member = page.Locator($"tr.conditions-member[data-code='{code}']");
         await Assertions.Expect(member.Locator("td").Last).ToHaveTextAsync(ClockTime());
+        await Assertions.Expect(member.Locator("td").Nth(1)).ToHaveTextAsync(new Regex(@"\d"), new() { Timeout = 15_000 });
         await Shoot(page, "conditions-desktop");
     }
 
