@@ -1,8 +1,10 @@
+extern alias simulator;
+
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Dashboard.Kiwoom.Simulator.Control;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SimulatorControl = simulator::Dashboard.Kiwoom.Simulator.Control.SimulatorControl;
 
 namespace Dashboard.EndToEnd.Tests.Screens;
 
