@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Dashboard.Kiwoom.Simulator.Tests;
 
-/// <summary>A sector index answer agrees with itself: its change sign and change rate follow its change.</summary>
+/// <summary>A sector index answer agrees with itself (change sign and rate follow its change); the sector list names sectors.</summary>
 public sealed class SectorIndexTests(SharedSimulator shared) : IClassFixture<SharedSimulator>
 {
     [Theory]
@@ -23,6 +23,26 @@ public sealed class SectorIndexTests(SharedSimulator shared) : IClassFixture<Sha
         Assert.Equal(change > 0 ? "2" : change < 0 ? "5" : "3", sign);
         var expectedRate = Math.Round(change * 100m / (level - change), 2);
         Assert.InRange(rate, expectedRate - 0.01m, expectedRate + 0.01m);
+    }
+
+    [Theory]
+    [InlineData("001", "0")]
+    [InlineData("101", "1")]
+    public async Task AllSectorIndicesListSectorsWhoseMembersAreStocks(string composite, string market)
+    {
+        var answer = await shared.Sim.CallAsync("ka20003", "/api/dostk/sect", new { inds_cd = composite }, shared.Token);
+
+        Assert.Equal(0, answer.ReturnCode);
+        var sectors = answer.Root.GetProperty("all_inds_idex").EnumerateArray().Select(r => r.GetProperty("stk_cd").GetString()!).ToArray();
+        Assert.Contains(composite, sectors);
+        Assert.All(sectors, code => Assert.Equal(3, code.Length));
+
+        // A listed sector answers its member stocks (ka20002), as the sectors screen asks when one is picked.
+        var members = await shared.Sim.CallAsync("ka20002", "/api/dostk/sect", new { mrkt_tp = market, inds_cd = sectors[^1], stex_tp = "1" }, shared.Token);
+        Assert.Equal(0, members.ReturnCode);
+        var stocks = members.Root.GetProperty("inds_stkpc").EnumerateArray().Select(r => r.GetProperty("stk_cd").GetString()!).ToArray();
+        Assert.NotEmpty(stocks);
+        Assert.All(stocks, code => Assert.Equal(6, code.Length));
     }
 
     private static decimal ParseAbs(string signed) =>

@@ -55,6 +55,15 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
             return ViRows(list, nowKst);
         }
 
+        if (tr.Id == "ka20003")
+        {
+            // "All sector indices" names its sectors in stk_cd/stk_nm (example "001", "종합(KOSPI)"): the rows are the
+            // sectors of the composite asked for (001 KOSPI with KOSPI200, 101 KOSDAQ), not stocks.
+            var kosdaq = input.Get("inds_cd") == "101";
+            return engine.Universe.Sectors.Where(s => kosdaq ? s.Market == "1" : s.Market != "1")
+                .Select((s, k) => new RowContext { Engine = engine, NowKst = nowKst, Sector = s, Rank = k + 1 }).ToArray();
+        }
+
         if (specs.Any(s => s.Kind is ValueKind.Code or ValueKind.Name))
         {
             var ranked = RankedRows(tr, input, nowKst);

@@ -52,6 +52,11 @@ public class DashboardTestContext : BunitContext
         Services.AddViAlerts();
         Services.AddSingleton<Dashboard.Web.Broker.IBrokerSessions>(new Broker.Fakes.FakeBrokerSessions(null));
 
+        // Market screens' panels refresh through the member's poll budget.
+        Services.AddOptions<Dashboard.Web.Market.Polling.PollingOptions>();
+        Services.AddOptions<Dashboard.Kiwoom.Rest.KiwoomClientOptions>();
+        Services.AddSingleton<Dashboard.Web.Market.Polling.PollScheduler>();
+
         using (var db = new ApplicationDbContext(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(connection).Options))
         {
             db.Database.EnsureCreated();
