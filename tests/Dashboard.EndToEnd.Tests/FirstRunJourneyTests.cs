@@ -38,6 +38,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await using var desktop = await browser.DesktopAsync(app.BaseAddress);
         await desktop.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         var admin = await desktop.NewPageAsync();
+        await admin.SetViewportSizeAsync(1366, 900);
         var consoleErrors = new List<string>();
         admin.Console += (_, message) =>
         {

@@ -1,7 +1,7 @@
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Tests.Infrastructure;
 
-namespace Dashboard.Web.Tests.Account;
+namespace Dashboard.Web.Tests.AccountPages;
 
 /// <summary>WebAuthn refuses IP-address origins ("This is an invalid domain"): the passkey UI is not offered there.</summary>
 public sealed class PasskeyOriginTests : IAsyncLifetime

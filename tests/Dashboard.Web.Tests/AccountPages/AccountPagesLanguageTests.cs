@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using Dashboard.Web.Data;
 using Dashboard.Web.Tests.Infrastructure;
 
-namespace Dashboard.Web.Tests.Account;
+namespace Dashboard.Web.Tests.AccountPages;
 
 /// <summary>The account pages speak Korean by default and English on request, and the template's leftovers are gone.</summary>
 public sealed class AccountPagesLanguageTests : IAsyncLifetime

@@ -3,7 +3,7 @@ using Dashboard.Web.Data;
 using Dashboard.Web.Members;
 using Dashboard.Web.Tests.Infrastructure;
 
-namespace Dashboard.Web.Tests.Account;
+namespace Dashboard.Web.Tests.AccountPages;
 
 /// <summary>
 /// On an empty database the first visit leads to "create the administrator account" (with the setup-code
