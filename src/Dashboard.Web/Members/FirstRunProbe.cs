@@ -50,7 +50,8 @@ public sealed class FirstRunProbe(IDbContextFactory<ApplicationDbContext> dbFact
     {
         var queryAt = redirectUri.IndexOf('?', StringComparison.Ordinal);
         var query = queryAt < 0 ? string.Empty : redirectUri[queryAt..];
-        if (Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute))
+        // On Unix "/Account/Login" parses as an absolute file: URI, so only http(s) counts as absolute here.
+        if (Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp))
         {
             return absolute.GetLeftPart(UriPartial.Authority) + RegisterPath + query;
         }

@@ -44,7 +44,7 @@ public sealed class InvitationRevocationTests : IAsyncLifetime
             Assert.Equal(MemberRegistration.InvitationRevoked.Code, Assert.Single(result.Errors).Code);
         }
 
-        var page = await factory.CreateClient().GetStringAsync(invitation.RelativeUrl);
+        var page = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync(invitation.RelativeUrl));
         Assert.Contains("id=\"invitation-required\"", page, StringComparison.Ordinal);
         Assert.Contains("관리자가 취소했습니다", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"Input.Email\"", page, StringComparison.Ordinal);
