@@ -48,10 +48,6 @@ public sealed class InvitationRevocationTests : IAsyncLifetime
         Assert.Contains("id=\"invitation-required\"", page, StringComparison.Ordinal);
         Assert.Contains("관리자가 취소했습니다", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"Input.Email\"", page, StringComparison.Ordinal);
-
-        var posted = await Browserless.RegisterAsync(factory.CreateClient(), "late@team.test", TestMembers.Password, invitation.Token);
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        Assert.DoesNotContain("__Host-dashboard=", string.Join(";", posted.Headers.TryGetValues("Set-Cookie", out var c) ? c : []));
     }
 
     [Fact]
