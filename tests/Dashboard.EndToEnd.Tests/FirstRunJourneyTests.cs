@@ -4,8 +4,10 @@ using Microsoft.Playwright;
 namespace Dashboard.EndToEnd.Tests;
 
 /// <summary>
-/// On an empty database: the first account becomes Admin and sets up 2FA, invites a Viewer who joins
-/// from a phone, the Viewer cannot reach admin pages, and disabling the Viewer signs their open page out.
+/// On an empty database, in Korean: the first visit lands on "create the administrator account" (desktop
+/// and phone), the first account becomes Admin and sets up 2FA, one page is checked in English, the admin
+/// invites a Viewer (copies the link, revokes a second one that then refuses registration) who joins from a
+/// phone, the Viewer cannot reach admin pages, and disabling the Viewer signs their open page out.
 /// </summary>
 public sealed class FirstRunJourneyTests : IAsyncLifetime
 {
@@ -34,10 +36,43 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
     public async Task FirstAdminSetsUpTwoFactorInvitesAViewerAndDisablesThem()
     {
         await using var desktop = await browser.DesktopAsync(app.BaseAddress);
+        await desktop.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         var admin = await desktop.NewPageAsync();
+        await admin.SetViewportSizeAsync(1366, 900);
+        var consoleErrors = new List<string>();
+        admin.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
+
+        // The very first visit of a fresh install lands on "create the administrator account", in Korean.
+        await admin.GotoAsync("");
+        await admin.WaitForURLAsync("**/Account/Register**");
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("관리자 계정 만들기");
+        await Assertions.Expect(admin.Locator("#first-account")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("[id='Input.SetupCode']")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(admin, "desktop-first-visit");
+
+        // The sign-in page says the same, and on this IP-address origin offers no passkey (WebAuthn cannot work here).
+        await admin.GotoAsync("Account/Login");
+        await Assertions.Expect(admin.Locator("#create-admin")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("passkey-submit")).ToHaveCountAsync(0);
+
+        await using (var firstPhone = await browser.PhoneAsync(app.BaseAddress))
+        {
+            var phoneFirst = await firstPhone.NewPageAsync();
+            await phoneFirst.GotoAsync("");
+            await phoneFirst.WaitForURLAsync("**/Account/Register**");
+            await Assertions.Expect(phoneFirst.Locator("#first-account")).ToBeVisibleAsync();
+            await AssertNoHorizontalScrollAsync(phoneFirst);
+            await Browser.ScreenshotAsync(phoneFirst, "phone-first-visit");
+        }
 
         // First account on a fresh install: no invitation needed, becomes Admin, goes straight to 2FA setup.
-        await admin.GotoAsync("Account/Register");
+        await admin.Locator("#create-admin").ClickAsync();
         await Assertions.Expect(admin.Locator("#first-account")).ToBeVisibleAsync();
 
         // The operator reads the one-time setup code off the server's console.
@@ -48,9 +83,19 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         var sharedKey = (await admin.Locator("kbd").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal);
         var code = SingleUseTotpTokenProvider.ComputeCode(Base32.Decode(sharedKey), DateTimeOffset.UtcNow).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         await admin.Locator("[id='Input.Code']").FillAsync(code);
-        await admin.Locator("button[type=submit]", new() { HasText = "Verify" }).ClickAsync();
+        await admin.Locator("#verify-authenticator").ClickAsync();
         await Assertions.Expect(admin.Locator(".recovery-code").First).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(admin, "desktop-2fa-recovery-codes");
+        // The self-signed certificate makes the service worker's fetch log errors; WebAuthn must add none.
+        Assert.DoesNotContain(consoleErrors, e => e.Contains("SecurityError", StringComparison.Ordinal) || e.Contains("invalid domain", StringComparison.Ordinal));
+
+        // One account page in English, then back to Korean.
+        await admin.GotoAsync("culture/set?culture=en&returnUrl=" + Uri.EscapeDataString("/Account/Manage/TwoFactorAuthentication"));
+        await Assertions.Expect(admin.Locator("#two-factor-on")).ToHaveTextAsync("Two-factor authentication is on.");
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("My account");
+        await Browser.ScreenshotAsync(admin, "desktop-manage-2fa-english");
+        await admin.GotoAsync("culture/set?culture=ko&returnUrl=" + Uri.EscapeDataString("/Account/Manage/TwoFactorAuthentication"));
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("내 계정");
 
         // The starter simulator connection is there; add a mock connection and make sure its keys never reach the browser.
         await admin.GotoAsync("settings/connections");
@@ -73,11 +118,24 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         var inviteInput = admin.Locator("#invite-link");
         await Assertions.Expect(inviteInput).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("invite="));
         var invite = await inviteInput.InputValueAsync();
+        await admin.Locator("#copy-invite").ClickAsync();
+        Assert.Equal(invite, await admin.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         await Browser.ScreenshotAsync(admin, "desktop-members");
+
+        // A second link, revoked at once: it then refuses registration and says why.
+        await admin.Locator("#create-invite").ClickAsync();
+        await Assertions.Expect(inviteInput).Not.ToHaveValueAsync(invite);
+        var revokedInvite = await inviteInput.InputValueAsync();
+        await Assertions.Expect(admin.Locator("#pending-invitations tr")).ToHaveCountAsync(2);
+        await admin.Locator("#pending-invitations tr").Last.Locator(".revoke-invite").ClickAsync();
+        await Assertions.Expect(admin.Locator("#pending-invitations tr")).ToHaveCountAsync(1);
 
         // The Viewer joins from a phone.
         await using var phone = await browser.PhoneAsync(app.BaseAddress);
         var viewer = await phone.NewPageAsync();
+        await viewer.GotoAsync(revokedInvite);
+        await Assertions.Expect(viewer.Locator("#invitation-required")).ToContainTextAsync("취소");
+        await Assertions.Expect(viewer.Locator("[id='Input.Email']")).ToHaveCountAsync(0);
         await viewer.GotoAsync(invite);
         await RegisterAsync(viewer, ViewerEmail);
         // A new member lands on the live market of the simulator connection they were given.
@@ -112,7 +170,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await page.Locator("[id='Input.Email']").FillAsync(email);
         await page.Locator("[id='Input.Password']").FillAsync(Password);
         await page.Locator("[id='Input.ConfirmPassword']").FillAsync(Password);
-        await page.Locator("button[type=submit]", new() { HasText = "Register" }).ClickAsync();
+        await page.Locator("#register-submit").ClickAsync();
     }
 
     private static Task WaitInteractiveAsync(IPage page) =>

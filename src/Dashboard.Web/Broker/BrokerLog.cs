@@ -35,4 +35,7 @@ internal static partial class BrokerLog
 
     [LoggerMessage(4110, LogLevel.Warning, "A live feed of {Component} fell behind and was disconnected: {Reason}")]
     public static partial void FeedOverrun(ILogger logger, string component, string reason);
+
+    [LoggerMessage(5030, LogLevel.Warning, "Broker session {KeyId} is live, but its connection could not be marked verified.")]
+    public static partial void MarkVerifiedFailed(ILogger logger, Exception exception, string keyId);
 }

@@ -116,7 +116,56 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
             entry.Session.Start();
         }
 
+        if (!unlock.Verified)
+        {
+            MarkVerifiedWhenLive(entry.Session, ownerId, connectionId);
+        }
+
         return new BrokerOpenResult(new BrokerLease(this, entry), BrokerLinkState.Connected);
+    }
+
+    /// <summary>
+    /// A session that goes live proves its keys (token issued, socket LOGIN accepted), so the connection
+    /// stops saying "unverified" while it plainly works. Marked once, on the first Connected state.
+    /// </summary>
+    private void MarkVerifiedWhenLive(BrokerSession session, string ownerId, Guid connectionId)
+    {
+        var marked = 0;
+        void Mark()
+        {
+            if (Interlocked.Exchange(ref marked, 1) == 0)
+            {
+                session.StatusChanged -= OnStatus;
+                _ = MarkAsync();
+            }
+        }
+
+        void OnStatus(BrokerStatus status)
+        {
+            if (status.State == BrokerLinkState.Connected)
+            {
+                Mark();
+            }
+        }
+
+        async Task MarkAsync()
+        {
+            try
+            {
+                await connections.MarkLiveAsync(ownerId, connectionId);
+            }
+            catch (Exception ex)
+            {
+                // Only the label is at stake; the session itself is fine.
+                BrokerLog.MarkVerifiedFailed(logger, ex, session.KeyId);
+            }
+        }
+
+        session.StatusChanged += OnStatus;
+        if (session.Status.State == BrokerLinkState.Connected)
+        {
+            Mark();
+        }
     }
 
     public async ValueTask DisposeAsync()

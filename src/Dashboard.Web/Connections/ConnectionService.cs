@@ -144,7 +144,19 @@ public sealed class ConnectionService(
             throw new InvalidOperationException("The simulator address is unknown: set Simulator:BaseUrl.");
         }
 
-        return new CredentialUnlock(id, new KiwoomCredential(appKey, secretKey, row.Environment, baseUrl), false, false);
+        return new CredentialUnlock(id, new KiwoomCredential(appKey, secretKey, row.Environment, baseUrl), false, false, row.Status == BrokerConnectionStatus.Verified);
+    }
+
+    /// <summary>
+    /// Marks the owner's connection verified because a session on its keys went live (the broker issued a
+    /// token and accepted the socket's LOGIN): that proves the keys as well as the "test" button does.
+    /// </summary>
+    public async Task MarkLiveAsync(string ownerId, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.BrokerConnections
+            .Where(c => c.Id == id && c.OwnerId == ownerId && c.Status != BrokerConnectionStatus.Verified && c.Status != BrokerConnectionStatus.NeedsReentry)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, BrokerConnectionStatus.Verified).SetProperty(c => c.LastTestedAt, time.GetUtcNow()), ct);
     }
 
     /// <summary>Stores the outcome of a connection test for the owner's own connection.</summary>

@@ -21,4 +21,7 @@ public class Invitation
     public DateTimeOffset? UsedAt { get; set; }
 
     public string? UsedById { get; set; }
+
+    /// <summary>Set when an admin withdrew the link before anyone used it; registration then refuses it.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
 }

@@ -80,6 +80,7 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton<IConnectionTester, TokenSourceConnectionTester>();
         services.AddScoped<ConnectionTestService>();
         services.AddSingleton<FirstRunGate>();
+        services.AddSingleton<FirstRunProbe>();
         services.AddSingleton<SetupCode>();
         services.AddHostedService<SetupCodeAnnouncer>();
         services.AddSingleton<LastAdminGuard>();
@@ -160,6 +161,8 @@ public static class DashboardServiceCollectionExtensions
             o.AccessDeniedPath = "/Account/AccessDenied";
             var validateStamp = o.Events.OnValidatePrincipal;
             o.Events.OnSigningIn = SessionLimits.StampSignInTimeAsync;
+            // A fresh install has nobody to sign in: send the first visit to "create the administrator".
+            o.Events.OnRedirectToLogin = FirstRunProbe.RegisterWhileEmpty(o.Events.OnRedirectToLogin);
             o.Events.OnValidatePrincipal = async context =>
             {
                 if (await SessionLimits.RejectPastAbsoluteLimitAsync(context))

@@ -62,6 +62,38 @@ public sealed class MemberAdministration(
         return new InvitationLink(invitation.Id, token, role, invitation.ExpiresAt);
     }
 
+    /// <summary>Invitations that could still be used: the ones an admin may want to revoke.</summary>
+    public async Task<IReadOnlyList<PendingInvitation>> ListPendingInvitationsAsync(ClaimsPrincipal admin, CancellationToken ct = default)
+    {
+        await DemandAdminAsync(admin);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        // Filtered in memory: SQLite cannot compare DateTimeOffset in SQL, and open invitations are few.
+        var open = await db.Invitations.Where(i => i.UsedAt == null && i.RevokedAt == null).ToListAsync(ct);
+        return open.Where(i => i.ExpiresAt > now)
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => new PendingInvitation(i.Id, i.Role, i.CreatedAt, i.ExpiresAt))
+            .ToList();
+    }
+
+    /// <summary>Withdraws an unused invitation: its link then refuses registration with a clear message.</summary>
+    /// <returns>False when there is no such invitation or it was already used or revoked.</returns>
+    public async Task<bool> RevokeInvitationAsync(ClaimsPrincipal admin, Guid invitationId, CancellationToken ct = default)
+    {
+        await DemandAdminAsync(admin);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, ct);
+        if (invitation is not { UsedAt: null, RevokedAt: null })
+        {
+            return false;
+        }
+
+        invitation.RevokedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        SecurityLog.InvitationRevoked(logger, invitation.Id, users.GetUserId(admin)!);
+        return true;
+    }
+
     public async Task<IdentityResult> SetRoleAsync(ClaimsPrincipal admin, string userId, string role, CancellationToken ct = default)
     {
         await DemandAdminAsync(admin);

@@ -33,6 +33,12 @@ public sealed class MemberRegistration(
         Description = "Enter the setup code printed in the server's console when it started.",
     };
 
+    public static readonly IdentityError InvitationRevoked = new()
+    {
+        Code = "InvitationRevoked",
+        Description = "This invitation link was revoked by an admin. Ask an admin for a new link.",
+    };
+
     /// <summary>True until the first account exists.</summary>
     public async Task<bool> IsFirstRunAsync(CancellationToken ct = default)
     {
@@ -40,17 +46,26 @@ public sealed class MemberRegistration(
         return !await db.Users.AnyAsync(ct);
     }
 
-    /// <summary>The role an invitation token grants, or null when it is unknown, used or expired.</summary>
+    /// <summary>The role an invitation token grants, or null when it is unknown, used, expired or revoked.</summary>
     public async Task<string?> InvitationRoleAsync(string? token, CancellationToken ct = default)
+    {
+        var (state, role) = await CheckInvitationAsync(token, ct);
+        return state == InvitationState.Usable ? role : null;
+    }
+
+    /// <summary>What a token is worth and, when usable, the role it grants.</summary>
+    public async Task<(InvitationState State, string? Role)> CheckInvitationAsync(string? token, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(token))
         {
-            return null;
+            return (InvitationState.Missing, null);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var invitation = await FindUsableAsync(db, token, ct);
-        return invitation?.Role;
+        var hash = InvitationTokens.Hash(token);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
+        var state = StateOf(invitation);
+        return (state, state == InvitationState.Usable ? invitation!.Role : null);
     }
 
     /// <param name="setupCode">Needed only for the very first account (see <see cref="SetupCode"/>).</param>
@@ -71,12 +86,22 @@ public sealed class MemberRegistration(
 
             if (!firstRun)
             {
-                invitation = invitationToken is null ? null : await FindUsableAsync(db, invitationToken, ct);
-                if (invitation is null)
+                var hash = invitationToken is null ? null : InvitationTokens.Hash(invitationToken);
+                var presented = hash is null ? null : await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
+                var state = StateOf(presented);
+                if (state == InvitationState.Revoked)
+                {
+                    SecurityLog.RegistrationRefused(logger, "the invitation was revoked");
+                    return RegistrationResult.Failed(InvitationRevoked);
+                }
+
+                if (state != InvitationState.Usable)
                 {
                     SecurityLog.RegistrationRefused(logger, "no valid invitation");
                     return RegistrationResult.Failed(InvitationRequired);
                 }
+
+                invitation = presented;
             }
 
             var role = firstRun ? DashboardRoles.Admin : invitation!.Role;
@@ -119,10 +144,12 @@ public sealed class MemberRegistration(
         }
     }
 
-    private async Task<Invitation?> FindUsableAsync(ApplicationDbContext db, string token, CancellationToken ct)
+    private InvitationState StateOf(Invitation? invitation) => invitation switch
     {
-        var hash = InvitationTokens.Hash(token);
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
-        return invitation is { UsedAt: null } && invitation.ExpiresAt > time.GetUtcNow() ? invitation : null;
-    }
+        null => InvitationState.Unknown,
+        { RevokedAt: not null } => InvitationState.Revoked,
+        { UsedAt: not null } => InvitationState.Used,
+        _ when invitation.ExpiresAt <= time.GetUtcNow() => InvitationState.Expired,
+        _ => InvitationState.Usable,
+    };
 }

@@ -46,4 +46,7 @@ internal static partial class SecurityLog
 
     [LoggerMessage(5013, LogLevel.Information, "Encrypted {Count} second-factor token(s) stored in plain text by an earlier version.")]
     public static partial void StoredTokensProtected(ILogger logger, int count);
+
+    [LoggerMessage(5031, LogLevel.Information, "Invitation {InvitationId} was revoked by {AdminId}.")]
+    public static partial void InvitationRevoked(ILogger logger, Guid invitationId, string adminId);
 }

@@ -41,7 +41,7 @@ public sealed class MarketOverviewJourneyTests : IAsyncLifetime
             await page.Locator("[id='Input.Email']").FillAsync(Email);
             await page.Locator("[id='Input.Password']").FillAsync(Password);
             await page.Locator("[id='Input.ConfirmPassword']").FillAsync(Password);
-            await page.Locator("button[type=submit]", new() { HasText = "Register" }).ClickAsync();
+            await page.Locator("#register-submit").ClickAsync();
             await page.WaitForURLAsync(url => !url.Contains("Account/Register", StringComparison.Ordinal));
 
             await page.GotoAsync("market");
@@ -70,7 +70,7 @@ public sealed class MarketOverviewJourneyTests : IAsyncLifetime
             await phone.GotoAsync("Account/Login");
             await phone.Locator("[id='Input.Email']").FillAsync(Email);
             await phone.Locator("[id='Input.Password']").FillAsync(Password);
-            await phone.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+            await phone.Locator("#login-submit").ClickAsync();
             await phone.WaitForURLAsync(url => !url.Contains("Account/Login", StringComparison.Ordinal));
             await phone.GotoAsync("market");
             await Assertions.Expect(phone.Locator(".market-quote")).ToHaveCountAsync(12, new() { Timeout = 30_000 });

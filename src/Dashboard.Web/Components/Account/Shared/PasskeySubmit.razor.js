@@ -1,4 +1,8 @@
-﻿const browserSupportsPasskeys =
+﻿// A relying party id must be a domain: on an IP-address origin every WebAuthn call throws SecurityError.
+const originIsIpAddress = /^\d{1,3}(\.\d{1,3}){3}$/.test(location.hostname) || location.hostname.startsWith('[');
+
+const browserSupportsPasskeys =
+    !originIsIpAddress &&
     typeof navigator.credentials !== 'undefined' &&
     typeof window.PublicKeyCredential !== 'undefined' &&
     typeof window.PublicKeyCredential.parseCreationOptionsFromJSON === 'function' &&
