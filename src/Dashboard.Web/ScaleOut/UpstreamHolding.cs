@@ -164,7 +164,9 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
             var feed = await session.Feeds.SubscribeEventsAsync(pair.Type, pair.Item, static e => e, ct);
             if (feed.IsSuccess)
             {
-                relays[pair] = new Relay(feed.Value, PumpAsync(pair, feed.Value));
+                var relay = new Relay(feed.Value);
+                relay.Pump = PumpAsync(pair, relay);
+                relays[pair] = relay;
             }
             else
             {
@@ -181,6 +183,7 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
         {
             if (relays.Remove(pair, out var relay))
             {
+                relay.Stopping = true;
                 await relay.Feed.DisposeAsync();
                 await relay.Pump;
             }
@@ -188,8 +191,9 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
     }
 
     /// <summary>Publishes one registration's events in the order the socket delivered them.</summary>
-    private async Task PumpAsync((string Type, string Item) pair, EventFeed<RealtimeEvent> feed)
+    private async Task PumpAsync((string Type, string Item) pair, Relay relay)
     {
+        var feed = relay.Feed;
         var subscriber = router.Redis.GetSubscriber();
         try
         {
@@ -205,7 +209,11 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
                 }
             }
 
-            ScaleOutLog.RelayEnded(router.Logger, pair.Type, pair.Item, KeyId, "closed");
+            if (!relay.Stopping)
+            {
+                // The session closed under the relay (it is being replaced); the next renewal registers it again.
+                ScaleOutLog.RelayEnded(router.Logger, pair.Type, pair.Item, KeyId, "closed");
+            }
         }
         catch (FeedOverrunException ex)
         {
@@ -213,19 +221,20 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
         }
         finally
         {
-            if (relays.TryGetValue(pair, out var relay) && relay.Feed == feed)
-            {
-                relay.Ended = true;
-            }
+            relay.Ended = true;
         }
     }
 
-    private sealed class Relay(EventFeed<RealtimeEvent> feed, Task pump)
+    private sealed class Relay(EventFeed<RealtimeEvent> feed)
     {
         public EventFeed<RealtimeEvent> Feed { get; } = feed;
 
-        public Task Pump { get; } = pump;
+        public Task Pump { get; set; } = Task.CompletedTask;
 
+        /// <summary>Set by the pump when its feed ended (overrun or session closed): the next reconcile registers again.</summary>
         public volatile bool Ended;
+
+        /// <summary>Set before a deliberate stop, so its end is not reported as a failure.</summary>
+        public volatile bool Stopping;
     }
 }
