@@ -33,6 +33,7 @@ internal sealed class RedisRemoteSession : RemoteSession
     private readonly Lock gate = new();
     private readonly Dictionary<(string Type, string Item), List<IRealtimeSink>> sinks = [];
     private readonly List<RealtimeEvent> parsed = [];
+    private readonly Dictionary<(string Type, string Item), TaskCompletionSource> registering = [];
     private readonly CancellationTokenSource closing = new();
     private readonly string instanceId;
     private ChannelMessageQueue? queue;
@@ -196,10 +197,42 @@ internal sealed class RedisRemoteSession : RemoteSession
 
         if (first)
         {
-            await WantAsync([(type, item)]);
+            await WantAndWaitAsync(type, item);
         }
 
         return new Subscription(this, type, item, sink);
+    }
+
+    /// <summary>
+    /// Asks the holder for (type, item) and waits, bounded, until it says the pair is registered on its socket,
+    /// as a local subscription waits for Kiwoom's REG answer: an order sent right after subscribing to 00 must
+    /// not have its fill pass before the relay exists. Past the bound the feed is returned anyway (the holder
+    /// may be moving) and the wait is logged.
+    /// </summary>
+    private async Task WantAndWaitAsync(string type, string item)
+    {
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate)
+        {
+            registering[(type, item)] = registered;
+        }
+
+        try
+        {
+            await WantAsync([(type, item)]);
+            await registered.Task.WaitAsync(options.LeaseExpiry, time);
+        }
+        catch (TimeoutException)
+        {
+            ScaleOutLog.RegistrationUnconfirmed(logger, type, item, KeyId);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                registering.Remove((type, item));
+            }
+        }
     }
 
     private async Task UnsubscribeAsync(string type, string item, IRealtimeSink sink)
@@ -226,7 +259,8 @@ internal sealed class RedisRemoteSession : RemoteSession
         }
     }
 
-    private async Task WantAsync(IReadOnlyCollection<(string Type, string Item)> wanted)
+    /// <param name="notify">Tell the holder now (a new pair); the periodic refresh only extends the expiry.</param>
+    private async Task WantAsync(IReadOnlyCollection<(string Type, string Item)> wanted, bool notify = true)
     {
         if (wanted.Count == 0)
         {
@@ -236,7 +270,10 @@ internal sealed class RedisRemoteSession : RemoteSession
         var until = (time.GetUtcNow() + options.LeaseExpiry).ToUnixTimeMilliseconds();
         var db = redis.GetDatabase();
         await db.SortedSetAddAsync(InterestKey, [.. wanted.Select(w => new SortedSetEntry(Member(w), until))]);
-        await redis.GetSubscriber().PublishAsync(NoticeChannel, instanceId);
+        if (notify)
+        {
+            await redis.GetSubscriber().PublishAsync(NoticeChannel, instanceId);
+        }
     }
 
     private async Task ForgetAsync(IReadOnlyCollection<(string Type, string Item)> gone)
@@ -272,7 +309,7 @@ internal sealed class RedisRemoteSession : RemoteSession
                     wanted = [.. sinks.Keys];
                 }
 
-                await WantAsync(wanted);
+                await WantAsync(wanted, notify: false);
                 var holder = await router.Lease.HolderAsync(KeyId);
                 if (holder is null)
                 {
@@ -301,9 +338,23 @@ internal sealed class RedisRemoteSession : RemoteSession
 
     private void OnMessage(ChannelMessage message)
     {
-        if (!RelayedEvent.TryRead((byte[])message.Message!, protector, out var fence, out var item, out var frame))
+        var bytes = (byte[])message.Message!;
+        if (!RelayedEvent.TryRead(bytes, protector, out var fence, out var item, out var frame))
         {
             ScaleOutLog.UnreadableRelay(logger, KeyId);
+            return;
+        }
+
+        if (RelayedEvent.IsAcknowledgement(bytes))
+        {
+            lock (gate)
+            {
+                if (registering.TryGetValue((System.Text.Encoding.UTF8.GetString(frame), item), out var waiting))
+                {
+                    waiting.TrySetResult();
+                }
+            }
+
             return;
         }
 

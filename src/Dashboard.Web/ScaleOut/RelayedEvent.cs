@@ -18,6 +18,7 @@ namespace Dashboard.Web.ScaleOut;
 internal static class RelayedEvent
 {
     private const byte Protected = 1;
+    private const byte Acknowledgement = 2;
     private const int HeaderSize = 8 + 1 + 1;
 
     // Korean names and values go as UTF-8, exactly as Kiwoom sends them, not as \u escapes.
@@ -27,11 +28,11 @@ internal static class RelayedEvent
     {
         var frame = Frame(e);
         var secret = e.Type is RealtimeTypes.OrderExecution or RealtimeTypes.Balance;
-        if (secret)
-        {
-            frame = protector.Protect(frame);
-        }
+        return Write(fence, item, secret ? protector.Protect(frame) : frame, secret);
+    }
 
+    private static byte[] Write(long fence, string item, byte[] frame, bool secret)
+    {
         var itemBytes = Encoding.UTF8.GetBytes(item);
         if (itemBytes.Length > byte.MaxValue)
         {
@@ -46,6 +47,17 @@ internal static class RelayedEvent
         frame.CopyTo(message, HeaderSize + itemBytes.Length);
         return message;
     }
+
+    /// <summary>"(type, item) is registered on the holder's socket": lets a receiver's first subscriber wait for it.</summary>
+    public static byte[] WriteAcknowledgement(long fence, string type, string item)
+    {
+        var message = Write(fence, item, [], secret: false);
+        message[8] = Acknowledgement;
+        return [.. message, .. Encoding.UTF8.GetBytes(type)];
+    }
+
+    /// <summary>Whether a message read by <see cref="TryRead"/> is an acknowledgement; its frame is then the type.</summary>
+    public static bool IsAcknowledgement(byte[] message) => message.Length > 8 && message[8] == Acknowledgement;
 
     /// <summary>Reads a message; false when it is malformed or cannot be decrypted (another key ring).</summary>
     public static bool TryRead(byte[] message, IDataProtector protector, out long fence, out string item, out byte[] frame)

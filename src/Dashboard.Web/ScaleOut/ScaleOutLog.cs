@@ -41,4 +41,7 @@ internal static partial class ScaleOutLog
 
     [LoggerMessage(5318, LogLevel.Warning, "Publishing a relayed event of key {KeyId} failed.")]
     public static partial void RelayPublishFailed(ILogger logger, Exception exception, string keyId);
+
+    [LoggerMessage(5319, LogLevel.Warning, "The holder of key {KeyId} did not confirm registering {Type} {Item} in time; the feed starts anyway.")]
+    public static partial void RegistrationUnconfirmed(ILogger logger, string type, string item, string keyId);
 }

@@ -20,6 +20,7 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
     private Task loop = Task.CompletedTask;
     private ChannelMessageQueue? notices;
     private int stopped;
+    private volatile bool noticed;
 
     public string KeyId => session.KeyId;
 
@@ -75,7 +76,11 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
     private async Task RunAsync(CancellationToken ct)
     {
         notices = await router.Redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(router.Options.Channel("interest-changed:" + KeyId)));
-        notices.OnMessage(_ => Wake());
+        notices.OnMessage(_ =>
+        {
+            noticed = true;
+            Wake();
+        });
         var nextRenew = router.Time.GetUtcNow() + router.Options.LeaseRenewInterval;
         while (!ct.IsCancellationRequested)
         {
@@ -158,7 +163,11 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
             return Math.Max(relays.Count, 1);
         }
 
+        // After an interest notice, every wanted pair is confirmed (a newcomer may be waiting for one already relayed).
+        var confirmAll = noticed;
+        noticed = false;
         await StopRelaysAsync([.. relays.Where(r => !wanted.Contains(r.Key) || r.Value.Ended).Select(r => r.Key)]);
+        List<(string Type, string Item)> confirm = confirmAll ? [.. wanted.Where(relays.ContainsKey)] : [];
         foreach (var pair in wanted.Where(w => !relays.ContainsKey(w)))
         {
             var feed = await session.Feeds.SubscribeEventsAsync(pair.Type, pair.Item, static e => e, ct);
@@ -167,6 +176,7 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
                 var relay = new Relay(feed.Value);
                 relay.Pump = PumpAsync(pair, relay);
                 relays[pair] = relay;
+                confirm.Add(pair);
             }
             else
             {
@@ -174,7 +184,24 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
             }
         }
 
+        foreach (var (type, item) in confirm)
+        {
+            await Publish(RelayedEvent.WriteAcknowledgement(fence, type, item));
+        }
+
         return wanted.Count;
+    }
+
+    private async Task Publish(byte[] message)
+    {
+        try
+        {
+            await router.Redis.GetSubscriber().PublishAsync(Events, message);
+        }
+        catch (RedisException ex)
+        {
+            ScaleOutLog.RelayPublishFailed(router.Logger, ex, KeyId);
+        }
     }
 
     private async Task StopRelaysAsync(List<(string Type, string Item)> pairs)
