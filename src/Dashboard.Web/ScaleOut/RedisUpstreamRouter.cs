@@ -64,6 +64,21 @@ public sealed class RedisUpstreamRouter : IUpstreamRouter
 
     public async Task<UpstreamClaim> ClaimAsync(KiwoomCredential credential, CancellationToken ct)
     {
+        try
+        {
+            return await ClaimCoreAsync(credential, ct);
+        }
+        catch (RedisException ex)
+        {
+            // Without Redis nobody can coordinate: serving the member from here beats serving nobody. If another
+            // instance holds the key too, Kiwoom closes the older socket (the chip says "replaced").
+            ScaleOutLog.ClaimWithoutRedis(logger, ex, credential.KeyId);
+            return default;
+        }
+    }
+
+    private async Task<UpstreamClaim> ClaimCoreAsync(KiwoomCredential credential, CancellationToken ct)
+    {
         while (true)
         {
             if (!stopped && await Lease.TryAcquireAsync(credential.KeyId) is { } fence)

@@ -44,4 +44,7 @@ internal static partial class ScaleOutLog
 
     [LoggerMessage(5319, LogLevel.Warning, "The holder of key {KeyId} did not confirm registering {Type} {Item} in time; the feed starts anyway.")]
     public static partial void RegistrationUnconfirmed(ILogger logger, string type, string item, string keyId);
+
+    [LoggerMessage(5320, LogLevel.Warning, "Redis did not answer while claiming key {KeyId}; its session opens here without the lease.")]
+    public static partial void ClaimWithoutRedis(ILogger logger, Exception exception, string keyId);
 }
