@@ -15,6 +15,7 @@ public sealed class SingleInstanceTests
 
         Assert.IsType<InProcessWatchlistChanges>(factory.Services.GetRequiredService<IWatchlistChanges>());
         Assert.Null(factory.Services.GetService<IConnectionMultiplexer>());
+        Assert.IsType<Dashboard.Web.Broker.LocalUpstreamRouter>(factory.Services.GetRequiredService<Dashboard.Web.Broker.IUpstreamRouter>());
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<Dashboard.Web.Data.ApplicationDbContext>>().CreateDbContextAsync();
         Assert.True(db.Database.IsSqlite());
     }

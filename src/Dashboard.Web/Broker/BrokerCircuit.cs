@@ -27,9 +27,9 @@ public sealed class BrokerCircuit(
 
     public ConnectionSummary? Connection { get; private set; }
 
-    public IBrokerSession? Session => lease?.Session;
+    public IBrokerSession? Session => lease?.Shared;
 
-    public BrokerStatus Status => lease?.Session.Status
+    public BrokerStatus Status => lease?.Shared.Status
         ?? BrokerStatus.Unavailable(unavailable, time.GetUtcNow()) with { Message = unavailableMessage };
 
     /// <summary>
@@ -85,7 +85,7 @@ public sealed class BrokerCircuit(
 
         if (held is not null)
         {
-            held.Session.StatusChanged -= OnStatusChanged;
+            held.Shared.StatusChanged -= OnStatusChanged;
             await held.DisposeAsync();
         }
     }
@@ -129,9 +129,9 @@ public sealed class BrokerCircuit(
             return null;
         }
 
-        acquired.Session.StatusChanged += OnStatusChanged;
-        StatusChanged?.Invoke(acquired.Session.Status);
-        return acquired.Session;
+        acquired.Shared.StatusChanged += OnStatusChanged;
+        StatusChanged?.Invoke(acquired.Shared.Status);
+        return acquired.Shared;
     }
 
     private IBrokerSession? Unavailable(BrokerLinkState state, string? message = null)

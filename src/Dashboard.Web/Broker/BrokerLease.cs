@@ -16,7 +16,12 @@ public sealed class BrokerLease : IAsyncDisposable
         this.entry = entry;
     }
 
-    public BrokerSession Session => entry.Session;
+    /// <summary>The session every circuit of this instance shares: local, or served by another instance (several instances).</summary>
+    public IBrokerSession Shared => entry.Session;
+
+    /// <summary>The local session (one instance, or this instance holds the key's upstream).</summary>
+    public BrokerSession Session => entry.Local
+        ?? throw new InvalidOperationException("This key's upstream session is held by another instance; use Shared.");
 
     public ValueTask DisposeAsync()
     {

@@ -53,6 +53,7 @@ public static class BrokerServiceCollectionExtensions
 
         services.AddMetrics();
         services.TryAddSingleton<BrokerMetrics>();
+        services.TryAddSingleton<IUpstreamRouter, LocalUpstreamRouter>();
         services.TryAddSingleton<BrokerSessionRegistry>();
         services.AddScoped<BrokerCircuit>();
         services.AddScoped<IBrokerSessions>(sp => sp.GetRequiredService<BrokerCircuit>());

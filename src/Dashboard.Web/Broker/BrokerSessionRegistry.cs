@@ -22,6 +22,8 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly ILoggerFactory loggers;
     private readonly ILogger logger;
+    private readonly IUpstreamRouter router;
+    private readonly SemaphoreSlim creating = new(1, 1);
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private bool disposed;
@@ -33,8 +35,10 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
         IOptions<BrokerOptions> options,
         BrokerMetrics metrics,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        IUpstreamRouter? router = null)
     {
+        this.router = router ?? new LocalUpstreamRouter();
         this.connections = connections;
         this.rest = rest;
         this.realtimeClients = realtimeClients;
@@ -62,7 +66,42 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
     {
         lock (gate)
         {
-            return entries.TryGetValue(keyId, out var entry) ? entry.Session : null;
+            return entries.TryGetValue(keyId, out var entry) ? entry.Local : null;
+        }
+    }
+
+    /// <summary>Whether this instance's session of a credential is served by another instance (several instances).</summary>
+    public bool IsRemote(string keyId)
+    {
+        lock (gate)
+        {
+            return entries.TryGetValue(keyId, out var entry) && entry.Local is null;
+        }
+    }
+
+    /// <summary>
+    /// A session of this instance for the router's own use (several instances: the new holder of a key whose
+    /// previous holder stopped). It is not shared with circuits, which keep reaching it through Redis.
+    /// </summary>
+    internal BrokerSession CreateUpstream(KiwoomCredential credential)
+    {
+        var session = new BrokerSession(credential, rest, realtimeClients.Create(credential), options, metrics, time, loggers.CreateLogger<BrokerSession>());
+        metrics.SessionOpened();
+        BrokerLog.SessionOpened(logger, credential.KeyId, credential.Environment);
+        session.Start();
+        return session;
+    }
+
+    internal async Task CloseUpstreamAsync(BrokerSession session)
+    {
+        try
+        {
+            await session.DisposeAsync();
+            BrokerLog.SessionClosed(logger, session.KeyId);
+        }
+        finally
+        {
+            metrics.SessionClosed();
         }
     }
 
@@ -82,38 +121,48 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
             return new BrokerOpenResult(null, unlock.NeedsReentry ? BrokerLinkState.NeedsReentry : BrokerLinkState.NoConnection);
         }
 
-        Entry entry;
+        Entry? entry;
         var created = false;
-        lock (gate)
+
+        // One opening at a time: asking the router (Redis, several instances) is asynchronous, and two circuits of
+        // one key must not both claim it. Opening is rare (once per key), so one gate for all keys is enough.
+        await creating.WaitAsync(ct);
+        try
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            if (entries.TryGetValue(credential.KeyId, out entry!))
+            if (!TryJoin(credential, out entry, out var refusal))
             {
-                if (!entry.Session.HasSameSecret(credential))
-                {
-                    BrokerLog.KeyConflict(logger, credential.KeyId);
-                    return new BrokerOpenResult(null, BrokerLinkState.Failed, BrokerRefusals.KeyConflict);
-                }
-            }
-            else
-            {
-                var realtime = realtimeClients.Create(credential);
-                var session = new BrokerSession(credential, rest, realtime, options, metrics, time, loggers.CreateLogger<BrokerSession>());
-                entry = new Entry(session);
-                entries.Add(credential.KeyId, entry);
-                created = true;
+                return refusal;
             }
 
-            entry.Leases++;
-            entry.Grace?.Dispose();
-            entry.Grace = null;
+            if (entry is null)
+            {
+                var claim = await router.ClaimAsync(credential, ct);
+                lock (gate)
+                {
+                    ObjectDisposedException.ThrowIf(disposed, this);
+                    entry = claim.Remote is { } remote
+                        ? new Entry(credential, remote, null)
+                        : NewLocalEntry(credential);
+                    entries.Add(credential.KeyId, entry);
+                    entry.Leases++;
+                    created = true;
+                }
+            }
+        }
+        finally
+        {
+            creating.Release();
         }
 
         if (created)
         {
             metrics.SessionOpened();
             BrokerLog.SessionOpened(logger, credential.KeyId, credential.Environment);
-            entry.Session.Start();
+            if (entry.Local is { } local)
+            {
+                local.Start();
+                router.Opened(local);
+            }
         }
 
         if (!unlock.Verified)
@@ -186,9 +235,45 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
         foreach (var entry in open)
         {
             entry.Grace?.Dispose();
-            await entry.Session.DisposeAsync();
+            await entry.DisposeSessionAsync();
             metrics.SessionClosed();
         }
+
+        // After the sockets closed: give back every key this instance held, so another instance takes them at once.
+        await router.StopAsync();
+    }
+
+    private bool TryJoin(KiwoomCredential credential, out Entry? entry, out BrokerOpenResult refusal)
+    {
+        refusal = default!;
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (!entries.TryGetValue(credential.KeyId, out entry))
+            {
+                return true;
+            }
+
+            if (!entry.HasSameSecret(credential))
+            {
+                BrokerLog.KeyConflict(logger, credential.KeyId);
+                refusal = new BrokerOpenResult(null, BrokerLinkState.Failed, BrokerRefusals.KeyConflict);
+                entry = null;
+                return false;
+            }
+
+            entry.Leases++;
+            entry.Grace?.Dispose();
+            entry.Grace = null;
+            return true;
+        }
+    }
+
+    private Entry NewLocalEntry(KiwoomCredential credential)
+    {
+        var realtime = realtimeClients.Create(credential);
+        var session = new BrokerSession(credential, rest, realtime, options, metrics, time, loggers.CreateLogger<BrokerSession>());
+        return new Entry(credential, session, session);
     }
 
     internal void Release(Entry entry)
@@ -222,8 +307,12 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
 
         try
         {
-            await entry.Session.DisposeAsync();
+            await entry.DisposeSessionAsync();
             BrokerLog.SessionClosed(logger, entry.Session.KeyId);
+            if (entry.Local is not null)
+            {
+                await router.ReleasedAsync(entry.Session.KeyId);
+            }
         }
         catch (Exception ex)
         {
@@ -236,9 +325,19 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
         }
     }
 
-    internal sealed class Entry(BrokerSession session)
+    internal sealed class Entry(KiwoomCredential credential, IBrokerSession session, BrokerSession? local)
     {
-        public BrokerSession Session { get; } = session;
+        public IBrokerSession Session { get; } = session;
+
+        /// <summary>The session when this instance holds the key's upstream; null when another instance serves it.</summary>
+        public BrokerSession? Local { get; } = local;
+
+        /// <summary>Whether <paramref name="other"/> carries the same secret as this entry's credential (constant time).</summary>
+        public bool HasSameSecret(KiwoomCredential other) =>
+            System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(credential.SecretKey), System.Text.Encoding.UTF8.GetBytes(other.SecretKey));
+
+        public ValueTask DisposeSessionAsync() => Local is { } local ? local.DisposeAsync() : ((RemoteSession)Session).DisposeAsync();
 
         public int Leases { get; set; }
 

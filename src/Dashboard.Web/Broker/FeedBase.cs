@@ -10,7 +10,7 @@ namespace Dashboard.Web.Broker;
 public abstract class FeedBase : IAsyncDisposable
 {
     private readonly Lock gate = new();
-    private readonly List<RealtimeSubscription> subscriptions = [];
+    private readonly List<(string Item, IAsyncDisposable Subscription)> subscriptions = [];
     private Action<FeedBase>? closed;
     private int disposed;
 
@@ -33,7 +33,7 @@ public abstract class FeedBase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        List<RealtimeSubscription> held;
+        List<(string Item, IAsyncDisposable Subscription)> held;
         lock (gate)
         {
             if (disposed != 0)
@@ -49,7 +49,7 @@ public abstract class FeedBase : IAsyncDisposable
         Complete();
 
         closed?.Invoke(this);
-        foreach (var subscription in held)
+        foreach (var (_, subscription) in held)
         {
             await subscription.DisposeAsync().ConfigureAwait(false);
         }
@@ -63,13 +63,19 @@ public abstract class FeedBase : IAsyncDisposable
     /// <summary>Readers see the end of the feed.</summary>
     internal abstract void Complete();
 
-    internal void Add(RealtimeSubscription subscription)
+    internal void Add(RealtimeSubscription subscription) => Add(subscription.Item, subscription);
+
+    /// <summary>
+    /// Adds a subscription of <paramref name="item"/> made elsewhere than the local realtime client: a
+    /// non-holder instance's feeds are fed from Redis (see ScaleOut/RemoteBrokerSession).
+    /// </summary>
+    internal void Add(string item, IAsyncDisposable subscription)
     {
         lock (gate)
         {
             if (disposed == 0)
             {
-                subscriptions.Add(subscription);
+                subscriptions.Add((item, subscription));
                 return;
             }
         }

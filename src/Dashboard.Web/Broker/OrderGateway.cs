@@ -19,7 +19,7 @@ internal sealed class OrderGateway(BrokerSessionRegistry registry) : IOrderGatew
 
     private sealed class Channel(BrokerLease lease) : IOrderChannel
     {
-        private BrokerSession Session => lease.Session;
+        private IBrokerSession Session => lease.Shared;
 
         public string KeyId => Session.KeyId;
 
@@ -29,7 +29,12 @@ internal sealed class OrderGateway(BrokerSessionRegistry registry) : IOrderGatew
 
         public Task<KiwoomResult<TResponse>> SendOrderAsync<TResponse>(IKiwoomRequest<TResponse> request, CancellationToken ct = default)
             where TResponse : KiwoomResponse =>
-            Session.SendOrderAsync(request, ct);
+            Session switch
+            {
+                BrokerSession local => local.SendOrderAsync(request, ct),
+                RemoteSession remote => remote.SendOrderAsync(request, ct),
+                _ => throw new InvalidOperationException("Unknown session kind."),
+            };
 
         public Task<KiwoomResult<EventFeed<OrderExecution>>> SubscribeOrderEventsAsync(CancellationToken ct = default) =>
             Session.Feeds.SubscribeEventsAsync(RealtimeTypes.OrderExecution, string.Empty, OrderExecution.From, ct);

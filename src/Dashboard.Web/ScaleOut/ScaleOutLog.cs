@@ -14,4 +14,37 @@ internal static partial class ScaleOutLog
 
     [LoggerMessage(5303, LogLevel.Information, "Member {MemberId} signed out here at the request of instance {From}.")]
     public static partial void SignOutFromPeer(ILogger logger, string memberId, string from);
+
+    [LoggerMessage(5310, LogLevel.Information, "Instance {InstanceId} holds the upstream of key {KeyId} (fence {Fence}).")]
+    public static partial void LeaseTaken(ILogger logger, string instanceId, string keyId, long fence);
+
+    [LoggerMessage(5311, LogLevel.Information, "Key {KeyId} is held by another instance; its events reach this instance through Redis.")]
+    public static partial void ServedRemotely(ILogger logger, string keyId);
+
+    [LoggerMessage(5312, LogLevel.Information, "Instance {InstanceId} took over key {KeyId} (fence {Fence}) after its holder went away.")]
+    public static partial void TookOver(ILogger logger, string instanceId, string keyId, long fence);
+
+    [LoggerMessage(5313, LogLevel.Information, "Instance {InstanceId} released key {KeyId} (fence {Fence}).")]
+    public static partial void LeaseReleased(ILogger logger, string instanceId, string keyId, long fence);
+
+    [LoggerMessage(5314, LogLevel.Error, "Instance {InstanceId} lost the lease of key {KeyId} (fence {Fence}); it stops relaying. Local circuits keep this socket until they leave, so the key may briefly have two.")]
+    public static partial void LeaseLost(ILogger logger, string instanceId, string keyId, long fence);
+
+    [LoggerMessage(5315, LogLevel.Warning, "Renewing the lease of key {KeyId} failed; retrying until it expires.")]
+    public static partial void RenewFailed(ILogger logger, Exception exception, string keyId);
+
+    [LoggerMessage(5316, LogLevel.Warning, "A relayed event of key {KeyId} could not be read (malformed or another key ring) and was dropped.")]
+    public static partial void UnreadableRelay(ILogger logger, string keyId);
+
+    [LoggerMessage(5317, LogLevel.Warning, "Relaying {Type} {Item} of key {KeyId} ended ({Reason}); it is registered again at the next renewal.")]
+    public static partial void RelayEnded(ILogger logger, string type, string item, string keyId, string reason);
+
+    [LoggerMessage(5318, LogLevel.Warning, "Publishing a relayed event of key {KeyId} failed.")]
+    public static partial void RelayPublishFailed(ILogger logger, Exception exception, string keyId);
+
+    [LoggerMessage(5319, LogLevel.Warning, "The holder of key {KeyId} did not confirm registering {Type} {Item} in time; the feed starts anyway.")]
+    public static partial void RegistrationUnconfirmed(ILogger logger, string type, string item, string keyId);
+
+    [LoggerMessage(5320, LogLevel.Warning, "Redis did not answer while claiming key {KeyId}; its session opens here without the lease.")]
+    public static partial void ClaimWithoutRedis(ILogger logger, Exception exception, string keyId);
 }

@@ -21,6 +21,16 @@ public sealed class ScaleOutOptions
     /// <summary>This instance's name in logs and messages; the machine name and process id when empty.</summary>
     public string? InstanceId { get; set; }
 
+    /// <summary>
+    /// How long an app key's lease lives without renewal: the longest a stopped (crashed) holder's members wait
+    /// before another instance opens their upstream. The holder renews every fifth of it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "ScaleOut:LeaseExpiry must be between 1 second and 5 minutes.")]
+    public TimeSpan LeaseExpiry { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often holders renew and non-holders refresh their interest and look for a free lease.</summary>
+    public TimeSpan LeaseRenewInterval => LeaseExpiry / 5;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Redis);
 
     public string ResolveInstanceId() =>

@@ -1,3 +1,4 @@
+using Dashboard.Web.Broker;
 using Dashboard.Web.Watchlists;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,10 @@ public static class ScaleOutServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RedisWatchlistChanges>());
         services.AddHostedService<RedisSignOutRelay>();
         services.AddHostedService<ScaleOutAnnouncer>();
+
+        // The per-app-key lease and cross-instance delivery of live events (see docs/operations.md).
+        services.AddSingleton<RedisUpstreamRouter>();
+        services.Replace(ServiceDescriptor.Singleton<IUpstreamRouter>(sp => sp.GetRequiredService<RedisUpstreamRouter>()));
 
         // One key ring for every instance: a cookie or a stored credential protected by one instance opens on
         // another. The keys stay encrypted at rest with the key-ring secret, which every instance must share.

@@ -1,0 +1,267 @@
+using Dashboard.Kiwoom.Realtime;
+using Dashboard.Web.Broker;
+using StackExchange.Redis;
+
+namespace Dashboard.Web.ScaleOut;
+
+/// <summary>
+/// This instance's holding of one app key's upstream: renews the lease every <see cref="ScaleOutOptions.LeaseRenewInterval"/>,
+/// registers on the one socket every (type, item) other instances want (the key's interest set, refreshed by
+/// them, expired entries dropped) and publishes each event on the key's Redis channel. Every registration is an
+/// ordinary in-order event feed of the session, so quotes and the lossless 00/04/1h keep their order; receivers
+/// conflate quotes per symbol exactly as local feeds do. A holding made by takeover owns its session and closes
+/// it, and gives the key back, once nobody wants anything from it.
+/// </summary>
+internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession session, long fence, bool ownsSession)
+{
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Dictionary<(string Type, string Item), Relay> relays = [];
+    private readonly SemaphoreSlim wake = new(0, 1);
+    private Task loop = Task.CompletedTask;
+    private ChannelMessageQueue? notices;
+    private int stopped;
+    private volatile bool noticed;
+
+    public string KeyId => session.KeyId;
+
+    private RedisChannel Events => RedisChannel.Literal(router.Options.Channel("events:" + KeyId));
+
+    private RedisKey InterestKey => router.Options.Channel("interest:" + KeyId);
+
+    public void Start() => loop = RunAsync(stopping.Token);
+
+    public async Task StopAsync(bool release)
+    {
+        if (Interlocked.Exchange(ref stopped, 1) != 0)
+        {
+            return;
+        }
+
+        await stopping.CancelAsync();
+        try
+        {
+            await loop;
+        }
+        catch (OperationCanceledException)
+        {
+            // The loop ends by cancellation.
+        }
+
+        await StopRelaysAsync(relays.Keys.ToList());
+        if (notices is not null)
+        {
+            await notices.UnsubscribeAsync();
+        }
+
+        if (ownsSession)
+        {
+            await router.CloseUpstreamAsync(session);
+        }
+
+        if (release)
+        {
+            try
+            {
+                await router.Lease.ReleaseAsync(KeyId, fence);
+                ScaleOutLog.LeaseReleased(router.Logger, router.Lease.InstanceId, KeyId, fence);
+            }
+            catch (RedisException ex)
+            {
+                // It expires by itself within ScaleOut:LeaseExpiry.
+                ScaleOutLog.RenewFailed(router.Logger, ex, KeyId);
+            }
+        }
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        notices = await router.Redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(router.Options.Channel("interest-changed:" + KeyId)));
+        notices.OnMessage(_ =>
+        {
+            noticed = true;
+            Wake();
+        });
+        var nextRenew = router.Time.GetUtcNow() + router.Options.LeaseRenewInterval;
+        while (!ct.IsCancellationRequested)
+        {
+            var now = router.Time.GetUtcNow();
+            if (now >= nextRenew)
+            {
+                nextRenew = now + router.Options.LeaseRenewInterval;
+                if (!await RenewAsync())
+                {
+                    ScaleOutLog.LeaseLost(router.Logger, router.Lease.InstanceId, KeyId, fence);
+                    router.Forget(this);
+                    _ = StopAsync(release: false);
+                    return;
+                }
+            }
+
+            var wanted = await ReconcileAsync(ct);
+            if (ownsSession && wanted == 0)
+            {
+                // Taken over for others, and nobody wants anything any more: give the key back.
+                router.Forget(this);
+                _ = StopAsync(release: true);
+                return;
+            }
+
+            var untilRenew = nextRenew - router.Time.GetUtcNow();
+            // Woken early by an interest notice; otherwise it is time to renew.
+            await wake.WaitAsync(untilRenew > TimeSpan.Zero ? untilRenew : TimeSpan.Zero, ct);
+        }
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A wake-up is already pending.
+        }
+    }
+
+    private async Task<bool> RenewAsync()
+    {
+        try
+        {
+            return await router.Lease.RenewAsync(KeyId, fence);
+        }
+        catch (RedisException ex)
+        {
+            // Redis may be back before the expiry; if not, the next renewal finds the lease gone.
+            ScaleOutLog.RenewFailed(router.Logger, ex, KeyId);
+            return true;
+        }
+    }
+
+    /// <summary>Registers what is wanted and not yet relayed, stops what nobody wants; returns how many pairs are wanted.</summary>
+    private async Task<int> ReconcileAsync(CancellationToken ct)
+    {
+        HashSet<(string Type, string Item)> wanted = [];
+        try
+        {
+            var db = router.Redis.GetDatabase();
+            var now = router.Time.GetUtcNow().ToUnixTimeMilliseconds();
+            await db.SortedSetRemoveRangeByScoreAsync(InterestKey, double.NegativeInfinity, now, Exclude.Stop);
+            foreach (var member in await db.SortedSetRangeByRankAsync(InterestKey))
+            {
+                var parts = member.ToString().Split('|');
+                if (parts.Length == 3)
+                {
+                    wanted.Add((parts[1], parts[2]));
+                }
+            }
+        }
+        catch (RedisException ex)
+        {
+            // Keep relaying what is relayed until Redis answers again.
+            ScaleOutLog.RenewFailed(router.Logger, ex, KeyId);
+            return Math.Max(relays.Count, 1);
+        }
+
+        // After an interest notice, every wanted pair is confirmed (a newcomer may be waiting for one already relayed).
+        var confirmAll = noticed;
+        noticed = false;
+        await StopRelaysAsync([.. relays.Where(r => !wanted.Contains(r.Key) || r.Value.Ended).Select(r => r.Key)]);
+        List<(string Type, string Item)> confirm = confirmAll ? [.. wanted.Where(relays.ContainsKey)] : [];
+        foreach (var pair in wanted.Where(w => !relays.ContainsKey(w)))
+        {
+            var feed = await session.Feeds.SubscribeEventsAsync(pair.Type, pair.Item, static e => e, ct);
+            if (feed.IsSuccess)
+            {
+                var relay = new Relay(feed.Value);
+                relay.Pump = PumpAsync(pair, relay);
+                relays[pair] = relay;
+                confirm.Add(pair);
+            }
+            else
+            {
+                ScaleOutLog.RelayEnded(router.Logger, pair.Type, pair.Item, KeyId, feed.Error.Message);
+            }
+        }
+
+        foreach (var (type, item) in confirm)
+        {
+            await Publish(RelayedEvent.WriteAcknowledgement(fence, type, item));
+        }
+
+        return wanted.Count;
+    }
+
+    private async Task Publish(byte[] message)
+    {
+        try
+        {
+            await router.Redis.GetSubscriber().PublishAsync(Events, message);
+        }
+        catch (RedisException ex)
+        {
+            ScaleOutLog.RelayPublishFailed(router.Logger, ex, KeyId);
+        }
+    }
+
+    private async Task StopRelaysAsync(List<(string Type, string Item)> pairs)
+    {
+        foreach (var pair in pairs)
+        {
+            if (relays.Remove(pair, out var relay))
+            {
+                relay.Stopping = true;
+                await relay.Feed.DisposeAsync();
+                await relay.Pump;
+            }
+        }
+    }
+
+    /// <summary>Publishes one registration's events in the order the socket delivered them.</summary>
+    private async Task PumpAsync((string Type, string Item) pair, Relay relay)
+    {
+        var feed = relay.Feed;
+        var subscriber = router.Redis.GetSubscriber();
+        try
+        {
+            await foreach (var e in feed.Events.ReadAllAsync())
+            {
+                try
+                {
+                    await subscriber.PublishAsync(Events, RelayedEvent.Write(fence, pair.Item, e, router.Protector));
+                }
+                catch (RedisException ex)
+                {
+                    ScaleOutLog.RelayPublishFailed(router.Logger, ex, KeyId);
+                }
+            }
+
+            if (!relay.Stopping)
+            {
+                // The session closed under the relay (it is being replaced); the next renewal registers it again.
+                ScaleOutLog.RelayEnded(router.Logger, pair.Type, pair.Item, KeyId, "closed");
+            }
+        }
+        catch (FeedOverrunException ex)
+        {
+            ScaleOutLog.RelayEnded(router.Logger, pair.Type, pair.Item, KeyId, ex.Message);
+        }
+        finally
+        {
+            relay.Ended = true;
+        }
+    }
+
+    private sealed class Relay(EventFeed<RealtimeEvent> feed)
+    {
+        public EventFeed<RealtimeEvent> Feed { get; } = feed;
+
+        public Task Pump { get; set; } = Task.CompletedTask;
+
+        /// <summary>Set by the pump when its feed ended (overrun or session closed): the next reconcile registers again.</summary>
+        public volatile bool Ended;
+
+        /// <summary>Set before a deliberate stop, so its end is not reported as a failure.</summary>
+        public volatile bool Stopping;
+    }
+}
