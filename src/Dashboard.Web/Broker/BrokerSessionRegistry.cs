@@ -177,7 +177,7 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
     /// A session that goes live proves its keys (token issued, socket LOGIN accepted), so the connection
     /// stops saying "unverified" while it plainly works. Marked once, on the first Connected state.
     /// </summary>
-    private void MarkVerifiedWhenLive(BrokerSession session, string ownerId, Guid connectionId)
+    private void MarkVerifiedWhenLive(IBrokerSession session, string ownerId, Guid connectionId)
     {
         var marked = 0;
         void Mark()
