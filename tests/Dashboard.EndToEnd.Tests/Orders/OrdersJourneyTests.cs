@@ -198,7 +198,7 @@ public sealed class OrdersJourneyTests : IAsyncLifetime
         var sharedKey = (await admin.Locator("kbd").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal);
         var code = SingleUseTotpTokenProvider.ComputeCode(Base32.Decode(sharedKey), DateTimeOffset.UtcNow).ToString("D6", CultureInfo.InvariantCulture);
         await admin.Locator("[id='Input.Code']").FillAsync(code);
-        await admin.Locator("button[type=submit]", new() { HasText = "Verify" }).ClickAsync();
+        await admin.Locator("#verify-authenticator").ClickAsync();
         await Assertions.Expect(admin.Locator(".recovery-code").First).ToBeVisibleAsync();
     }
 
@@ -221,7 +221,7 @@ public sealed class OrdersJourneyTests : IAsyncLifetime
         await page.Locator("[id='Input.Email']").FillAsync(email);
         await page.Locator("[id='Input.Password']").FillAsync(Password);
         await page.Locator("[id='Input.ConfirmPassword']").FillAsync(Password);
-        await page.Locator("button[type=submit]", new() { HasText = "Register" }).ClickAsync();
+        await page.Locator("#register-submit").ClickAsync();
     }
 
     private static Task WaitInteractiveAsync(IPage page) =>

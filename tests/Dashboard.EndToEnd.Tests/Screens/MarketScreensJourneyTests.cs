@@ -197,7 +197,7 @@ public sealed partial class MarketScreensJourneyTests : IAsyncLifetime
         await page.Locator("[id='Input.Email']").FillAsync(Email);
         await page.Locator("[id='Input.Password']").FillAsync(Password);
         await page.Locator("[id='Input.ConfirmPassword']").FillAsync(Password);
-        await page.Locator("button[type=submit]", new() { HasText = "Register" }).ClickAsync();
+        await page.Locator("#register-submit").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("Account/Register", StringComparison.Ordinal));
     }
 
@@ -206,7 +206,7 @@ public sealed partial class MarketScreensJourneyTests : IAsyncLifetime
         await page.GotoAsync("Account/Login");
         await page.Locator("[id='Input.Email']").FillAsync(Email);
         await page.Locator("[id='Input.Password']").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await page.Locator("#login-submit").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("Account/Login", StringComparison.Ordinal));
     }
 

@@ -98,7 +98,7 @@ public sealed class TradingJourneyTests : IAsyncLifetime
             await phone.GotoAsync("Account/Login");
             await phone.Locator("[id='Input.Email']").FillAsync(Email);
             await phone.Locator("[id='Input.Password']").FillAsync(Password);
-            await phone.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+            await phone.Locator("#login-submit").ClickAsync();
             await phone.WaitForURLAsync(url => !url.Contains("Account/Login", StringComparison.Ordinal));
 
             await phone.GotoAsync("portfolio");
@@ -180,7 +180,7 @@ public sealed class TradingJourneyTests : IAsyncLifetime
         await page.Locator("[id='Input.Email']").FillAsync(Email);
         await page.Locator("[id='Input.Password']").FillAsync(Password);
         await page.Locator("[id='Input.ConfirmPassword']").FillAsync(Password);
-        await page.Locator("button[type=submit]", new() { HasText = "Register" }).ClickAsync();
+        await page.Locator("#register-submit").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("Account/Register", StringComparison.Ordinal));
     }
 

@@ -86,7 +86,15 @@ public sealed class KiwoomRateLimiterTests
         Assert.True(otherGroup.IsCompletedSuccessfully);
         Assert.False(sameBucket.IsCompleted);
         first.Dispose();
-        harness.Time.Advance(TimeSpan.FromSeconds(1));
+
+        // The waiter arms its refill timer on its own thread: under load that can happen after a single Advance,
+        // which would then be missed. Step the clock until it wakes (bounded), instead of racing it once.
+        for (var step = 0; step < 50 && !sameBucket.IsCompleted; step++)
+        {
+            harness.Time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.WhenAny(sameBucket, Task.Delay(20));
+        }
+
         await sameBucket.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
