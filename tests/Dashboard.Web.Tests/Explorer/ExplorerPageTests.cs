@@ -14,6 +14,7 @@ public sealed class ExplorerPageTests : IAsyncLifetime
 {
     private readonly BunitContext bunit = MarketTestContext.Create();
     private readonly FakeBrokerQueries queries = new();
+    private readonly Dashboard.Web.Tests.Orders.FakeOrderService orders = new();
 
     public ExplorerPageTests()
     {
@@ -66,8 +67,8 @@ public sealed class ExplorerPageTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("kt10000", "order ticket")]
-    [InlineData("kt50000", "order ticket")]
+    [InlineData("kt10000", "Trader role")]
+    [InlineData("kt50003", "Trader role")]
     [InlineData("au10001", "issued and revoked by the session")]
     [InlineData("ka10171", "WebSocket")]
     public void OrderTokenAndWebSocketTrsAreShownWithSendDisabledAndTheReason(string apiId, string reason)
@@ -79,6 +80,7 @@ public sealed class ExplorerPageTests : IAsyncLifetime
         Assert.Equal(TrForms.Find(apiId)!.Fields.Count, panel.FindAll(".explorer-field").Count);
         Assert.Empty(panel.FindAll(".explorer-cli"));
         Assert.Empty(queries.Calls);
+        Assert.Empty(orders.Placed);
     }
 
     [Fact]
@@ -151,6 +153,10 @@ public sealed class ExplorerPageTests : IAsyncLifetime
         if (bunit.Services.All(d => d.ServiceType != typeof(IBrokerSessions)))
         {
             bunit.Services.AddSingleton<IBrokerSessions>(new FakeBrokerSessions(queries, KiwoomEnvironment.Mock, hasSession));
+            // A signed-in Viewer: query TRs only (ExplorerOrderTests covers a Trader's orders).
+            bunit.Services.AddSingleton<Dashboard.Web.Orders.IOrderService>(orders);
+            bunit.Services.AddSingleton(TimeProvider.System);
+            bunit.AddAuthorization().SetAuthorized("viewer@team.test");
             bunit.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         }
     }

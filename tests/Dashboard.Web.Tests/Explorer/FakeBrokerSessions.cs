@@ -1,6 +1,7 @@
 using Dashboard.Kiwoom;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Connections;
+using Dashboard.Web.Data;
 
 namespace Dashboard.Web.Tests.Explorer;
 
@@ -17,7 +18,10 @@ internal sealed class FakeBrokerSessions(FakeBrokerQueries queries, KiwoomEnviro
 
     public int Opened { get; private set; }
 
-    public ConnectionSummary? Connection => null;
+    /// <summary>The connection the session belongs to (orders name it); none without a session.</summary>
+    public ConnectionSummary? Connection { get; } = hasSession
+        ? new(Guid.NewGuid(), environment.ToString(), environment, "••••KEY1", null, BrokerConnectionStatus.Verified, null)
+        : null;
 
     public IBrokerSession? Session => hasSession ? this : null;
 
