@@ -8,7 +8,7 @@ namespace Dashboard.Kiwoom.Simulator.Rest;
 /// rates, volumes, book, flows, names, codes, dates) come from the live model so the same stock shows the
 /// same price in every TR at the same moment; fields the model has no notion of get stable plausible values.
 /// </summary>
-internal static class FieldRenderer
+internal static partial class FieldRenderer
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -22,6 +22,11 @@ internal static class FieldRenderer
         if (FundamentalFields.TryRender(f, ctx, out var fundamental))
         {
             return fundamental;
+        }
+
+        if (ElwFields.TryRender(f, ctx, out var elwField))
+        {
+            return elwField;
         }
 
         // An ELW's underlying (ka30012 aset_cd, bsis_aset_1) is its model underlying, so a client can follow it.
@@ -86,9 +91,19 @@ internal static class FieldRenderer
             case ValueKind.Count:
                 return Number(f, CountValue(f, ctx));
             default:
-                return f.Example ?? "";
+                return PlainText(f.Example);
         }
     }
+
+    /// <summary>
+    /// A documented example as display text: the guide's examples write a line break as the two characters "\n"
+    /// followed by indentation, which a screen would show literally; the sentence reads as one line.
+    /// </summary>
+    public static string PlainText(string? example) =>
+        example is null ? "" : EscapedBreak().Replace(example, " ");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\[nrt]\s*")]
+    private static partial System.Text.RegularExpressions.Regex EscapedBreak();
 
     public static char SignOf(RowContext ctx)
     {
@@ -117,7 +132,8 @@ internal static class FieldRenderer
         }
         else if (i is null)
         {
-            price = 0;
+            // A sector row (ka10051) prices its index in hundredths of a point, as Kiwoom's example shows ("+265381").
+            price = ctx.Sector is not null ? ctx.Last : 0;
         }
         else if (f.BookSide != '\0')
         {
@@ -151,7 +167,8 @@ internal static class FieldRenderer
             return Pad(price, f.PadWidth);
         }
 
-        return f.DirectionSigned ? Direction(price, ctx.Reference) + price.ToString(Inv) : price.ToString(Inv);
+        // "Signed number" on a price is Kiwoom's direction sign against the previous close ("+4900"), never arithmetic.
+        return f.DirectionSigned || f.ArithmeticSigned ? Direction(price, ctx.Reference) + price.ToString(Inv) : price.ToString(Inv);
     }
 
     private static string RateValue(FieldSpec f, RowContext ctx)
@@ -226,8 +243,10 @@ internal static class FieldRenderer
             return ((long)(level * 100)).ToString(Inv);
         }
 
+        // The sign is the direction against the reference the row's change is measured from (a candle's previous close).
         var text = level.ToString("0.00", Inv);
-        return f.DirectionSigned || f.ArithmeticSigned ? (level > sector.BaseLevel ? "+" : level < sector.BaseLevel ? "-" : "") + text : text;
+        var levelReference = ctx.Bar is not null ? ctx.BarReference / 100m : sector.BaseLevel;
+        return f.DirectionSigned || f.ArithmeticSigned ? (level > levelReference ? "+" : level < levelReference ? "-" : "") + text : text;
     }
 
     private static long QuantityValue(FieldSpec f, RowContext ctx)
