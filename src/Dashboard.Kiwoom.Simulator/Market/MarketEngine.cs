@@ -387,20 +387,36 @@ public sealed class MarketEngine : IDisposable
     }
 
     /// <summary>NAV per share from the basket's live prices.</summary>
-    public decimal EtfNav(Instrument etf)
+    public decimal EtfNav(Instrument etf) => EtfNavAt(etf, static m => m.Last);
+
+    /// <summary>NAV per share with each constituent at <paramref name="price"/> (the previous close gives yesterday's NAV).</summary>
+    public decimal EtfNavAt(Instrument etf, Func<Instrument, long> price)
     {
         if (etf.Basket.Count == 0)
         {
-            return etf.Last;
+            return price(etf);
         }
 
         decimal value = 0;
         foreach (var m in etf.Basket)
         {
-            value += Universe.ByCode[m.Code].Last * (decimal)m.Shares;
+            value += price(Universe.ByCode[m.Code]) * (decimal)m.Shares;
         }
 
         return Math.Round(value / etf.CreationUnits, 2);
+    }
+
+    /// <summary>The level of the ETF's tracked index that its NAV follows: the basket's move divided by the fund's multiple.</summary>
+    public decimal EtfIndexLevel(Instrument etf, decimal nav)
+    {
+        if (etf.Target is not { } target)
+        {
+            return 0;
+        }
+
+        var baseNav = EtfNavAt(etf, static m => m.BasePrice);
+        var navReturn = baseNav == 0 ? 0 : nav / baseNav - 1;
+        return Math.Round(target.BaseLevel * (1 + navReturn / target.Multiple), 2);
     }
 
     private bool CheckVi(Instrument i, long price, DateTimeOffset now)
@@ -522,7 +538,7 @@ public sealed class MarketEngine : IDisposable
         SplitFlows(i, signedQuantity, price);
         RebuildBook(i, signedQuantity > 0);
         Interlocked.Increment(ref _tradeCount);
-        var trade = new Trade(now, price, signedQuantity, i.Volume);
+        var trade = new Trade(now, price, signedQuantity, i.Volume, i.Kind == InstrumentKind.Etf ? EtfNav(i) : 0);
         i.Trades.Add(trade);
         var kst = KoreaTime.WallClock(now);
         i.Minutes.Record(new DateTime(kst.Year, kst.Month, kst.Day, kst.Hour, kst.Minute, 0, DateTimeKind.Unspecified), price, qty);

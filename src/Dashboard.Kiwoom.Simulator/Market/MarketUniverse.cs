@@ -188,9 +188,34 @@ public sealed class MarketUniverse
             {
                 Basket = basket,
                 CreationUnits = units,
+                Target = TargetOf(i, name),
             };
             Add(all, codes, names, etf, rng);
         }
+    }
+
+    // Derived from the ETF's place and name, not drawn from the universe's generator, so every seeded code, name
+    // and price stays as it was. A themed ETF tracks an index of its theme; every fifth a bond, gold or TR index.
+    private static EtfTarget TargetOf(int place, string name)
+    {
+        if (place < Listings.RealEtfTargets.Length)
+        {
+            return Listings.RealEtfTargets[place];
+        }
+
+        var salt = name.Aggregate(17, (h, c) => (h * 31 + c) & int.MaxValue) % 10_000;
+        if (place % 5 == 0)
+        {
+            var (code, index, level) = Listings.OtherEtfTargets[place / 5 % Listings.OtherEtfTargets.Length];
+            return new EtfTarget(code, index, 1, level) { TrackingErrorBp = 2 + salt % 6 };
+        }
+
+        var theme = name[(name.IndexOf(' ', StringComparison.Ordinal) + 1)..].Replace("TOP10", "", StringComparison.Ordinal);
+        string[] providers = ["KRX", "FnGuide", "WISE"];
+        return new EtfTarget($"T{place:D2}", $"{providers[salt % providers.Length]} {theme}", 1, 800m + salt % 2_400)
+        {
+            TrackingErrorBp = 8 + salt % 40,
+        };
     }
 
     private static void AddElws(List<Instrument> all, HashSet<string> codes, HashSet<string> names, List<Instrument> stocks, Random rng, DateOnly today)

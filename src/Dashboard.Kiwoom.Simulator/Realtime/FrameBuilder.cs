@@ -192,14 +192,17 @@ internal sealed class FrameBuilder(MarketEngine engine, bool emitTimestamps)
     public string? Etf(int fid, Instrument i, DateTimeOffset now)
     {
         var nav = engine.EtfNav(i);
-        var navBase = nav - (i.Last - i.BasePrice);
+        var navBase = engine.EtfNavAt(i, static m => m.BasePrice);
         return fid switch
         {
             36 => (nav > navBase ? "+" : nav < navBase ? "-" : "") + nav.ToString("0.00", Inv),
             37 => (nav - navBase).ToString("+0.00;-0.00;0.00", Inv),
             38 => R(navBase == 0 ? 0 : Math.Round((nav - navBase) * 100 / navBase, 2)),
-            39 => Math.Abs(Math.Round((i.Last - nav) * 100 / Math.Max(1, nav), 2)).ToString("0.00", Inv),
-            265 or 266 => R(nav == 0 ? 0 : Math.Round((i.Last - nav) * 100 / nav, 2)),
+            39 => ((i.Target?.TrackingErrorBp ?? 0) / 100m).ToString("0.00", Inv),
+
+            // The NAV follows its index by construction (the index is derived from the basket), so the NAV/index gap is nil.
+            265 => R(0),
+            266 => R(nav == 0 ? 0 : Math.Round((i.Last - nav) * 100 / nav, 2)),
             667 or 668 or 669 => "",
             _ => Stock(fid, i, now),
         };

@@ -29,6 +29,11 @@ internal static partial class FieldRenderer
             return elwField;
         }
 
+        if (EtfFields.TryRender(f, ctx, out var etfField))
+        {
+            return etfField;
+        }
+
         // An ELW's underlying (ka30012 aset_cd, bsis_aset_1) is its model underlying, so a client can follow it.
         if (f.Name is "aset_cd" or "bsis_aset_1" && ctx.Instrument?.Elw is { } underlyingTerms)
         {
