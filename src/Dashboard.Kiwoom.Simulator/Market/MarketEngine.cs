@@ -419,12 +419,16 @@ public sealed class MarketEngine : IDisposable
         return Math.Round(target.BaseLevel * (1 + navReturn / target.Multiple), 2);
     }
 
+    /// <summary>The dynamic VI band (%) a stock trades under at <paramref name="now"/>: by KOSPI200 membership and session.</summary>
+    public decimal DynamicViPercent(Instrument i, DateTimeOffset now) =>
+        ViRule.DynamicPercent(Universe.Kospi200.Contains(i.Code), Schedule.At(KoreaTime.WallClock(now)));
+
     private bool CheckVi(Instrument i, long price, DateTimeOffset now)
     {
-        var staticDeviation = Math.Abs(price - i.StaticReference) * 100.0 / i.StaticReference;
-        var dynamicLimit = i.Market == "KOSPI" ? 3.0 : 6.0;
-        var dynamicDeviation = Math.Abs(price - i.Last) * 100.0 / i.Last;
-        if (staticDeviation >= 10.0)
+        var staticDeviation = Math.Abs(price - i.StaticReference) * 100m / i.StaticReference;
+        var dynamicLimit = DynamicViPercent(i, now);
+        var dynamicDeviation = Math.Abs(price - i.Last) * 100m / i.Last;
+        if (staticDeviation >= ViRule.StaticPercent)
         {
             StartVi(i, price, isStatic: true, upward: price > i.StaticReference, now);
             return true;

@@ -21,7 +21,11 @@ public sealed class MarketUniverse
         SectorByCode = sectors.ToFrozenDictionary(s => s.Code, StringComparer.Ordinal);
         Themes = themes;
         Brokers = brokers;
+        Kospi200 = SectorByCode["201"].Members.Select(m => m.Code).ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Codes of the KOSPI200 constituents: the members of sector 201, as ka20002 lists them.</summary>
+    public FrozenSet<string> Kospi200 { get; }
 
     public IReadOnlyList<Instrument> All { get; }
 
@@ -268,7 +272,9 @@ public sealed class MarketUniverse
                 "003" => byCap.Skip(100).Take(200).ToArray(),
                 "004" => byCap.Skip(300).ToArray(),
                 "101" => stocks.Where(s => s.Market == "KOSDAQ").ToArray(),
-                "201" => byCap.Take(200).ToArray(),
+                // KOSPI200 is a fifth of the ~950 real KOSPI listings; the simulated market lists under 200, so the index
+                // holds the larger three fifths and the rest stay outside it (with the wider dynamic VI band).
+                "201" => byCap.Take(kospi.Length * 3 / 5).ToArray(),
                 _ => stocks.Where(s => s.SectorCode == code).ToArray(),
             };
             sectors.Add(new Sector(code, name, market, level, members.Count > 0 ? members : byCap.Take(1).ToArray()));
