@@ -34,6 +34,11 @@ internal static partial class FieldRenderer
             return etfField;
         }
 
+        if (ExpectedValue(f, ctx) is { } expected)
+        {
+            return expected;
+        }
+
         // An ELW's underlying (ka30012 aset_cd, bsis_aset_1) is its model underlying, so a client can follow it.
         if (f.Name is "aset_cd" or "bsis_aset_1" && ctx.Instrument?.Elw is { } underlyingTerms)
         {
@@ -109,6 +114,30 @@ internal static partial class FieldRenderer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\\[nrt]\s*")]
     private static partial System.Text.RegularExpressions.Regex EscapedBreak();
+
+    /// <summary>The expected execution fields of a stock quote: a value in an auction, zero in the continuous session.</summary>
+    private static string? ExpectedValue(FieldSpec f, RowContext ctx)
+    {
+        if (ctx.Instrument is not { Kind: not InstrumentKind.Gold } i || ctx.Bar is not null || ctx.Trade is not null
+            || f.Name is not ("exp_cntr_pric" or "exp_cntr_qty" or "exp_sel_pri_bid" or "exp_buy_pri_bid"))
+        {
+            return null;
+        }
+
+        var session = ctx.Engine.Session;
+        var (price, quantity) = Auction.Expected(i, session);
+        if (f.Name == "exp_cntr_qty")
+        {
+            return Number(f, quantity);
+        }
+
+        if (f.Name != "exp_cntr_pric" && Auction.IsOn(i, session))
+        {
+            price = f.Name == "exp_sel_pri_bid" ? i.AskPrices[0] : i.BidPrices[0];
+        }
+
+        return price == 0 ? "0" : f.DirectionSigned || f.ArithmeticSigned ? Direction(price, i.BasePrice) + price.ToString(Inv) : price.ToString(Inv);
+    }
 
     public static char SignOf(RowContext ctx)
     {
