@@ -160,6 +160,9 @@ public sealed class Instrument
     /// <summary>ETF shares per basket: NAV per share = basket value / units.</summary>
     public long CreationUnits { get; internal set; } = 1;
 
+    /// <summary>For an ETF: the index it tracks.</summary>
+    public EtfTarget? Target { get; internal set; }
+
     internal TradeRing Trades { get; } = new(512);
 
     internal MinuteBars Minutes { get; } = new(600);

@@ -68,6 +68,27 @@ internal static class Listings
         ("305720", "KODEX 2차전지산업"),
     ];
 
+    /// <summary>What the real ETFs above track (KRX index codes of the ETF TRs' etfobjt_idex_cd), in the same order.</summary>
+    public static readonly EtfTarget[] RealEtfTargets =
+    [
+        new("207", "KOSPI200", 1, 345.62m) { TrackingErrorBp = 4 },
+        new("207", "KOSPI200", 1, 345.62m) { TrackingErrorBp = 5 },
+        new("406", "코스닥150", 1, 1_402.18m) { TrackingErrorBp = 9 },
+        new("207", "KOSPI200", 2, 345.62m) { TrackingErrorBp = 38 },
+        new("207", "KOSPI200", -1, 345.62m) { TrackingErrorBp = 21 },
+        new("A13", "KRX 반도체", 1, 3_812.40m) { TrackingErrorBp = 14 },
+        new("F21", "FnGuide 2차전지산업", 1, 2_233.05m) { TrackingErrorBp = 17 },
+    ];
+
+    /// <summary>Targets for the generated ETFs beyond the theme each is named after: bonds and gold as the market lists them.</summary>
+    public static readonly (string Code, string Name, decimal Level)[] OtherEtfTargets =
+    [
+        ("K31", "KIS 국고채 3년", 1_152.30m),
+        ("K10", "KIS 국고채 10년", 1_288.61m),
+        ("G01", "KRX 금현물", 1_612.77m),
+        ("T50", "KOSPI200 TR", 512.09m),
+    ];
+
     /// <summary>ELW codes used by the catalog's request examples.</summary>
     public static readonly string[] ExampleElws = ["57JBHH", "57KJ99"];
 

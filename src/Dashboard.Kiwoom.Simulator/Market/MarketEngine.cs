@@ -387,28 +387,48 @@ public sealed class MarketEngine : IDisposable
     }
 
     /// <summary>NAV per share from the basket's live prices.</summary>
-    public decimal EtfNav(Instrument etf)
+    public decimal EtfNav(Instrument etf) => EtfNavAt(etf, static m => m.Last);
+
+    /// <summary>NAV per share with each constituent at <paramref name="price"/> (the previous close gives yesterday's NAV).</summary>
+    public decimal EtfNavAt(Instrument etf, Func<Instrument, long> price)
     {
         if (etf.Basket.Count == 0)
         {
-            return etf.Last;
+            return price(etf);
         }
 
         decimal value = 0;
         foreach (var m in etf.Basket)
         {
-            value += Universe.ByCode[m.Code].Last * (decimal)m.Shares;
+            value += price(Universe.ByCode[m.Code]) * (decimal)m.Shares;
         }
 
         return Math.Round(value / etf.CreationUnits, 2);
     }
 
+    /// <summary>The level of the ETF's tracked index that its NAV follows: the basket's move divided by the fund's multiple.</summary>
+    public decimal EtfIndexLevel(Instrument etf, decimal nav)
+    {
+        if (etf.Target is not { } target)
+        {
+            return 0;
+        }
+
+        var baseNav = EtfNavAt(etf, static m => m.BasePrice);
+        var navReturn = baseNav == 0 ? 0 : nav / baseNav - 1;
+        return Math.Round(target.BaseLevel * (1 + navReturn / target.Multiple), 2);
+    }
+
+    /// <summary>The dynamic VI band (%) a stock trades under at <paramref name="now"/>: by KOSPI200 membership and session.</summary>
+    public decimal DynamicViPercent(Instrument i, DateTimeOffset now) =>
+        ViRule.DynamicPercent(Universe.Kospi200.Contains(i.Code), Schedule.At(KoreaTime.WallClock(now)));
+
     private bool CheckVi(Instrument i, long price, DateTimeOffset now)
     {
-        var staticDeviation = Math.Abs(price - i.StaticReference) * 100.0 / i.StaticReference;
-        var dynamicLimit = i.Market == "KOSPI" ? 3.0 : 6.0;
-        var dynamicDeviation = Math.Abs(price - i.Last) * 100.0 / i.Last;
-        if (staticDeviation >= 10.0)
+        var staticDeviation = Math.Abs(price - i.StaticReference) * 100m / i.StaticReference;
+        var dynamicLimit = DynamicViPercent(i, now);
+        var dynamicDeviation = Math.Abs(price - i.Last) * 100m / i.Last;
+        if (staticDeviation >= ViRule.StaticPercent)
         {
             StartVi(i, price, isStatic: true, upward: price > i.StaticReference, now);
             return true;
@@ -522,7 +542,7 @@ public sealed class MarketEngine : IDisposable
         SplitFlows(i, signedQuantity, price);
         RebuildBook(i, signedQuantity > 0);
         Interlocked.Increment(ref _tradeCount);
-        var trade = new Trade(now, price, signedQuantity, i.Volume);
+        var trade = new Trade(now, price, signedQuantity, i.Volume, i.Kind == InstrumentKind.Etf ? EtfNav(i) : 0);
         i.Trades.Add(trade);
         var kst = KoreaTime.WallClock(now);
         i.Minutes.Record(new DateTime(kst.Year, kst.Month, kst.Day, kst.Hour, kst.Minute, 0, DateTimeKind.Unspecified), price, qty);

@@ -21,7 +21,11 @@ public sealed class MarketUniverse
         SectorByCode = sectors.ToFrozenDictionary(s => s.Code, StringComparer.Ordinal);
         Themes = themes;
         Brokers = brokers;
+        Kospi200 = SectorByCode["201"].Members.Select(m => m.Code).ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Codes of the KOSPI200 constituents: the members of sector 201, as ka20002 lists them.</summary>
+    public FrozenSet<string> Kospi200 { get; }
 
     public IReadOnlyList<Instrument> All { get; }
 
@@ -188,9 +192,34 @@ public sealed class MarketUniverse
             {
                 Basket = basket,
                 CreationUnits = units,
+                Target = TargetOf(i, name),
             };
             Add(all, codes, names, etf, rng);
         }
+    }
+
+    // Derived from the ETF's place and name, not drawn from the universe's generator, so every seeded code, name
+    // and price stays as it was. A themed ETF tracks an index of its theme; every fifth a bond, gold or TR index.
+    private static EtfTarget TargetOf(int place, string name)
+    {
+        if (place < Listings.RealEtfTargets.Length)
+        {
+            return Listings.RealEtfTargets[place];
+        }
+
+        var salt = name.Aggregate(17, (h, c) => (h * 31 + c) & int.MaxValue) % 10_000;
+        if (place % 5 == 0)
+        {
+            var (code, index, level) = Listings.OtherEtfTargets[place / 5 % Listings.OtherEtfTargets.Length];
+            return new EtfTarget(code, index, 1, level) { TrackingErrorBp = 2 + salt % 6 };
+        }
+
+        var theme = name[(name.IndexOf(' ', StringComparison.Ordinal) + 1)..].Replace("TOP10", "", StringComparison.Ordinal);
+        string[] providers = ["KRX", "FnGuide", "WISE"];
+        return new EtfTarget($"T{place:D2}", $"{providers[salt % providers.Length]} {theme}", 1, 800m + salt % 2_400)
+        {
+            TrackingErrorBp = 8 + salt % 40,
+        };
     }
 
     private static void AddElws(List<Instrument> all, HashSet<string> codes, HashSet<string> names, List<Instrument> stocks, Random rng, DateOnly today)
@@ -243,7 +272,9 @@ public sealed class MarketUniverse
                 "003" => byCap.Skip(100).Take(200).ToArray(),
                 "004" => byCap.Skip(300).ToArray(),
                 "101" => stocks.Where(s => s.Market == "KOSDAQ").ToArray(),
-                "201" => byCap.Take(200).ToArray(),
+                // KOSPI200 is a fifth of the ~950 real KOSPI listings; the simulated market lists under 200, so the index
+                // holds the larger three fifths and the rest stay outside it (with the wider dynamic VI band).
+                "201" => byCap.Take(kospi.Length * 3 / 5).ToArray(),
                 _ => stocks.Where(s => s.SectorCode == code).ToArray(),
             };
             sectors.Add(new Sector(code, name, market, level, members.Count > 0 ? members : byCap.Take(1).ToArray()));

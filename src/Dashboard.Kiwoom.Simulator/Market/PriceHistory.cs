@@ -137,12 +137,15 @@ public sealed class PriceHistory(MarketEngine engine)
         var price = anchor.Price;
         var time = anchor.Time;
         var cumulative = anchor.CumulativeVolume - Math.Abs(anchor.Quantity);
+
+        // An ETF's seeded prints carry the NAV at today's premium, since the basket's past prices are not kept.
+        var navPerPrice = i.Kind == InstrumentKind.Etf && i.Last > 0 ? engine.EtfNav(i) / i.Last : 0;
         while (result.Count < count && cumulative > 0)
         {
             price = Walk(i, price, rng, 1);
             time = time.AddSeconds(-rng.Next(1, 20));
             var qty = Math.Min(cumulative, rng.Next(1, 300));
-            result.Add(new Trade(time, price, rng.Next(2) == 0 ? qty : -qty, cumulative));
+            result.Add(new Trade(time, price, rng.Next(2) == 0 ? qty : -qty, cumulative, Math.Round(price * navPerPrice, 2)));
             cumulative -= qty;
         }
 

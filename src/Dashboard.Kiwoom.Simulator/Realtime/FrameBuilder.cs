@@ -129,11 +129,12 @@ internal sealed class FrameBuilder(MarketEngine engine, bool emitTimestamps)
             case 121: return i.AskQuantities.Sum().ToString(Inv);
             case 125: return i.BidQuantities.Sum().ToString(Inv);
             // In a VI's single-price auction the expected fields carry the auction's crossing price and quantity.
-            case 23 or 291: return P(Expected(i), b);
-            case 24 or 292: return (i.InVi ? i.ExpectedQuantity : Math.Abs(i.LastTradeQuantity)).ToString(Inv);
-            case 200 or 294: return S(Expected(i) - b);
-            case 201 or 295: return R(b == 0 ? 0 : Math.Round((Expected(i) - b) * 100m / b, 2));
-            case 238 or 293: return i.SignFor(Expected(i)).ToString();
+            // Outside an auction Kiwoom sends the expected fields as zero, the sign as unchanged.
+            case 23 or 291: return P(Auction.Expected(i, engine.Session).Price, b);
+            case 24 or 292: return Auction.Expected(i, engine.Session).Quantity.ToString(Inv);
+            case 200 or 294: return Auction.IsOn(i, engine.Session) ? S(Auction.Expected(i, engine.Session).Price - b) : "0";
+            case 201 or 295: return R(b == 0 || !Auction.IsOn(i, engine.Session) ? 0 : Math.Round((Auction.Expected(i, engine.Session).Price - b) * 100m / b, 2));
+            case 238 or 293: return Auction.IsOn(i, engine.Session) ? i.SignFor(Auction.Expected(i, engine.Session).Price).ToString() : "3";
             case 215: return SessionSchedule.OperationCode(engine.Session);
             case 202: return i.ProgramSellQuantity.ToString(Inv);
             case 204: return (i.ProgramSellValue / 1_000_000).ToString(Inv);
@@ -192,14 +193,17 @@ internal sealed class FrameBuilder(MarketEngine engine, bool emitTimestamps)
     public string? Etf(int fid, Instrument i, DateTimeOffset now)
     {
         var nav = engine.EtfNav(i);
-        var navBase = nav - (i.Last - i.BasePrice);
+        var navBase = engine.EtfNavAt(i, static m => m.BasePrice);
         return fid switch
         {
             36 => (nav > navBase ? "+" : nav < navBase ? "-" : "") + nav.ToString("0.00", Inv),
             37 => (nav - navBase).ToString("+0.00;-0.00;0.00", Inv),
             38 => R(navBase == 0 ? 0 : Math.Round((nav - navBase) * 100 / navBase, 2)),
-            39 => Math.Abs(Math.Round((i.Last - nav) * 100 / Math.Max(1, nav), 2)).ToString("0.00", Inv),
-            265 or 266 => R(nav == 0 ? 0 : Math.Round((i.Last - nav) * 100 / nav, 2)),
+            39 => ((i.Target?.TrackingErrorBp ?? 0) / 100m).ToString("0.00", Inv),
+
+            // The NAV follows its index by construction (the index is derived from the basket), so the NAV/index gap is nil.
+            265 => R(0),
+            266 => R(nav == 0 ? 0 : Math.Round((i.Last - nav) * 100 / nav, 2)),
             667 or 668 or 669 => "",
             _ => Stock(fid, i, now),
         };
@@ -261,8 +265,6 @@ internal sealed class FrameBuilder(MarketEngine engine, bool emitTimestamps)
             _ => null,
         };
     }
-
-    private static long Expected(Instrument i) => i.InVi ? i.ExpectedPrice : i.Last;
 
     /// <summary>
     /// A 1h push. 1223 is when the trade that triggered the VI was processed and 1224 when the auction ends, the

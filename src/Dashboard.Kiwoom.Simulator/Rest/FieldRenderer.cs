@@ -8,7 +8,7 @@ namespace Dashboard.Kiwoom.Simulator.Rest;
 /// rates, volumes, book, flows, names, codes, dates) come from the live model so the same stock shows the
 /// same price in every TR at the same moment; fields the model has no notion of get stable plausible values.
 /// </summary>
-internal static class FieldRenderer
+internal static partial class FieldRenderer
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -22,6 +22,21 @@ internal static class FieldRenderer
         if (FundamentalFields.TryRender(f, ctx, out var fundamental))
         {
             return fundamental;
+        }
+
+        if (ElwFields.TryRender(f, ctx, out var elwField))
+        {
+            return elwField;
+        }
+
+        if (EtfFields.TryRender(f, ctx, out var etfField))
+        {
+            return etfField;
+        }
+
+        if (ExpectedValue(f, ctx) is { } expected)
+        {
+            return expected;
         }
 
         // An ELW's underlying (ka30012 aset_cd, bsis_aset_1) is its model underlying, so a client can follow it.
@@ -86,8 +101,42 @@ internal static class FieldRenderer
             case ValueKind.Count:
                 return Number(f, CountValue(f, ctx));
             default:
-                return f.Example ?? "";
+                return PlainText(f.Example);
         }
+    }
+
+    /// <summary>
+    /// A documented example as display text: the guide's examples write a line break as the two characters "\n"
+    /// followed by indentation, which a screen would show literally; the sentence reads as one line.
+    /// </summary>
+    public static string PlainText(string? example) =>
+        example is null ? "" : EscapedBreak().Replace(example, " ");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\[nrt]\s*")]
+    private static partial System.Text.RegularExpressions.Regex EscapedBreak();
+
+    /// <summary>The expected execution fields of a stock quote: a value in an auction, zero in the continuous session.</summary>
+    private static string? ExpectedValue(FieldSpec f, RowContext ctx)
+    {
+        if (ctx.Instrument is not { Kind: not InstrumentKind.Gold } i || ctx.Bar is not null || ctx.Trade is not null
+            || f.Name is not ("exp_cntr_pric" or "exp_cntr_qty" or "exp_sel_pri_bid" or "exp_buy_pri_bid"))
+        {
+            return null;
+        }
+
+        var session = ctx.Engine.Session;
+        var (price, quantity) = Auction.Expected(i, session);
+        if (f.Name == "exp_cntr_qty")
+        {
+            return Number(f, quantity);
+        }
+
+        if (f.Name != "exp_cntr_pric" && Auction.IsOn(i, session))
+        {
+            price = f.Name == "exp_sel_pri_bid" ? i.AskPrices[0] : i.BidPrices[0];
+        }
+
+        return price == 0 ? "0" : f.DirectionSigned || f.ArithmeticSigned ? Direction(price, i.BasePrice) + price.ToString(Inv) : price.ToString(Inv);
     }
 
     public static char SignOf(RowContext ctx)
@@ -117,7 +166,8 @@ internal static class FieldRenderer
         }
         else if (i is null)
         {
-            price = 0;
+            // A sector row (ka10051) prices its index in hundredths of a point, as Kiwoom's example shows ("+265381").
+            price = ctx.Sector is not null ? ctx.Last : 0;
         }
         else if (f.BookSide != '\0')
         {
@@ -151,7 +201,8 @@ internal static class FieldRenderer
             return Pad(price, f.PadWidth);
         }
 
-        return f.DirectionSigned ? Direction(price, ctx.Reference) + price.ToString(Inv) : price.ToString(Inv);
+        // "Signed number" on a price is Kiwoom's direction sign against the previous close ("+4900"), never arithmetic.
+        return f.DirectionSigned || f.ArithmeticSigned ? Direction(price, ctx.Reference) + price.ToString(Inv) : price.ToString(Inv);
     }
 
     private static string RateValue(FieldSpec f, RowContext ctx)
@@ -226,8 +277,10 @@ internal static class FieldRenderer
             return ((long)(level * 100)).ToString(Inv);
         }
 
+        // The sign is the direction against the reference the row's change is measured from (a candle's previous close).
         var text = level.ToString("0.00", Inv);
-        return f.DirectionSigned || f.ArithmeticSigned ? (level > sector.BaseLevel ? "+" : level < sector.BaseLevel ? "-" : "") + text : text;
+        var levelReference = ctx.Bar is not null ? ctx.BarReference / 100m : sector.BaseLevel;
+        return f.DirectionSigned || f.ArithmeticSigned ? (level > levelReference ? "+" : level < levelReference ? "-" : "") + text : text;
     }
 
     private static long QuantityValue(FieldSpec f, RowContext ctx)

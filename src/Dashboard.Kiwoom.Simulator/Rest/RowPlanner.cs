@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Simulator.Market;
 
@@ -13,17 +12,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
     public const int MaxRankingRows = 100;
     public const int MaxChartRows = 900;
 
-    private static readonly FrozenDictionary<string, ChartInterval> Charts = new Dictionary<string, ChartInterval>
-    {
-        ["ka10079"] = ChartInterval.Tick, ["ka20004"] = ChartInterval.Tick, ["ka50079"] = ChartInterval.Tick, ["ka50091"] = ChartInterval.Tick, ["ka50010"] = ChartInterval.Tick,
-        ["ka10080"] = ChartInterval.Minute, ["ka20005"] = ChartInterval.Minute, ["ka50080"] = ChartInterval.Minute, ["ka50092"] = ChartInterval.Minute,
-        ["ka10081"] = ChartInterval.Day, ["ka20006"] = ChartInterval.Day, ["ka50081"] = ChartInterval.Day, ["ka50012"] = ChartInterval.Day,
-        ["ka10082"] = ChartInterval.Week, ["ka20007"] = ChartInterval.Week, ["ka50082"] = ChartInterval.Week,
-        ["ka10083"] = ChartInterval.Month, ["ka20008"] = ChartInterval.Month, ["ka50083"] = ChartInterval.Month,
-        ["ka10094"] = ChartInterval.Year, ["ka20019"] = ChartInterval.Year,
-    }.ToFrozenDictionary();
-
-    public static ChartInterval IntervalOf(string apiId) => Charts.GetValueOrDefault(apiId);
+    public static ChartInterval IntervalOf(string apiId) => ListClassifier.IntervalOf(apiId);
 
     public RowContext TopLevel(CatalogTr tr, RequestInput input, DateTime nowKst, IReadOnlyDictionary<string, string>? overrides)
     {
@@ -36,94 +25,89 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
             History = history,
             Sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd")),
             Theme = engine.Universe.Themes.FirstOrDefault(t => t.Code == input.Get("thema_grp_cd")),
-            Overrides = overrides ?? (tr.Id == "ka10100" && instrument is not null ? ListingInfo(tr.Response, instrument) : null),
+            Overrides = overrides ?? (instrument is not null && IsListingFacts(tr.Response) ? ListingInfo(tr.Response, instrument) : null),
             Rank = 1,
         };
     }
 
     public IReadOnlyList<RowContext> Rows(CatalogTr tr, CatalogField list, RequestInput input, DateTime nowKst, int limit = int.MaxValue)
     {
-        var specs = (list.Fields ?? []).Select(FieldClassifier.For).ToArray();
-        var interval = IntervalOf(tr.Id);
-        if (interval != ChartInterval.None)
+        var fields = list.Fields ?? [];
+        var shape = ListClassifier.Classify(tr, list);
+        switch (shape)
         {
-            return ChartRows(interval, input, nowKst, limit);
+            case ListShape.Chart:
+                return ChartRows(IntervalOf(tr.Id), input, nowKst, limit);
+            case ListShape.ViEvents:
+                return ViRows(list, nowKst);
+            case ListShape.ListingDirectory:
+                return RankedRows(tr, input, nowKst)
+                    .Select(r => new RowContext { Engine = engine, NowKst = nowKst, Instrument = r.Instrument, Rank = r.Rank, Overrides = ListingInfo(fields, r.Instrument!) }).ToArray();
+            case ListShape.SectorIndices:
+                // The sectors of the composite asked for (001 KOSPI with KOSPI200, 101 KOSDAQ).
+                var kosdaq = input.Get("inds_cd") == "101";
+                return engine.Universe.Sectors.Where(s => kosdaq ? s.Market == "1" : s.Market != "1")
+                    .Select((s, k) => new RowContext { Engine = engine, NowKst = nowKst, Sector = s, Rank = k + 1 }).ToArray();
+            case ListShape.Instruments:
+                return RankedRows(tr, input, nowKst);
+            case ListShape.Sectors:
+                return SectorRows(fields, input, nowKst);
+            case ListShape.Themes:
+                return engine.Universe.Themes.OrderByDescending(t => t.AverageChangeRate)
+                    .Select((t, k) => new RowContext { Engine = engine, NowKst = nowKst, Theme = t, Instrument = t.Members[0], Rank = k + 1 }).ToArray();
+            case ListShape.Brokers:
+                return engine.Universe.Brokers.Select((b, k) => new RowContext { Engine = engine, NowKst = nowKst, Broker = b, Instrument = RequestedInstrument(input), Rank = k + 1 }).ToArray();
         }
 
-        if (tr.Id == "ka10054")
+        var indexColumns = fields.Any(f => FieldClassifier.For(f).Kind == ValueKind.Index);
+        if (shape is ListShape.Days or ListShape.Tape && indexColumns && engine.Universe.SectorByCode.ContainsKey(input.Get("inds_cd")))
         {
-            return ViRows(list, nowKst);
-        }
-
-        if (tr.Id == "ka20003")
-        {
-            // "All sector indices" names its sectors in stk_cd/stk_nm (example "001", "종합(KOSPI)"): the rows are the
-            // sectors of the composite asked for (001 KOSPI with KOSPI200, 101 KOSDAQ), not stocks.
-            var kosdaq = input.Get("inds_cd") == "101";
-            return engine.Universe.Sectors.Where(s => kosdaq ? s.Market == "1" : s.Market != "1")
-                .Select((s, k) => new RowContext { Engine = engine, NowKst = nowKst, Sector = s, Rank = k + 1 }).ToArray();
-        }
-
-        if (specs.Any(s => s.Kind is ValueKind.Code or ValueKind.Name))
-        {
-            var ranked = RankedRows(tr, input, nowKst);
-            return tr.Id == "ka10099"
-                ? ranked.Select(r => new RowContext { Engine = engine, NowKst = nowKst, Instrument = r.Instrument, Rank = r.Rank, Overrides = ListingInfo(list.Fields ?? [], r.Instrument!) }).ToArray()
-                : ranked;
-        }
-
-        if (specs.Any(s => s.Kind == ValueKind.SectorCode))
-        {
-            // The sector code list (ka10101) is per market; the group is the sector's place in that list.
-            var market = input.Get("mrkt_tp");
-            var fields = list.Fields ?? [];
-            return engine.Universe.Sectors.Where(s => market.Length == 0 || tr.Id != "ka10101" || s.Market == market)
-                .Select((s, k) => new RowContext
-                {
-                    Engine = engine,
-                    NowKst = nowKst,
-                    Sector = s,
-                    Rank = k + 1,
-                    Overrides = OverrideBuilder.Build(fields, spec => spec.Name switch
-                    {
-                        "marketCode" => s.Market,
-                        "group" => (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        _ => null,
-                    }, zeroUnmappedNumbers: false),
-                }).ToArray();
-        }
-
-        if (specs.Any(s => s.Kind is ValueKind.ThemeCode or ValueKind.ThemeName))
-        {
-            return engine.Universe.Themes.OrderByDescending(t => t.AverageChangeRate)
-                .Select((t, k) => new RowContext { Engine = engine, NowKst = nowKst, Theme = t, Instrument = t.Members[0], Rank = k + 1 }).ToArray();
-        }
-
-        if (specs.Any(s => s.Kind is ValueKind.BrokerCode or ValueKind.BrokerName))
-        {
-            return engine.Universe.Brokers.Select((b, k) => new RowContext { Engine = engine, NowKst = nowKst, Broker = b, Instrument = RequestedInstrument(input), Rank = k + 1 }).ToArray();
+            // A sector's days or tape in index points, from the same scaled candles its charts show.
+            return ChartRows(shape == ListShape.Days ? ChartInterval.Day : ChartInterval.Tick, input, nowKst, Math.Min(limit, 60));
         }
 
         var instrument = RequestedInstrument(input) ?? engine.Universe.ByCode["005930"];
-        if (specs.Any(s => s.Kind == ValueKind.Date))
+        switch (shape)
         {
-            return DayRows(instrument, history.Days(instrument), input, nowKst, 60);
+            case ListShape.Days:
+                return DayRows(instrument, history.Days(instrument), input, nowKst, 60);
+            case ListShape.IndicatorSeries:
+                var ticks = history.Ticks(instrument, 60);
+                return ticks.Count == 0
+                    ? [new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Rank = 1 }]
+                    : ticks.Select((t, k) => new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Trade = t, Rank = k + 1 }).ToArray();
+            case ListShape.Tape:
+                return history.Ticks(instrument, 60).Select((t, k) => new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Trade = t, Rank = k + 1 }).ToArray();
+            default:
+                return Enumerable.Range(1, 10).Select(k => new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Rank = k }).ToArray();
         }
-
-        if (specs.Any(s => s.Kind is ValueKind.Time or ValueKind.DateTime))
-        {
-            var ticks = history.Ticks(instrument, 60);
-            if (ticks.Count == 0 && tr.Id == "ka10050")
-            {
-                // ELW sensitivities are computed from the underlying, so an ELW that has not traded yet still has one row now.
-                return [new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Rank = 1 }];
-            }
-
-            return ticks.Select((t, k) => new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Trade = t, Rank = k + 1 }).ToArray();
-        }
-
-        return Enumerable.Range(1, 10).Select(k => new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Rank = k }).ToArray();
     }
+
+    /// <summary>Sectors, of the requested market where the request names one of the sector markets (0 KOSPI, 1 KOSDAQ, 2 KOSPI200).</summary>
+    private RowContext[] SectorRows(IReadOnlyList<CatalogField> fields, RequestInput input, DateTime nowKst)
+    {
+        var market = input.Get("mrkt_tp");
+        var byMarket = engine.Universe.Sectors.Any(s => s.Market == market);
+        return engine.Universe.Sectors.Where(s => !byMarket || s.Market == market)
+            .Select((s, k) => new RowContext
+            {
+                Engine = engine,
+                NowKst = nowKst,
+                Sector = s,
+                Rank = k + 1,
+
+                // The group is the sector's place in the list.
+                Overrides = OverrideBuilder.Build(fields, spec => spec.Name switch
+                {
+                    "marketCode" => s.Market,
+                    "group" => (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    _ => null,
+                }, zeroUnmappedNumbers: false),
+            }).ToArray();
+    }
+
+    private static bool IsListingFacts(IReadOnlyList<CatalogField> fields) =>
+        fields.Any(f => f.Name == "listCount") && fields.Any(f => f.Name == "regDay");
 
     public Instrument? RequestedInstrument(RequestInput input)
     {
