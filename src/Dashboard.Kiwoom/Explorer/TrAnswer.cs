@@ -25,7 +25,7 @@ public sealed record TrAnswer(
 
         // Single fields repeat on every page; the last page's are the freshest.
         var fields = properties.Where(p => !p.IsList)
-            .Select(p => new TrAnswerField(new TrColumn(p.Name, catalog.GetValueOrDefault(p.Name)?.Ko ?? string.Empty, true), TrCell.Of(p.ValueOf(pages[^1]))))
+            .Select(p => new TrAnswerField(new TrColumn(p.Name, Label(catalog.GetValueOrDefault(p.Name)), true), TrCell.Of(p.ValueOf(pages[^1]))))
             .Concat(pages.SelectMany(p => WireProperty.ExtraOf(p) ?? []).DistinctBy(e => e.Key)
                 .Select(e => new TrAnswerField(new TrColumn(e.Key, string.Empty, false), TrCell.Of(e.Value))))
             .ToList();
@@ -60,7 +60,7 @@ public sealed record TrAnswer(
     private static TrTable Table(WireProperty list, CatalogField? field, IReadOnlyList<KiwoomResponse> pages)
     {
         var rows = pages.SelectMany(page => ((IEnumerable?)list.ValueOf(page))?.Cast<object>() ?? []).ToList();
-        var names = (field?.Fields ?? []).GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Ko, StringComparer.Ordinal);
+        var names = (field?.Fields ?? []).GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Label(g.First()), StringComparer.Ordinal);
         var columns = rows.Count == 0 ? [] : WireProperty.Of(rows[0].GetType());
         var extra = rows.SelectMany(r => WireProperty.ExtraOf(r)?.Keys ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).ToList();
         var header = columns.Select(c => new TrColumn(c.Name, names.GetValueOrDefault(c.Name, string.Empty), true))
@@ -74,6 +74,15 @@ public sealed record TrAnswer(
                 .. extra.Select(name => rowExtra is not null && rowExtra.TryGetValue(name, out var value) ? TrCell.Of(value) : TrCell.Empty),
             ];
         }).ToList();
-        return new TrTable(list.Name, field?.Ko ?? string.Empty, header, cells);
+        return new TrTable(list.Name, Label(field), header, cells);
     }
+
+    /// <summary>
+    /// The catalog's Korean name as a header. The guide marks the repeated rows of some lists by appending "n" to
+    /// the Korean name ("현재가n" for cur_prc_n); the wire name keeps its "_n", the header does not need it.
+    /// </summary>
+    public static string Label(CatalogField? field) =>
+        field is null ? string.Empty
+        : field.Name.EndsWith("_n", StringComparison.Ordinal) && field.Ko.Length > 1 && field.Ko.EndsWith('n') ? field.Ko[..^1]
+        : field.Ko;
 }

@@ -52,6 +52,19 @@ public sealed class TrAnswerTests
     }
 
     [Fact]
+    public void RepeatedRowsKeepTheirWireNameButTheKoreanHeaderLosesTheGuidesRowMark()
+    {
+        var answer = Decode(KiwoomCatalog.Default.ById["ka20009"],
+            """{"cur_prc":"+2650.12","inds_cur_prc_daly_rept":[{"dt_n":"20250124","cur_prc_n":"+265012"}],"return_code":0,"return_msg":"ok"}""");
+
+        var columns = Assert.Single(answer.Lists).Columns;
+        Assert.Equal(("dt_n", "일자"), (columns.Single(c => c.Name == "dt_n").Name, columns.Single(c => c.Name == "dt_n").NameKo));
+        Assert.Equal("현재가", columns.Single(c => c.Name == "cur_prc_n").NameKo);
+        Assert.DoesNotContain(KiwoomCatalog.Default.Trs.SelectMany(tr => tr.Response).SelectMany(f => (f.Fields ?? []).Prepend(f)),
+            f => TrAnswer.Label(f).EndsWith('n') && f.Name.EndsWith("_n", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ABodyThatIsNotAnAnswerIsAnErrorNotATable()
     {
         var result = TrAnswer.Decode(Chart, [Encoding.UTF8.GetBytes("<html>")]);
