@@ -64,7 +64,7 @@ public abstract class Journey : IAsyncLifetime
         }
         else
         {
-            await page.WaitForURLAsync(url => !url.Contains("Account/Register", StringComparison.Ordinal), SignIn.OnceTheAddressChanges);
+            await SignIn.ExpectToLeaveAsync(page, "Account/Register");
         }
     }
 

@@ -39,7 +39,21 @@ public static class SignIn
         await page.Locator("[id='Input.Email']").FillAsync(email);
         await page.Locator("[id='Input.Password']").FillAsync(Journey.Password);
         await page.Locator("#login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("Account/Login", StringComparison.Ordinal), OnceTheAddressChanges);
+        await ExpectToLeaveAsync(page, "Account/Login");
+    }
+
+    /// <summary>Waits for the browser to leave an account form's address; when it stays, fails with what the form said (its error alert).</summary>
+    public static async Task ExpectToLeaveAsync(IPage page, string formPath)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains(formPath, StringComparison.Ordinal), OnceTheAddressChanges);
+        }
+        catch (TimeoutException)
+        {
+            var said = await page.Locator(".mud-alert-message").AllInnerTextsAsync();
+            Assert.Fail($"Still on {formPath} after sending it; the page says: {string.Join(" | ", said)}");
+        }
     }
 
     /// <summary>Admin → Members → a new invitation, with the role chosen by its Korean label when given.</summary>

@@ -43,7 +43,15 @@ public static class NotificationRecorder
         await context.AddInitScriptAsync(Script);
     }
 
-    public sealed record Shown(string Via, string Title, string Body);
+    /// <summary>One notification: by which door (<c>constructor</c> or <c>service-worker</c>), its title and its body text.</summary>
+    public sealed class Shown
+    {
+        public string Via { get; set; } = string.Empty;
+
+        public string Title { get; set; } = string.Empty;
+
+        public string Body { get; set; } = string.Empty;
+    }
 
     /// <summary>What this page has shown since it loaded.</summary>
     public static async Task<IReadOnlyList<Shown>> ShownAsync(IPage page) =>
