@@ -18,31 +18,36 @@ public static class PageChecks
         Assert.True(overflow <= 0, $"The {where} scrolls sideways by {overflow}px.");
     }
 
-    /// <summary>The text of <paramref name="target"/> (every element it matches) changes while we watch: fed live, not a one-off snapshot.</summary>
-    public static async Task ExpectTextChangesAsync(ILocator target, string what)
+    /// <summary>
+    /// The text of <paramref name="target"/> (every element it matches) changes while we watch: fed live, not a one-off
+    /// snapshot. <paramref name="within"/> defaults to <see cref="LiveWait"/>.
+    /// </summary>
+    public static async Task ExpectTextChangesAsync(ILocator target, string what, TimeSpan? within = null)
     {
+        var wait = within ?? LiveWait;
         var before = (await target.AllInnerTextsAsync()).ToArray();
         try
         {
-            await Assertions.Expect(target).Not.ToHaveTextAsync(before, new() { UseInnerText = true, Timeout = (float)LiveWait.TotalMilliseconds });
+            await Assertions.Expect(target).Not.ToHaveTextAsync(before, new() { UseInnerText = true, Timeout = (float)wait.TotalMilliseconds });
         }
         catch (PlaywrightException e)
         {
-            Assert.Fail($"The {what} did not change within {LiveWait.TotalSeconds} s: {e.Message}");
+            Assert.Fail($"The {what} did not change within {wait.TotalSeconds} s: {e.Message}");
         }
     }
 
     /// <summary>The <paramref name="attribute"/> of <paramref name="target"/> changes while we watch.</summary>
-    public static async Task ExpectAttributeChangesAsync(ILocator target, string attribute, string what)
+    public static async Task ExpectAttributeChangesAsync(ILocator target, string attribute, string what, TimeSpan? within = null)
     {
+        var wait = within ?? LiveWait;
         var before = await target.GetAttributeAsync(attribute) ?? string.Empty;
         try
         {
-            await Assertions.Expect(target).Not.ToHaveAttributeAsync(attribute, before, new() { Timeout = (float)LiveWait.TotalMilliseconds });
+            await Assertions.Expect(target).Not.ToHaveAttributeAsync(attribute, before, new() { Timeout = (float)wait.TotalMilliseconds });
         }
         catch (PlaywrightException e)
         {
-            Assert.Fail($"The {what} did not change within {LiveWait.TotalSeconds} s: {e.Message}");
+            Assert.Fail($"The {what} did not change within {wait.TotalSeconds} s: {e.Message}");
         }
     }
 }
