@@ -28,30 +28,32 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, chromium);
     }
 
-    public Task<IBrowserContext> DesktopAsync(Uri baseAddress) => Chromium.NewContextAsync(new BrowserNewContextOptions
+    public Task<IBrowserContext> NewContextAsync(Uri baseAddress, Device device) => Chromium.NewContextAsync(new BrowserNewContextOptions
     {
         BaseURL = baseAddress.ToString(),
         IgnoreHTTPSErrors = true,
-        ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        ViewportSize = device == Device.Phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
+        DeviceScaleFactor = device == Device.Phone ? 2 : 1,
+        IsMobile = device == Device.Phone,
+        HasTouch = device == Device.Phone,
         Locale = "ko-KR",
     });
 
-    public Task<IBrowserContext> PhoneAsync(Uri baseAddress) => Chromium.NewContextAsync(new BrowserNewContextOptions
-    {
-        BaseURL = baseAddress.ToString(),
-        IgnoreHTTPSErrors = true,
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        DeviceScaleFactor = 2,
-        IsMobile = true,
-        HasTouch = true,
-        Locale = "ko-KR",
-    });
-
+    /// <summary>
+    /// A full-page screenshot in artifacts/screenshots, and a copy in the folder JOURNEY_SHOTS names when it is set
+    /// (for looking at one branch's pages apart from the rest).
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        var path = Path.Combine(folder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        if (Environment.GetEnvironmentVariable("JOURNEY_SHOTS") is { Length: > 0 } copies)
+        {
+            Directory.CreateDirectory(copies);
+            File.Copy(path, Path.Combine(copies, name + ".png"), overwrite: true);
+        }
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
-using Dashboard.Web.Security;
 using Microsoft.Playwright;
+using static Dashboard.EndToEnd.Tests.PageChecks;
 
 namespace Dashboard.EndToEnd.Tests;
 
@@ -9,36 +9,19 @@ namespace Dashboard.EndToEnd.Tests;
 /// invites a Viewer (copies the link, revokes a second one that then refuses registration) who joins from a
 /// phone, the Viewer cannot reach admin pages, and disabling the Viewer signs their open page out.
 /// </summary>
-public sealed class FirstRunJourneyTests : IAsyncLifetime
+public sealed class FirstRunJourneyTests : Journey
 {
     private const string AdminEmail = "admin@team.test";
     private const string ViewerEmail = "viewer@team.test";
-    private const string Password = "first light over hangang";
     private const string TestAppKey = "E2Eappkey9f8e7d6c5b4a";
     private const string TestSecret = "E2Esecret1a2b3c4d5e6f7";
-
-    private LiveDashboard app = default!;
-    private Browser browser = default!;
-
-    public async Task InitializeAsync()
-    {
-        app = new LiveDashboard();
-        browser = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        await app.DisposeAsync();
-    }
 
     [Fact]
     public async Task FirstAdminSetsUpTwoFactorInvitesAViewerAndDisablesThem()
     {
-        await using var desktop = await browser.DesktopAsync(app.BaseAddress);
+        await using var desktop = await NewContextAsync(Device.Desktop);
         await desktop.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         var admin = await desktop.NewPageAsync();
-        await admin.SetViewportSizeAsync(1366, 900);
         var consoleErrors = new List<string>();
         admin.Console += (_, message) =>
         {
@@ -54,21 +37,21 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("관리자 계정 만들기");
         await Assertions.Expect(admin.Locator("#first-account")).ToBeVisibleAsync();
         await Assertions.Expect(admin.Locator("[id='Input.SetupCode']")).ToBeVisibleAsync();
-        await Browser.ScreenshotAsync(admin, "desktop-first-visit");
+        await ScreenshotAsync(admin, "desktop-first-visit");
 
         // The sign-in page says the same, and on this IP-address origin offers no passkey (WebAuthn cannot work here).
         await admin.GotoAsync("Account/Login");
         await Assertions.Expect(admin.Locator("#create-admin")).ToBeVisibleAsync();
         await Assertions.Expect(admin.Locator("passkey-submit")).ToHaveCountAsync(0);
 
-        await using (var firstPhone = await browser.PhoneAsync(app.BaseAddress))
+        await using (var firstPhone = await NewContextAsync(Device.Phone))
         {
             var phoneFirst = await firstPhone.NewPageAsync();
             await phoneFirst.GotoAsync("");
             await phoneFirst.WaitForURLAsync("**/Account/Register**");
             await Assertions.Expect(phoneFirst.Locator("#first-account")).ToBeVisibleAsync();
-            await AssertNoHorizontalScrollAsync(phoneFirst);
-            await Browser.ScreenshotAsync(phoneFirst, "phone-first-visit");
+            await AssertNoSidewaysScrollAsync(phoneFirst, phoneFirst.Url);
+            await ScreenshotAsync(phoneFirst, "phone-first-visit");
         }
 
         // First account on a fresh install: no invitation needed, becomes Admin, goes straight to 2FA setup.
@@ -76,16 +59,11 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await Assertions.Expect(admin.Locator("#first-account")).ToBeVisibleAsync();
 
         // The operator reads the one-time setup code off the server's console.
-        await admin.Locator("[id='Input.SetupCode']").FillAsync(app.SetupCode);
-        await RegisterAsync(admin, AdminEmail);
+        await admin.Locator("[id='Input.SetupCode']").FillAsync(App.SetupCode);
+        await SignIn.RegisterAsync(admin, AdminEmail);
         await admin.WaitForURLAsync("**/Account/Manage/EnableAuthenticator");
-
-        var sharedKey = (await admin.Locator("kbd").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal);
-        var code = SingleUseTotpTokenProvider.ComputeCode(Base32.Decode(sharedKey), DateTimeOffset.UtcNow).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        await admin.Locator("[id='Input.Code']").FillAsync(code);
-        await admin.Locator("#verify-authenticator").ClickAsync();
-        await Assertions.Expect(admin.Locator(".recovery-code").First).ToBeVisibleAsync();
-        await Browser.ScreenshotAsync(admin, "desktop-2fa-recovery-codes");
+        await SignIn.SetUpTwoFactorAsync(admin);
+        await ScreenshotAsync(admin, "desktop-2fa-recovery-codes");
         // The self-signed certificate makes the service worker's fetch log errors; WebAuthn must add none.
         Assert.DoesNotContain(consoleErrors, e => e.Contains("SecurityError", StringComparison.Ordinal) || e.Contains("invalid domain", StringComparison.Ordinal));
 
@@ -93,7 +71,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await admin.GotoAsync("culture/set?culture=en&returnUrl=" + Uri.EscapeDataString("/Account/Manage/TwoFactorAuthentication"));
         await Assertions.Expect(admin.Locator("#two-factor-on")).ToHaveTextAsync("Two-factor authentication is on.");
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("My account");
-        await Browser.ScreenshotAsync(admin, "desktop-manage-2fa-english");
+        await ScreenshotAsync(admin, "desktop-manage-2fa-english");
         await admin.GotoAsync("culture/set?culture=ko&returnUrl=" + Uri.EscapeDataString("/Account/Manage/TwoFactorAuthentication"));
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("내 계정");
 
@@ -108,7 +86,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await Assertions.Expect(admin.Locator(".connection-card")).ToHaveCountAsync(2);
         await Assertions.Expect(admin.Locator("#connection-appkey")).ToHaveValueAsync(string.Empty);
         await AssertNoSecretsInBrowserAsync(admin);
-        await Browser.ScreenshotAsync(admin, "desktop-connections");
+        await ScreenshotAsync(admin, "desktop-connections");
 
         // Invite a Viewer.
         await admin.GotoAsync("admin/members");
@@ -120,7 +98,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         var invite = await inviteInput.InputValueAsync();
         await admin.Locator("#copy-invite").ClickAsync();
         Assert.Equal(invite, await admin.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
-        await Browser.ScreenshotAsync(admin, "desktop-members");
+        await ScreenshotAsync(admin, "desktop-members");
 
         // A second link, revoked at once: it then refuses registration and says why.
         await admin.Locator("#create-invite").ClickAsync();
@@ -131,22 +109,22 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await Assertions.Expect(admin.Locator("#pending-invitations tr")).ToHaveCountAsync(1);
 
         // The Viewer joins from a phone.
-        await using var phone = await browser.PhoneAsync(app.BaseAddress);
+        await using var phone = await NewContextAsync(Device.Phone);
         var viewer = await phone.NewPageAsync();
         await viewer.GotoAsync(revokedInvite);
         await Assertions.Expect(viewer.Locator("#invitation-required")).ToContainTextAsync("취소");
         await Assertions.Expect(viewer.Locator("[id='Input.Email']")).ToHaveCountAsync(0);
         await viewer.GotoAsync(invite);
-        await RegisterAsync(viewer, ViewerEmail);
+        await SignIn.RegisterAsync(viewer, ViewerEmail);
         // A new member lands on the live market of the simulator connection they were given.
         await Assertions.Expect(viewer.Locator(".home-index").First).ToBeVisibleAsync();
-        await AssertNoHorizontalScrollAsync(viewer);
-        await Browser.ScreenshotAsync(viewer, "phone-overview");
+        await AssertNoSidewaysScrollAsync(viewer, viewer.Url);
+        await ScreenshotAsync(viewer, "phone-overview");
 
         await viewer.GotoAsync("settings/connections");
         await Assertions.Expect(viewer.Locator("#connection-form")).ToBeVisibleAsync();
-        await AssertNoHorizontalScrollAsync(viewer);
-        await Browser.ScreenshotAsync(viewer, "phone-connections");
+        await AssertNoSidewaysScrollAsync(viewer, viewer.Url);
+        await ScreenshotAsync(viewer, "phone-connections");
 
         // A Viewer never reaches admin pages.
         await viewer.GotoAsync("admin/members");
@@ -162,24 +140,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         var viewerRow = admin.Locator("tr", new() { HasText = ViewerEmail });
         await viewerRow.Locator("input[type=checkbox]").ClickAsync();
         await viewer.WaitForURLAsync("**/Account/Login**", new() { Timeout = 10_000 });
-        await Browser.ScreenshotAsync(viewer, "phone-signed-out-after-disable");
-    }
-
-    private static async Task RegisterAsync(IPage page, string email)
-    {
-        await page.Locator("[id='Input.Email']").FillAsync(email);
-        await page.Locator("[id='Input.Password']").FillAsync(Password);
-        await page.Locator("[id='Input.ConfirmPassword']").FillAsync(Password);
-        await page.Locator("#register-submit").ClickAsync();
-    }
-
-    private static Task WaitInteractiveAsync(IPage page) =>
-        page.Locator("#circuit-live").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
-
-    private static async Task AssertNoHorizontalScrollAsync(IPage page)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"The page scrolls sideways by {overflow}px.");
+        await ScreenshotAsync(viewer, "phone-signed-out-after-disable");
     }
 
     private static async Task AssertNoSecretsInBrowserAsync(IPage page)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dashboard.Kiwoom.Market;
-using Dashboard.Web.Security;
 using Microsoft.Playwright;
+using static Dashboard.EndToEnd.Tests.PageChecks;
 
 namespace Dashboard.EndToEnd.Tests.Orders;
 
@@ -12,38 +12,22 @@ namespace Dashboard.EndToEnd.Tests.Orders;
 /// value, and the Trader (on a phone) is refused above it in plain words; the audit chain verifies and filters by
 /// member; ticket and blotter fit a 390 px screen.
 /// </summary>
-public sealed class OrdersJourneyTests : IAsyncLifetime
+public sealed class OrdersJourneyTests : Journey
 {
     private const string AdminEmail = "desk@team.test";
     private const string TraderEmail = "trader@team.test";
-    private const string Password = "first light over hangang";
     private const string Samsung = "005930";
     private const long TraderMaxOrderValue = 1_000_000;
-
-    private LiveDashboard app = default!;
-    private Browser browser = default!;
-
-    public async Task InitializeAsync()
-    {
-        app = new LiveDashboard();
-        browser = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        await app.DisposeAsync();
-    }
+    private const string AuditCsvHeader = "sequence,time_kst,member,actor,connection,intent,kind,stock,side,quantity,price,trade_type,order_no,details,previous_hash,hash";
 
     [Fact]
     public async Task AnAdminTradesOnTheSimulatorATraderIsHeldToTheirLimitAndTheAuditChainVerifies()
     {
-        await using var desktop = await browser.DesktopAsync(app.BaseAddress);
+        await using var desktop = await NewContextAsync(Device.Desktop);
         await Browser.TracedAsync(desktop, "orders-journey", async () =>
         {
             var blotter = await desktop.NewPageAsync();
-            await blotter.SetViewportSizeAsync(1366, 900);
-            await RegisterAdminAsync(blotter);
+            await RegisterAdminAsync(blotter, AdminEmail);
 
             // The blotter is open before anything is ordered: what shows up in it arrives live, not on a reload.
             await blotter.GotoAsync("orders");
@@ -51,24 +35,26 @@ public sealed class OrdersJourneyTests : IAsyncLifetime
             await Assertions.Expect(blotter.Locator("#blotter-empty")).ToBeVisibleAsync();
 
             var ticket = await desktop.NewPageAsync();
-            await ticket.SetViewportSizeAsync(1366, 900);
             await ticket.GotoAsync("trade/" + Samsung);
             await WaitInteractiveAsync(ticket);
             await Assertions.Expect(ticket.Locator("#ticket-environment")).ToHaveAttributeAsync("data-environment", "Simulator");
             await Assertions.Expect(ticket.Locator("#ticket-reference")).ToBeVisibleAsync(new() { Timeout = 20_000 });
-            await Browser.ScreenshotAsync(ticket, "orders-desktop-ticket");
+            await ScreenshotAsync(ticket, "orders-desktop-ticket");
 
             // 1. Ten shares at market; the simulator fills it and its 00 push reaches the open blotter.
+            await WaitForContinuousTradingAsync(Samsung);
             await FillTicketAsync(ticket, tradeType: "3", quantity: 10);
             await Assertions.Expect(ticket.Locator("#ticket-summary")).ToBeVisibleAsync();
-            await Browser.ScreenshotAsync(ticket, "orders-desktop-confirm");
+            await ScreenshotAsync(ticket, "orders-desktop-confirm");
             await PlaceAsync(ticket, "Accepted");
+            // A VI starting between the check and the order holds it for the auction that ends the VI, which then fills it.
+            await WaitForContinuousTradingAsync(Samsung);
 
             await blotter.Locator("#blotter-tab-Fills").ClickAsync();
             var filled = blotter.Locator($".blotter-row[data-code='{Samsung}'][data-state='Filled']");
-            await Assertions.Expect(filled).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+            await Assertions.Expect(filled).ToHaveCountAsync(1, new() { Timeout = 60_000 });
             await Assertions.Expect(filled).ToContainTextAsync("10");
-            await Browser.ScreenshotAsync(blotter, "orders-desktop-fill");
+            await ScreenshotAsync(blotter, "orders-desktop-fill");
 
             // 2. A limit buy 5% under the last price stays open; its price is modified, then it is cancelled.
             await ticket.Locator("#ticket-again").ClickAsync();
@@ -89,26 +75,27 @@ public sealed class OrdersJourneyTests : IAsyncLifetime
             await newPrice.FillAsync(lower.ToString(CultureInfo.InvariantCulture));
             await newPrice.BlurAsync();
             await open.Locator(".blotter-modify-send").ClickAsync();
-            // The modify carries the order on at the new price, and the original leaves the open list without a reload.
-            await Assertions.Expect(original).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+            // The modify carries the order on at the new price, and the original leaves the open list without a reload:
+            // each state waited for as it is named (the replacement arrives, the original goes), generously on a loaded box.
+            var replacement = blotter.Locator($".blotter-row[data-state='Accepted'][data-price='{lower}']");
+            await Assertions.Expect(replacement).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            await Assertions.Expect(original).ToHaveCountAsync(0, new() { Timeout = 30_000 });
             await Assertions.Expect(open).ToHaveCountAsync(1);
-            await Assertions.Expect(open).ToHaveAttributeAsync("data-price", lower.ToString(CultureInfo.InvariantCulture));
             await Assertions.Expect(blotter.Locator("#blotter-message")).ToHaveCountAsync(0);
-            await Browser.ScreenshotAsync(blotter, "orders-desktop-modified");
+            await ScreenshotAsync(blotter, "orders-desktop-modified");
 
             await open.Locator(".blotter-cancel").ClickAsync();
             await Assertions.Expect(blotter.Locator(".blotter-row")).ToHaveCountAsync(0);
             await blotter.Locator("#blotter-tab-History").ClickAsync();
             await Assertions.Expect(blotter.Locator($".blotter-row[data-state='Cancelled'][data-price='{lower}']")).ToHaveCountAsync(1);
             await Assertions.Expect(blotter.Locator($".blotter-row[data-state='Replaced'][data-price='{limit}']")).ToHaveCountAsync(1);
-            await Browser.ScreenshotAsync(blotter, "orders-desktop-history");
+            await ScreenshotAsync(blotter, "orders-desktop-history");
 
             // 3. A Trader joins from a phone; the Admin caps their order value; the Trader is refused above it.
-            var invite = await InviteTraderAsync(blotter);
-            await using var phone = await browser.PhoneAsync(app.BaseAddress);
+            var invite = await InviteMemberAsync(blotter, "트레이더");
+            await using var phone = await NewContextAsync(Device.Phone);
             var trader = await phone.NewPageAsync();
-            await trader.GotoAsync(invite);
-            await RegisterAsync(trader, TraderEmail);
+            await JoinAsync(trader, invite, TraderEmail);
             await Assertions.Expect(trader.Locator(".home-index").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
             await blotter.GotoAsync("admin/limits");
@@ -120,28 +107,29 @@ public sealed class OrdersJourneyTests : IAsyncLifetime
             await traderLimits.Locator(".limits-save").ClickAsync();
             await Assertions.Expect(blotter.Locator("#limits-message")).ToContainTextAsync(TraderEmail);
             await Assertions.Expect(traderLimits.Locator(".limits-max-order-value")).ToHaveValueAsync(TraderMaxOrderValue.ToString(CultureInfo.InvariantCulture));
-            await Browser.ScreenshotAsync(blotter, "orders-desktop-limits");
+            await ScreenshotAsync(blotter, "orders-desktop-limits");
 
             await trader.GotoAsync("trade/" + Samsung);
             await WaitInteractiveAsync(trader);
             await Assertions.Expect(trader.Locator("#ticket-reference")).ToBeVisibleAsync(new() { Timeout = 20_000 });
             await AssertFitsPhoneAsync(trader);
-            await Browser.ScreenshotAsync(trader, "orders-phone-ticket");
+            await ScreenshotAsync(trader, "orders-phone-ticket");
             await FillTicketAsync(trader, tradeType: "3", quantity: 100);
             await Assertions.Expect(trader.Locator("#ticket-summary")).ToBeVisibleAsync();
             await AssertFitsPhoneAsync(trader);
-            await Browser.ScreenshotAsync(trader, "orders-phone-confirm");
+            await ScreenshotAsync(trader, "orders-phone-confirm");
             await PlaceAsync(trader, "Refused");
             // In plain words, with the Admin's limit in it: "주문 금액 …원이 한도 1,000,000원을 넘습니다."
             await Assertions.Expect(trader.Locator("#ticket-result")).ToContainTextAsync("한도 1,000,000원");
             await AssertFitsPhoneAsync(trader);
-            await Browser.ScreenshotAsync(trader, "orders-phone-refused");
+            await ScreenshotAsync(trader, "orders-phone-refused");
 
             // 4. The audit chain verifies; filtered to the Trader it shows their refusal and nobody else's rows.
             await blotter.GotoAsync("admin/audit");
             await WaitInteractiveAsync(blotter);
             await blotter.Locator("#audit-verify").ClickAsync();
             await Assertions.Expect(blotter.Locator("#audit-verification[data-intact]")).ToBeVisibleAsync();
+            await ExpectCsvExportAsync(blotter, limit);
             await blotter.Locator("#audit-member").SelectOptionAsync(new SelectOptionValue { Label = TraderEmail });
             await blotter.Locator("#audit-search").ClickAsync();
             await Assertions.Expect(blotter.Locator(".audit-row[data-kind='PreTradeRejected']")).ToHaveCountAsync(1);
@@ -149,7 +137,7 @@ public sealed class OrdersJourneyTests : IAsyncLifetime
             Assert.All(members, m => Assert.Equal(TraderEmail, m));
             // The Trader's limit change is theirs, and says which admin made it.
             await Assertions.Expect(blotter.Locator(".audit-row[data-kind='LimitChanged'] .audit-actor")).ToContainTextAsync(AdminEmail);
-            await Browser.ScreenshotAsync(blotter, "orders-desktop-audit");
+            await ScreenshotAsync(blotter, "orders-desktop-audit");
 
             // 5. The Admin's ticket and blotter on a 390 px screen: nothing scrolls sideways, the ticket still works.
             await blotter.SetViewportSizeAsync(390, 844);
@@ -158,8 +146,44 @@ public sealed class OrdersJourneyTests : IAsyncLifetime
             await blotter.Locator("#blotter-tab-History").ClickAsync();
             await Assertions.Expect(blotter.Locator(".blotter-row")).ToHaveCountAsync(3);
             await AssertFitsPhoneAsync(blotter);
-            await Browser.ScreenshotAsync(blotter, "orders-phone-blotter");
+            await ScreenshotAsync(blotter, "orders-phone-blotter");
         });
+    }
+
+    /// <summary>
+    /// The audit's CSV export, downloaded as a person would (export, then the download link): UTF-8 with a BOM, the
+    /// documented header, and the orders of this journey in it: the market buy of 10 accepted with its order number
+    /// and filled, the limit buy at its price, and the Trader's refused 100.
+    /// </summary>
+    private static async Task ExpectCsvExportAsync(IPage audit, long limitPrice)
+    {
+        await audit.Locator("#audit-export").ClickAsync();
+        var download = await audit.RunAndWaitForDownloadAsync(() => audit.Locator("#audit-download").ClickAsync());
+        Assert.Equal("order-audit.csv", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal(System.Text.Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(new MemoryStream(bytes), System.Text.Encoding.UTF8) { HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        Assert.Equal(AuditCsvHeader, string.Join(',', header));
+        var rows = new List<Dictionary<string, string>>();
+        while (!parser.EndOfData)
+        {
+            var fields = parser.ReadFields()!;
+            Assert.Equal(header.Length, fields.Length);
+            rows.Add(header.Zip(fields).ToDictionary(p => p.First, p => p.Second));
+        }
+
+        var marketBuy = Assert.Single(rows, r => r["kind"] == "Accepted" && r["stock"] == Samsung && r["trade_type"] == "3");
+        Assert.Equal("10", marketBuy["quantity"]);
+        Assert.NotEqual(string.Empty, marketBuy["order_no"]);
+        Assert.Contains(rows, r => r["kind"] == "Fill" && r["stock"] == Samsung && r["order_no"] == marketBuy["order_no"]);
+        var refused = Assert.Single(rows, r => r["kind"] == "PreTradeRejected");
+        Assert.Equal("100", refused["quantity"]);
+        Assert.Contains(rows, r => r["kind"] == "Accepted" && r["trade_type"] == "0" && r["price"] == limitPrice.ToString(CultureInfo.InvariantCulture));
+        // Sequence numbers run in order with nothing missing: the whole chain, oldest first.
+        Assert.Equal(Enumerable.Range(1, rows.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r["sequence"]));
     }
 
     /// <summary>Trade type, quantity and (for priced types) price, then Review; each field's change event fires on blur.</summary>
@@ -189,49 +213,10 @@ public sealed class OrdersJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#ticket-result")).ToHaveAttributeAsync("data-outcome", outcome, new() { Timeout = 20_000 });
     }
 
-    private async Task RegisterAdminAsync(IPage admin)
-    {
-        await admin.GotoAsync("Account/Register");
-        await admin.Locator("[id='Input.SetupCode']").FillAsync(app.SetupCode);
-        await RegisterAsync(admin, AdminEmail);
-        await admin.WaitForURLAsync("**/Account/Manage/EnableAuthenticator");
-        var sharedKey = (await admin.Locator("kbd").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal);
-        var code = SingleUseTotpTokenProvider.ComputeCode(Base32.Decode(sharedKey), DateTimeOffset.UtcNow).ToString("D6", CultureInfo.InvariantCulture);
-        await admin.Locator("[id='Input.Code']").FillAsync(code);
-        await admin.Locator("#verify-authenticator").ClickAsync();
-        await Assertions.Expect(admin.Locator(".recovery-code").First).ToBeVisibleAsync();
-    }
-
-    private static async Task<string> InviteTraderAsync(IPage admin)
-    {
-        await admin.GotoAsync("admin/members");
-        await WaitInteractiveAsync(admin);
-        // MudSelect keeps its id on a hidden input; the visible control around it opens the list.
-        await admin.Locator(".mud-select:has(#invite-role) .mud-input-control").ClickAsync();
-        await admin.Locator(".mud-popover-open .mud-list-item", new() { HasText = "트레이더" }).ClickAsync();
-        await admin.Locator("#create-invite").ClickAsync();
-        var link = admin.Locator("#invite-link");
-        await Assertions.Expect(link).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("invite="));
-        await Assertions.Expect(admin.Locator("body")).ToContainTextAsync("트레이더,");
-        return await link.InputValueAsync();
-    }
-
-    private static async Task RegisterAsync(IPage page, string email)
-    {
-        await page.Locator("[id='Input.Email']").FillAsync(email);
-        await page.Locator("[id='Input.Password']").FillAsync(Password);
-        await page.Locator("[id='Input.ConfirmPassword']").FillAsync(Password);
-        await page.Locator("#register-submit").ClickAsync();
-    }
-
-    private static Task WaitInteractiveAsync(IPage page) =>
-        page.Locator("#circuit-live").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
-
     /// <summary>No sideways scroll of the page, and the ticket (when shown) lies inside the screen.</summary>
     private static async Task AssertFitsPhoneAsync(IPage page)
     {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"The page scrolls sideways by {overflow}px.");
+        await AssertNoSidewaysScrollAsync(page, "page " + page.Url);
         var wider = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('.order-ticket, .order-ticket input, .order-ticket select, .order-ticket button, .blotter-row')]" +
             ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map(e => e.id || e.className)");

@@ -1,10 +1,6 @@
-extern alias simulator;
-
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SimulatorControl = simulator::Dashboard.Kiwoom.Simulator.Control.SimulatorControl;
 
 namespace Dashboard.EndToEnd.Tests.Screens;
 
@@ -14,36 +10,19 @@ namespace Dashboard.EndToEnd.Tests.Screens;
 /// ka10081 with "more". Every market screen is then opened on a 1366x900 desktop and a 390x844 phone,
 /// screenshotted (artifacts/screenshots/screens-*.png) and checked for sideways scroll on the phone.
 /// </summary>
-public sealed partial class MarketScreensJourneyTests : IAsyncLifetime
+public sealed partial class MarketScreensJourneyTests : Journey
 {
     private const string Email = "screens@team.test";
-    private const string Password = "program trading at the close";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
-    private LiveDashboard app = default!;
-    private Browser browser = default!;
-
-    public async Task InitializeAsync()
-    {
-        app = new LiveDashboard();
-        browser = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        await app.DisposeAsync();
-    }
 
     [Fact]
     public async Task EtfNavMovesAConditionWatchShowsAnEntryAndTheExplorerPagesAChart()
     {
-        await using var desktop = await NewContextAsync(1366, 900, phone: false);
+        await using var desktop = await NewContextAsync(Device.Desktop);
         string etf = string.Empty, elw = string.Empty;
         await Browser.TracedAsync(desktop, "screens-journey-desktop", async () =>
         {
             var page = await desktop.NewPageAsync();
-            await RegisterAsync(page);
+            await RegisterAdminAsync(page, Email, twoFactor: false);
 
             (etf, elw) = await WatchEtfNavMoveAsync(page);
             await WatchAConditionUntilAStockEntersAsync(page);
@@ -51,17 +30,17 @@ public sealed partial class MarketScreensJourneyTests : IAsyncLifetime
             await ShootEveryScreenAsync(page, "desktop", etf, elw);
         });
 
-        await using var phoneContext = await NewContextAsync(390, 844, phone: true);
+        await using var phoneContext = await NewContextAsync(Device.Phone);
         await Browser.TracedAsync(phoneContext, "screens-journey-phone", async () =>
         {
             var phone = await phoneContext.NewPageAsync();
-            await LogInAsync(phone);
+            await LogInAsync(phone, Email);
             await ShootEveryScreenAsync(phone, "phone", etf, elw);
         });
     }
 
     /// <summary>The ETF list opens an ETF whose NAV card first shows a value, then a different one, pushed by 0G.</summary>
-    private static async Task<(string Etf, string Elw)> WatchEtfNavMoveAsync(IPage page)
+    private async Task<(string Etf, string Elw)> WatchEtfNavMoveAsync(IPage page)
     {
         await page.GotoAsync("etf");
         var link = page.Locator("[data-api='ka40004'] tr.tr-row td[data-column='stk_nm'] a").First;
@@ -73,8 +52,10 @@ public sealed partial class MarketScreensJourneyTests : IAsyncLifetime
 
         var nav = page.Locator(".etf-nav");
         await Assertions.Expect(nav).ToHaveTextAsync(NavNumber(), new() { Timeout = 30_000 });
+        // 0G comes with the ETF's trades, and a VI stops them for two minutes or more.
+        await WaitForContinuousTradingAsync(etf);
         var first = (await nav.TextContentAsync())!.Trim();
-        await Assertions.Expect(nav).Not.ToHaveTextAsync(first, new() { Timeout = 30_000 });
+        await Assertions.Expect(nav).Not.ToHaveTextAsync(first, new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator(".etf-nav-time")).ToHaveTextAsync(ClockTime(), new() { Timeout = 5_000 });
         Assert.True(decimal.TryParse((await nav.TextContentAsync())!.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out _));
 
@@ -101,9 +82,8 @@ public sealed partial class MarketScreensJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".conditions-watching")).ToContainTextAsync("VI", new() { Timeout = 15_000 });
 
         // The market event the member waits for, made to happen now rather than whenever the simulated market does.
-        var simulator = app.Services.GetRequiredService<SimulatorControl>();
-        var code = simulator.Market.Universe.Stocks.First(s => !s.InVi && !s.Halted).Code;
-        simulator.TriggerVi(code);
+        var code = Simulator.Market.Universe.Stocks.First(s => !s.InVi && !s.Halted).Code;
+        Simulator.TriggerVi(code);
 
         var insert = page.Locator($"tr.conditions-insert[data-code='{code}']");
         await Assertions.Expect(insert).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -133,12 +113,13 @@ public sealed partial class MarketScreensJourneyTests : IAsyncLifetime
         await Assertions.Expect(rows.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var firstPage = await rows.CountAsync();
         await page.Locator(".explorer-more").ClickAsync();
-        await WaitForAsync(async () => await rows.CountAsync() > firstPage, "ka10081 \"more\" appended no rows");
+        // "more" appends the next page below the first: more rows than before, waited for in the page itself.
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('.explorer-rows tr.explorer-row').length > n", firstPage, new() { Timeout = 30_000 });
         await Shoot(page, "explorer-desktop");
     }
 
     /// <summary>Each market screen with its content loaded; on the phone the page must not scroll sideways.</summary>
-    private static async Task ShootEveryScreenAsync(IPage page, string device, string etf, string elw)
+    private async Task ShootEveryScreenAsync(IPage page, string device, string etf, string elw)
     {
         var screens = new (string Path, string Ready, string Shot)[]
         {
@@ -160,12 +141,17 @@ public sealed partial class MarketScreensJourneyTests : IAsyncLifetime
                 continue; // Taken above, with their answers on screen.
             }
 
+            if (shot == "elw-detail")
+            {
+                // Its greeks come with the warrant's trades (0m), and a VI stops them for two minutes or more.
+                await WaitForContinuousTradingAsync(elw);
+            }
+
             await page.GotoAsync(path);
-            await Assertions.Expect(page.Locator(ready).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator(ready).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
             if (device == "phone")
             {
-                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                Assert.True(overflow <= 0, $"/{path} scrolls sideways by {overflow}px on a phone.");
+                await PageChecks.AssertNoSidewaysScrollAsync(page, $"/{path} page on a phone");
             }
 
             await Shoot(page, $"{shot}-{device}");
@@ -179,48 +165,7 @@ public sealed partial class MarketScreensJourneyTests : IAsyncLifetime
         }
     }
 
-    private async Task<IBrowserContext> NewContextAsync(int width, int height, bool phone) => await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
-    {
-        BaseURL = app.BaseAddress.ToString(),
-        IgnoreHTTPSErrors = true,
-        ViewportSize = new ViewportSize { Width = width, Height = height },
-        DeviceScaleFactor = phone ? 2 : 1,
-        IsMobile = phone,
-        HasTouch = phone,
-        Locale = "ko-KR",
-    });
-
-    private async Task RegisterAsync(IPage page)
-    {
-        await page.GotoAsync("Account/Register");
-        await page.Locator("[id='Input.SetupCode']").FillAsync(app.SetupCode);
-        await page.Locator("[id='Input.Email']").FillAsync(Email);
-        await page.Locator("[id='Input.Password']").FillAsync(Password);
-        await page.Locator("[id='Input.ConfirmPassword']").FillAsync(Password);
-        await page.Locator("#register-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("Account/Register", StringComparison.Ordinal));
-    }
-
-    private static async Task LogInAsync(IPage page)
-    {
-        await page.GotoAsync("Account/Login");
-        await page.Locator("[id='Input.Email']").FillAsync(Email);
-        await page.Locator("[id='Input.Password']").FillAsync(Password);
-        await page.Locator("#login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("Account/Login", StringComparison.Ordinal));
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(200);
-        }
-    }
-
-    private static Task Shoot(IPage page, string name) => Browser.ScreenshotAsync(page, "screens-" + name);
+    private static Task Shoot(IPage page, string name) => ScreenshotAsync(page, "screens-" + name);
 
     [GeneratedRegex(@"^\d{1,3}(,\d{3})*\.\d{2}$")]
     private static partial Regex NavNumber();

@@ -56,16 +56,16 @@ public sealed class PortfolioPageTests : IAsyncLifetime
         await UntilAsync(page, () => Assert.Equal(2, page.FindAll(".position-row").Count));
         Assert.Contains("₩1,030,000", page.Find(".portfolio-total-evaluation").TextContent);
         Assert.Contains("₩1,000,000", page.Find(".portfolio-total-purchase").TextContent);
-        Assert.Contains("+30,000 (+3.00%)", page.Find(".portfolio-total-profit").TextContent);
-        Assert.Contains("-12,345", page.Find(".portfolio-realized-today").TextContent);
+        Assert.Contains("+₩30,000 (+3.00%)", page.Find(".portfolio-total-profit").TextContent);
+        Assert.Contains("-₩12,345", page.Find(".portfolio-realized-today").TextContent);
         Assert.Contains("₩5,000,000", page.Find(".portfolio-deposit").TextContent);
         Assert.Contains("₩4,500,000", page.Find(".portfolio-orderable").TextContent);
         Assert.Equal("As of 2026-11-26 10:00:00 KST", page.Find(".portfolio-updated").TextContent.Trim());
 
         var samsung = page.Find(".position-row[data-code='005930']");
         Assert.Contains("삼성전자", samsung.TextContent);
-        Assert.Equal("710,000", samsung.QuerySelector(".position-evaluation")!.TextContent.Trim());
-        Assert.Equal("+10,000", samsung.QuerySelector(".position-profit")!.TextContent.Trim());
+        Assert.Equal("₩710,000", samsung.QuerySelector(".position-evaluation")!.TextContent.Trim());
+        Assert.Equal("+₩10,000", samsung.QuerySelector(".position-profit")!.TextContent.Trim());
         Assert.Equal("+1.43%", samsung.QuerySelector(".position-rate")!.TextContent.Trim());
         Assert.Equal("68.93%", samsung.QuerySelector(".position-weight")!.TextContent.Trim());
     }
@@ -80,7 +80,7 @@ public sealed class PortfolioPageTests : IAsyncLifetime
         Assert.Equal("a", card.TagName, ignoreCase: true);
         Assert.Equal("market/000660", card.GetAttribute("href"));
         Assert.Contains("SK하이닉스", card.TextContent);
-        Assert.Contains("+20,000 (+6.67%)", card.TextContent);
+        Assert.Contains("+₩20,000 (+6.67%)", card.TextContent);
     }
 
     [Fact]
@@ -127,10 +127,10 @@ public sealed class PortfolioPageTests : IAsyncLifetime
 
         session.FakeFeeds.Push(Trade("005930", 72_000, time));
 
-        await UntilAsync(page, () => Assert.Equal("+20,000", page.Find(".position-row[data-code='005930'] .position-profit").TextContent.Trim()));
-        Assert.Equal("720,000", page.Find(".position-row[data-code='005930'] .position-evaluation").TextContent.Trim());
+        await UntilAsync(page, () => Assert.Equal("+₩20,000", page.Find(".position-row[data-code='005930'] .position-profit").TextContent.Trim()));
+        Assert.Equal("₩720,000", page.Find(".position-row[data-code='005930'] .position-evaluation").TextContent.Trim());
         Assert.Contains("₩1,040,000", page.Find(".portfolio-total-evaluation").TextContent);
-        Assert.Contains("+40,000 (+4.00%)", page.Find(".portfolio-total-profit").TextContent);
+        Assert.Contains("+₩40,000 (+4.00%)", page.Find(".portfolio-total-profit").TextContent);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class PortfolioPageTests : IAsyncLifetime
         session.FakeFeeds.Push(Balance("005930", "삼성전자", 15, 70_666, 72_000, time));
         await UntilAsync(page, () => Assert.Equal("15", page.Find(".position-row[data-code='005930'] td:nth-child(2)").TextContent.Trim()));
         Assert.Equal("70,666", page.Find(".position-row[data-code='005930'] td:nth-child(4)").TextContent.Trim());
-        Assert.Equal("+20,010", page.Find(".position-row[data-code='005930'] .position-profit").TextContent.Trim());
+        Assert.Equal("+₩20,010", page.Find(".position-row[data-code='005930'] .position-profit").TextContent.Trim());
 
         // A new holding appears and its price is followed; a sold-out one goes. The broker's cash and
         // realized figures move with the fills, and the page reads them again.
@@ -152,13 +152,13 @@ public sealed class PortfolioPageTests : IAsyncLifetime
         session.FakeFeeds.Push(Balance("035720", "카카오", 3, 40_000, 40_000, time, realizedToday: 55_000));
         session.FakeFeeds.Push(Balance("000660", "SK하이닉스", 0, 0, 161_000, time, realizedToday: 77_000));
         await UntilAsync(page, () => Assert.Equal(["005930", "035720"], page.FindAll(".position-row").Select(r => r.GetAttribute("data-code"))));
-        await UntilAsync(page, () => Assert.Contains("+77,000", page.Find(".portfolio-realized-today").TextContent));
+        await UntilAsync(page, () => Assert.Contains("+₩77,000", page.Find(".portfolio-realized-today").TextContent));
         await UntilAsync(page, () => Assert.Contains("₩4,000,000", page.Find(".portfolio-deposit").TextContent));
         Assert.Contains("₩3,500,000", page.Find(".portfolio-orderable").TextContent);
 
         // 15 x 72,000 + 3 x 40,000 against 15 x 70,666 + 3 x 40,000.
         Assert.Contains("₩1,200,000", page.Find(".portfolio-total-evaluation").TextContent);
-        Assert.Contains("+20,010", page.Find(".portfolio-total-profit").TextContent);
+        Assert.Contains("+₩20,010", page.Find(".portfolio-total-profit").TextContent);
         await UntilAsync(page, () => Assert.Contains(session.FakeFeeds.Opened.OfType<LiveFeed<Quote>>(), f => session.FakeFeeds.Items[f].Contains("035720") && !session.FakeFeeds.Items[f].Contains("000660")));
     }
 
@@ -182,11 +182,29 @@ public sealed class PortfolioPageTests : IAsyncLifetime
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("ko");
         session.FakeQueries.Answer("kt00018", Kt00018());
+        session.FakeQueries.Answer("ka10074", Ka10074(realized: 0));
         var page = Render();
 
         await UntilAsync(page, () => Assert.Contains("보유 종목이 없습니다.", page.Find(".portfolio-empty").TextContent));
         Assert.Contains("총평가금액", page.Markup);
-        Assert.Contains("0원", page.Find(".portfolio-total-evaluation").TextContent);
+        Assert.Equal("0원", page.Find(".portfolio-total-evaluation").TextContent.Trim());
+        // Every amount carries its unit, a zero as much as any other ("오늘 실현손익 0" once stood alone).
+        Assert.Equal("0원", page.Find(".portfolio-realized-today").TextContent.Trim());
+        Assert.StartsWith("0원 ", page.Find(".portfolio-total-profit").TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryAmountOnThePhoneCardsCarriesWonInKorean()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("ko");
+        var page = Render();
+
+        await UntilAsync(page, () => Assert.Equal(2, page.FindAll(".position-card").Count));
+        var samsung = page.Find(".position-card[data-code='005930']");
+        Assert.Equal("710,000원", samsung.QuerySelector(".position-value")!.TextContent.Trim());
+        Assert.Equal("+10,000원 (+1.43%)", samsung.QuerySelector(".position-profit")!.TextContent.Trim());
+        Assert.Equal("-12,345원", page.Find(".portfolio-realized-today").TextContent.Trim());
+        Assert.Equal("+10,000원", page.Find(".position-row[data-code='005930'] .position-profit").TextContent.Trim());
     }
 
     private IRenderedComponent<PortfolioPage> Render(bool withSession = true)

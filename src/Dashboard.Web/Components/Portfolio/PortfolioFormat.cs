@@ -3,10 +3,14 @@ using Dashboard.Web.Shell;
 
 namespace Dashboard.Web.Components.Portfolio;
 
-/// <summary>How the portfolio screen writes signed amounts and rates, and colours them (red gain, blue loss).</summary>
+/// <summary>How the portfolio screen writes amounts (always with 원 / ₩) and rates, and colours them (red gain, blue loss); prices and quantities stay bare numbers as on every market screen.</summary>
 public static class PortfolioFormat
 {
-    public static string SignedWon(long won) => won > 0 ? "+" + Krw.Format(won) : Krw.Format(won);
+    /// <summary>An amount of money with the unit of the member's language ("1,234원", "₩1,234"), as everywhere on this page.</summary>
+    public static string Won(long won) => Krw.FormatWithUnit(won, CultureInfo.CurrentUICulture);
+
+    /// <summary>A gain or loss: "+1,234원" / "-1,234원" ("+₩1,234" / "-₩1,234"); nothing is "+0".</summary>
+    public static string SignedWon(long won) => won > 0 ? "+" + Won(won) : Won(won);
 
     public static string SignedRate(decimal rate) => rate.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%";
 

@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.EndToEnd.Tests;
+
+/// <summary>Checks every journey makes of a page; each waits for the DOM state it names, never a fixed time.</summary>
+public static class PageChecks
+{
+    /// <summary>How long a live value may take to move on a loaded machine before the journey fails.</summary>
+    public static readonly TimeSpan LiveWait = TimeSpan.FromSeconds(45);
+
+    /// <summary>The layout's marker that the Blazor circuit is up, so clicks reach the server.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("#circuit-live").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+    public static async Task AssertNoSidewaysScrollAsync(IPage page, string where)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"The {where} scrolls sideways by {overflow}px.");
+    }
+
+    /// <summary>
+    /// The text of <paramref name="target"/> (every element it matches) changes while we watch: fed live, not a one-off
+    /// snapshot. <paramref name="within"/> defaults to <see cref="LiveWait"/>.
+    /// </summary>
+    public static async Task ExpectTextChangesAsync(ILocator target, string what, TimeSpan? within = null)
+    {
+        var wait = within ?? LiveWait;
+        var before = (await target.AllInnerTextsAsync()).ToArray();
+        try
+        {
+            await Assertions.Expect(target).Not.ToHaveTextAsync(before, new() { UseInnerText = true, Timeout = (float)wait.TotalMilliseconds });
+        }
+        catch (PlaywrightException e)
+        {
+            Assert.Fail($"The {what} did not change within {wait.TotalSeconds} s: {e.Message}");
+        }
+    }
+
+    /// <summary>The <paramref name="attribute"/> of <paramref name="target"/> changes while we watch.</summary>
+    public static async Task ExpectAttributeChangesAsync(ILocator target, string attribute, string what, TimeSpan? within = null)
+    {
+        var wait = within ?? LiveWait;
+        var before = await target.GetAttributeAsync(attribute) ?? string.Empty;
+        try
+        {
+            await Assertions.Expect(target).Not.ToHaveAttributeAsync(attribute, before, new() { Timeout = (float)wait.TotalMilliseconds });
+        }
+        catch (PlaywrightException e)
+        {
+            Assert.Fail($"The {what} did not change within {wait.TotalSeconds} s: {e.Message}");
+        }
+    }
+}
