@@ -56,7 +56,8 @@ public sealed class HomePageTests : IAsyncLifetime
         var position = home.Find(".home-position[data-code='005930']");
         Assert.Equal("a", position.TagName, ignoreCase: true);
         Assert.Equal("market/005930", position.GetAttribute("href"));
-        Assert.Contains("710,000", home.Find(".home-evaluation").TextContent);
+        Assert.Equal(Dashboard.Web.Components.Portfolio.PortfolioFormat.Won(710_000), home.Find(".home-evaluation").TextContent.Trim());
+        Assert.Matches("(원|₩)", home.Find(".home-profit").TextContent);
         Assert.Equal("portfolio", home.Find(".home-portfolio-link").GetAttribute("href"));
     }
 
