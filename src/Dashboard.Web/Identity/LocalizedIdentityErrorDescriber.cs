@@ -13,7 +13,7 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<IdentityErr
     /// <summary>The code of <see cref="PasswordTooCommon"/>, refused by the shipped common-password list.</summary>
     public const string PasswordTooCommonCode = "CommonPassword";
 
-    public IdentityError PasswordTooCommon() => Error(PasswordTooCommonCode, nameof(PasswordTooCommon));
+    public IdentityError PasswordTooCommon() => new() { Code = PasswordTooCommonCode, Description = Text(nameof(PasswordTooCommon), []) };
 
     public override IdentityError DefaultError() => Error(nameof(DefaultError));
 
@@ -59,16 +59,11 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<IdentityErr
 
     public override IdentityError PasswordRequiresUpper() => Error(nameof(PasswordRequiresUpper));
 
-    private IdentityError Error(string code, params object[] arguments) => Error(code, code, arguments);
+    private IdentityError Error(string code, params object[] arguments) => new() { Code = code, Description = Text(code, arguments) };
 
-    private IdentityError Error(string code, string textKey, params object[] arguments)
+    private string Text(string key, object[] arguments)
     {
-        var description = text[textKey, arguments];
-        if (description.ResourceNotFound)
-        {
-            throw new InvalidOperationException($"IdentityErrorText has no '{textKey}'.");
-        }
-
-        return new IdentityError { Code = code, Description = description.Value };
+        var found = text[key, arguments];
+        return found.ResourceNotFound ? throw new InvalidOperationException($"IdentityErrorText has no '{key}'.") : found.Value;
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using Dashboard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
-namespace Dashboard.Web.Tests.Account;
+namespace Dashboard.Web.Tests.AccountPages;
 
 /// <summary>HTTP clients for the account pages in one language: Korean is the default, English comes from the culture cookie.</summary>
 internal static class LanguageClients

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Web.Tests.Account;
+namespace Dashboard.Web.Tests.AccountPages;
 
 /// <summary>
 /// The account pages the first translation pass left in the template's English (e-mail, personal data,
@@ -29,13 +29,7 @@ public sealed class AccountPagesTranslationTests : IAsyncLifetime
     {
         await TestMembers.CreateAsync(factory.Services, Email, DashboardRoles.Viewer);
 
-        var ko = await SignedInTextAsync("ko", path);
-        Assert.Contains(korean, ko, StringComparison.Ordinal);
-        Assert.Contains("mud-paper", ko, StringComparison.Ordinal);
-
-        var en = await SignedInTextAsync("en", path);
-        Assert.Contains(english, en, StringComparison.Ordinal);
-        Assert.DoesNotContain(korean, en, StringComparison.Ordinal);
+        AssertKoreanThenEnglish(await SignedInTextAsync("ko", path), await SignedInTextAsync("en", path), korean, english);
     }
 
     [Theory]
@@ -95,13 +89,11 @@ public sealed class AccountPagesTranslationTests : IAsyncLifetime
     {
         await TestMembers.CreateAsync(factory.Services, Email, DashboardRoles.Viewer);
 
-        var ko = await LanguageClients.TextAsync(LanguageClients.Korean(factory), path);
-        Assert.Contains(korean, ko, StringComparison.Ordinal);
-        Assert.Contains("mud-paper", ko, StringComparison.Ordinal);
-
-        var en = await LanguageClients.TextAsync(LanguageClients.English(factory), path);
-        Assert.Contains(english, en, StringComparison.Ordinal);
-        Assert.DoesNotContain(korean, en, StringComparison.Ordinal);
+        AssertKoreanThenEnglish(
+            await LanguageClients.TextAsync(LanguageClients.Korean(factory), path),
+            await LanguageClients.TextAsync(LanguageClients.English(factory), path),
+            korean,
+            english);
     }
 
     [Theory]
@@ -133,6 +125,14 @@ public sealed class AccountPagesTranslationTests : IAsyncLifetime
         using var response = await LanguageClients.For(factory, language).GetAsync("Account/ExternalLogin");
         Assert.Equal(message, LanguageClients.StatusMessage(response));
         Assert.EndsWith("Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    private static void AssertKoreanThenEnglish(string koreanPage, string englishPage, string korean, string english)
+    {
+        Assert.Contains(korean, koreanPage, StringComparison.Ordinal);
+        Assert.Contains("mud-paper", koreanPage, StringComparison.Ordinal);
+        Assert.Contains(english, englishPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(korean, englishPage, StringComparison.Ordinal);
     }
 
     private async Task<string> SignedInTextAsync(string language, string path)

@@ -6,7 +6,7 @@ using Dashboard.Web.Identity;
 using Dashboard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
-namespace Dashboard.Web.Tests.Account;
+namespace Dashboard.Web.Tests.AccountPages;
 
 /// <summary>Identity's own refusals (password rules, duplicate e-mail, invalid token...) reach the member in Korean or English.</summary>
 public sealed class IdentityErrorLanguageTests : IAsyncLifetime
