@@ -82,7 +82,6 @@ public sealed class AccountPagesTranslationTests : IAsyncLifetime
 
     [Theory]
     [InlineData("Account/ResendEmailConfirmation", "확인 메일 다시 보내기", "Resend email confirmation")]
-    [InlineData("Account/ConfirmEmail?userId=nobody&code=AAAA", "이 링크에 해당하는 사용자가 없습니다", "No user matches this link")]
     [InlineData("Account/ConfirmEmailChange?userId=nobody&email=new%40team.test&code=AAAA", "이메일 변경 확인", "Confirm email change")]
     [InlineData("Account/RegisterConfirmation?email=member%40team.test", "계정 확인하기", "Confirm your account")]
     public async Task AnonymousPagesAreKoreanByDefaultAndEnglishOnRequest(string path, string korean, string english)
