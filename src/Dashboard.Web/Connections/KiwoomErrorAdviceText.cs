@@ -1,26 +1,24 @@
 using Dashboard.Kiwoom;
+using Dashboard.Kiwoom.Errors;
 
 namespace Dashboard.Web.Connections;
 
 /// <summary>
-/// Turns a broker error into the resource key of a plain-words explanation with what to do
-/// (PROTOCOL.md error codes: 8050/8010 IP not registered, 8030/8031 environment mismatch, 8001/8002 wrong key).
+/// The resource key of the plain-words explanation for a broker error. What to advise comes from the broker
+/// library's one table (<see cref="KiwoomErrors.Advise"/> over <see cref="KiwoomErrorCodes"/>: 8050/8010/8040/8103
+/// IP not registered, 8030/8031 environment mismatch, 8001/8002/8020 wrong key, 1700-1702 rate limit); this only
+/// picks the words the connection card shows.
 /// </summary>
-public static class KiwoomErrorAdvice
+public static class KiwoomErrorAdviceText
 {
-    public static string ResourceKey(KiwoomError error) => error.DetailCode switch
+    public static string ResourceKey(KiwoomError error) => KiwoomErrors.Advise(error) switch
     {
-        "8050" or "8010" or "8040" or "8103" => "AdviceRegisterIp",
-        "8030" or "8031" => "AdviceEnvironmentMismatch",
-        "8001" or "8002" => "AdviceWrongKey",
-        "1700" or "1701" or "1702" => "AdviceRateLimited",
-        _ => error.Kind switch
-        {
-            KiwoomErrorKind.EnvironmentMismatch => "AdviceEnvironmentMismatch",
-            KiwoomErrorKind.Authentication => "AdviceWrongKey",
-            KiwoomErrorKind.RateLimited => "AdviceRateLimited",
-            KiwoomErrorKind.Transport => "AdviceTransport",
-            _ => "AdviceOther",
-        },
+        KiwoomErrorAdvice.RegisterServerIp => "AdviceRegisterIp",
+        KiwoomErrorAdvice.EnvironmentMismatch => "AdviceEnvironmentMismatch",
+        KiwoomErrorAdvice.WrongKey => "AdviceWrongKey",
+        KiwoomErrorAdvice.RateLimited => "AdviceRateLimited",
+        // RetryLater also covers Kiwoom's own token-service failures (8003, 8006, 8009): only a lost answer is "cannot reach".
+        KiwoomErrorAdvice.RetryLater when error.Kind == KiwoomErrorKind.Transport => "AdviceTransport",
+        _ => "AdviceOther",
     };
 }
