@@ -4,6 +4,8 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Realtime;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
+using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
 namespace Dashboard.Benchmarks;
 
@@ -39,7 +41,7 @@ public class RealtimeFrameBenchmarks
             new SignedPrice(long.Parse(price.TrimStart('+', '-', ' '), System.Globalization.CultureInfo.InvariantCulture), direction),
             long.Parse(values["11"], System.Globalization.CultureInfo.InvariantCulture),
             decimal.Parse(values["12"], System.Globalization.CultureInfo.InvariantCulture),
-            (ChangeSign)int.Parse(values["25"], System.Globalization.CultureInfo.InvariantCulture),
+            (ChangeSignCode)int.Parse(values["25"], System.Globalization.CultureInfo.InvariantCulture),
             long.Parse(values["15"], System.Globalization.CultureInfo.InvariantCulture),
             long.Parse(values["13"], System.Globalization.CultureInfo.InvariantCulture),
             long.Parse(values["14"], System.Globalization.CultureInfo.InvariantCulture),

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dashboard.Kiwoom.Explorer;
 using Dashboard.Kiwoom.Realtime;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 
 namespace Dashboard.Kiwoom.Cli.Streaming;
 

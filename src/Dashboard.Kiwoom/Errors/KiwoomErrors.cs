@@ -94,6 +94,8 @@ public static partial class KiwoomErrors
             KiwoomErrorKind.TokenExpired => KiwoomErrorAdvice.TokenExpired,
             KiwoomErrorKind.RateLimited => KiwoomErrorAdvice.RateLimited,
             KiwoomErrorKind.EnvironmentMismatch => KiwoomErrorAdvice.EnvironmentMismatch,
+            // An authentication refusal the table does not list: the key is the first thing to check.
+            KiwoomErrorKind.Authentication => KiwoomErrorAdvice.WrongKey,
             KiwoomErrorKind.Rejected => KiwoomErrorAdvice.OrderRejected,
             KiwoomErrorKind.Transport => KiwoomErrorAdvice.RetryLater,
             _ => error.HttpStatus is >= 500 ? KiwoomErrorAdvice.RetryLater : KiwoomErrorAdvice.None,

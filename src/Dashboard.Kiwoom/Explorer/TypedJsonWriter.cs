@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dashboard.Kiwoom.Wire;
-using RealtimeChangeSign = Dashboard.Kiwoom.Realtime.ChangeSign;
 using RealtimeDecimalPrice = Dashboard.Kiwoom.Realtime.SignedDecimalPrice;
 using RealtimePrice = Dashboard.Kiwoom.Realtime.SignedPrice;
 
@@ -133,7 +132,7 @@ public static class TypedJsonWriter
                 writer.WriteString("direction", price.Direction.ToString());
                 writer.WriteEndObject();
                 break;
-            case RealtimeChangeSign sign:
+            case ChangeSignCode sign:
                 writer.WriteStringValue(sign.ToString());
                 break;
             case TimeOnly time:

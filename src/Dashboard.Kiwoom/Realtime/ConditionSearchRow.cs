@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Dashboard.Kiwoom.Wire;
 
 namespace Dashboard.Kiwoom.Realtime;
 
@@ -11,7 +12,7 @@ public sealed record ConditionSearchRow(
     string Code,
     string Name,
     SignedPrice? Price,
-    ChangeSign Sign,
+    ChangeSignCode Sign,
     long? Change,
     string ChangeRateRaw,
     long? CumulativeVolume,

@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>Type 0G ETF NAV.</summary>
@@ -12,7 +14,7 @@ public sealed record EtfNav(
     long? Change,
     decimal? ChangeRate,
     long? CumulativeVolume,
-    ChangeSign Sign,
+    ChangeSignCode Sign,
     decimal? NavIndexDisparity,
     decimal? NavPriceDisparity,
     DateTimeOffset ReceivedAt)

@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>Type 0H 주식예상체결: the expected auction price.</summary>
@@ -9,7 +11,7 @@ public readonly record struct ExpectedExecution(
     decimal? ChangeRate,
     long? Volume,
     long? CumulativeVolume,
-    ChangeSign Sign,
+    ChangeSignCode Sign,
     DateTimeOffset ReceivedAt)
 {
     public static ExpectedExecution? From(RealtimeEvent e)

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Dashboard.Kiwoom.Catalog;
+using Dashboard.Kiwoom.Wire;
 
 namespace Dashboard.Kiwoom.Realtime;
 
@@ -47,7 +48,7 @@ public static class RealtimeFields
             RealtimeFieldKind.Decimal => v.GetDecimal(field.Fid),
             RealtimeFieldKind.Time => v.GetTime(field.Fid),
             RealtimeFieldKind.Date => v.GetDate(field.Fid),
-            RealtimeFieldKind.ChangeSign => v.GetChangeSign(field.Fid) is var s and not ChangeSign.Unknown ? s : null,
+            RealtimeFieldKind.ChangeSign => v.GetChangeSign(field.Fid) is var s and not ChangeSignCode.Unknown ? s : null,
             _ => raw,
         };
         return new RealtimeFieldReading(field, raw, value);

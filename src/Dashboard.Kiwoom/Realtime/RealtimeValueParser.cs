@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using Dashboard.Kiwoom.Wire;
 
 namespace Dashboard.Kiwoom.Realtime;
 
@@ -123,10 +124,10 @@ public static class RealtimeValueParser
     }
 
     /// <summary>The 1-5 change-sign code.</summary>
-    public static ChangeSign ParseChangeSign(ReadOnlySpan<byte> raw)
+    public static ChangeSignCode ParseChangeSign(ReadOnlySpan<byte> raw)
     {
         raw = Trim(raw);
-        return raw.Length == 1 && raw[0] is >= (byte)'1' and <= (byte)'5' ? (ChangeSign)(raw[0] - '0') : ChangeSign.Unknown;
+        return raw.Length == 1 && raw[0] is >= (byte)'1' and <= (byte)'5' ? (ChangeSignCode)(raw[0] - '0') : ChangeSignCode.Unknown;
     }
 
     internal static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> raw)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Dashboard.Kiwoom.Wire;
 
 namespace Dashboard.Kiwoom.Realtime;
 
@@ -75,8 +76,8 @@ public readonly struct RealtimeValues
     public DateOnly? GetDate(int fid) =>
         TryGetUtf8(fid, out var raw) && RealtimeValueParser.TryParseDate(raw, out var v) ? v : null;
 
-    public ChangeSign GetChangeSign(int fid) =>
-        TryGetUtf8(fid, out var raw) ? RealtimeValueParser.ParseChangeSign(raw) : ChangeSign.Unknown;
+    public ChangeSignCode GetChangeSign(int fid) =>
+        TryGetUtf8(fid, out var raw) ? RealtimeValueParser.ParseChangeSign(raw) : ChangeSignCode.Unknown;
 
     private ReadOnlySpan<byte> Row(int index)
     {

@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>Type 0U 업종등락: advancing/declining issue counts of a sector.</summary>
@@ -14,7 +16,7 @@ public sealed record SectorAdvanceDecline(
     SignedDecimalPrice? IndexValue,
     decimal? Change,
     decimal? ChangeRate,
-    ChangeSign Sign,
+    ChangeSignCode Sign,
     DateTimeOffset ReceivedAt)
 {
     public static SectorAdvanceDecline? From(RealtimeEvent e)

@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>Type 0J 업종지수: a sector index tick; index values keep their decimals.</summary>
@@ -8,7 +10,7 @@ public sealed record SectorIndex(
     SignedDecimalPrice? Value,
     decimal? Change,
     decimal? ChangeRate,
-    ChangeSign Sign,
+    ChangeSignCode Sign,
     long? CumulativeVolume,
     long? CumulativeValue,
     SignedDecimalPrice? Open,

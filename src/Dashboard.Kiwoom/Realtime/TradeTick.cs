@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>Type 0B 주식체결: one trade. A struct so that mapping a tick allocates nothing.</summary>
@@ -9,7 +11,7 @@ public readonly record struct TradeTick(
     SignedPrice? Price,
     long? Change,
     decimal? ChangeRate,
-    ChangeSign Sign,
+    ChangeSignCode Sign,
     long? Volume,
     long? CumulativeVolume,
     long? CumulativeValue,
@@ -42,7 +44,7 @@ public readonly record struct TradeTick(
         SignedPrice? price = null, open = null, high = null, low = null, ask = null, bid = null;
         long? change = null, volume = null, cumulativeVolume = null, cumulativeValue = null;
         decimal? rate = null, strength = null;
-        var sign = ChangeSign.Unknown;
+        var sign = ChangeSignCode.Unknown;
         for (var rows = v.GetRows(); rows.MoveNext();)
         {
             var raw = rows.Value;

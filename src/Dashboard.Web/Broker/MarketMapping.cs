@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dashboard.Kiwoom.Generated;
 using Dashboard.Kiwoom.Realtime;
-using Direction = Dashboard.Web.Shell.PriceDirection;
+using Direction = Dashboard.Kiwoom.Wire.PriceDirection;
 
 namespace Dashboard.Web.Broker;
 
@@ -17,7 +17,7 @@ public static class MarketMapping
         }
 
         return new Quote(
-            tick.Item, null, price.Value, Convert(price.Direction), tick.Change ?? 0, tick.ChangeRate ?? 0m,
+            tick.Item, null, price.Value, price.Direction, tick.Change ?? 0, tick.ChangeRate ?? 0m,
             tick.CumulativeVolume ?? 0, tick.Volume, tick.Time, tick.ReceivedAt, FromSnapshot: false)
         {
             EmittedAt = e.EmittedAt,
@@ -32,7 +32,7 @@ public static class MarketMapping
             return null;
         }
 
-        return new IndexQuote(index.Item, value.Value, Convert(value.Direction), index.Change ?? 0m, index.ChangeRate ?? 0m, index.ReceivedAt, FromSnapshot: false);
+        return new IndexQuote(index.Item, value.Value, value.Direction, index.Change ?? 0m, index.ChangeRate ?? 0m, index.ReceivedAt, FromSnapshot: false);
     }
 
     /// <summary>The rows of a ka10095 answer as quotes; rows without a code or a price are skipped.</summary>
@@ -47,7 +47,7 @@ public static class MarketMapping
             }
 
             quotes.Add(new Quote(
-                code, row.StockName?.Trim(), price, Convert(row.CurrentPrice.Direction), row.Change.Value ?? 0, row.ChangeRate.Value ?? 0m,
+                code, row.StockName?.Trim(), price, row.CurrentPrice.Direction, row.Change.Value ?? 0, row.ChangeRate.Value ?? 0m,
                 row.Volume.Value ?? 0, null, null, receivedAt, FromSnapshot: true));
         }
 
@@ -63,7 +63,7 @@ public static class MarketMapping
         }
 
         return new StockBasics(
-            code, response.StockName?.Trim() ?? code, price, Convert(response.CurrentPrice.Direction), response.Change.Value ?? 0,
+            code, response.StockName?.Trim() ?? code, price, response.CurrentPrice.Direction, response.Change.Value ?? 0,
             response.ChangeRate.Value ?? 0m, response.Volume.Value ?? 0, response.OpenPrice.Value, response.HighPrice.Value,
             response.LowPrice.Value, response.BasePrice.Value, response.UpperLimitPrice.Value, response.LowerLimitPrice.Value, receivedAt);
     }
@@ -109,18 +109,4 @@ public static class MarketMapping
 
         return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
-
-    private static Direction Convert(Kiwoom.Realtime.PriceDirection direction) => direction switch
-    {
-        Kiwoom.Realtime.PriceDirection.Up => Direction.Up,
-        Kiwoom.Realtime.PriceDirection.Down => Direction.Down,
-        _ => Direction.Flat,
-    };
-
-    private static Direction Convert(Kiwoom.Wire.PriceDirection direction) => direction switch
-    {
-        Kiwoom.Wire.PriceDirection.Up => Direction.Up,
-        Kiwoom.Wire.PriceDirection.Down => Direction.Down,
-        _ => Direction.Flat,
-    };
 }

@@ -5,6 +5,7 @@ using Dashboard.Web.Alerts;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
+using Dashboard.Web.Identity;
 using Dashboard.Web.Localization;
 using Dashboard.Web.Market.Polling;
 using Dashboard.Web.Members;
@@ -136,6 +137,7 @@ public static class DashboardServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseTotpTokenProvider>(SingleUseTotpTokenProvider.ProviderName)
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddLocalizedErrors()
             .AddClaimsPrincipalFactory<DashboardClaimsPrincipalFactory>();
 
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();

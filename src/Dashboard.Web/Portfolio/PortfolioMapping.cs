@@ -1,7 +1,7 @@
 using Dashboard.Kiwoom.Generated;
 using Dashboard.Kiwoom.Realtime;
 using Dashboard.Web.Broker;
-using Direction = Dashboard.Web.Shell.PriceDirection;
+using Direction = Dashboard.Kiwoom.Wire.PriceDirection;
 
 namespace Dashboard.Web.Portfolio;
 
@@ -73,7 +73,7 @@ public static class PortfolioMapping
             average,
             update.TotalPurchaseAmount is > 0 and var amount ? amount : quantity * average,
             pushedPrice is { } price ? Math.Abs(price.Value) : known?.CurrentPrice ?? average,
-            pushedPrice is { } signed ? Convert(signed.Direction) : known?.Direction ?? Direction.Flat,
+            pushedPrice is { } signed ? signed.Direction : known?.Direction ?? Direction.Flat,
             pushedPrice is null && known is not null ? known.PriceAt : update.ReceivedAt);
     }
 
@@ -85,11 +85,4 @@ public static class PortfolioMapping
 
     private static Direction DirectionOf(long price, long previousClose) =>
         previousClose <= 0 || price == previousClose ? Direction.Flat : price > previousClose ? Direction.Up : Direction.Down;
-
-    private static Direction Convert(Kiwoom.Realtime.PriceDirection direction) => direction switch
-    {
-        Kiwoom.Realtime.PriceDirection.Up => Direction.Up,
-        Kiwoom.Realtime.PriceDirection.Down => Direction.Down,
-        _ => Direction.Flat,
-    };
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Dashboard.Web.Data;
+using Dashboard.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 
 namespace Dashboard.Web.Security;
@@ -8,9 +9,9 @@ namespace Dashboard.Web.Security;
 /// Refuses passwords on the shipped list of common passwords, including a listed stem padded with
 /// digits or symbols ("password1234", "Qwerty!!!!!!") and single repeated characters (SEC-04).
 /// </summary>
-public sealed class CommonPasswordValidator : IPasswordValidator<ApplicationUser>
+public sealed class CommonPasswordValidator(LocalizedIdentityErrorDescriber describer) : IPasswordValidator<ApplicationUser>
 {
-    public const string ErrorCode = "CommonPassword";
+    public const string ErrorCode = LocalizedIdentityErrorDescriber.PasswordTooCommonCode;
 
     private static readonly FrozenSet<string> Blocked = Load();
 
@@ -21,11 +22,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<ApplicationUser
             return Task.FromResult(IdentityResult.Success);
         }
 
-        return Task.FromResult(IdentityResult.Failed(new IdentityError
-        {
-            Code = ErrorCode,
-            Description = "This password is too common. Choose a longer phrase that others are unlikely to use.",
-        }));
+        return Task.FromResult(IdentityResult.Failed(describer.PasswordTooCommon()));
     }
 
     internal static bool IsCommon(string password, ApplicationUser? user = null)

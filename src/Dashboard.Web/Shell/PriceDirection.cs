@@ -1,9 +1,3 @@
-namespace Dashboard.Web.Shell;
-
-/// <summary>Which way a price moved; decides its colour under the member's convention.</summary>
-public enum PriceDirection
-{
-    Flat,
-    Up,
-    Down,
-}
+// Which way a price moved (its colour under the member's convention) is the broker library's
+// Dashboard.Kiwoom.Wire.PriceDirection: one type from the wire sign to the screen, no conversions between copies.
+global using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dashboard.Kiwoom.Realtime;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 
 namespace Dashboard.Kiwoom.Tests.Realtime;
 

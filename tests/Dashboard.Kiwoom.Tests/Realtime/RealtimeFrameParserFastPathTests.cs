@@ -3,6 +3,8 @@ using System.Text.Json;
 using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Realtime;
 using Microsoft.Extensions.Time.Testing;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
+using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
 namespace Dashboard.Kiwoom.Tests.Realtime;
 
@@ -125,7 +127,7 @@ public sealed class RealtimeFrameParserFastPathTests
     {
         var tick = TradeTick.From(new RealtimeEvent(RealtimeTypes.Trade, "주식체결", "005930", default, DateTimeOffset.UnixEpoch))!.Value;
 
-        Assert.Equal(("005930", null, null, ChangeSign.Unknown), (tick.Item, tick.Price, tick.Time, tick.Sign));
+        Assert.Equal(("005930", null, null, ChangeSignCode.Unknown), (tick.Item, tick.Price, tick.Time, tick.Sign));
     }
 
     private const string SimulatorShaped =

@@ -1,6 +1,7 @@
 using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Realtime;
 using Microsoft.Extensions.Time.Testing;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 
 namespace Dashboard.Kiwoom.Tests.Realtime;
 

@@ -1,5 +1,7 @@
 using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Realtime;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
+using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
 namespace Dashboard.Kiwoom.Tests.Realtime;
 
@@ -22,7 +24,7 @@ public sealed class RealtimeFrameParserTests
         Assert.Equal(new SignedPrice(20800, PriceDirection.Down), tick.Price);
         Assert.Equal(-50, tick.Change);
         Assert.Equal(-0.24m, tick.ChangeRate);
-        Assert.Equal(ChangeSign.Down, tick.Sign);
+        Assert.Equal(ChangeSignCode.Down, tick.Sign);
         Assert.Equal(82, tick.Volume);
         Assert.Equal(30379732, tick.CumulativeVolume);
         Assert.Equal(new SignedPrice(20850, PriceDirection.Flat), tick.Open);
@@ -201,7 +203,7 @@ public sealed class RealtimeFrameParserTests
         Assert.Equal(("005930", e.ReceivedAt), (tick.Item, tick.ReceivedAt));
         Assert.Equal(new TimeOnly(16, 52, 8), tick.Time);
         Assert.Equal(new SignedPrice(20800, PriceDirection.Down), tick.Price);
-        Assert.Equal((-50L, -0.24m, ChangeSign.Down), (tick.Change, tick.ChangeRate, tick.Sign));
+        Assert.Equal((-50L, -0.24m, ChangeSignCode.Down), (tick.Change, tick.ChangeRate, tick.Sign));
         Assert.Equal((82L, 30379732L, 632640L), (tick.Volume, tick.CumulativeVolume, tick.CumulativeValue));
         Assert.Equal(new SignedPrice(20850, PriceDirection.Flat), tick.Open);
         Assert.Equal(new SignedPrice(21150, PriceDirection.Up), tick.High);

@@ -1,7 +1,7 @@
 using Dashboard.Web.Alerts;
 using Dashboard.Web.Broker;
 using Microsoft.Extensions.Time.Testing;
-using PriceDirection = Dashboard.Web.Shell.PriceDirection;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 using ViEvent = Dashboard.Kiwoom.Realtime.ViEvent;
 using ViEventKind = Dashboard.Kiwoom.Realtime.ViEventKind;
 

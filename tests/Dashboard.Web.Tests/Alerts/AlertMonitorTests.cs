@@ -3,7 +3,7 @@ using Dashboard.Web.Alerts;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Tests.Broker;
 using Dashboard.Web.Tests.Broker.Fakes;
-using PriceDirection = Dashboard.Web.Shell.PriceDirection;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 
 namespace Dashboard.Web.Tests.Alerts;
 

@@ -8,7 +8,7 @@ using Dashboard.Web.Tests.Broker.Fakes;
 using Dashboard.Web.Tests.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
-using PriceDirection = Dashboard.Web.Shell.PriceDirection;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 
 namespace Dashboard.Web.Tests.Alerts;
 

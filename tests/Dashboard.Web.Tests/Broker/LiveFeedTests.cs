@@ -136,7 +136,7 @@ public sealed class LiveFeedTests
     }
 
     private static Quote QuoteOf(string code, long price) =>
-        new(code, null, price, Dashboard.Web.Shell.PriceDirection.Up, 100, 0.1m, 1_000, 1, null, At, FromSnapshot: false);
+        new(code, null, price, Dashboard.Kiwoom.Wire.PriceDirection.Up, 100, 0.1m, 1_000, 1, null, At, FromSnapshot: false);
 
     private static RealtimeEvent TradeEvent(string code, long price) =>
         Parse($$$"""{"trnm":"REAL","data":[{"type":"0B","name":"주식체결","item":"{{{code}}}","values":{"20":"100000","10":"+{{{price}}}","11":"+100","12":"+0.20","13":"1000","15":"+10","25":"2"}}]}""");

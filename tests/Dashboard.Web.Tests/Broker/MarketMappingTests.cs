@@ -1,5 +1,6 @@
 using Dashboard.Web.Broker;
 using Dashboard.Web.Shell;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 
 namespace Dashboard.Web.Tests.Broker;
 

@@ -3,6 +3,7 @@ using Dashboard.Web.Components.Layout;
 using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Shell;
 using Microsoft.AspNetCore.Components;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 
 namespace Dashboard.Web.Tests.Components;
 

@@ -2,10 +2,11 @@ using Bunit;
 using Dashboard.Kiwoom.Realtime;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Components.Conditions;
-using PriceDirection = Dashboard.Web.Shell.PriceDirection;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 using Dashboard.Web.Tests.Broker;
 using Dashboard.Web.Tests.Broker.Fakes;
 using Dashboard.Web.Tests.Components;
+using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
 namespace Dashboard.Web.Tests.Conditions;
 
@@ -35,7 +36,7 @@ public sealed class ConditionsPageTests : IAsyncLifetime
     [Fact]
     public void TheSavedConditionsAreListedAndRunningOneShowsItsStocksLinkedToTheirPages()
     {
-        session.FakeConditions.Results["0"] = [new ConditionSearchRow("005930", "삼성전자", new SignedPrice(70_000, Dashboard.Kiwoom.Realtime.PriceDirection.Up), ChangeSign.Up, 1000, "145", 12345, null, null, null)];
+        session.FakeConditions.Results["0"] = [new ConditionSearchRow("005930", "삼성전자", new SignedPrice(70_000, Dashboard.Kiwoom.Wire.PriceDirection.Up), ChangeSignCode.Up, 1000, "145", 12345, null, null, null)];
         var page = bunit.Render<ConditionsPage>();
 
         page.WaitForAssertion(() => Assert.Contains("골든크로스", page.Find(".conditions-select").TextContent));

@@ -60,5 +60,5 @@ public sealed class ConnectionTestServiceTests : IAsyncLifetime
     [InlineData(null, KiwoomErrorKind.Transport, "AdviceTransport")]
     [InlineData("1999", KiwoomErrorKind.Server, "AdviceOther")]
     public void EachKiwoomCodeGetsItsAdvice(string? code, KiwoomErrorKind kind, string expected) =>
-        Assert.Equal(expected, KiwoomErrorAdvice.ResourceKey(new KiwoomError(kind, 3, code, "msg")));
+        Assert.Equal(expected, KiwoomErrorAdviceText.ResourceKey(new KiwoomError(kind, 3, code, "msg")));
 }

@@ -6,6 +6,8 @@ using Dashboard.Web.Components.Etf;
 using Dashboard.Web.Tests.Broker;
 using Dashboard.Web.Tests.Broker.Fakes;
 using Dashboard.Web.Tests.Components;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
+using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
 namespace Dashboard.Web.Tests.Etf;
 
@@ -83,5 +85,5 @@ public sealed class EtfPageTests : IAsyncLifetime
 
     private static EtfNav Nav(decimal nav, long price) => new(
         "069500", new TimeOnly(10, 0, 0), new SignedDecimalPrice(nav, PriceDirection.Up), 12.5m, 0.3m, 0.12m,
-        new SignedPrice(price, PriceDirection.Up), 50, 0.5m, 1000, ChangeSign.Up, null, null, DateTimeOffset.UnixEpoch.AddYears(56));
+        new SignedPrice(price, PriceDirection.Up), 50, 0.5m, 1000, ChangeSignCode.Up, null, null, DateTimeOffset.UnixEpoch.AddYears(56));
 }

@@ -40,7 +40,7 @@ public sealed class HomePageTests : IAsyncLifetime
         AnswerWith("ka10054", ViList);
         foreach (var (code, value) in new[] { ("001", 2_650.12m), ("101", 870.5m), ("201", 350.25m) })
         {
-            session.FakeMarket.Indices[code] = new IndexQuote(code, value, Dashboard.Web.Shell.PriceDirection.Up, 1m, 0.12m, bunit.Time.GetUtcNow(), true);
+            session.FakeMarket.Indices[code] = new IndexQuote(code, value, Dashboard.Kiwoom.Wire.PriceDirection.Up, 1m, 0.12m, bunit.Time.GetUtcNow(), true);
         }
         return Task.CompletedTask;
     }

@@ -2,7 +2,7 @@ using Bunit;
 using Dashboard.Kiwoom.Realtime;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Components.Market;
-using PriceDirection = Dashboard.Web.Shell.PriceDirection;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 using Dashboard.Web.Tests.Broker;
 using Dashboard.Web.Tests.Broker.Fakes;
 using Dashboard.Web.Tests.Components;

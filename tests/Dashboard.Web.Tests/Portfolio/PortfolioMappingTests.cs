@@ -15,7 +15,7 @@ public sealed class PortfolioMappingTests
         var pushed = BalanceUpdate.From(Balance("005930", "삼성전자", 12, 70_500, 71_000, time))!;
         time.Advance(TimeSpan.FromMilliseconds(5));
         var tick = Dashboard.Web.Broker.MarketMapping.ToQuote(Trade("005930", 71_300, time))!;
-        var known = new PortfolioPosition("005930", "삼성전자", 10, 10, 70_000, 700_000, 71_000, Dashboard.Web.Shell.PriceDirection.Up, pushed.ReceivedAt.AddSeconds(-1));
+        var known = new PortfolioPosition("005930", "삼성전자", 10, 10, 70_000, 700_000, 71_000, Dashboard.Kiwoom.Wire.PriceDirection.Up, pushed.ReceivedAt.AddSeconds(-1));
 
         var row = PortfolioMapping.Apply(PortfolioMapping.Apply(known, tick), pushed)!;
 
@@ -28,7 +28,7 @@ public sealed class PortfolioMappingTests
     [Fact]
     public void ABalancePushWithNothingLeftRemovesTheRow()
     {
-        var known = new PortfolioPosition("005930", "삼성전자", 10, 10, 70_000, 700_000, 71_000, Dashboard.Web.Shell.PriceDirection.Up, time.GetUtcNow());
+        var known = new PortfolioPosition("005930", "삼성전자", 10, 10, 70_000, 700_000, 71_000, Dashboard.Kiwoom.Wire.PriceDirection.Up, time.GetUtcNow());
 
         Assert.Null(PortfolioMapping.Apply(known, BalanceUpdate.From(Balance("005930", "삼성전자", 0, 0, 71_000, time))!));
     }

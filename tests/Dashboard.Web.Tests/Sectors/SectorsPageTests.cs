@@ -53,7 +53,7 @@ public sealed class SectorsPageTests : IAsyncLifetime
         Assert.Equal(["001", "013"], session.FakeFeeds.ItemsOf(indices));
         Assert.Empty(page.FindAll(".sectors-list a.screen-code"));
 
-        indices.Publish(new IndexQuote("013", 3_012.5m, Dashboard.Web.Shell.PriceDirection.Up, 12.5m, 0.42m, bunit.Time.GetUtcNow(), FromSnapshot: false));
+        indices.Publish(new IndexQuote("013", 3_012.5m, Dashboard.Kiwoom.Wire.PriceDirection.Up, 12.5m, 0.42m, bunit.Time.GetUtcNow(), FromSnapshot: false));
         await Eventually.TrueAsync(
             () =>
             {

@@ -9,7 +9,7 @@ using Dashboard.Web.Tests.Broker.Fakes;
 using Dashboard.Web.Tests.Components;
 using Dashboard.Web.Watchlists;
 using Microsoft.EntityFrameworkCore;
-using PriceDirection = Dashboard.Web.Shell.PriceDirection;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 
 namespace Dashboard.Web.Tests.Watchlists;
 

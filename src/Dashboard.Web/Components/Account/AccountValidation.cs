@@ -21,6 +21,8 @@ public static class AccountValidation
 
     public static string CodeLength => Get(nameof(CodeLength));
 
+    public static string PasskeyNameLength => Get(nameof(PasskeyNameLength));
+
     private static string Get(string name) =>
         Resources.GetString(name, CultureInfo.CurrentUICulture) ?? throw new MissingManifestResourceException($"AccountText has no '{name}'.");
 }
