@@ -68,8 +68,9 @@ public sealed class MemberRegistration(
         return (state, state == InvitationState.Usable ? invitation!.Role : null);
     }
 
+    /// <param name="password">Null for an external sign-in, which has no password here; it needs the invitation all the same.</param>
     /// <param name="setupCode">Needed only for the very first account (see <see cref="SetupCode"/>).</param>
-    public async Task<RegistrationResult> RegisterAsync(string email, string password, string? invitationToken, string? setupCode = null, CancellationToken ct = default)
+    public async Task<RegistrationResult> RegisterAsync(string email, string? password, string? invitationToken, string? setupCode = null, CancellationToken ct = default)
     {
         // One registration at a time, so two people racing on a fresh install cannot both become Admin.
         await gate.WaitAsync(ct);
@@ -106,7 +107,7 @@ public sealed class MemberRegistration(
 
             var role = firstRun ? DashboardRoles.Admin : invitation!.Role;
             var user = new ApplicationUser { UserName = email, Email = email, CreatedAt = time.GetUtcNow() };
-            var created = await users.CreateAsync(user, password);
+            var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
                 return RegistrationResult.Failed([.. created.Errors]);
