@@ -247,15 +247,18 @@ public sealed class OrderService(
         {
             OrdersLog.Accepted(logger, draft.Id, answer.Value);
             // 00 pushes that overtook this answer were held for the number; they apply right after it, in order.
+            // A modify or cancel changes its original order in the same commit and update (see ChangeWithTargetAsync).
+            OrderView? amended = null;
             view = await tracker.RecordNumberAsync(
-                draft.ConnectionId, draft.Id, draft.Action == OrderAction.Cancel ? null : answer.Value, () => store.ChangeAsync(draft.Id, (i, _) => Accept(i, answer.Value)));
+                draft.ConnectionId, draft.Id, draft.Action == OrderAction.Cancel ? null : answer.Value, target is null
+                    ? () => store.ChangeAsync(draft.Id, (i, _) => Accept(i, answer.Value))
+                    : async () =>
+                    {
+                        (var changed, amended) = await store.ChangeWithTargetAsync(draft.Id, i => Accept(i, answer.Value), (t, i) => ApplyToTarget(t, i, answer.Value));
+                        return changed;
+                    });
 
-            if (target is not null)
-            {
-                await store.ChangeAsync(target.Id, (t, _) => ApplyToTarget(t, draft, answer.Value));
-            }
-
-            return new OrderResult(draft.Id, OrderOutcome.Accepted, view, []);
+            return new OrderResult(draft.Id, OrderOutcome.Accepted, view, [], amended);
         }
 
         var error = answer.Error;
