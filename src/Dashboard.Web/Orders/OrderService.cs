@@ -21,7 +21,6 @@ public sealed class OrderService(
     OrderAuditLog audit,
     OrderIntentStore store,
     OrderEvents events,
-    IPriceReferenceSource prices,
     IDbContextFactory<ApplicationDbContext> dbFactory,
     TimeProvider time,
     IOptions<OrdersOptions> options,
@@ -133,7 +132,7 @@ public sealed class OrderService(
             return await RefuseAsync(draft, memberId, OrderRejection.Of("NeedsTwoFactor"), ct);
         }
 
-        var reference = draft.Action == OrderAction.Cancel ? null : await prices.GetAsync(channel.Queries, product, draft.StockCode, ct);
+        var reference = draft.Action == OrderAction.Cancel ? null : await tracker.PriceReferenceAsync(draft.ConnectionId, channel, product, draft.StockCode, ct);
         var errors = Validate(draft, target, product, reference);
         if (errors.Count > 0)
         {

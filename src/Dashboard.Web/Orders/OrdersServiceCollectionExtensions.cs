@@ -21,6 +21,8 @@ public static class OrdersServiceCollectionExtensions
         services.AddSingleton<IOrderService, OrderService>();
         services.AddSingleton<TradingLimitsService>();
         services.AddSingleton<AuditQueryService>();
+        // Registered first, so stopped last: after reconciliation, before the container disposes what tracking writes through.
+        services.AddHostedService<OrderTrackingShutdown>();
         services.AddHostedService<OrderReconciliationService>();
         services.AddAuthorizationBuilder()
             .AddPolicy(OrderPolicies.ReadAudit, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Auditor).AddRequirements(new TwoFactorEnabledRequirement()));

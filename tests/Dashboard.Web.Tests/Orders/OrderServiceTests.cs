@@ -282,6 +282,17 @@ public sealed class OrderServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OrdersOnOneConnectionReadTheirStocksPricesOnce()
+    {
+        for (var n = 0; n < 5; n++)
+        {
+            Assert.Equal(OrderOutcome.Accepted, (await host.Orders.PlaceOrderAsync(alice.Principal, Buy())).Outcome);
+        }
+
+        Assert.Equal(1, host.Prices.Reads);
+    }
+
+    [Fact]
     public async Task AMemberNeverSeesOrTouchesAnotherMembersOrders()
     {
         var placed = await host.Orders.PlaceOrderAsync(alice.Principal, Buy());
