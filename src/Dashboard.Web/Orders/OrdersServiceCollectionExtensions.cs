@@ -21,7 +21,7 @@ public static class OrdersServiceCollectionExtensions
         services.AddSingleton<IOrderService, OrderService>();
         services.AddSingleton<TradingLimitsService>();
         services.AddSingleton<AuditQueryService>();
-        // Registered first, so stopped last: after reconciliation, before the container disposes what tracking writes through.
+        // Stops the push loops as the host begins to stop (see OrderTrackingShutdown).
         services.AddHostedService<OrderTrackingShutdown>();
         services.AddHostedService<OrderReconciliationService>();
         services.AddAuthorizationBuilder()
