@@ -39,6 +39,8 @@ internal sealed class ProbedGateway(IOrderGateway inner) : IOrderGateway
 
         public IBrokerQueries Queries { get; } = new ProbedQueries(inner.Queries);
 
+        public IMarketFeeds Feeds => inner.Feeds;
+
         public async Task<KiwoomResult<TResponse>> SendOrderAsync<TResponse>(IKiwoomRequest<TResponse> request, CancellationToken ct = default)
             where TResponse : KiwoomResponse
         {

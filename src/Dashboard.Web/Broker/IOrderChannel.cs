@@ -13,6 +13,9 @@ public interface IOrderChannel : IAsyncDisposable
     /// <summary>Query TRs for reconciliation (ka10075, ka10076, kt00007, kt00010, kt00018 …).</summary>
     IBrokerQueries Queries { get; }
 
+    /// <summary>The session's live feeds (the order service follows the last trade of the stocks it checks orders of).</summary>
+    IMarketFeeds Feeds { get; }
+
     /// <summary>
     /// Sends one order TR (<see cref="ApiKind.Order"/>) exactly once: never retried, whatever happens. A
     /// request of any other kind is a bug and throws.

@@ -27,6 +27,8 @@ internal sealed class OrderGateway(BrokerSessionRegistry registry) : IOrderGatew
 
         public IBrokerQueries Queries => Session.Queries;
 
+        public IMarketFeeds Feeds => Session.Feeds;
+
         public Task<KiwoomResult<TResponse>> SendOrderAsync<TResponse>(IKiwoomRequest<TResponse> request, CancellationToken ct = default)
             where TResponse : KiwoomResponse =>
             Session switch

@@ -5,6 +5,7 @@ using Dashboard.Web.Data;
 using Dashboard.Kiwoom;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Web.Orders;
 
@@ -12,7 +13,8 @@ namespace Dashboard.Web.Orders;
 /// Reading the audit: admins and auditors only (SEC-14), every member's rows. Read-only by construction:
 /// there is no way to change a row here, and the database refuses it anyway.
 /// </summary>
-public sealed class AuditQueryService(IAuthorizationService authorization, OrderAuditLog audit, IDbContextFactory<ApplicationDbContext> dbFactory)
+public sealed class AuditQueryService(
+    IAuthorizationService authorization, OrderAuditLog audit, IDbContextFactory<ApplicationDbContext> dbFactory, IStringLocalizer<OrdersText> text)
 {
     public const int MaxExportRows = 100_000;
 
@@ -42,19 +44,34 @@ public sealed class AuditQueryService(IAuthorizationService authorization, Order
         return await audit.VerifyAsync(ct);
     }
 
-    /// <summary>The filtered rows as CSV (UTF-8 with BOM so spreadsheet programs read Korean), oldest first.</summary>
+    public const string CsvHeader = "sequence,time_kst,member,actor,connection,intent,kind,stock,side,quantity,price,trade_type,trade_type_code,order_no,details,previous_hash,hash";
+
+    /// <summary>
+    /// The filtered rows as CSV, oldest first: UTF-8 with a BOM so spreadsheet programs read Korean; kinds, sides
+    /// and trade types by name in the UI culture, members by e-mail, as the viewer shows them. Details were
+    /// scrubbed of account numbers when written, so the file holds none either.
+    /// </summary>
     public async Task<byte[]> ExportCsvAsync(ClaimsPrincipal reader, AuditFilter filter, CancellationToken ct = default)
     {
         await RequireReaderAsync(reader);
+        var emails = (await MembersAsync(reader, ct)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        string Who(string id) => id switch
+        {
+            AuditEvent.Team => text["Team"],
+            AuditEvent.System => text["AuditSystem"],
+            _ => emails.GetValueOrDefault(id, id),
+        };
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var csv = new StringBuilder("sequence,time_kst,member,actor,connection,intent,kind,stock,side,quantity,price,trade_type,order_no,details,previous_hash,hash\r\n");
+        var csv = new StringBuilder(CsvHeader).Append("\r\n");
         await foreach (var r in Apply(db.OrderAudit.AsNoTracking(), filter).OrderBy(a => a.Sequence).Take(MaxExportRows).AsAsyncEnumerable().WithCancellation(ct))
         {
             csv.AppendJoin(',', [
                 r.Sequence.ToString(CultureInfo.InvariantCulture), KoreaTime.ToKorea(r.At).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
-                Cell(r.MemberId), Cell(r.ActorId), r.ConnectionId?.ToString() ?? string.Empty, r.IntentId?.ToString() ?? string.Empty, r.Kind.ToString(),
-                Cell(r.StockCode), r.Side?.ToString() ?? string.Empty, r.Quantity?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                r.Price?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, Cell(r.TradeType), Cell(r.OrderNumber), Cell(r.Details), r.PreviousHash, r.Hash]).Append("\r\n");
+                Cell(Who(r.MemberId)), Cell(Who(r.ActorId)), r.ConnectionId?.ToString() ?? string.Empty, r.IntentId?.ToString() ?? string.Empty,
+                Cell(AuditNames.Kind(text, r.Kind)), Cell(r.StockCode), Cell(AuditNames.Side(text, r.Side)), r.Quantity?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                r.Price?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, Cell(AuditNames.TradeType(text, r.TradeType)), Cell(r.TradeType), Cell(r.OrderNumber),
+                Cell(r.Details), r.PreviousHash, r.Hash]).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];

@@ -41,6 +41,54 @@ public sealed class OrderIntentStore(OrderAuditLog audit, OrderEvents events, Ti
         return view;
     }
 
+    /// <summary>
+    /// The outcome of a modify or cancel: <paramref name="change"/> to the amending intent and
+    /// <paramref name="changeTarget"/> to the order it amends (given the changed intent) commit together and
+    /// reach the pages as ONE update. Two commits used to leave the pages showing the moved shares open on both
+    /// orders for as long as the second commit took (seconds on a busy disk). Nothing is saved or published
+    /// when <paramref name="change"/> returns null; the target keeps its state when its change returns null.
+    /// </summary>
+    public async Task<(OrderView? Changed, OrderView? Target)> ChangeWithTargetAsync(
+        Guid intentId, Func<OrderIntent, AuditEvent?> change, Func<OrderIntent, OrderIntent, AuditEvent?> changeTarget, CancellationToken ct = default)
+    {
+        OrderIntent? changed = null;
+        OrderIntent? target = null;
+        AuditEvent? recorded = null;
+        await audit.AppendAllAsync(async (db, token) =>
+        {
+            var intent = await db.OrderIntents.SingleOrDefaultAsync(i => i.Id == intentId, token);
+            if (intent?.TargetIntentId is not { } targetId || change(intent) is not { } e)
+            {
+                return null;
+            }
+
+            var now = time.GetUtcNow();
+            intent.UpdatedAt = now;
+            List<AuditEvent> rows = [e];
+            var original = await db.OrderIntents.SingleOrDefaultAsync(i => i.Id == targetId, token);
+            if (original is not null && changeTarget(original, intent) is { } t)
+            {
+                original.UpdatedAt = now;
+                rows.Add(t);
+                target = original;
+            }
+
+            changed = intent;
+            recorded = e;
+            return rows;
+        }, ct);
+
+        if (changed is null || recorded is null)
+        {
+            return (null, null);
+        }
+
+        var view = OrderView.From(changed);
+        var targetView = target is null ? null : OrderView.From(target);
+        events.Publish(changed.MemberId, new OrderUpdate(recorded.Kind, view, recorded.Details, targetView));
+        return (view, targetView);
+    }
+
     public static AuditEvent Event(OrderIntent i, OrderAuditKind kind, string actor, string? details = null, long? quantity = null, long? price = null) =>
         new(kind, i.MemberId, actor, i.ConnectionId, i.Id, i.StockCode, i.Side, quantity ?? i.Quantity, price ?? i.Price, i.TradeType, i.OrderNumber, details);
 }

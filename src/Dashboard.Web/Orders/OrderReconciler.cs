@@ -154,7 +154,8 @@ public sealed class OrderReconciler(
     {
         var number = OrderRequests.NormalizeNumber(row.OrderNumber)!;
         var quantity = row.OrderQuantity.Value is > 0 and var q ? q : intent.Quantity;
-        var resolved = await store.ChangeAsync(intent.Id, (i, _) =>
+        // The amend and its original change in one commit and one page update, as for a direct answer.
+        var (resolved, _) = await store.ChangeWithTargetAsync(intent.Id, i =>
         {
             if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
             {
@@ -179,13 +180,7 @@ public sealed class OrderReconciler(
 
             i.Message = null;
             return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, $"found in the account's order details (kt00007): order {number}, {i.State}");
-        }, ct);
-        if (resolved is null)
-        {
-            return;
-        }
-
-        await store.ChangeAsync(target.Id, (t, _) =>
+        }, (t, _) =>
         {
             var moved = Math.Min(quantity, t.OpenQuantity);
             if (moved == 0)
@@ -205,6 +200,11 @@ public sealed class OrderReconciler(
                 string.Create(CultureInfo.InvariantCulture, $"{moved:N0} {(cancel ? "cancelled" : "moved")} by order {number} (reconciled from kt00007); {t.OpenQuantity:N0} open"),
                 moved, cancel ? null : intent.Price);
         }, ct);
+        if (resolved is null)
+        {
+            return;
+        }
+
         OrdersLog.Reconciled(logger, intent.Id, intent.Action == OrderAction.Cancel ? "cancel found in kt00007" : "modify found in kt00007");
     }
 
@@ -248,7 +248,7 @@ public sealed class OrderReconciler(
             return false;
         }
 
-        await store.ChangeAsync(intent.Id, (i, _) =>
+        await store.ChangeWithTargetAsync(intent.Id, i =>
         {
             if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
             {
@@ -258,21 +258,17 @@ public sealed class OrderReconciler(
             i.State = stillOpen ? OrderState.Rejected : OrderState.Done;
             i.Message = stillOpen ? "the order is still open at Kiwoom: the cancel did not happen" : "the order is no longer open at Kiwoom";
             return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, i.Message);
-        }, ct);
-        if (!stillOpen)
+        }, (t, _) =>
         {
-            await store.ChangeAsync(target.Id, (t, _) =>
+            if (stillOpen || t.OpenQuantity == 0)
             {
-                if (t.OpenQuantity == 0)
-                {
-                    return null;
-                }
+                return null;
+            }
 
-                t.OpenQuantity = 0;
-                t.State = OrderState.Cancelled;
-                return OrderIntentStore.Event(t, OrderAuditKind.Cancelled, AuditEvent.System, "no longer open at Kiwoom (reconciled)");
-            }, ct);
-        }
+            t.OpenQuantity = 0;
+            t.State = OrderState.Cancelled;
+            return OrderIntentStore.Event(t, OrderAuditKind.Cancelled, AuditEvent.System, "no longer open at Kiwoom (reconciled)");
+        }, ct);
 
         OrdersLog.Reconciled(logger, intent.Id, stillOpen ? "cancel not applied" : "cancel applied");
         return true;

@@ -21,7 +21,6 @@ public sealed class OrderService(
     OrderAuditLog audit,
     OrderIntentStore store,
     OrderEvents events,
-    IPriceReferenceSource prices,
     IDbContextFactory<ApplicationDbContext> dbFactory,
     TimeProvider time,
     IOptions<OrdersOptions> options,
@@ -133,7 +132,7 @@ public sealed class OrderService(
             return await RefuseAsync(draft, memberId, OrderRejection.Of("NeedsTwoFactor"), ct);
         }
 
-        var reference = draft.Action == OrderAction.Cancel ? null : await prices.GetAsync(channel.Queries, product, draft.StockCode, ct);
+        var reference = draft.Action == OrderAction.Cancel ? null : await tracker.PriceReferenceAsync(draft.ConnectionId, channel, product, draft.StockCode, ct);
         var errors = Validate(draft, target, product, reference);
         if (errors.Count > 0)
         {
@@ -247,15 +246,18 @@ public sealed class OrderService(
         {
             OrdersLog.Accepted(logger, draft.Id, answer.Value);
             // 00 pushes that overtook this answer were held for the number; they apply right after it, in order.
+            // A modify or cancel changes its original order in the same commit and update (see ChangeWithTargetAsync).
+            OrderView? amended = null;
             view = await tracker.RecordNumberAsync(
-                draft.ConnectionId, draft.Id, draft.Action == OrderAction.Cancel ? null : answer.Value, () => store.ChangeAsync(draft.Id, (i, _) => Accept(i, answer.Value)));
+                draft.ConnectionId, draft.Id, draft.Action == OrderAction.Cancel ? null : answer.Value, target is null
+                    ? () => store.ChangeAsync(draft.Id, (i, _) => Accept(i, answer.Value))
+                    : async () =>
+                    {
+                        (var changed, amended) = await store.ChangeWithTargetAsync(draft.Id, i => Accept(i, answer.Value), (t, i) => ApplyToTarget(t, i, answer.Value));
+                        return changed;
+                    });
 
-            if (target is not null)
-            {
-                await store.ChangeAsync(target.Id, (t, _) => ApplyToTarget(t, draft, answer.Value));
-            }
-
-            return new OrderResult(draft.Id, OrderOutcome.Accepted, view, []);
+            return new OrderResult(draft.Id, OrderOutcome.Accepted, view, [], amended);
         }
 
         var error = answer.Error;

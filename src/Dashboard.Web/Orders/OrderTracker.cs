@@ -3,6 +3,7 @@ using Dashboard.Kiwoom.Realtime;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Orders;
 
@@ -15,11 +16,21 @@ public sealed class OrderTracker(
     IOrderGateway gateway,
     IDbContextFactory<ApplicationDbContext> dbFactory,
     OrderIntentStore store,
+    IPriceReferenceSource prices,
+    TimeProvider time,
+    IOptions<OrdersOptions> options,
     ILogger<OrderTracker> logger) : IAsyncDisposable
 {
     private static readonly OrderState[] Unsettled = [OrderState.Sent, OrderState.Accepted, OrderState.PartiallyFilled, OrderState.UnknownOutcome];
 
+    // Bounds shutdown (REL-10: the process exits within 30 s) should an apply hang on the database.
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrentDictionary<Guid, Tracked> tracked = new();
+
+    // Cancelled first at shutdown: the push loops stop reading before anything they write through is disposed.
+    private readonly CancellationTokenSource stopping = new();
+    private int disposed;
     private readonly ConcurrentDictionary<Guid, EarlyExecutions> early = new();
 
     // One gate per connection (not one for all): opening, counting users and closing a connection's channel
@@ -111,7 +122,7 @@ public sealed class OrderTracker(
             }
 
             var feed = await channel.SubscribeOrderEventsAsync(ct);
-            var entry = new Tracked(memberId, channel, feed.IsSuccess ? feed.Value : null);
+            var entry = new Tracked(memberId, channel, feed.IsSuccess ? feed.Value : null, new PriceReferenceCache(channel, prices, time, options.Value.QuoteMaxAge));
             tracked[connectionId] = entry;
             entry.Loop = feed.IsSuccess ? Task.Run(() => ReadAsync(connectionId, entry), CancellationToken.None) : Task.CompletedTask;
             if (!feed.IsSuccess)
@@ -124,6 +135,15 @@ public sealed class OrderTracker(
     }
 
     public bool IsTracking(Guid connectionId) => tracked.ContainsKey(connectionId);
+
+    /// <summary>
+    /// The prices an order on <paramref name="channel"/> is checked against, kept per connection for as long as
+    /// its channel is tracked (see <see cref="PriceReferenceCache"/>); read directly on any other channel.
+    /// </summary>
+    public Task<PriceReference?> PriceReferenceAsync(Guid connectionId, IOrderChannel channel, OrderProduct product, string code, CancellationToken ct = default) =>
+        tracked.TryGetValue(connectionId, out var entry) && ReferenceEquals(entry.Channel, channel)
+            ? entry.Prices.GetAsync(product, code, ct)
+            : prices.GetAsync(channel.Queries, product, code, ct);
 
     /// <summary>Closes tracked channels that no call uses and whose orders are all settled (filled by a 00 push, say).</summary>
     public async Task SweepAsync(CancellationToken ct = default)
@@ -150,8 +170,33 @@ public sealed class OrderTracker(
         }
     }
 
+    /// <summary>
+    /// Stops reading 00 pushes, at host shutdown and before the container disposes anything the loops write
+    /// through (the database context factory resolves from it). The push being applied finishes, its audit
+    /// row committed; the rest are left unread, never applied half-way. Safe to call more than once.
+    /// </summary>
+    public async Task StopTrackingAsync()
+    {
+        await stopping.CancelAsync();
+        try
+        {
+            // Bounded by our own wait, well inside the host's shutdown timeout (whose token can be cancelled already).
+            await Task.WhenAll(tracked.Values.Select(e => e.Loop)).WaitAsync(StopWait);
+        }
+        catch (TimeoutException)
+        {
+            OrdersLog.TrackingStopSlow(logger, (int)StopWait.TotalSeconds);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await StopTrackingAsync();
         foreach (var id in tracked.Keys)
         {
             await StopAsync(id);
@@ -161,6 +206,7 @@ public sealed class OrderTracker(
         {
             gate.Dispose();
         }
+
     }
 
     private SemaphoreSlim Gate(Guid connectionId) => gates.GetOrAdd(connectionId, _ => new SemaphoreSlim(1, 1));
@@ -174,6 +220,7 @@ public sealed class OrderTracker(
                 await entry.Feed.DisposeAsync();
             }
 
+            await entry.Prices.DisposeAsync();
             await entry.Channel.DisposeAsync();
         }
     }
@@ -182,12 +229,18 @@ public sealed class OrderTracker(
     {
         try
         {
-            await foreach (var e in entry.Feed!.Events.ReadAllAsync())
+            await foreach (var e in entry.Feed!.Events.ReadAllAsync(stopping.Token))
             {
+                // ReadAllAsync looks at the token only when the queue is empty; a backlog would be applied to its end.
+                stopping.Token.ThrowIfCancellationRequested();
                 await ApplyAsync(connectionId, entry.MemberId, e);
             }
 
             OrdersLog.EventsEnded(logger, connectionId, "the feed closed");
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            OrdersLog.TrackingStopped(logger, connectionId, entry.Feed!.Events.CanCount ? entry.Feed.Events.Count : -1);
         }
         catch (Exception ex) when (ex is FeedOverrunException or OperationCanceledException)
         {
@@ -361,13 +414,15 @@ public sealed class OrderTracker(
         }
     }
 
-    private sealed class Tracked(string memberId, IOrderChannel channel, EventFeed<OrderExecution>? feed)
+    private sealed class Tracked(string memberId, IOrderChannel channel, EventFeed<OrderExecution>? feed, PriceReferenceCache prices)
     {
         public string MemberId { get; } = memberId;
 
         public IOrderChannel Channel { get; } = channel;
 
         public EventFeed<OrderExecution>? Feed { get; } = feed;
+
+        public PriceReferenceCache Prices { get; } = prices;
 
         public Task Loop { get; set; } = Task.CompletedTask;
 

@@ -46,4 +46,10 @@ internal static partial class OrdersLog
 
     [LoggerMessage(4613, LogLevel.Error, "The order audit writer failed outside a batch; it goes on with the next one.")]
     public static partial void AuditWriterFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4614, LogLevel.Information, "Order tracking of connection {ConnectionId} stopped for shutdown with {Pending} pushes unread.")]
+    public static partial void TrackingStopped(ILogger logger, Guid connectionId, int pending);
+
+    [LoggerMessage(4615, LogLevel.Warning, "Order tracking did not stop within {Seconds} s at shutdown.")]
+    public static partial void TrackingStopSlow(ILogger logger, int seconds);
 }

@@ -25,6 +25,13 @@ public sealed class OrdersOptions
     /// <summary>How often unresolved outcomes are checked against Kiwoom's order and fill lists.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How old the last trade kept for an order's price collar may be (from the session's 0B feed) before
+    /// the order reads it from ka10001 again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan QuoteMaxAge { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>An order not found at Kiwoom this long after it was sent was never placed.</summary>
     public TimeSpan NotPlacedAfter { get; set; } = TimeSpan.FromMinutes(2);
 

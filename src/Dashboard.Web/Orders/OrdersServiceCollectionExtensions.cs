@@ -21,6 +21,8 @@ public static class OrdersServiceCollectionExtensions
         services.AddSingleton<IOrderService, OrderService>();
         services.AddSingleton<TradingLimitsService>();
         services.AddSingleton<AuditQueryService>();
+        // Stops the push loops as the host begins to stop (see OrderTrackingShutdown).
+        services.AddHostedService<OrderTrackingShutdown>();
         services.AddHostedService<OrderReconciliationService>();
         services.AddAuthorizationBuilder()
             .AddPolicy(OrderPolicies.ReadAudit, p => p.RequireRole(DashboardRoles.Admin, DashboardRoles.Auditor).AddRequirements(new TwoFactorEnabledRequirement()));

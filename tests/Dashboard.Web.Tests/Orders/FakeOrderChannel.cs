@@ -17,6 +17,8 @@ internal sealed class FakeOrderChannel(FakeOrderGateway gateway, KiwoomEnvironme
 
     public IBrokerQueries Queries => gateway.Queries;
 
+    public IMarketFeeds Feeds => gateway.Feeds;
+
     public async Task<KiwoomResult<TResponse>> SendOrderAsync<TResponse>(IKiwoomRequest<TResponse> request, CancellationToken ct = default)
         where TResponse : KiwoomResponse
     {
@@ -32,7 +34,9 @@ internal sealed class FakeOrderChannel(FakeOrderGateway gateway, KiwoomEnvironme
     }
 
     public Task<KiwoomResult<EventFeed<OrderExecution>>> SubscribeOrderEventsAsync(CancellationToken ct = default) =>
-        Task.FromResult<KiwoomResult<EventFeed<OrderExecution>>>(new KiwoomError(KiwoomErrorKind.NotSupported, -1, null, "no realtime in this fake"));
+        Task.FromResult<KiwoomResult<EventFeed<OrderExecution>>>(gateway.OrderEvents is { } feed
+            ? KiwoomResult<EventFeed<OrderExecution>>.Success(feed)
+            : new KiwoomError(KiwoomErrorKind.NotSupported, -1, null, "no realtime in this fake"));
 
     public Task<KiwoomResult<EventFeed<RealtimeEvent>>> SubscribeBalanceEventsAsync(CancellationToken ct = default) =>
         Task.FromResult<KiwoomResult<EventFeed<RealtimeEvent>>>(new KiwoomError(KiwoomErrorKind.NotSupported, -1, null, "no realtime in this fake"));

@@ -19,6 +19,11 @@ internal sealed class FakeOrderGateway : IOrderGateway
 
     public FakeBrokerQueries Queries { get; } = new();
 
+    public Broker.Fakes.FakeMarketFeeds Feeds { get; } = new();
+
+    /// <summary>The 00 feed every channel answers with, when the test pushes order events itself.</summary>
+    public Dashboard.Web.Broker.EventFeed<Dashboard.Kiwoom.Realtime.OrderExecution>? OrderEvents { get; set; }
+
     public Guid Connect(string owner, KiwoomEnvironment environment = KiwoomEnvironment.Simulator)
     {
         var id = Guid.NewGuid();

@@ -8,7 +8,11 @@ namespace Dashboard.Web.Tests.Orders;
 internal sealed class FakePriceReferences : IPriceReferenceSource
 {
     public readonly ConcurrentDictionary<string, PriceReference> Prices = new(StringComparer.Ordinal);
+    public int Reads;
 
-    public Task<PriceReference?> GetAsync(IBrokerQueries queries, OrderProduct product, string code, CancellationToken ct = default) =>
-        Task.FromResult(Prices.TryGetValue(code, out var p) ? p : null);
+    public Task<PriceReference?> GetAsync(IBrokerQueries queries, OrderProduct product, string code, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref Reads);
+        return Task.FromResult(Prices.TryGetValue(code, out var p) ? p : null);
+    }
 }

@@ -70,4 +70,44 @@ public sealed class OrderBlotterTests
         var modify = Assert.Single(context.Orders.Modified);
         Assert.Equal((open.IntentId, 70_100L, 10L), (modify.OrderIntentId, modify.Price, modify.Quantity));
     }
+
+    [Fact]
+    public async Task AModifyShowsTheNewOrderAndClosesTheOriginalInOneRender()
+    {
+        await using var context = new OrdersTestContext();
+        var original = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Existing.Add(original);
+        var blotter = context.Render<OrderBlotter>();
+
+        var at = context.Time.GetUtcNow();
+        var moved = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000102", at: at) with
+        {
+            Action = OrderAction.Modify, TargetIntentId = original.IntentId, Price = 69_900,
+        };
+        context.Orders.Events.Publish(OrdersTestContext.MemberId, new OrderUpdate(OrderAuditKind.Accepted, moved, null, original with { State = OrderState.Replaced, OpenQuantity = 0, UpdatedAt = at }));
+
+        blotter.WaitForAssertion(() => Assert.Equal($"order-{moved.IntentId:N}", Assert.Single(blotter.FindAll(".blotter-row")).Id));
+        blotter.Find("#blotter-tab-History").Click();
+        Assert.Equal("Replaced", blotter.Find($"#order-{original.IntentId:N}").GetAttribute("data-state"));
+    }
+
+    [Fact]
+    public async Task AnOlderStateOfAnOrderNeverOverwritesANewerOne()
+    {
+        await using var context = new OrdersTestContext();
+        var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Existing.Add(open);
+        var blotter = context.Render<OrderBlotter>();
+
+        var filled = open with { State = OrderState.Filled, FilledQuantity = 10, FilledAmount = 700_000, OpenQuantity = 0, UpdatedAt = context.Time.GetUtcNow() };
+        context.Orders.Events.Publish(OrdersTestContext.MemberId, new OrderUpdate(OrderAuditKind.Fill, filled));
+        context.Orders.Events.Publish(OrdersTestContext.MemberId, new OrderUpdate(OrderAuditKind.Accepted, open));
+
+        // Updates are applied in order: once a later one shows, the stale one before it has been dealt with.
+        var later = FakeOrderService.View(Guid.NewGuid(), "000660", OrderState.Accepted, "0000102");
+        context.Orders.Events.Publish(OrdersTestContext.MemberId, new OrderUpdate(OrderAuditKind.Accepted, later));
+        blotter.WaitForAssertion(() => Assert.NotNull(blotter.Find($"#order-{later.IntentId:N}")));
+        blotter.Find("#blotter-tab-History").Click();
+        Assert.Equal("Filled", blotter.Find($"#order-{open.IntentId:N}").GetAttribute("data-state"));
+    }
 }

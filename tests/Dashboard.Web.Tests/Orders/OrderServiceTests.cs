@@ -240,6 +240,59 @@ public sealed class OrderServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AModifyClosesTheOriginalAndOpensTheNewOrderInOneUpdate()
+    {
+        using var updates = host.Orders.Subscribe(alice.Principal);
+        var placed = await host.Orders.PlaceOrderAsync(alice.Principal, Buy());
+        var modify = await host.Orders.ModifyOrderAsync(alice.Principal, new ModifyTicket(Guid.NewGuid(), placed.IntentId, 0, 70_500));
+
+        // Applied one by one as a page applies them, no update may show the ten shares open on both orders.
+        var shown = new Dictionary<Guid, OrderView>();
+        while (updates.Updates.TryRead(out var update))
+        {
+            foreach (var order in new[] { update.Order, update.Target }.OfType<OrderView>())
+            {
+                shown[order.IntentId] = order;
+            }
+
+            var open = shown.Values.Where(o => o.IsOpen).Select(o => o.IntentId).ToList();
+            Assert.True(open.Count <= 1, $"after {update.Kind} of {update.Order.IntentId} these were all open: {string.Join(", ", open)}");
+        }
+
+        Assert.Equal(OrderState.Replaced, shown[placed.IntentId].State);
+        Assert.True(shown[modify.IntentId].IsOpen);
+        Assert.Equal((placed.IntentId, OrderState.Replaced), (modify.Target?.IntentId, modify.Target?.State));
+
+        // One commit: the new order's Accepted row and the original's Modified row are neighbours in the chain.
+        var rows = await host.AuditRowsAsync();
+        var accepted = rows.Single(r => r.IntentId == modify.IntentId && r.Kind == OrderAuditKind.Accepted);
+        Assert.Equal(OrderAuditKind.Modified, rows.Single(r => r.Sequence == accepted.Sequence + 1 && r.IntentId == placed.IntentId).Kind);
+    }
+
+    [Fact]
+    public async Task ACancelClosesTheOriginalInTheSameUpdate()
+    {
+        var placed = await host.Orders.PlaceOrderAsync(alice.Principal, Buy());
+        using var updates = host.Orders.Subscribe(alice.Principal);
+        var cancel = await host.Orders.CancelOrderAsync(alice.Principal, new CancelTicket(Guid.NewGuid(), placed.IntentId));
+
+        var done = Enumerable.Range(0, 10).Select(_ => updates.Updates.TryRead(out var u) ? u : null).OfType<OrderUpdate>().Last();
+        Assert.Equal((cancel.IntentId, OrderState.Done), (done.Order.IntentId, done.Order.State));
+        Assert.Equal((placed.IntentId, OrderState.Cancelled, 0L), (done.Target?.IntentId, done.Target?.State, done.Target?.OpenQuantity));
+    }
+
+    [Fact]
+    public async Task OrdersOnOneConnectionReadTheirStocksPricesOnce()
+    {
+        for (var n = 0; n < 5; n++)
+        {
+            Assert.Equal(OrderOutcome.Accepted, (await host.Orders.PlaceOrderAsync(alice.Principal, Buy())).Outcome);
+        }
+
+        Assert.Equal(1, host.Prices.Reads);
+    }
+
+    [Fact]
     public async Task AMemberNeverSeesOrTouchesAnotherMembersOrders()
     {
         var placed = await host.Orders.PlaceOrderAsync(alice.Principal, Buy());

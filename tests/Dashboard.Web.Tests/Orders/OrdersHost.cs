@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Dashboard.Web.Tests.Orders;
 
@@ -49,6 +50,9 @@ internal sealed class OrdersHost : IAsyncDisposable
     public IOrderService Orders => Services.GetRequiredService<IOrderService>();
 
     public OrderAuditLog Audit => Services.GetRequiredService<OrderAuditLog>();
+
+    /// <summary>Every log record of the host; keep the collector to read it after the host is gone.</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     public async Task<(string Id, ClaimsPrincipal Principal)> MemberAsync(string email, string role, bool twoFactor = false)
     {
