@@ -5,6 +5,7 @@ namespace Dashboard.LoadTest;
 
 /// <summary>
 /// <c>bench S1 S2 S4 [--seconds 60] [--warmup 10] [--ramp 10,20,40,80] [--no-baseline]</c> (docs/benchmarks.md);
+/// <c>chromium [--tabs 1,5]</c> measures tick-to-screen in real Chromium tabs;
 /// <c>clients ...</c> is the generator process it starts itself.
 /// </summary>
 internal static class BenchCommand
@@ -14,6 +15,11 @@ internal static class BenchCommand
         if (args.Length > 0 && args[0] == "clients")
         {
             return await Generator.RunAsync(args);
+        }
+
+        if (args.Length > 0 && args[0] == "chromium")
+        {
+            return await Chromium.ChromiumBench.MainAsync(args[1..]);
         }
 
         var options = BenchOptions.Parse(args);
