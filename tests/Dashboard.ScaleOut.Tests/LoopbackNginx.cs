@@ -135,7 +135,7 @@ internal sealed class LoopbackNginx : IAsyncDisposable
             throw new InvalidOperationException($"openssl could not make the throwaway certificate: {errors}");
         }
 
-        return System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(Path.Combine(folder, "cert.pem"));
+        return System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(folder, "cert.pem")));
     }
 
     private async Task WaitUntilListeningAsync(int port)

@@ -24,13 +24,13 @@ internal static class ScenarioTools
     /// One limit buy of one share at 97 % of the last price (left open, so it stays one order), through
     /// <see cref="IOrderService"/> exactly as the order ticket calls it. Returns the broker's order number when accepted.
     /// </summary>
-    public static async Task<(OrderOutcome Outcome, string? OrderNumber)> PlaceAsync(BenchHost host, BenchMember member)
+    public static async Task<(OrderOutcome Outcome, string? OrderNumber, string Reasons)> PlaceAsync(BenchHost host, BenchMember member)
     {
         var last = Control(host).Market.Read(u => u.ByCode[WatchedCode].Last);
         var price = KrxTickSize.RoundDown(KrxTickTable.Stock, last * 97 / 100);
         var orders = host.Services.GetRequiredService<IOrderService>();
         var result = await orders.PlaceOrderAsync(member.Principal, new OrderTicket(Guid.NewGuid(), member.ConnectionId, WatchedCode, OrderSide.Buy, 1, price, "0"));
-        return (result.Outcome, result.Order?.OrderNumber);
+        return (result.Outcome, result.Order?.OrderNumber, string.Join(" ", result.Reasons.Select(r => r.Code)));
     }
 
     /// <summary>

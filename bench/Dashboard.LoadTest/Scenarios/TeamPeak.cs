@@ -8,6 +8,9 @@ namespace Dashboard.LoadTest.Scenarios;
 /// <summary>How many fills (00) and VI events (1h) a scenario expected at its members' sessions and how many arrived.</summary>
 internal sealed record EventDelivery(int OrdersAccepted, int OrdersTried, int FillsExpected, int FillsDelivered, int FillsOutOfOrder, int ViExpected, int ViDelivered, double ViP99Ms)
 {
+    /// <summary>Orders not accepted, by outcome and reason codes (e.g. "Rejected throttle×3").</summary>
+    public string OtherOutcomes { get; init; } = "";
+
     public int FillsDropped => FillsExpected - FillsDelivered;
 
     public int ViDropped => ViExpected - ViDelivered;
@@ -32,6 +35,7 @@ internal static class TeamPeak
         var vis = ViCodes(host, options.S3Vis);
         var accepted = new List<(MemberProbe Probe, string OrderNumber)>();
         var tried = 0;
+        var others = new List<string>();
         try
         {
             var tabs = members.SelectMany(m => new[] { m.Cookie, m.Cookie }).ToList();
@@ -55,13 +59,18 @@ internal static class TeamPeak
 
                 var placed = await Task.WhenAll(probes.SelectMany(p => Enumerable.Range(0, options.S3OrdersPerMember).Select(async _ => (p, await ScenarioTools.PlaceAsync(host, p.Member)))));
                 tried += placed.Length;
+                others.AddRange(placed.Where(x => x.Item2.Outcome != OrderOutcome.Accepted).Select(x => (x.Item2.Outcome + " " + x.Item2.Reasons).Trim()));
                 accepted.AddRange(placed.Where(x => x.Item2.Outcome == OrderOutcome.Accepted && x.Item2.OrderNumber is not null).Select(x => (x.p, x.Item2.OrderNumber!)));
                 await market;
             });
 
             // Lossless feeds deliver late rather than never: wait (bounded) for the stragglers before counting.
             await ScenarioTools.UntilAsync(() => Count(probes, accepted, vis, burstStarted).Delivered, TimeSpan.FromSeconds(15));
-            var events = Count(probes, accepted, vis, burstStarted).Events with { OrdersTried = tried };
+            var events = Count(probes, accepted, vis, burstStarted).Events with
+            {
+                OrdersTried = tried,
+                OtherOutcomes = string.Join(", ", others.GroupBy(o => o).Select(g => $"{g.Key}×{g.Count()}")),
+            };
             log.WriteLine($"  S3 events: {Describe(events)}");
             return new TeamPeakResult(burst, events);
         }
@@ -75,7 +84,7 @@ internal static class TeamPeak
     }
 
     public static string Describe(EventDelivery e) => string.Create(CultureInfo.InvariantCulture,
-        $"orders accepted {e.OrdersAccepted}/{e.OrdersTried}; 00 delivered {e.FillsDelivered}/{e.FillsExpected} (dropped {e.FillsDropped}, out of order {e.FillsOutOfOrder}); 1h delivered {e.ViDelivered}/{e.ViExpected} (dropped {e.ViDropped}, trigger→session p99 {e.ViP99Ms:0} ms)");
+        $"orders accepted {e.OrdersAccepted}/{e.OrdersTried}{(e.OtherOutcomes.Length == 0 ? "" : " (others: " + e.OtherOutcomes + ")")}; 00 delivered {e.FillsDelivered}/{e.FillsExpected} (dropped {e.FillsDropped}, out of order {e.FillsOutOfOrder}); 1h delivered {e.ViDelivered}/{e.ViExpected} (dropped {e.ViDropped}, trigger→session p99 {e.ViP99Ms:0} ms)");
 
     private static (bool Delivered, EventDelivery Events) Count(List<MemberProbe> probes, List<(MemberProbe Probe, string OrderNumber)> accepted, IReadOnlyList<string> vis, DateTimeOffset since)
     {
