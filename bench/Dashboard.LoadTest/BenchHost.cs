@@ -28,7 +28,7 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private int members;
 
-    public BenchHost(double ticksPerSecondPerSymbol, IReadOnlyList<string> symbols)
+    public BenchHost(double ticksPerSecondPerSymbol, IReadOnlyList<string> symbols, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         DataPath = Path.Combine(Path.GetTempPath(), "dashboard-bench", Guid.NewGuid().ToString("N"));
         settings = new Dictionary<string, string?>
@@ -54,6 +54,11 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         for (var k = 0; k < symbols.Count; k++)
         {
             settings[$"Simulator:FixedTickCodes:{k}"] = symbols[k];
+        }
+
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         // HTTPS as in a deployment (the pages and the hub refuse plain HTTP), with a throwaway certificate
@@ -87,9 +92,16 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates members (Viewer role, the simulator connection every new member gets) and returns a signed-in cookie header for each.</summary>
-    public async Task<IReadOnlyList<string>> CreateMembersAsync(int count)
+    public async Task<IReadOnlyList<string>> CreateMembersAsync(int count) =>
+        [.. (await CreateMemberRecordsAsync(count)).Select(m => m.Cookie)];
+
+    /// <summary>
+    /// Creates members with the simulator connection every new member gets: each with a signed-in cookie
+    /// header, and (when <paramref name="password"/> is given) a password a browser can sign in with.
+    /// </summary>
+    public async Task<IReadOnlyList<BenchMember>> CreateMemberRecordsAsync(int count, string? password = null, string role = DashboardRoles.Viewer)
     {
-        var cookies = new List<string>(count);
+        var created = new List<BenchMember>(count);
         var cookieOptions = Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var connections = Services.GetRequiredService<ConnectionService>();
         for (var k = 0; k < count; k++)
@@ -98,14 +110,16 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var n = Interlocked.Increment(ref members);
             var user = new ApplicationUser { UserName = $"bench{n}@team.test", Email = $"bench{n}@team.test", EmailConfirmed = true };
-            Check(await users.CreateAsync(user));
-            Check(await users.AddToRoleAsync(user, DashboardRoles.Viewer));
+            Check(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
+            Check(await users.AddToRoleAsync(user, role));
             await connections.ProvisionSimulatorAsync(user.Id);
             var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>().CreateUserPrincipalAsync(user);
-            cookies.Add(cookieOptions.Cookie.Name + "=" + Protect(principal, cookieOptions));
+            var connection = (await connections.ListAsync(principal)).Single().Id;
+            var cookie = cookieOptions.Cookie.Name + "=" + Protect(principal.Clone(), cookieOptions);
+            created.Add(new BenchMember(user.Email, cookie, principal, user.Id, connection));
         }
 
-        return cookies;
+        return created;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -188,3 +202,6 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>A member the bench created: sign-in cookie, principal for in-process service calls, own simulator connection.</summary>
+internal sealed record BenchMember(string Email, string Cookie, ClaimsPrincipal Principal, string UserId, Guid ConnectionId);

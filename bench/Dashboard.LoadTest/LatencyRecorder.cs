@@ -59,6 +59,9 @@ internal sealed class LatencyRecorder : IDisposable
 /// <summary>p50/p99/max of one histogram's window, in milliseconds.</summary>
 internal sealed record Distribution(int Count, double P50, double P99, double Max)
 {
+    /// <summary>For recovery times (S6's target is a p95).</summary>
+    public double P95 { get; init; } = double.NaN;
+
     public static Distribution Of(List<double> samples)
     {
         if (samples.Count == 0)
@@ -67,7 +70,7 @@ internal sealed record Distribution(int Count, double P50, double P99, double Ma
         }
 
         samples.Sort();
-        return new Distribution(samples.Count, At(samples, 0.50), At(samples, 0.99), samples[^1]);
+        return new Distribution(samples.Count, At(samples, 0.50), At(samples, 0.99), samples[^1]) { P95 = At(samples, 0.95) };
     }
 
     // Nearest rank: the smallest sample with at least q of the samples at or below it.

@@ -26,7 +26,8 @@ internal sealed class PhaseRunner(BenchHost host, LatencyRecorder latency, IRead
 {
     public const string Page = "market";
 
-    public async Task<PhaseResult> RunAsync(string scenario, int tabs, bool naive)
+    /// <param name="during">What happens in the measured window (S3's burst); by default the window just passes.</param>
+    public async Task<PhaseResult> RunAsync(string scenario, int tabs, bool naive, Func<TimeSpan, Task>? during = null)
     {
         if (tabs > cookies.Count)
         {
@@ -51,7 +52,7 @@ internal sealed class PhaseRunner(BenchHost host, LatencyRecorder latency, IRead
         var (ticks, renders, cpu) = (metrics.Ticks, metrics.Renders, self.TotalProcessorTime);
         var wall = Stopwatch.StartNew();
         await generator.MarkAsync();
-        await Task.Delay(window);
+        await (during?.Invoke(window) ?? Task.Delay(window));
         var distributions = latency.Cut();
         self.Refresh();
         var seconds = wall.Elapsed.TotalSeconds;

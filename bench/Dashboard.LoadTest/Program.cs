@@ -1,10 +1,13 @@
 using System.Globalization;
+using Dashboard.LoadTest.Scenarios;
 using Dashboard.Web.Broker;
+using Dashboard.Web.Data;
 
 namespace Dashboard.LoadTest;
 
 /// <summary>
 /// <c>bench S1 S2 S4 [--seconds 60] [--warmup 10] [--ramp 10,20,40,80] [--no-baseline]</c> (docs/benchmarks.md);
+/// <c>chromium [--tabs 1,5]</c> measures tick-to-screen in real Chromium tabs;
 /// <c>clients ...</c> is the generator process it starts itself.
 /// </summary>
 internal static class BenchCommand
@@ -16,6 +19,11 @@ internal static class BenchCommand
             return await Generator.RunAsync(args);
         }
 
+        if (args.Length > 0 && args[0] == "chromium")
+        {
+            return await Chromium.ChromiumBench.MainAsync(args[1..]);
+        }
+
         var options = BenchOptions.Parse(args);
         if (options.Error is { } error)
         {
@@ -24,26 +32,48 @@ internal static class BenchCommand
             return 2;
         }
 
-        var results = await BenchRun.RunAsync(options, Console.Out);
+        var report = await BenchRun.RunAsync(options, Console.Out);
         Console.WriteLine();
-        ResultTable.Write(results, options, Console.Out);
-        return results.Any(r => r.Running == 0 || r.TicksPerSecond <= 0) ? 1 : 0;
+        report.Write(options, Console.Out);
+        return report.Broken ? 1 : 0;
     }
 }
 
 internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Window, TimeSpan Warmup, IReadOnlyList<int> Ramp, bool Baseline, double TicksPerSecondPerSymbol)
 {
     public const string Usage =
-        "usage: bench S1|S2|S4 ... [--seconds N (window, default 60)] [--warmup N (default 10)] [--ramp 10,20,40 (S4 steps)] [--no-baseline] [--tick-rate 2 (per symbol)]";
+        "usage: bench S1|S2|S3|S4|S6|S7 ... [--seconds N (window; S7: the soak, default 60)] [--warmup N (default 10)] [--ramp 10,20,40 (S4 steps)] [--no-baseline] [--tick-rate 2 (per symbol)]"
+        + " [--members N (S3 25, S6 10, S7 25)] [--burst-seconds 10 (S3)] [--fault-rounds 1 --fault-every 0 (S6, seconds between faults)] [--real-data-timeout 120 (S6 silence)] [--sample 60 (S7, seconds)]";
 
-    public static readonly string[] Known = ["S1", "S2", "S4"];
+    public static readonly string[] Known = ["S1", "S2", "S3", "S4", "S6", "S7"];
 
     public string? Error { get; init; }
+
+    /// <summary>Members of S3/S6/S7 when given (default: QUALITY.md's 25, 10, 25).</summary>
+    public int? Members { get; init; }
+
+    /// <summary>S3's burst window (the market ×5).</summary>
+    public TimeSpan BurstWindow { get; init; } = TimeSpan.FromSeconds(10);
+
+    public int S3Vis { get; init; } = 3;
+
+    public int S3OrdersPerMember { get; init; } = 2;
+
+    public int FaultRounds { get; init; } = 1;
+
+    /// <summary>Pause between S6's faults (QUALITY.md: every 2 minutes in the soak form).</summary>
+    public TimeSpan FaultEvery { get; init; } = TimeSpan.Zero;
+
+    public TimeSpan SoakSample { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The realtime client's "no REAL while subscribed" bound (S6 silence); null keeps the app's (120 s).</summary>
+    public TimeSpan? RealDataTimeout { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
         var scenarios = new List<string>();
         var (window, warmup, baseline, rate) = (60.0, 10.0, true, 2.0);
+        var (members, burst, rounds, every, sample, stale) = ((int?)null, 10.0, 1, 0.0, 60.0, (double?)null);
         int[] ramp = [10, 20, 40, 80, 120, 160, 200];
         for (var k = 0; k < args.Length; k++)
         {
@@ -58,11 +88,17 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
                     case "--tick-rate": rate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--ramp": ramp = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
                     case "--no-baseline": baseline = false; break;
+                    case "--members": members = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--burst-seconds": burst = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--fault-rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--fault-every": every = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--sample": sample = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--real-data-timeout": stale = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     default:
                         var scenario = arg.ToUpperInvariant();
                         if (!Known.Contains(scenario))
                         {
-                            return Empty with { Error = $"unknown scenario or option '{arg}' (this harness runs {string.Join(", ", Known)}; S3, S5-S7 are not built yet)" };
+                            return Empty with { Error = $"unknown scenario or option '{arg}' (this harness runs {string.Join(", ", Known)}; S5 is bench/Dashboard.Benchmarks s5)" };
                         }
 
                         scenarios.Add(scenario);
@@ -85,26 +121,84 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
             return Empty with { Error = "--seconds, --tick-rate and every --ramp step must be positive, --warmup not negative" };
         }
 
-        return new BenchOptions(scenarios, TimeSpan.FromSeconds(window), TimeSpan.FromSeconds(warmup), ramp, baseline, rate);
+        // Bounded runs: a fault count and member counts a small machine can take, a soak of at most a day.
+        if (members is <= 0 or > 500 || burst <= 0 || rounds is <= 0 or > 100 || every < 0 || sample <= 0 || window > 86_400 || stale <= 0)
+        {
+            return Empty with { Error = "--members 1-500, --fault-rounds 1-100, --burst-seconds, --sample and --real-data-timeout positive, --fault-every not negative, --seconds at most 86400" };
+        }
+
+        return new BenchOptions(scenarios, TimeSpan.FromSeconds(window), TimeSpan.FromSeconds(warmup), ramp, baseline, rate)
+        {
+            Members = members,
+            BurstWindow = TimeSpan.FromSeconds(burst),
+            FaultRounds = rounds,
+            FaultEvery = TimeSpan.FromSeconds(every),
+            SoakSample = TimeSpan.FromSeconds(sample),
+            RealDataTimeout = stale is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        };
     }
 
     private static BenchOptions Empty => new([], TimeSpan.Zero, TimeSpan.Zero, [], false, 0);
 }
 
+/// <summary>Everything one bench command measured.</summary>
+internal sealed class BenchReport
+{
+    public List<PhaseResult> Phases { get; } = [];
+
+    public List<TeamPeakResult> TeamPeak { get; } = [];
+
+    public List<FaultResult> Faults { get; } = [];
+
+    public SoakResult? Soak { get; set; }
+
+    /// <summary>Broken plumbing (not a timing figure): a phase with no tab running or no ticks, a dropped 00/1h, a duplicate order, a fault never recovered.</summary>
+    public bool Broken =>
+        Phases.Any(r => r.Running == 0 || r.TicksPerSecond <= 0)
+        || TeamPeak.Any(t => t.Events.FillsDropped != 0 || t.Events.ViDropped != 0)
+        || Faults.Any(f => f.Duplicates != 0 || f.Recovered < f.Members)
+        || Soak is { Running: 0 };
+
+    public void Write(BenchOptions options, TextWriter output)
+    {
+        if (Phases.Count > 0)
+        {
+            ResultTable.Write(Phases, options, output);
+        }
+
+        foreach (var t in TeamPeak)
+        {
+            output.WriteLine();
+            output.WriteLine($"S3 ({(t.Burst.Naive ? "naive baseline" : "optimized")}) events during the burst: {Scenarios.TeamPeak.Describe(t.Events)}.");
+        }
+
+        if (Faults.Count > 0)
+        {
+            FaultRun.Write(Faults, output);
+        }
+
+        if (Soak is { } soak)
+        {
+            Scenarios.Soak.Write(soak, output);
+        }
+    }
+}
+
 internal static class BenchRun
 {
-    public static async Task<List<PhaseResult>> RunAsync(BenchOptions options, TextWriter log, bool tabsInProcess = false)
+    public static async Task<BenchReport> RunAsync(BenchOptions options, TextWriter log, bool tabsInProcess = false)
     {
-        var plan = options.Scenarios.SelectMany(s => s switch
+        var settings = new Dictionary<string, string?>();
+        if (options.RealDataTimeout is { } stale)
         {
-            "S1" => [(s, 1)],
-            "S2" => [(s, 10)],
-            _ => options.Ramp.Select(n => (s, n)),
-        }).ToList();
-        var host = new BenchHost(options.TicksPerSecondPerSymbol, MarketDefaults.Stocks);
+            settings["Kiwoom:Realtime:RealDataTimeout"] = stale.ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        var host = new BenchHost(options.TicksPerSecondPerSymbol, MarketDefaults.Stocks, settings);
         try
         {
-            return await RunAsync(host, plan, options, log, tabsInProcess);
+            host.Start();
+            return await RunAsync(host, options, log, tabsInProcess);
         }
         finally
         {
@@ -120,25 +214,56 @@ internal static class BenchRun
         }
     }
 
-    private static async Task<List<PhaseResult>> RunAsync(BenchHost host, List<(string, int)> plan, BenchOptions options, TextWriter log, bool tabsInProcess)
+    private static async Task<BenchReport> RunAsync(BenchHost host, BenchOptions options, TextWriter log, bool tabsInProcess)
     {
-        host.Start();
+        var report = new BenchReport();
         using var latency = new LatencyRecorder();
-        log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} host at {host.Address}; creating {plan.Max(p => p.Item2)} members");
-        var cookies = await host.CreateMembersAsync(plan.Max(p => p.Item2));
-        var runner = new PhaseRunner(host, latency, cookies, options.Warmup, options.Window, log, tabsInProcess);
-        var results = new List<PhaseResult>();
-        foreach (var (scenario, tabs) in plan)
+        log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} host at {host.Address}");
+        var plan = options.Scenarios.Where(s => s is "S1" or "S2" or "S4").SelectMany(s => s switch
         {
-            results.Add(await runner.RunAsync(scenario, tabs, naive: false));
-            log.WriteLine("  " + ResultTable.Row(results[^1]));
-            if (options.Baseline)
+            "S1" => [(s, 1)],
+            "S2" => [(s, 10)],
+            _ => options.Ramp.Select(n => (s, n)),
+        }).ToList();
+        if (plan.Count > 0)
+        {
+            var cookies = await host.CreateMembersAsync(plan.Max(p => p.Item2));
+            var runner = new PhaseRunner(host, latency, cookies, options.Warmup, options.Window, log, tabsInProcess);
+            foreach (var (scenario, tabs) in plan)
             {
-                results.Add(await runner.RunAsync(scenario, tabs, naive: true));
-                log.WriteLine("  " + ResultTable.Row(results[^1]));
+                foreach (var naive in options.Baseline ? new[] { false, true } : [false])
+                {
+                    report.Phases.Add(await runner.RunAsync(scenario, tabs, naive));
+                    log.WriteLine("  " + ResultTable.Row(report.Phases[^1]));
+                }
             }
         }
 
-        return results;
+        if (options.Scenarios.Contains("S3"))
+        {
+            // Traders: S3 places orders through the order service (00 pushes) during the burst.
+            var traders = await host.CreateMemberRecordsAsync(options.Members ?? 25, role: DashboardRoles.Trader);
+            foreach (var naive in options.Baseline ? new[] { false, true } : [false])
+            {
+                var peak = await TeamPeak.RunAsync(host, latency, traders, options, naive, log, tabsInProcess);
+                report.TeamPeak.Add(peak);
+                report.Phases.Add(peak.Burst);
+                log.WriteLine("  " + ResultTable.Row(peak.Burst));
+            }
+        }
+
+        if (options.Scenarios.Contains("S6"))
+        {
+            var traders = await host.CreateMemberRecordsAsync(options.Members ?? 10, role: DashboardRoles.Trader);
+            report.Faults.AddRange(await FaultRun.RunAsync(host, traders, options, log, tabsInProcess));
+        }
+
+        if (options.Scenarios.Contains("S7"))
+        {
+            var cookies = await host.CreateMembersAsync(options.Members ?? 25);
+            report.Soak = await Soak.RunAsync(host, cookies, options, log, tabsInProcess);
+        }
+
+        return report;
     }
 }

@@ -17,10 +17,11 @@ public sealed class LiveLoadSmokeTests(ITestOutputHelper output)
         Assert.Null(options.Error);
         var log = new StringWriter();
 
-        var results = await BenchRun.RunAsync(options, log, tabsInProcess: true);
+        var report = await BenchRun.RunAsync(options, log, tabsInProcess: true);
 
+        var results = report.Phases;
         var table = new StringWriter();
-        ResultTable.Write(results, options, table);
+        report.Write(options, table);
         output.WriteLine(log.ToString());
         output.WriteLine(table.ToString());
         Assert.Equal([("S1", 1), ("S4", 5)], results.Select(r => (r.Scenario, r.Tabs)));
@@ -42,6 +43,9 @@ public sealed class LiveLoadSmokeTests(ITestOutputHelper output)
     [InlineData(new[] { "S9" }, "unknown scenario or option 'S9'")]
     [InlineData(new[] { "S4", "--ramp", "10,x" }, "bad value")]
     [InlineData(new[] { "S1", "--seconds", "0" }, "must be positive")]
+    [InlineData(new[] { "S6", "--fault-rounds", "0" }, "--fault-rounds 1-100")]
+    [InlineData(new[] { "S3", "--members", "-1" }, "--members 1-500")]
+    [InlineData(new[] { "S5" }, "S5 is bench/Dashboard.Benchmarks s5")]
     public void BadArgumentsGetAClearMessage(string[] args, string expected)
     {
         var options = BenchOptions.Parse(args);

@@ -33,6 +33,12 @@ public sealed class BrokerOptions
     /// </summary>
     public bool NaiveRenderingForBenchmark { get; set; }
 
+    /// <summary>
+    /// Benchmark measurement mode only (never set in a deployment): the market overview's price cells carry
+    /// the sender's emit time (<c>data-emit</c>) so the browser benchmark can time tick-to-screen.
+    /// </summary>
+    public bool EmitTimesInMarkupForBenchmark { get; set; }
+
     /// <summary>Codes per ka10095 request when a reconnect re-reads quotes that may have been missed.</summary>
     [Range(1, 100)]
     public int SnapshotBatchSize { get; set; } = 50;

@@ -1,0 +1,65 @@
+using Dashboard.LoadTest.Chromium;
+using Dashboard.LoadTest.Scenarios;
+using Xunit.Abstractions;
+
+namespace Dashboard.LoadTest.Tests;
+
+/// <summary>
+/// S3, S6 and S7 of the bench command, shrunk to two members and a few seconds, tabs in this process. Plumbing
+/// only, no timing threshold: the burst runs and every fill (00) and VI (1h) pushed during it reaches every
+/// member's session; each fault is injected through the simulator's controls and every member's session gets
+/// a tick again, with no order at the simulator beyond those accepted; the soak samples the host.
+/// </summary>
+public sealed class ScenarioSmokeTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task TeamPeakFaultsAndSoakRunEndToEndWithNothingDroppedOrDuplicated()
+    {
+        var options = BenchOptions.Parse(["S3", "S6", "S7", "--members", "2", "--seconds", "6", "--warmup", "2", "--burst-seconds", "3",
+            "--sample", "2", "--no-baseline", "--real-data-timeout", "3"]);
+        Assert.Null(options.Error);
+        var log = new StringWriter();
+
+        var report = await BenchRun.RunAsync(options, log, tabsInProcess: true);
+
+        var table = new StringWriter();
+        report.Write(options, table);
+        output.WriteLine(log.ToString());
+        output.WriteLine(table.ToString());
+
+        var peak = Assert.Single(report.TeamPeak);
+        Assert.Equal((4, 0), (peak.Burst.Running, peak.Burst.Failed));
+        Assert.True(peak.Burst.TicksPerSecond > 0, "no ticks during the burst");
+        Assert.True(peak.Events.OrdersAccepted > 0, "no order was accepted during the burst");
+        Assert.True(peak.Events.ViExpected > 0, "no VI was triggered during the burst");
+        Assert.Equal(0, peak.Events.FillsDropped);
+        Assert.Equal(0, peak.Events.ViDropped);
+        Assert.Equal(0, peak.Events.FillsOutOfOrder);
+
+        Assert.Equal(FaultRun.Faults, report.Faults.Select(f => f.Fault));
+        Assert.All(report.Faults, f =>
+        {
+            Assert.True(f.Recovered == f.Members, $"{f.Fault}: {f.Recovered} of {f.Members} sessions got a tick again");
+            Assert.True(f.OrdersAccepted > 0, $"{f.Fault}: no order accepted after the fault");
+            Assert.Equal(0, f.Duplicates);
+        });
+        Assert.Equal(2, report.Faults.Single(f => f.Fault == "silence").Detection.Count);
+        Assert.Equal(2, report.Faults.Single(f => f.Fault == "8005").QueriesOk);
+
+        var soak = Assert.IsType<SoakResult>(report.Soak);
+        Assert.Equal(2, soak.Running);
+        Assert.True(soak.Samples.Count >= 3, $"{soak.Samples.Count} samples");
+        Assert.Contains("circuit", soak.CircuitInstrument, StringComparison.Ordinal);
+        Assert.All(soak.Samples, s => Assert.True(s.Circuits >= 2, $"{s.Circuits} active circuits at minute {s.Minutes:0.0}"));
+        Assert.False(report.Broken);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--tabs", "0" }, "--tabs must be 1-10")]
+    [InlineData(new[] { "--tabs", "1,x" }, "bad value")]
+    [InlineData(new[] { "--frames" }, "unknown option '--frames'")]
+    public void ChromiumModeRefusesBadArgumentsWithAClearMessage(string[] args, string expected)
+    {
+        Assert.Contains(expected, ChromiumOptions.Parse(args).Error, StringComparison.Ordinal);
+    }
+}
