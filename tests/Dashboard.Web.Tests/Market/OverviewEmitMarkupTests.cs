@@ -4,7 +4,7 @@ using Dashboard.Web.Components.Market;
 using Dashboard.Web.Tests.Broker;
 using Dashboard.Web.Tests.Broker.Fakes;
 using Dashboard.Web.Tests.Components;
-using PriceDirection = Dashboard.Web.Shell.PriceDirection;
+using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 
 namespace Dashboard.Web.Tests.Market;
 

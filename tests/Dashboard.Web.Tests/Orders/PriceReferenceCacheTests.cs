@@ -33,7 +33,7 @@ public sealed class PriceReferenceCacheTests
         new(new FakeOrderChannel(gateway, KiwoomEnvironment.Simulator), new BrokerPriceReferenceSource(time), time, quoteMaxAge ?? TimeSpan.FromSeconds(10));
 
     private void Trade(long price) =>
-        gateway.Feeds.Live<Quote>(RealtimeTypes.Trade).Publish(new Quote(Code, "삼성전자", price, Dashboard.Web.Shell.PriceDirection.Up, price - 70_000, 0.5m, 1_000, 1, null, time.GetUtcNow(), false));
+        gateway.Feeds.Live<Quote>(RealtimeTypes.Trade).Publish(new Quote(Code, "삼성전자", price, Dashboard.Kiwoom.Wire.PriceDirection.Up, price - 70_000, 0.5m, 1_000, 1, null, time.GetUtcNow(), false));
 
     [Fact]
     public async Task ManyOrdersForOneStockReadItsBasePriceOnceAndFollowTheLastTrade()
