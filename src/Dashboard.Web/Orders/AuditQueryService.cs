@@ -44,11 +44,12 @@ public sealed class AuditQueryService(
         return await audit.VerifyAsync(ct);
     }
 
-    public const string CsvHeader = "sequence,time_kst,member,actor,connection,intent,kind,stock,side,quantity,price,trade_type,trade_type_code,order_no,details,previous_hash,hash";
+    public const string CsvHeader = "sequence,time_kst,member,actor,connection,intent,kind,kind_code,stock,side,quantity,price,trade_type,trade_type_code,order_no,details,previous_hash,hash";
 
     /// <summary>
     /// The filtered rows as CSV, oldest first: UTF-8 with a BOM so spreadsheet programs read Korean; kinds, sides
-    /// and trade types by name in the UI culture, members by e-mail, as the viewer shows them. Details were
+    /// and trade types by name in the UI culture (kinds and trade types also by their codes, for scripts), members by
+    /// e-mail, as the viewer shows them. Details were
     /// scrubbed of account numbers when written, so the file holds none either.
     /// </summary>
     public async Task<byte[]> ExportCsvAsync(ClaimsPrincipal reader, AuditFilter filter, CancellationToken ct = default)
@@ -69,7 +70,7 @@ public sealed class AuditQueryService(
             csv.AppendJoin(',', [
                 r.Sequence.ToString(CultureInfo.InvariantCulture), KoreaTime.ToKorea(r.At).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
                 Cell(Who(r.MemberId)), Cell(Who(r.ActorId)), r.ConnectionId?.ToString() ?? string.Empty, r.IntentId?.ToString() ?? string.Empty,
-                Cell(AuditNames.Kind(text, r.Kind)), Cell(r.StockCode), Cell(AuditNames.Side(text, r.Side)), r.Quantity?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                Cell(AuditNames.Kind(text, r.Kind)), r.Kind.ToString(), Cell(r.StockCode), Cell(AuditNames.Side(text, r.Side)), r.Quantity?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 r.Price?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, Cell(AuditNames.TradeType(text, r.TradeType)), Cell(r.TradeType), Cell(r.OrderNumber),
                 Cell(r.Details), r.PreviousHash, r.Hash]).Append("\r\n");
         }

@@ -18,7 +18,7 @@ public sealed class OrdersJourneyTests : Journey
     private const string TraderEmail = "trader@team.test";
     private const string Samsung = "005930";
     private const long TraderMaxOrderValue = 1_000_000;
-    private const string AuditCsvHeader = "sequence,time_kst,member,actor,connection,intent,kind,stock,side,quantity,price,trade_type,order_no,details,previous_hash,hash";
+    private const string AuditCsvHeader = "sequence,time_kst,member,actor,connection,intent,kind,kind_code,stock,side,quantity,price,trade_type,trade_type_code,order_no,details,previous_hash,hash";
 
     [Fact]
     public async Task AnAdminTradesOnTheSimulatorATraderIsHeldToTheirLimitAndTheAuditChainVerifies()
@@ -175,13 +175,13 @@ public sealed class OrdersJourneyTests : Journey
             rows.Add(header.Zip(fields).ToDictionary(p => p.First, p => p.Second));
         }
 
-        var marketBuy = Assert.Single(rows, r => r["kind"] == "Accepted" && r["stock"] == Samsung && r["trade_type"] == "3");
+        var marketBuy = Assert.Single(rows, r => r["kind_code"] == "Accepted" && r["stock"] == Samsung && r["trade_type_code"] == "3");
         Assert.Equal("10", marketBuy["quantity"]);
         Assert.NotEqual(string.Empty, marketBuy["order_no"]);
-        Assert.Contains(rows, r => r["kind"] == "Fill" && r["stock"] == Samsung && r["order_no"] == marketBuy["order_no"]);
-        var refused = Assert.Single(rows, r => r["kind"] == "PreTradeRejected");
+        Assert.Contains(rows, r => r["kind_code"] == "Fill" && r["stock"] == Samsung && r["order_no"] == marketBuy["order_no"]);
+        var refused = Assert.Single(rows, r => r["kind_code"] == "PreTradeRejected");
         Assert.Equal("100", refused["quantity"]);
-        Assert.Contains(rows, r => r["kind"] == "Accepted" && r["trade_type"] == "0" && r["price"] == limitPrice.ToString(CultureInfo.InvariantCulture));
+        Assert.Contains(rows, r => r["kind_code"] == "Accepted" && r["trade_type_code"] == "0" && r["price"] == limitPrice.ToString(CultureInfo.InvariantCulture));
         // Sequence numbers run in order with nothing missing: the whole chain, oldest first.
         Assert.Equal(Enumerable.Range(1, rows.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r["sequence"]));
     }

@@ -38,7 +38,7 @@ public sealed class AuditExportTests : IAsyncLifetime
 
         var first = lines[1];
         Assert.Contains("\"alice@team.test\"", first, StringComparison.Ordinal);
-        Assert.Contains("\"주문 의도\"", first, StringComparison.Ordinal);
+        Assert.Contains("\"주문 의도\",Intent,", first, StringComparison.Ordinal);
         Assert.Contains("\"매수\"", first, StringComparison.Ordinal);
         Assert.Contains("\"보통\",\"0\"", first, StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Contains("\"매도\"", StringComparison.Ordinal) && l.Contains("\"시장가\",\"3\"", StringComparison.Ordinal));

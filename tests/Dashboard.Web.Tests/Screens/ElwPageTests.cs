@@ -65,6 +65,34 @@ public sealed class ElwPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GreeksShowTheLastKa10050RowUntilTheFirst0mPushReplacesIt()
+    {
+        session.FakeQueries.Answer("ka10050", _ => JsonSerializer.Deserialize(
+            """{"elwsnst_ix_array":[{"cntr_tm":"095959","cur_prc":"+125","elwtheory_pric":"12700","iv":"2710","delta":"440100","gam":"1100","theta":"-400000","vega":"190000","law":"10000","lp":"2650"}],"return_code":0,"return_msg":"ok"}""",
+            KiwoomJsonContext.Default.Ka10050Response)!);
+        var page = bunit.Render<ElwPage>(p => p.Add(e => e.Code, Elw));
+
+        await Eventually.TrueAsync(
+            () =>
+            {
+                bunit.Time.Advance(TimeSpan.FromMilliseconds(100));
+                return page.FindAll(".elw-delta") is [var delta] && delta.TextContent == "0.4401";
+            },
+            TimeSpan.FromSeconds(5));
+        Assert.Equal("127", page.Find(".elw-theoretical").TextContent);
+
+        session.FakeFeeds.Live<ElwGreeksQuote>(RealtimeTypes.ElwTheoretical).Publish(
+            new ElwGreeksQuote(Elw, new TimeOnly(10, 0), 131m, 28.5m, 0.4512m, 0.0012m, -0.5m, 0.2m, 0.01m, 27m, bunit.Time.GetUtcNow()));
+        await Eventually.TrueAsync(
+            () =>
+            {
+                bunit.Time.Advance(TimeSpan.FromMilliseconds(100));
+                return page.Find(".elw-delta").TextContent == "0.4512";
+            },
+            TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task TheUnderlyingFromKa30012IsLinkedAndPricedLive()
     {
         var page = bunit.Render<ElwPage>(p => p.Add(e => e.Code, Elw));

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Dashboard.Kiwoom.Generated;
 using Dashboard.Kiwoom.Realtime;
 using Dashboard.Web.Broker;
 
@@ -19,5 +21,25 @@ public sealed record ElwGreeksQuote(
         return new ElwGreeksQuote(
             e.Item, v.GetTime(20), v.GetDecimal(670), v.GetDecimal(671), v.GetDecimal(672), v.GetDecimal(673),
             v.GetDecimal(674), v.GetDecimal(675), v.GetDecimal(676), v.GetDecimal(706), e.ReceivedAt);
+    }
+
+    /// <summary>
+    /// The same figures from a ka10050 (ELW 민감도지표) row: the newest one stands in until the first 0m. The TR writes
+    /// them without a decimal point (catalog): prices, IV and LP ×100, the Greeks with six implied decimals.
+    /// </summary>
+    public static ElwGreeksQuote FromSensitivity(string code, Ka10050ElwsnstIxArrayItem row, DateTimeOffset receivedAt) => new(
+        code, row.FillTime.Value, Implied(row.ElwtheoryPric, 2), Implied(row.Iv, 2), Implied(row.Delta, 6), Implied(row.Gam, 6),
+        Implied(row.Theta, 6), Implied(row.Vega, 6), Implied(row.Law, 6), Implied(row.Lp, 2), receivedAt);
+
+    /// <summary>A number with <paramref name="decimals"/> implied decimals; one written with its own point is taken as written.</summary>
+    private static decimal? Implied(string? text, int decimals)
+    {
+        var trimmed = text?.Trim();
+        if (!decimal.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        return trimmed!.Contains('.', StringComparison.Ordinal) ? value : value / (decimal)Math.Pow(10, decimals);
     }
 }
