@@ -137,14 +137,15 @@ public sealed class TradingJourneyTests : Journey
         await page.GotoAsync("vi");
         await Assertions.Expect(page.Locator($".vi-row.vi-active[data-code='{Code}'] .vi-mine")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         // Read back from today's list (ka10054) on a fresh page: still an upward static VI, measured from a sane reference.
-        var listed = page.Locator($".vi-row[data-code='{Code}']").First;
+        // The simulator starts VIs by itself too, so 005930 may have released ones listed beside the one triggered here.
+        var listed = page.Locator($".vi-row.vi-active[data-code='{Code}']").First;
         await Assertions.Expect(listed.Locator("td").Nth(2)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("price-up"));
         var reference = long.Parse((await listed.Locator("td").Nth(4).InnerTextAsync()).Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
         var trigger = long.Parse((await listed.Locator("td").Nth(3).InnerTextAsync()).Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(trigger * 100.0 / reference, 108.0, 112.0);
         await Shoot(page, "vi-page-desktop");
         await phone.GotoAsync("vi");
-        await Assertions.Expect(phone.Locator($".vi-row[data-code='{Code}']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(phone.Locator($".vi-row.vi-active[data-code='{Code}']").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await AssertNoSidewaysScrollAsync(phone, "VI page on a phone");
         await Shoot(phone, "vi-page-phone");
         await page.GotoAsync($"market/{Code}");
