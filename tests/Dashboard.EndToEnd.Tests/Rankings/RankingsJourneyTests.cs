@@ -22,6 +22,7 @@ public sealed class RankingsJourneyTests : Journey
             await RegisterAdminAsync(page, Email, twoFactor: false);
 
             await page.GotoAsync("market");
+            await WaitInteractiveAsync(page);
             await page.Locator("a.mud-nav-link[href='rankings']").ClickAsync();
             await page.WaitForURLAsync("**/rankings");
             var rows = page.Locator("tr.screen-row-link");
@@ -29,9 +30,10 @@ public sealed class RankingsJourneyTests : Journey
             await Assertions.Expect(page.Locator(".refresh-status[data-state=waiting]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await ScreenshotAsync(page, "rankings-desktop");
 
+            // The list re-sorts on every refresh, so the row is found again by its code when clicked, not by its place.
             var code = await rows.Nth(1).GetAttributeAsync("data-code");
             Assert.False(string.IsNullOrEmpty(code));
-            await rows.Nth(1).Locator("td").Nth(3).ClickAsync();
+            await page.Locator($"tr.screen-row-link[data-code='{code}'] td.screen-rank").ClickAsync();
             await page.WaitForURLAsync($"**/market/{code}");
             await Assertions.Expect(page.Locator(".order-book tr.book-ask")).ToHaveCountAsync(10, new() { Timeout = 30_000 });
 
