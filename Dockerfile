@@ -10,6 +10,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props Dashboard.csproj ./
 COPY src/Dashboard.Kiwoom/Dashboard.Kiwoom.csproj src/Dashboard.Kiwoom/
+COPY src/Dashboard.Kiwoom.Catalog/Dashboard.Kiwoom.Catalog.csproj src/Dashboard.Kiwoom.Catalog/
 COPY src/Dashboard.Kiwoom.Simulator/Dashboard.Kiwoom.Simulator.csproj src/Dashboard.Kiwoom.Simulator/
 COPY src/Dashboard.Web/Dashboard.Web.csproj src/Dashboard.Web/
 COPY src/Dashboard.Web.Migrations.Postgres/Dashboard.Web.Migrations.Postgres.csproj src/Dashboard.Web.Migrations.Postgres/

@@ -5,9 +5,9 @@ using Dashboard.Kiwoom.Catalog;
 namespace Dashboard.Kiwoom.Simulator.Rest;
 
 /// <summary>
-/// Reads the wire format of a response field from its catalog entry. The catalog's descriptions are
-/// regular ("Unit: KRW; signed number (leading + or - ...)", "left zero-padded to 12 digits",
-/// "YYYYMMDD", "Example: \"...\""), so one classification serves all 188 TRs. Results are cached.
+/// Reads the wire format of a response field from its catalog entry: what its description states
+/// (<see cref="FieldDescription"/>, the one reading of the catalog's text, shared with the code generator)
+/// and what its name says by convention. Results are cached.
 /// </summary>
 internal static partial class FieldClassifier
 {
@@ -18,41 +18,26 @@ internal static partial class FieldClassifier
     private static FieldSpec Classify(CatalogField f)
     {
         var name = f.Name;
-        var desc = f.Desc;
-        var lower = desc.ToLowerInvariant();
-        var example = ExampleRegex().Match(desc) is { Success: true } m ? m.Groups[1].Value : null;
-        var pad = PadRegex().Match(desc) is { Success: true } p ? int.Parse(p.Groups[1].Success ? p.Groups[1].Value : p.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        var directionSigned = lower.Contains("leading + or -", StringComparison.Ordinal);
-        var signed = lower.Contains("signed", StringComparison.Ordinal) && pad == 0;
-        var divisor = lower.Contains("100 million krw", StringComparison.Ordinal) || lower.Contains("억원", StringComparison.Ordinal) ? 100_000_000L
-            : lower.Contains("million krw", StringComparison.Ordinal) ? 1_000_000L
-            : lower.Contains("thousand krw", StringComparison.Ordinal) || lower.Contains("thousand shares", StringComparison.Ordinal) ? 1_000L
-            : 1L;
-        var decimals = lower.Contains("2 decimal", StringComparison.Ordinal) ? 2 : lower.Contains("index points", StringComparison.Ordinal) ? 2 : 0;
-        var aPrefix = (example?.StartsWith('A') == true && example.Length == 7) || lower.Contains("prefix a", StringComparison.Ordinal);
-        var x100 = lower.Contains("x100 with the decimal point removed", StringComparison.Ordinal);
-        var timeFormat = lower.Contains("yyyymmddhhmmss", StringComparison.Ordinal) ? "yyyyMMddHHmmss"
-            : lower.Contains("hh:mm:ss", StringComparison.Ordinal) ? "HH:mm:ss" : "HHmmss";
-        var kind = KindOf(name, lower, example);
-        var percentSuffix = example is { Length: > 1 } && example[^1] == '%' && example[..^1].All(char.IsAsciiDigit);
-        if (percentSuffix)
-        {
-            kind = ValueKind.Rate;
-        }
+        var facts = FieldDescription.Read(f.Desc);
+        var pad = facts.ZeroPadDigits;
+        var decimals = facts.TwoDecimals || facts.IndexPoints ? 2 : 0;
+        var timeFormat = facts.Clock == FieldClock.DateTime ? "yyyyMMddHHmmss" : facts.TimeHasColons ? "HH:mm:ss" : "HHmmss";
+        var kind = facts.PercentSuffix ? ValueKind.Rate : KindOf(name, facts);
         if (kind == ValueKind.Index)
         {
-            decimals = x100 ? 0 : 2;
+            decimals = facts.IndexTimes100 ? 0 : 2;
         }
 
         var (side, level) = BookPosition(name, kind);
-        return new FieldSpec(name, kind, directionSigned, signed && !directionSigned, pad, divisor, decimals, aPrefix, x100, example, timeFormat)
+        var signed = facts.SaysSigned && pad == 0;
+        return new FieldSpec(name, kind, facts.LeadingSign, signed && !facts.LeadingSign, pad, facts.UnitDivisor, decimals, facts.APrefix, facts.IndexTimes100, facts.Example, timeFormat)
         {
             BookSide = side,
             BookLevel = level,
             Ordinal = OrdinalRegex().Match(name) is { Success: true } o ? int.Parse(o.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0,
-            PercentSuffix = percentSuffix,
-            RateTimes100 = kind == ValueKind.Rate && lower.Contains("x100 without decimal point", StringComparison.Ordinal),
-            VersusAverage = lower.Contains("vs the estimated average price", StringComparison.Ordinal),
+            PercentSuffix = facts.PercentSuffix,
+            RateTimes100 = kind == ValueKind.Rate && facts.RateTimes100,
+            VersusAverage = facts.VersusAverage,
         };
     }
 
@@ -74,40 +59,42 @@ internal static partial class FieldClassifier
         return (sideText == "sel" ? 's' : 'b', Math.Clamp(level, 1, Market.Instrument.BookDepth) - 1);
     }
 
-    private static ValueKind KindOf(string name, string desc, string? example)
+    // The description's facts decide first where they are plain; the field's name settles the rest (the catalog
+    // names many fields by convention: *_qty, *_amt, *_pric).
+    private static ValueKind KindOf(string name, FieldDescription facts)
     {
         // The bare "code"/"name" columns of the code-list TRs say in their description what they name.
-        if (name is "code" or "name" && desc.Contains("broker", StringComparison.Ordinal))
+        if (name is "code" or "name" && facts.MentionsBroker)
         {
             return name == "code" ? ValueKind.BrokerCode : ValueKind.BrokerName;
         }
 
-        if (name is "code" or "name" && desc.Contains("sector", StringComparison.Ordinal))
+        if (name is "code" or "name" && facts.MentionsSector)
         {
             return name == "code" ? ValueKind.SectorCode : ValueKind.SectorName;
         }
 
-        if (name is "stk_cd" or "jmcode" or "code" or "stk_no" || desc.StartsWith("stock code", StringComparison.Ordinal) || desc.StartsWith("stock number", StringComparison.Ordinal))
+        if (name is "stk_cd" or "jmcode" or "code" or "stk_no" || facts.Subject == FieldSubject.StockCode)
         {
             return ValueKind.Code;
         }
 
-        if (name is "stk_nm" or "name" or "jmname" || desc.StartsWith("stock name", StringComparison.Ordinal))
+        if (name is "stk_nm" or "name" or "jmname" || facts.Subject == FieldSubject.StockName)
         {
             return ValueKind.Name;
         }
 
-        if (name is "rank" or "now_rank" || desc.StartsWith("rank", StringComparison.Ordinal))
+        if (name is "rank" or "now_rank" || facts.Subject == FieldSubject.Rank)
         {
             return ValueKind.Rank;
         }
 
-        if (name.Contains("inds_cd", StringComparison.Ordinal) || desc.StartsWith("sector code", StringComparison.Ordinal))
+        if (name.Contains("inds_cd", StringComparison.Ordinal) || facts.Subject == FieldSubject.SectorCode)
         {
             return ValueKind.SectorCode;
         }
 
-        if (name.Contains("inds_nm", StringComparison.Ordinal) || desc.StartsWith("sector name", StringComparison.Ordinal))
+        if (name.Contains("inds_nm", StringComparison.Ordinal) || facts.Subject == FieldSubject.SectorName)
         {
             return ValueKind.SectorName;
         }
@@ -123,88 +110,88 @@ internal static partial class FieldClassifier
         }
 
         // A letter class ("B"): the credit guarantee group of kt00012 and the like, not a number.
-        if (example is { Length: 1 } && char.IsAsciiLetterUpper(example[0]) && name.EndsWith("_rt", StringComparison.Ordinal))
+        if (facts.Example is { Length: 1 } grade && char.IsAsciiLetterUpper(grade[0]) && name.EndsWith("_rt", StringComparison.Ordinal))
         {
             return ValueKind.Grade;
         }
 
-        if (name.Contains("mmcm_cd", StringComparison.Ordinal) || (BrokerCodeRegex().IsMatch(desc) && !desc.Contains("name", StringComparison.Ordinal)))
+        if (name.Contains("mmcm_cd", StringComparison.Ordinal) || (facts.NamesBrokerCode && !facts.MentionsName))
         {
             return ValueKind.BrokerCode;
         }
 
-        if (name.Contains("mmcm_nm", StringComparison.Ordinal) || desc.StartsWith("member (broker) name", StringComparison.Ordinal) || (desc.Contains("broker", StringComparison.Ordinal) && name.EndsWith("_nm", StringComparison.Ordinal)) || BrokerNameRegex().IsMatch(desc))
+        if (name.Contains("mmcm_nm", StringComparison.Ordinal) || facts.NamesBrokerName || (facts.MentionsBroker && name.EndsWith("_nm", StringComparison.Ordinal)))
         {
             return ValueKind.BrokerName;
         }
 
-        if (name is "ord_no" or "orig_ord_no" or "base_orig_ord_no" || desc.StartsWith("order number", StringComparison.Ordinal))
+        if (name is "ord_no" or "orig_ord_no" or "base_orig_ord_no" || facts.Subject == FieldSubject.OrderNumber)
         {
             return ValueKind.OrderNumber;
         }
 
-        if (name is "dmst_stex_tp" || desc.StartsWith("domestic exchange type", StringComparison.Ordinal))
+        if (name is "dmst_stex_tp" || facts.Subject == FieldSubject.DomesticExchange)
         {
             return ValueKind.Exchange;
         }
 
         // Named like a time even where the description says a date (ka10004 bid_req_base_tm: examples show HHmmss).
-        if (name.EndsWith("_tm", StringComparison.Ordinal) && !desc.Contains("yyyymmddhhmmss", StringComparison.Ordinal))
+        if (name.EndsWith("_tm", StringComparison.Ordinal) && facts.Clock != FieldClock.DateTime)
         {
             return ValueKind.Time;
         }
 
-        if (desc.Contains("yyyymmddhhmmss", StringComparison.Ordinal))
+        if (facts.Clock == FieldClock.DateTime)
         {
             return ValueKind.DateTime;
         }
 
-        if (desc.Contains("yyyymmdd", StringComparison.Ordinal) || name is "dt" or "date" || name.EndsWith("_dt", StringComparison.Ordinal))
+        if (facts.Clock == FieldClock.Date || name is "dt" or "date" || name.EndsWith("_dt", StringComparison.Ordinal))
         {
             return ValueKind.Date;
         }
 
-        if (desc.Contains("hhmmss", StringComparison.Ordinal) || desc.Contains("hh:mm:ss", StringComparison.Ordinal) || name is "tm" or "cntr_tm" || name.EndsWith("_tm", StringComparison.Ordinal))
+        if (facts.Clock == FieldClock.Time || name is "tm" or "cntr_tm" || name.EndsWith("_tm", StringComparison.Ordinal))
         {
             return ValueKind.Time;
         }
 
-        if (desc.Contains("sign code", StringComparison.Ordinal) || desc.Contains("1: upper limit", StringComparison.Ordinal) || desc.Contains("1:upper limit", StringComparison.Ordinal) || name.EndsWith("_sig", StringComparison.Ordinal) || name.EndsWith("_sign", StringComparison.Ordinal))
+        if (facts.SaysSignCode || facts.ListsChangeSignCodes || name.EndsWith("_sig", StringComparison.Ordinal) || name.EndsWith("_sign", StringComparison.Ordinal))
         {
             return ValueKind.Sign;
         }
 
-        if (desc.Contains("index points", StringComparison.Ordinal) || desc.Contains("unit: index", StringComparison.Ordinal))
+        if (facts.UnitIsIndex)
         {
             return ValueKind.Index;
         }
 
-        if (desc.Contains("unit: %", StringComparison.Ordinal) || desc.Contains("rate", StringComparison.Ordinal) && desc.Contains('%') || name.EndsWith("_rt", StringComparison.Ordinal))
+        if (facts.UnitIsPercent || facts.RateInPercent || name.EndsWith("_rt", StringComparison.Ordinal))
         {
             return ValueKind.Rate;
         }
 
-        if (desc.Contains("leading + or -", StringComparison.Ordinal) && !name.Contains("pre", StringComparison.Ordinal) && !name.Contains("chg", StringComparison.Ordinal))
+        if (facts.LeadingSign && !name.Contains("pre", StringComparison.Ordinal) && !name.Contains("chg", StringComparison.Ordinal))
         {
             return ValueKind.Price;
         }
 
-        if (name is "fav" || desc.StartsWith("par value", StringComparison.Ordinal))
+        if (name is "fav" || facts.Subject == FieldSubject.ParValue)
         {
             return ValueKind.Price;
         }
 
-        if (name is "pred_pre" or "pre" or "chg" || desc.StartsWith("change vs", StringComparison.Ordinal) || desc.StartsWith("change.", StringComparison.Ordinal))
+        if (name is "pred_pre" or "pre" or "chg" || facts.Subject == FieldSubject.Change)
         {
             return ValueKind.Change;
         }
 
-        if (desc.Contains("number of stocks", StringComparison.Ordinal) || desc.StartsWith("count", StringComparison.Ordinal) || name.EndsWith("_cnt", StringComparison.Ordinal))
+        if (facts.CountsStocks || facts.Subject == FieldSubject.Count || name.EndsWith("_cnt", StringComparison.Ordinal))
         {
             return ValueKind.Count;
         }
 
-        if (desc.Contains("unit: shares", StringComparison.Ordinal) || name.EndsWith("_qty", StringComparison.Ordinal) || name.EndsWith("_req", StringComparison.Ordinal))
+        if (facts.UnitIsPlainShares || name.EndsWith("_qty", StringComparison.Ordinal) || name.EndsWith("_req", StringComparison.Ordinal))
         {
             return ValueKind.Quantity;
         }
@@ -215,12 +202,12 @@ internal static partial class FieldClassifier
             return ValueKind.Price;
         }
 
-        if (desc.Contains("krw", StringComparison.Ordinal) || name.Contains("amt", StringComparison.Ordinal) || name.Contains("prica", StringComparison.Ordinal))
+        if (facts.MentionsWon || name.Contains("amt", StringComparison.Ordinal) || name.Contains("prica", StringComparison.Ordinal))
         {
-            return desc.Contains("unit: krw", StringComparison.Ordinal) && priceLike ? ValueKind.Price : ValueKind.Amount;
+            return facts.UnitIsPlainWon && priceLike ? ValueKind.Price : ValueKind.Amount;
         }
 
-        if (example is { Length: > 0 } && example.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or '.' or ' '))
+        if (facts.Example is { Length: > 0 } digits && digits.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or '.' or ' '))
         {
             return ValueKind.Amount;
         }
@@ -234,18 +221,6 @@ internal static partial class FieldClassifier
     [GeneratedRegex("^(sel|buy)_?(\\d+)?(?:th_pre_req|bid_req|th_req|_req|fpr_req)$")]
     private static partial Regex BookQuantityRegex();
 
-    [GeneratedRegex("broker (?:\\d+ )?code")]
-    private static partial Regex BrokerCodeRegex();
-
-    [GeneratedRegex("broker (?:\\d+ )?name")]
-    private static partial Regex BrokerNameRegex();
-
     [GeneratedRegex("_(\\d+)$")]
     private static partial Regex OrdinalRegex();
-
-    [GeneratedRegex("Example: \"([^\"]*)\"")]
-    private static partial Regex ExampleRegex();
-
-    [GeneratedRegex("zero-padded to (\\d+) digits|zero-padded signed (\\d+)-digit")]
-    private static partial Regex PadRegex();
 }
