@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>Type 04 잔고 (현물잔고): a position changed. <see cref="ToString"/> masks the account number.</summary>

@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>Type 0C 주식우선호가: best ask and bid.</summary>

@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>Type 0g 주식종목정보: price limits, base price and random-end extension status.</summary>

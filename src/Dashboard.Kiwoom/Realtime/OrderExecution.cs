@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>
