@@ -5,6 +5,7 @@ using BenchmarkDotNet.Jobs;
 using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Realtime;
 using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
+using SignedPrice = Dashboard.Kiwoom.Wire.SignedPrice;
 using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
 namespace Dashboard.Benchmarks;
@@ -48,7 +49,7 @@ public class RealtimeFrameBenchmarks
             Naive(values["16"]), Naive(values["17"]), Naive(values["18"]), Naive(values["27"]), Naive(values["28"]),
             decimal.Parse(values["228"], System.Globalization.CultureInfo.InvariantCulture),
             DateTimeOffset.UtcNow);
-        return tick.Price!.Value.Value;
+        return tick.Price!.Value.Value ?? 0;
     }
 
     [Benchmark]
@@ -57,7 +58,7 @@ public class RealtimeFrameBenchmarks
         _events.Clear();
         _parser.Parse(_frame, _events, out _);
         TradeTick.TryFrom(_events[0], out var tick);
-        return tick.Price!.Value.Value;
+        return tick.Price!.Value.Value ?? 0;
     }
 
     private static SignedPrice Naive(string raw) =>

@@ -44,6 +44,6 @@ public class RealtimeFrameBreakdownBenchmarks
     public long MapOnly()
     {
         TradeTick.TryFrom(_parsed, out var tick);
-        return tick.Price!.Value.Value;
+        return tick.Price!.Value.Value ?? 0;
     }
 }

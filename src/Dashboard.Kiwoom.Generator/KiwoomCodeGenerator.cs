@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Dashboard.Kiwoom.Generator;
 
 /// <summary>
-/// Catalog + overlay -> the committed C# of src/Dashboard.Kiwoom/Generated. Pure: the drift test runs
+/// Catalog + overlay (+ realtime.json for the FID names) -> the committed C# of src/Dashboard.Kiwoom/Generated. Pure: the drift test runs
 /// it in memory and compares with the files on disk.
 /// </summary>
 public static class KiwoomCodeGenerator
@@ -20,11 +20,12 @@ public static class KiwoomCodeGenerator
         var catalogFolder = Path.Combine(repoRoot, "src", "Dashboard.Kiwoom", "Catalog");
         return Generate(
             File.ReadAllText(Path.Combine(catalogFolder, "catalog.json")),
-            File.ReadAllText(Path.Combine(catalogFolder, "overlay.json")));
+            File.ReadAllText(Path.Combine(catalogFolder, "overlay.json")),
+            File.ReadAllText(Path.Combine(catalogFolder, "realtime.json")));
     }
 
-    /// <summary>File name -> content, ordered by file name.</summary>
-    public static IReadOnlyDictionary<string, string> Generate(string catalogJson, string overlayJson)
+    /// <summary>File name -> content, ordered by file name; the FID table only when <paramref name="realtimeJson"/> is given.</summary>
+    public static IReadOnlyDictionary<string, string> Generate(string catalogJson, string overlayJson, string? realtimeJson = null)
     {
         var options = new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip };
         var trs = JsonSerializer.Deserialize<List<TrSpec>>(catalogJson, options)
@@ -57,6 +58,11 @@ public static class KiwoomCodeGenerator
 
         files["KiwoomApis.g.cs"] = RegistryEmitter.Emit(ordered, overlay);
         files["KiwoomJsonContext.g.cs"] = ContextEmitter.Emit(serializable);
+        if (realtimeJson is not null)
+        {
+            files[RealtimeFidEmitter.FileName] = RealtimeFidEmitter.Emit(realtimeJson);
+        }
+
         return files;
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Dashboard.Kiwoom.Explorer;
 using Dashboard.Kiwoom.Realtime;
 using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
+using SignedPrice = Dashboard.Kiwoom.Wire.SignedPrice;
 
 namespace Dashboard.Kiwoom.Cli.Streaming;
 
@@ -78,7 +79,7 @@ internal sealed class RealtimeEventWriter(TextWriter stdout, bool json, IReadOnl
         var text = value switch
         {
             null => raw.Trim(),
-            SignedPrice price => price.Value.ToString("N0", CultureInfo.InvariantCulture) + Arrow(price.Direction),
+            SignedPrice { Value: { } won } price => won.ToString("N0", CultureInfo.InvariantCulture) + Arrow(price.Direction),
             SignedDecimalPrice price => price.Value.ToString("#,0.00##", CultureInfo.InvariantCulture) + Arrow(price.Direction),
             long number => number.ToString("N0", CultureInfo.InvariantCulture),
             decimal number => number.ToString(CultureInfo.InvariantCulture),

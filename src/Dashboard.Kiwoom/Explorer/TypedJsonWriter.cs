@@ -5,7 +5,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dashboard.Kiwoom.Wire;
 using RealtimeDecimalPrice = Dashboard.Kiwoom.Realtime.SignedDecimalPrice;
-using RealtimePrice = Dashboard.Kiwoom.Realtime.SignedPrice;
 
 namespace Dashboard.Kiwoom.Explorer;
 
@@ -122,9 +121,6 @@ public static class TypedJsonWriter
                 break;
             case ChangeSign sign:
                 writer.WriteStringValue(sign.Value!.Value.ToString());
-                break;
-            case RealtimePrice price:
-                WritePrice(writer, price.Value, price.Direction.ToString());
                 break;
             case RealtimeDecimalPrice price:
                 writer.WriteStartObject();

@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>Type 04 잔고 (현물잔고): a position changed. <see cref="ToString"/> masks the account number.</summary>
@@ -26,9 +28,9 @@ public sealed record BalanceUpdate(
 
         var v = e.Values;
         return new BalanceUpdate(
-            v.GetString(9201) ?? "", v.GetString(9001) ?? e.Item, v.GetString(302) ?? "", v.GetPrice(10),
-            v.GetInt64(930), v.GetInt64(931), v.GetInt64(932), v.GetInt64(933), v.GetInt64(945), v.GetInt64(307),
-            v.GetDecimal(8019), v.GetInt64(990), v.GetDecimal(991), e.ReceivedAt);
+            v.GetString(RealtimeFid.AccountNumber) ?? "", v.GetString(RealtimeFid.StockCode) ?? e.Item, v.GetString(RealtimeFid.StockName) ?? "", v.GetPrice(RealtimeFid.CurrentPrice),
+            v.GetInt64(RealtimeFid.HoldingQuantity), v.GetInt64(RealtimeFid.AveragePurchasePrice), v.GetInt64(RealtimeFid.TotalPurchaseAmountTodayCumulative), v.GetInt64(RealtimeFid.OrderableSellableQuantity), v.GetInt64(RealtimeFid.TodaysNetBuyQuantity), v.GetInt64(RealtimeFid.BasePreviousClosePrice),
+            v.GetDecimal(RealtimeFid.PLRateRealized), v.GetInt64(RealtimeFid.TodaysRealizedPLCashSecurities), v.GetDecimal(RealtimeFid.TodaysRealizedPLRateCash), e.ReceivedAt);
     }
 
     public override string ToString() =>

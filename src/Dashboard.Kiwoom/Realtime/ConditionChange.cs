@@ -6,6 +6,10 @@ namespace Dashboard.Kiwoom.Realtime;
 /// </summary>
 public sealed record ConditionChange(string Seq, ConditionChangeKind Kind, IReadOnlyList<string> Codes, TimeOnly? Time)
 {
+    // Type 02 is described in PROTOCOL.md section 8, not in realtime.json, so its own two FIDs are named here.
+    private const int ConditionSeqFid = 841;
+    private const int InsertDeleteFid = 843;
+
     /// <summary>The change carried by a type 02 push, or null for another type or an unknown flag.</summary>
     public static ConditionChange? From(RealtimeEvent e)
     {
@@ -15,13 +19,13 @@ public sealed record ConditionChange(string Seq, ConditionChangeKind Kind, IRead
         }
 
         var v = e.Values;
-        var kind = v.GetString(843)?.Trim() switch
+        var kind = v.GetString(InsertDeleteFid)?.Trim() switch
         {
             "I" => ConditionChangeKind.Inserted,
             "D" => ConditionChangeKind.Deleted,
             _ => (ConditionChangeKind?)null,
         };
-        var code = v.GetString(9001) is { Length: > 0 } c ? c : e.Item;
-        return kind is { } k ? new ConditionChange(v.GetString(841)?.Trim() ?? "", k, [ConditionCodes.Normalize(code)], v.GetTime(20)) : null;
+        var code = v.GetString(RealtimeFid.StockCode) is { Length: > 0 } c ? c : e.Item;
+        return kind is { } k ? new ConditionChange(v.GetString(ConditionSeqFid)?.Trim() ?? "", k, [ConditionCodes.Normalize(code)], v.GetTime(RealtimeFid.Time)) : null;
     }
 }

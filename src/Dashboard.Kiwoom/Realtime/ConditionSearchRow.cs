@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dashboard.Kiwoom.Wire;
@@ -28,12 +29,16 @@ public sealed record ConditionSearchRow(
         }
 
         string Text(string key) => row.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
-        SignedPrice? Price(string key) => RealtimeValueParser.TryParsePrice(Encoding.UTF8.GetBytes(Text(key)), out var p) ? p : null;
-        long? Number(string key) => RealtimeValueParser.TryParseInt64(Encoding.UTF8.GetBytes(Text(key)), out var n) ? n : null;
+        // The rows are keyed by FID text ("10"), as in a REAL push's values.
+        string Fid(int fid) => Text(fid.ToString(CultureInfo.InvariantCulture));
+        SignedPrice? Price(int fid) => RealtimeValueParser.TryParsePrice(Encoding.UTF8.GetBytes(Fid(fid)), out var p) ? p : null;
+        long? Number(int fid) => RealtimeValueParser.TryParseInt64(Encoding.UTF8.GetBytes(Fid(fid)), out var n) ? n : null;
 
-        var code = Text("9001") is { Length: > 0 } c ? c : Text("jmcode");
+        var code = Fid(RealtimeFid.StockCode) is { Length: > 0 } c ? c : Text("jmcode");
         return new ConditionSearchRow(
-            ConditionCodes.Normalize(code), Text("302"), Price("10"), RealtimeValueParser.ParseChangeSign(Encoding.UTF8.GetBytes(Text("25"))),
-            Number("11"), Text("12"), Number("13"), Price("16"), Price("17"), Price("18"));
+            ConditionCodes.Normalize(code), Fid(RealtimeFid.StockName), Price(RealtimeFid.CurrentPrice),
+            RealtimeValueParser.ParseChangeSign(Encoding.UTF8.GetBytes(Fid(RealtimeFid.ChangeSign))),
+            Number(RealtimeFid.Change), Fid(RealtimeFid.ChangeRate), Number(RealtimeFid.CumulativeVolume),
+            Price(RealtimeFid.Open), Price(RealtimeFid.High), Price(RealtimeFid.Low));
     }
 }

@@ -28,8 +28,8 @@ public sealed record EtfNav(
 
         var v = e.Values;
         return new EtfNav(
-            e.Item, v.GetTime(20), v.GetDecimalPrice(36), v.GetDecimal(37), v.GetDecimal(38), v.GetDecimal(39),
-            v.GetPrice(10), v.GetInt64(11), v.GetDecimal(12), v.GetInt64(13), v.GetChangeSign(25),
-            v.GetDecimal(265), v.GetDecimal(266), e.ReceivedAt);
+            e.Item, v.GetTime(RealtimeFid.Time), v.GetDecimalPrice(RealtimeFid.NAV), v.GetDecimal(RealtimeFid.NAVChangeVsPreviousDay), v.GetDecimal(RealtimeFid.NAVChangeRate), v.GetDecimal(RealtimeFid.TrackingErrorRate),
+            v.GetPrice(RealtimeFid.CurrentPrice), v.GetInt64(RealtimeFid.Change), v.GetDecimal(RealtimeFid.ChangeRate), v.GetInt64(RealtimeFid.CumulativeVolume), v.GetChangeSign(RealtimeFid.ChangeSign),
+            v.GetDecimal(RealtimeFid.NAVVsIndexDisparity), v.GetDecimal(RealtimeFid.NAVVsETFPriceDisparity), e.ReceivedAt);
     }
 }

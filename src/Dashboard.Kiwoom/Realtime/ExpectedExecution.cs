@@ -23,7 +23,7 @@ public readonly record struct ExpectedExecution(
 
         var v = e.Values;
         return new ExpectedExecution(
-            e.Item, v.GetTime(20), v.GetPrice(10), v.GetInt64(11), v.GetDecimal(12), v.GetInt64(15), v.GetInt64(13),
-            v.GetChangeSign(25), e.ReceivedAt);
+            e.Item, v.GetTime(RealtimeFid.Time), v.GetPrice(RealtimeFid.CurrentPrice), v.GetInt64(RealtimeFid.Change), v.GetDecimal(RealtimeFid.ChangeRate), v.GetInt64(RealtimeFid.Volume), v.GetInt64(RealtimeFid.CumulativeVolume),
+            v.GetChangeSign(RealtimeFid.ChangeSign), e.ReceivedAt);
     }
 }

@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>Type 0g 주식종목정보: price limits, base price and random-end extension status.</summary>
@@ -20,7 +22,7 @@ public sealed record InstrumentInfo(
 
         var v = e.Values;
         return new InstrumentInfo(
-            e.Item, v.GetString(297)?.Trim() ?? "", v.GetString(592)?.Trim() ?? "", v.GetString(593)?.Trim() ?? "",
-            v.GetPrice(305), v.GetPrice(306), v.GetInt64(307), e.ReceivedAt);
+            e.Item, v.GetString(RealtimeFid.RandomEndExtensionStatusText)?.Trim() ?? "", v.GetString(RealtimeFid.PreMarketRandomEndExtension)?.Trim() ?? "", v.GetString(RealtimeFid.PostMarketRandomEndExtension)?.Trim() ?? "",
+            v.GetPrice(RealtimeFid.UpperLimitPrice), v.GetPrice(RealtimeFid.LowerLimitPrice), v.GetInt64(RealtimeFid.BasePreviousClosePrice), e.ReceivedAt);
     }
 }

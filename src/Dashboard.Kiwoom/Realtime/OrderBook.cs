@@ -29,13 +29,13 @@ public sealed record OrderBook(
         for (var i = 0; i < Depth; i++)
         {
             // Ask level n: price 40+n, quantity 60+n, change 80+n; bid level n: 50+n, 70+n, 90+n.
-            asks[i] = new OrderBookLevel(v.GetPrice(41 + i), v.GetInt64(61 + i), v.GetInt64(81 + i));
-            bids[i] = new OrderBookLevel(v.GetPrice(51 + i), v.GetInt64(71 + i), v.GetInt64(91 + i));
+            asks[i] = new OrderBookLevel(v.GetPrice(RealtimeFid.AskPrice1 + i), v.GetInt64(RealtimeFid.AskQuantity1 + i), v.GetInt64(RealtimeFid.AskQuantityChange1VsPreviousPush + i));
+            bids[i] = new OrderBookLevel(v.GetPrice(RealtimeFid.BidPrice1 + i), v.GetInt64(RealtimeFid.BidQuantity1 + i), v.GetInt64(RealtimeFid.BidQuantityChange1VsPreviousPush + i));
         }
 
         return new OrderBook(
-            e.Item, v.GetTime(21), asks, bids,
-            v.GetInt64(121), v.GetInt64(122), v.GetInt64(125), v.GetInt64(126),
-            v.GetInt64(23), v.GetInt64(24), e.ReceivedAt);
+            e.Item, v.GetTime(RealtimeFid.QuoteTime), asks, bids,
+            v.GetInt64(RealtimeFid.TotalAskQuantity), v.GetInt64(RealtimeFid.TotalAskQuantityChange), v.GetInt64(RealtimeFid.TotalBidQuantity), v.GetInt64(RealtimeFid.TotalBidQuantityChange),
+            v.GetInt64(RealtimeFid.ExpectedExecutionPrice23), v.GetInt64(RealtimeFid.ExpectedExecutionQuantity), e.ReceivedAt);
     }
 }

@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>One price level of the order book; <paramref name="QuantityChange"/> is against the previous push.</summary>

@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Wire;
+
 namespace Dashboard.Kiwoom.Realtime;
 
 /// <summary>
@@ -44,11 +46,11 @@ public sealed record OrderExecution(
 
         var v = e.Values;
         return new OrderExecution(
-            v.GetString(9201) ?? "", v.GetString(9203) ?? "", v.GetString(9001) ?? e.Item, v.GetString(302) ?? "",
-            v.GetString(913) ?? "", v.GetString(905) ?? "", v.GetString(906) ?? "", v.GetString(907) ?? "",
-            v.GetInt64(900), v.GetInt64(901), v.GetInt64(902), v.GetInt64(903), v.GetString(904) ?? "",
-            v.GetTime(908), v.GetString(909) ?? "", v.GetInt64(910), v.GetInt64(911), v.GetInt64(914), v.GetInt64(915),
-            v.GetPrice(10), v.GetInt64(938), v.GetInt64(939), v.GetString(919) ?? "", v.GetString(2134) ?? "",
+            v.GetString(RealtimeFid.AccountNumber) ?? "", v.GetString(RealtimeFid.OrderNumber) ?? "", v.GetString(RealtimeFid.StockCode) ?? e.Item, v.GetString(RealtimeFid.StockName) ?? "",
+            v.GetString(RealtimeFid.OrderStatus) ?? "", v.GetString(RealtimeFid.OrderKind) ?? "", v.GetString(RealtimeFid.TradePriceTypeKoreanText) ?? "", v.GetString(RealtimeFid.Side) ?? "",
+            v.GetInt64(RealtimeFid.OrderQuantity), v.GetInt64(RealtimeFid.OrderPrice), v.GetInt64(RealtimeFid.UnfilledQuantity), v.GetInt64(RealtimeFid.CumulativeFilledAmount), v.GetString(RealtimeFid.OriginalOrderNumber) ?? "",
+            v.GetTime(RealtimeFid.OrderFillTime), v.GetString(RealtimeFid.ExecutionNumber) ?? "", v.GetInt64(RealtimeFid.FillPrice), v.GetInt64(RealtimeFid.FillQuantity), v.GetInt64(RealtimeFid.UnitThisExecutionPrice), v.GetInt64(RealtimeFid.UnitThisExecutionQuantity),
+            v.GetPrice(RealtimeFid.CurrentPrice), v.GetInt64(RealtimeFid.TodaysCommission), v.GetInt64(RealtimeFid.TodaysTax), v.GetString(RealtimeFid.RejectionReason) ?? "", v.GetString(RealtimeFid.Exchange2134) ?? "",
             e.ReceivedAt);
     }
 

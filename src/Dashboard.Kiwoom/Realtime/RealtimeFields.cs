@@ -11,17 +11,29 @@ namespace Dashboard.Kiwoom.Realtime;
 public static class RealtimeFields
 {
     // PROTOCOL.md 3.6: FIDs whose sign is a direction, not arithmetic (41-60 are the book levels).
-    private static readonly FrozenSet<int> PriceFids = new[] { 10, 16, 17, 18, 27, 28, 36, 305, 306 }
-        .Concat(Enumerable.Range(41, 20)).ToFrozenSet();
+    private static readonly FrozenSet<int> PriceFids = new[]
+        {
+            RealtimeFid.CurrentPrice, RealtimeFid.Open, RealtimeFid.High, RealtimeFid.Low, RealtimeFid.BestAsk, RealtimeFid.BestBid,
+            RealtimeFid.NAV, RealtimeFid.UpperLimitPrice, RealtimeFid.LowerLimitPrice,
+        }
+        .Concat(Enumerable.Range(RealtimeFid.AskPrice1, 2 * OrderBook.Depth)).ToFrozenSet();
 
     // Sector index values carry decimals in their price FIDs (NAV is caught by its sample).
     private static readonly FrozenSet<string> DecimalPriceTypes = new[] { "0J", "0U" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<int> TimeFids = new[] { 20, 21, 214, 567, 568, 908, 1223, 1224, 1890, 1891, 1892 }.ToFrozenSet();
+    private static readonly FrozenSet<int> TimeFids = new[]
+    {
+        RealtimeFid.Time, RealtimeFid.QuoteTime, RealtimeFid.TimeRemainingToMarketStart, RealtimeFid.UpperLimitTime,
+        RealtimeFid.LowerLimitTime, RealtimeFid.OrderFillTime, RealtimeFid.TradeProcessingTime, RealtimeFid.VIReleaseTime,
+        RealtimeFid.OpenTime, RealtimeFid.HighTime, RealtimeFid.LowTime,
+    }.ToFrozenSet();
 
-    private static readonly FrozenSet<int> DateFids = new[] { 916, 918, 923 }.ToFrozenSet();
+    private static readonly FrozenSet<int> DateFids = new[] { RealtimeFid.LoanDate916, RealtimeFid.MaturityDate, RealtimeFid.LoanDate923 }.ToFrozenSet();
 
-    private static readonly FrozenSet<int> SignFids = new[] { 25, 238, 293 }.ToFrozenSet();
+    private static readonly FrozenSet<int> SignFids = new[]
+    {
+        RealtimeFid.ChangeSign, RealtimeFid.ExpectedPriceChangeSignVsPreviousClose, RealtimeFid.ExpectedPriceSignVsPreviousDay,
+    }.ToFrozenSet();
 
     private static readonly Lazy<FrozenDictionary<string, IReadOnlyList<RealtimeFieldDefinition>>> Table = new(Build);
 

@@ -28,8 +28,8 @@ public sealed record SectorAdvanceDecline(
 
         var v = e.Values;
         return new SectorAdvanceDecline(
-            e.Item, v.GetTime(20), v.GetInt64(252), v.GetInt64(251), v.GetInt64(253), v.GetInt64(255), v.GetInt64(254),
-            v.GetInt64(256), v.GetDecimal(257), v.GetDecimalPrice(10), v.GetDecimal(11), v.GetDecimal(12), v.GetChangeSign(25),
+            e.Item, v.GetTime(RealtimeFid.Time), v.GetInt64(RealtimeFid.RisingIssues), v.GetInt64(RealtimeFid.UpperLimitIssues), v.GetInt64(RealtimeFid.UnchangedIssues), v.GetInt64(RealtimeFid.FallingIssues), v.GetInt64(RealtimeFid.LowerLimitIssues),
+            v.GetInt64(RealtimeFid.IssuesTraded), v.GetDecimal(RealtimeFid.TradedRatio), v.GetDecimalPrice(RealtimeFid.CurrentPrice), v.GetDecimal(RealtimeFid.Change), v.GetDecimal(RealtimeFid.ChangeRate), v.GetChangeSign(RealtimeFid.ChangeSign),
             e.ReceivedAt);
     }
 }

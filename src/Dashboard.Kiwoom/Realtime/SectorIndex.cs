@@ -27,7 +27,7 @@ public sealed record SectorIndex(
 
         var v = e.Values;
         return new SectorIndex(
-            e.Item, v.GetTime(20), v.GetDecimalPrice(10), v.GetDecimal(11), v.GetDecimal(12), v.GetChangeSign(25),
-            v.GetInt64(13), v.GetInt64(14), v.GetDecimalPrice(16), v.GetDecimalPrice(17), v.GetDecimalPrice(18), e.ReceivedAt);
+            e.Item, v.GetTime(RealtimeFid.Time), v.GetDecimalPrice(RealtimeFid.CurrentPrice), v.GetDecimal(RealtimeFid.Change), v.GetDecimal(RealtimeFid.ChangeRate), v.GetChangeSign(RealtimeFid.ChangeSign),
+            v.GetInt64(RealtimeFid.CumulativeVolume), v.GetInt64(RealtimeFid.CumulativeTradeValue), v.GetDecimalPrice(RealtimeFid.Open), v.GetDecimalPrice(RealtimeFid.High), v.GetDecimalPrice(RealtimeFid.Low), e.ReceivedAt);
     }
 }

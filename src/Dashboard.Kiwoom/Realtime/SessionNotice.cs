@@ -14,6 +14,6 @@ public sealed record SessionNotice(string OperationCode, TimeOnly? Time, TimeSpa
         }
 
         var v = e.Values;
-        return new SessionNotice(v.GetString(215)?.Trim() ?? "", v.GetTime(20), v.GetTime(214)?.ToTimeSpan(), e.ReceivedAt);
+        return new SessionNotice(v.GetString(RealtimeFid.MarketOperationCode)?.Trim() ?? "", v.GetTime(RealtimeFid.Time), v.GetTime(RealtimeFid.TimeRemainingToMarketStart)?.ToTimeSpan(), e.ReceivedAt);
     }
 }

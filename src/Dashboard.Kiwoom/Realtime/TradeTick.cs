@@ -50,20 +50,20 @@ public readonly record struct TradeTick(
             var raw = rows.Value;
             switch (rows.Fid)
             {
-                case 10: price = ReadPrice(raw); break;
-                case 11: change = ReadInt64(raw); break;
-                case 12: rate = ReadDecimal(raw); break;
-                case 13: cumulativeVolume = ReadInt64(raw); break;
-                case 14: cumulativeValue = ReadInt64(raw); break;
-                case 15: volume = ReadInt64(raw); break;
-                case 16: open = ReadPrice(raw); break;
-                case 17: high = ReadPrice(raw); break;
-                case 18: low = ReadPrice(raw); break;
-                case 20: time = RealtimeValueParser.TryParseTime(raw, out var t) ? t : null; break;
-                case 25: sign = RealtimeValueParser.ParseChangeSign(raw); break;
-                case 27: ask = ReadPrice(raw); break;
-                case 28: bid = ReadPrice(raw); break;
-                case 228: strength = ReadDecimal(raw); break;
+                case RealtimeFid.CurrentPrice: price = ReadPrice(raw); break;
+                case RealtimeFid.Change: change = ReadInt64(raw); break;
+                case RealtimeFid.ChangeRate: rate = ReadDecimal(raw); break;
+                case RealtimeFid.CumulativeVolume: cumulativeVolume = ReadInt64(raw); break;
+                case RealtimeFid.CumulativeTradeValue: cumulativeValue = ReadInt64(raw); break;
+                case RealtimeFid.Volume: volume = ReadInt64(raw); break;
+                case RealtimeFid.Open: open = ReadPrice(raw); break;
+                case RealtimeFid.High: high = ReadPrice(raw); break;
+                case RealtimeFid.Low: low = ReadPrice(raw); break;
+                case RealtimeFid.Time: time = RealtimeValueParser.TryParseTime(raw, out var t) ? t : null; break;
+                case RealtimeFid.ChangeSign: sign = RealtimeValueParser.ParseChangeSign(raw); break;
+                case RealtimeFid.BestAsk: ask = ReadPrice(raw); break;
+                case RealtimeFid.BestBid: bid = ReadPrice(raw); break;
+                case RealtimeFid.ExecutionStrengthBuySellVolumeRatio: strength = ReadDecimal(raw); break;
             }
         }
 

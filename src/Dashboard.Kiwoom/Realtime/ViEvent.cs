@@ -29,15 +29,15 @@ public sealed record ViEvent(
         }
 
         var v = e.Values;
-        var kind = v.GetString(9068)?.Trim() switch
+        var kind = v.GetString(RealtimeFid.VIEventKind)?.Trim() switch
         {
             "1" => ViEventKind.Triggered,
             "2" => ViEventKind.Released,
             _ => ViEventKind.Unknown,
         };
         return new ViEvent(
-            v.GetString(9001) ?? e.Item, v.GetString(302) ?? "", kind, v.GetString(1225) ?? "", v.GetInt64(1221),
-            v.GetTime(1223), v.GetTime(1224), v.GetInt64(1236), v.GetInt64(1237), v.GetDecimal(1238), v.GetDecimal(1239),
-            v.GetDecimal(1489), v.GetInt64(1490), v.GetString(9069) ?? "", v.GetString(9008) ?? "", e.ReceivedAt);
+            v.GetString(RealtimeFid.StockCode) ?? e.Item, v.GetString(RealtimeFid.StockName) ?? "", kind, v.GetString(RealtimeFid.VIType) ?? "", v.GetInt64(RealtimeFid.VITriggerPrice),
+            v.GetTime(RealtimeFid.TradeProcessingTime), v.GetTime(RealtimeFid.VIReleaseTime), v.GetInt64(RealtimeFid.StaticReferencePrice), v.GetInt64(RealtimeFid.DynamicReferencePrice), v.GetDecimal(RealtimeFid.StaticDisparityRate), v.GetDecimal(RealtimeFid.DynamicDisparityRate),
+            v.GetDecimal(RealtimeFid.VITriggerPriceChangeRate), v.GetInt64(RealtimeFid.VITriggerCountToday), v.GetString(RealtimeFid.TriggerDirection) ?? "", v.GetString(RealtimeFid.MarketKOSPIKOSDAQAll) ?? "", e.ReceivedAt);
     }
 }

@@ -11,13 +11,13 @@ public static class MarketMapping
     /// <summary>A 0B trade as a quote; null for another type or a push without a price.</summary>
     public static Quote? ToQuote(RealtimeEvent e)
     {
-        if (!TradeTick.TryFrom(e, out var tick) || tick.Price is not { } price)
+        if (!TradeTick.TryFrom(e, out var tick) || tick.Price is not { Value: { } won } price)
         {
             return null;
         }
 
         return new Quote(
-            tick.Item, null, price.Value, price.Direction, tick.Change ?? 0, tick.ChangeRate ?? 0m,
+            tick.Item, null, won, price.Direction, tick.Change ?? 0, tick.ChangeRate ?? 0m,
             tick.CumulativeVolume ?? 0, tick.Volume, tick.Time, tick.ReceivedAt, FromSnapshot: false)
         {
             EmittedAt = e.EmittedAt,

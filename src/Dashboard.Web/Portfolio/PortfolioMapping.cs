@@ -64,7 +64,7 @@ public static class PortfolioMapping
         var average = update.AveragePrice ?? known?.AveragePrice ?? 0;
 
         // Pushes and ticks are read by separate loops: a 04 handled after a newer tick must not turn the price back.
-        var pushedPrice = update.CurrentPrice is { } pushed && (known is null || update.ReceivedAt >= known.PriceAt) ? pushed : (SignedPrice?)null;
+        var pushedPrice = update.CurrentPrice is { } pushed && (known is null || update.ReceivedAt >= known.PriceAt) ? pushed : (Dashboard.Kiwoom.Wire.SignedPrice?)null;
         return new PortfolioPosition(
             update.Code,
             !string.IsNullOrWhiteSpace(update.Name) ? update.Name.Trim() : known?.Name ?? update.Code,
@@ -72,7 +72,7 @@ public static class PortfolioMapping
             update.OrderableQuantity ?? Math.Min(quantity, known?.OrderableQuantity ?? quantity),
             average,
             update.TotalPurchaseAmount is > 0 and var amount ? amount : quantity * average,
-            pushedPrice is { } price ? Math.Abs(price.Value) : known?.CurrentPrice ?? average,
+            pushedPrice is { Value: { } won } ? won : known?.CurrentPrice ?? average,
             pushedPrice is { } signed ? signed.Direction : known?.Direction ?? Direction.Flat,
             pushedPrice is null && known is not null ? known.PriceAt : update.ReceivedAt);
     }

@@ -4,6 +4,7 @@ using Dashboard.Kiwoom.Realtime;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
+using SignedPrice = Dashboard.Kiwoom.Wire.SignedPrice;
 
 namespace Dashboard.Kiwoom.Tests.Realtime;
 

@@ -4,6 +4,7 @@ using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Realtime;
 using Microsoft.Extensions.Time.Testing;
 using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
+using SignedPrice = Dashboard.Kiwoom.Wire.SignedPrice;
 using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
 namespace Dashboard.Kiwoom.Tests.Realtime;

@@ -2,6 +2,7 @@ using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Realtime;
 using Microsoft.Extensions.Time.Testing;
 using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
+using SignedPrice = Dashboard.Kiwoom.Wire.SignedPrice;
 
 namespace Dashboard.Kiwoom.Tests.Realtime;
 

@@ -1,6 +1,7 @@
 using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Realtime;
 using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
+using SignedPrice = Dashboard.Kiwoom.Wire.SignedPrice;
 using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
 namespace Dashboard.Kiwoom.Tests.Realtime;

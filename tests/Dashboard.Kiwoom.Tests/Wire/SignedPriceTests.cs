@@ -70,4 +70,31 @@ public sealed class SignedPriceTests
         Assert.Equal("20,800 ▲", SignedPrice.Parse("+20800").ToString());
         Assert.Equal(string.Empty, SignedPrice.Parse("").ToString());
     }
+
+    [Fact]
+    public void APushedPriceIsTheSameValueAsAParsedOne()
+    {
+        // The realtime parser builds prices from bytes without keeping a string; a REST response
+        // parses them from text. Both are one type, so a page can compare a snapshot with a tick.
+        var pushed = new SignedPrice(20800, PriceDirection.Down);
+
+        Assert.Equal(SignedPrice.Parse("-20800"), pushed);
+        Assert.Equal(SignedPrice.Parse("-0020800"), pushed);
+        Assert.Equal(SignedPrice.Parse("-20800").GetHashCode(), pushed.GetHashCode());
+        Assert.NotEqual(SignedPrice.Parse("+20800"), pushed);
+        Assert.NotEqual(SignedPrice.Parse("-20801"), pushed);
+        Assert.Equal("-20800", pushed.Raw);
+        Assert.Equal("20,800 ▼", pushed.ToString());
+        Assert.True(pushed.HasValue);
+        Assert.False(pushed.IsMalformed);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SignedPrice(-1, PriceDirection.Flat));
+    }
+
+    [Fact]
+    public void UnparsedPricesCompareByTheirText()
+    {
+        Assert.Equal(SignedPrice.Parse("70,200"), SignedPrice.Parse("70,200"));
+        Assert.NotEqual(SignedPrice.Parse("70,200"), SignedPrice.Parse("70.200"));
+        Assert.NotEqual(SignedPrice.Parse("70,200"), SignedPrice.Parse(""));
+    }
 }

@@ -7,6 +7,7 @@ using Dashboard.Web.Tests.Broker;
 using Dashboard.Web.Tests.Broker.Fakes;
 using Dashboard.Web.Tests.Components;
 using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
+using SignedPrice = Dashboard.Kiwoom.Wire.SignedPrice;
 using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
 namespace Dashboard.Web.Tests.Etf;

@@ -62,6 +62,24 @@ public sealed class HomePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APositionsRateIsWrittenLikeThePortfolioPageWritesIt()
+    {
+        AnswerWith("kt00018", Kt00018(
+            new Holding("005930", "삼성전자", 10, 70_000, 71_000, 70_500),
+            new Holding("000660", "SK하이닉스", 5, 200_000, 190_000, 195_000)));
+        var home = Render();
+
+        await UntilAsync(home, () => Assert.Equal(2, home.FindAll(".home-position").Count));
+        var gain = home.Find(".home-position[data-code='005930'] .home-position-rate");
+        var loss = home.Find(".home-position[data-code='000660'] .home-position-rate");
+        Assert.Equal(Dashboard.Web.Components.Portfolio.PortfolioFormat.SignedRate(1.43m), gain.TextContent.Trim());
+        Assert.Equal("+1.43%", gain.TextContent.Trim());
+        Assert.Equal("-5.00%", loss.TextContent.Trim());
+        Assert.Contains("price-up", gain.ClassName, StringComparison.Ordinal);
+        Assert.Contains("price-down", loss.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheIndicesAreShown()
     {
         var home = Render();

@@ -33,6 +33,9 @@ public sealed class ElwPageTests : IAsyncLifetime
         session.FakeMarket.Quotes[Elw] = new Quote(Elw, "KB삼성전자콜", 125, PriceDirection.Up, 5, 4.17m, 10_000, null, null, bunit.Time.GetUtcNow(), FromSnapshot: true);
         session.FakeQueries.Answer("ka30012", _ => JsonSerializer.Deserialize(
             """{"aset_cd":"A005930","stk_nm":"KB삼성전자콜","return_code":0,"return_msg":"ok"}""", KiwoomJsonContext.Default.Ka30012Response)!);
+        // A warrant without a sensitivity row yet: the Greeks wait for the first 0m push.
+        session.FakeQueries.Answer("ka10050", _ => JsonSerializer.Deserialize(
+            """{"elwsnst_ix_array":[],"return_code":0,"return_msg":"ok"}""", KiwoomJsonContext.Default.Ka10050Response)!);
         return Task.CompletedTask;
     }
 

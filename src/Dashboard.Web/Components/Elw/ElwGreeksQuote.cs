@@ -19,8 +19,8 @@ public sealed record ElwGreeksQuote(
 
         var v = e.Values;
         return new ElwGreeksQuote(
-            e.Item, v.GetTime(20), v.GetDecimal(670), v.GetDecimal(671), v.GetDecimal(672), v.GetDecimal(673),
-            v.GetDecimal(674), v.GetDecimal(675), v.GetDecimal(676), v.GetDecimal(706), e.ReceivedAt);
+            e.Item, v.GetTime(RealtimeFid.Time), v.GetDecimal(RealtimeFid.TheoreticalPrice), v.GetDecimal(RealtimeFid.ImpliedVolatility), v.GetDecimal(RealtimeFid.Delta), v.GetDecimal(RealtimeFid.Gamma),
+            v.GetDecimal(RealtimeFid.Theta), v.GetDecimal(RealtimeFid.Vega), v.GetDecimal(RealtimeFid.Rho), v.GetDecimal(RealtimeFid.LPQuoteImpliedVolatility), e.ReceivedAt);
     }
 
     /// <summary>

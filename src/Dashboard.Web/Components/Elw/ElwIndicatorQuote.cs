@@ -17,6 +17,6 @@ public sealed record ElwIndicatorQuote(
 
         var v = e.Values;
         return new ElwIndicatorQuote(
-            e.Item, v.GetTime(20), v.GetDecimal(666), v.GetDecimal(1211), v.GetDecimal(667), v.GetDecimal(668), v.GetDecimal(669), e.ReceivedAt);
+            e.Item, v.GetTime(RealtimeFid.Time), v.GetDecimal(RealtimeFid.Parity), v.GetDecimal(RealtimeFid.Premium), v.GetDecimal(RealtimeFid.ELWGearingRatio), v.GetDecimal(RealtimeFid.ELWBreakEvenRate), v.GetDecimal(RealtimeFid.ELWCapitalSupportPoint), e.ReceivedAt);
     }
 }
