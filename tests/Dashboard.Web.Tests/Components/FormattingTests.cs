@@ -18,6 +18,21 @@ public sealed class FormattingTests
         Assert.Equal("₩71,500", Krw.FormatWithUnit(71_500, new CultureInfo("en")));
     }
 
+    [Theory]
+    [InlineData("1.234", "+1.23%")]
+    [InlineData("-0.5", "-0.50%")]
+    [InlineData("0", "0.00%")]
+    public void RatesAlwaysCarryTwoDecimalsAndASignOnAMove(string rate, string expected) =>
+        Assert.Equal(expected, Percent.Signed(decimal.Parse(rate, CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void MissingRatesAndIndexPointsHaveTheirOwnForms()
+    {
+        Assert.Equal("-", Percent.SignedOrDash(null));
+        Assert.Equal("+1,234.50", Percent.SignedPoints(1234.5m));
+        Assert.Equal("-3.10", Percent.SignedNumber(-3.1m));
+    }
+
     [Fact]
     public void TimesAreShownInKoreaTime() =>
         Assert.Equal("2026-11-26 09:00:00 KST", KoreaTimeText.Format(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero)));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Web.Alerts;
+using Dashboard.Web.Shell;
 using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Web.Components.Alerts;
@@ -19,5 +20,5 @@ public static class AlertFormat
         t["Fired", Rule(t, notice.Code, notice.Kind, notice.Threshold, notice.WindowMinutes), Value(t, notice.Kind, notice.Value)];
 
     private static string Number(AlertKind kind, decimal value) =>
-        kind == AlertKind.RateOfChange ? value.ToString("+0.00;-0.00;0.00", Invariant) : value.ToString("#,0", Invariant);
+        kind == AlertKind.RateOfChange ? Percent.SignedNumber(value) : value.ToString("#,0", Invariant);
 }

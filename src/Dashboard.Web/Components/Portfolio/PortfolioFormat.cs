@@ -12,7 +12,7 @@ public static class PortfolioFormat
     /// <summary>A gain or loss: "+1,234원" / "-1,234원" ("+₩1,234" / "-₩1,234"); nothing is "+0".</summary>
     public static string SignedWon(long won) => won > 0 ? "+" + Won(won) : Won(won);
 
-    public static string SignedRate(decimal rate) => rate.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%";
+    public static string SignedRate(decimal rate) => Percent.Signed(rate);
 
     public static string Rate(decimal rate) => rate.ToString("0.00", CultureInfo.InvariantCulture) + "%";
 

@@ -10,13 +10,13 @@ public sealed record LiveRow(string Price, string Change, string Rate, PriceDire
     public static LiveRow Of(Quote quote) => new(
         Krw.Format(quote.Price),
         quote.Change.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture),
-        quote.ChangeRate.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%",
+        Percent.Signed(quote.ChangeRate),
         quote.Direction);
 
     public static LiveRow Of(IndexQuote index) => new(
         index.Value.ToString("#,0.00", CultureInfo.InvariantCulture),
-        index.Change.ToString("+#,0.00;-#,0.00;0.00", CultureInfo.InvariantCulture),
-        index.ChangeRate.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%",
+        Percent.SignedPoints(index.Change),
+        Percent.Signed(index.ChangeRate),
         index.Direction);
 
     public static IReadOnlyDictionary<string, LiveRow> Of(IReadOnlyDictionary<string, Quote> quotes) =>
