@@ -170,7 +170,7 @@ public sealed class MarketEngine : IDisposable
         {
             for (var n = 0; n < trades; n++)
             {
-                TradeOnce(PickInstrument(), now);
+                TradeOnce(PickInstrument(), now, allowVi: _options.SpontaneousVi);
             }
 
             RunAuctions(now);
@@ -241,11 +241,7 @@ public sealed class MarketEngine : IDisposable
         price = Math.Clamp(price, i.LowerLimit, i.UpperLimit);
         if (!allowVi)
         {
-            // Fixed-rate mode: stay inside the dynamic VI band of the last price so no VI ever starts.
-            if (Math.Abs(price - i.Last) * 100 >= i.Last)
-            {
-                price = Math.Clamp(price > i.Last ? TickSize.Up(i.Kind, i.Last) : TickSize.Down(i.Kind, i.Last), i.LowerLimit, i.UpperLimit);
-            }
+            price = HoldInsideViBands(i, price);
         }
         else if (i.Kind == InstrumentKind.Stock && CheckVi(i, price, now))
         {
@@ -263,6 +259,21 @@ public sealed class MarketEngine : IDisposable
             Requote(i);
             Notify(i, now);
         }
+    }
+
+    /// <summary>
+    /// Fixed-rate mode and spontaneous VIs off: a move of 1% or more becomes one tick (inside every dynamic band), and a
+    /// stock that would reach the static band from its reference stays at its last price, so no VI ever starts.
+    /// </summary>
+    private static long HoldInsideViBands(Instrument i, long price)
+    {
+        if (Math.Abs(price - i.Last) * 100 >= i.Last)
+        {
+            price = Math.Clamp(price > i.Last ? TickSize.Up(i.Kind, i.Last) : TickSize.Down(i.Kind, i.Last), i.LowerLimit, i.UpperLimit);
+        }
+
+        var reachesStaticBand = i.Kind == InstrumentKind.Stock && Math.Abs(price - i.StaticReference) * 100m / i.StaticReference >= ViRule.StaticPercent;
+        return reachesStaticBand ? i.Last : price;
     }
 
     /// <summary>Orders arrive and leave at a few levels without touching the best prices.</summary>
