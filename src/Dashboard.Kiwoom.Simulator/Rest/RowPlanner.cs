@@ -71,6 +71,8 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
         {
             case ListShape.Days:
                 return DayRows(instrument, history.Days(instrument), input, nowKst, 60);
+            case ListShape.EtfReturns:
+                return EtfReturnRows(fields, instrument, input, nowKst);
             case ListShape.IndicatorSeries:
                 var ticks = history.Ticks(instrument, 60);
                 return ticks.Count == 0
@@ -81,6 +83,68 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
             default:
                 return Enumerable.Range(1, 10).Select(k => new RowContext { Engine = engine, NowKst = nowKst, Instrument = instrument, Rank = k }).ToArray();
         }
+    }
+
+    /// <summary>
+    /// ka40001 for the period <c>dt</c> asks (0 a week, 1 a month, 2 six months, 3 a year): one row per trading day,
+    /// newest first, with the NAV return (etfprft_rt) and the price return (cntr_prft_rt) from the close before the
+    /// period to that day, and that day's foreign and institutional net buying; the first row is the period's return.
+    /// </summary>
+    private RowContext[] EtfReturnRows(IReadOnlyList<CatalogField> fields, Instrument etf, RequestInput input, DateTime nowKst)
+    {
+        if (etf.Kind != InstrumentKind.Etf)
+        {
+            return [];
+        }
+
+        var today = DateOnly.FromDateTime(nowKst);
+        var since = input.Get("dt") switch
+        {
+            "0" => today.AddDays(-7),
+            "1" => today.AddMonths(-1),
+            "2" => today.AddMonths(-6),
+            _ => today.AddYears(-1),
+        };
+        var days = history.Days(etf);
+        var inPeriod = days.TakeWhile(d => DateOnly.FromDateTime(d.Time) > since).ToArray();
+        if (inPeriod.Length == days.Count)
+        {
+            return [];
+        }
+
+        var start = days[inPeriod.Length];
+        var startNav = EtfHistory.NavOn(engine, etf, DateOnly.FromDateTime(start.Time), start.Close);
+        return inPeriod.Select((d, k) =>
+        {
+            var day = DateOnly.FromDateTime(d.Time);
+            var nav = EtfHistory.NavOn(engine, etf, day, d.Close);
+            var (foreign, institution) = day == today ? (etf.ForeignNet, etf.InstitutionNet) : PastNetBuying(etf, d);
+            return new RowContext
+            {
+                Engine = engine,
+                NowKst = nowKst,
+                Instrument = etf,
+                Bar = d,
+                BarReference = k + 1 < days.Count ? days[k + 1].Close : d.Open,
+                Rank = k + 1,
+                Overrides = OverrideBuilder.Build(fields, spec => spec.Name switch
+                {
+                    "etfprft_rt" => startNav == 0 ? 0m : Math.Round((nav / startNav - 1) * 100, 2),
+                    "cntr_prft_rt" => start.Close == 0 ? 0m : Math.Round(((decimal)d.Close / start.Close - 1) * 100, 2),
+                    "for_netprps_qty" => foreign,
+                    "orgn_netprps_qty" => institution,
+                    _ => null,
+                }, zeroUnmappedNumbers: false),
+            };
+        }).ToArray();
+    }
+
+    /// <summary>A past day's foreign and institutional net buying: seeded per fund and day, a share of that day's volume.</summary>
+    private static (long Foreign, long Institution) PastNetBuying(Instrument etf, Bar day)
+    {
+        var rng = new Random(etf.Salt ^ DateOnly.FromDateTime(day.Time).DayNumber ^ 0x4E7);
+        long Share() => (long)(day.Volume * (rng.NextDouble() - 0.5) * 0.4);
+        return (Share(), Share());
     }
 
     /// <summary>Sectors, of the requested market where the request names one of the sector markets (0 KOSPI, 1 KOSDAQ, 2 KOSPI200).</summary>
