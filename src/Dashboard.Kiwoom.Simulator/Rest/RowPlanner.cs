@@ -23,7 +23,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
             NowKst = nowKst,
             Instrument = instrument,
             History = history,
-            Sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd")),
+            Sector = engine.Universe.FindSector(input.Get("inds_cd")),
             Theme = engine.Universe.Themes.FirstOrDefault(t => t.Code == input.Get("thema_grp_cd")),
             Overrides = overrides ?? (instrument is not null && IsListingFacts(tr.Response) ? ListingInfo(tr.Response, instrument) : null),
             Rank = 1,
@@ -45,7 +45,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
                     .Select(r => new RowContext { Engine = engine, NowKst = nowKst, Instrument = r.Instrument, Rank = r.Rank, Overrides = ListingInfo(fields, r.Instrument!) }).ToArray();
             case ListShape.SectorIndices:
                 // The sectors of the composite asked for (001 KOSPI with KOSPI200, 101 KOSDAQ).
-                var kosdaq = input.Get("inds_cd") == "101";
+                var kosdaq = engine.Universe.FindSector(input.Get("inds_cd"))?.Code == "101";
                 return engine.Universe.Sectors.Where(s => kosdaq ? s.Market == "1" : s.Market != "1")
                     .Select((s, k) => new RowContext { Engine = engine, NowKst = nowKst, Sector = s, Rank = k + 1 }).ToArray();
             case ListShape.Instruments:
@@ -60,7 +60,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
         }
 
         var indexColumns = fields.Any(f => FieldClassifier.For(f).Kind == ValueKind.Index);
-        if (shape is ListShape.Days or ListShape.Tape && indexColumns && engine.Universe.SectorByCode.ContainsKey(input.Get("inds_cd")))
+        if (shape is ListShape.Days or ListShape.Tape && indexColumns && engine.Universe.FindSector(input.Get("inds_cd")) is not null)
         {
             // A sector's days or tape in index points, from the same scaled candles its charts show.
             return ChartRows(shape == ListShape.Days ? ChartInterval.Day : ChartInterval.Tick, input, nowKst, Math.Min(limit, 60));
@@ -147,10 +147,15 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
         return (Share(), Share());
     }
 
-    /// <summary>Sectors, of the requested market where the request names one of the sector markets (0 KOSPI, 1 KOSDAQ, 2 KOSPI200).</summary>
+    /// <summary>
+    /// Sectors, of the requested market where the request names one of the sector markets (0 KOSPI, 1 KOSDAQ, 2 KOSPI200).
+    /// A request for one venue (stex_tp) gets the sector codes with that venue's suffix, as the guide's ka10051 example
+    /// answers "001_AL" for the combined market.
+    /// </summary>
     private RowContext[] SectorRows(IReadOnlyList<CatalogField> fields, RequestInput input, DateTime nowKst)
     {
         var market = input.Get("mrkt_tp");
+        var venue = MarketUniverse.VenueSuffix(input.Get("stex_tp"));
         var byMarket = engine.Universe.Sectors.Any(s => s.Market == market);
         return engine.Universe.Sectors.Where(s => !byMarket || s.Market == market)
             .Select((s, k) => new RowContext
@@ -164,6 +169,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
                 Overrides = OverrideBuilder.Build(fields, spec => spec.Name switch
                 {
                     "marketCode" => s.Market,
+                    "inds_cd" => s.Code + venue,
                     "group" => (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     _ => null,
                 }, zeroUnmappedNumbers: false),
@@ -186,7 +192,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
 
     private IReadOnlyList<RowContext> ChartRows(ChartInterval interval, RequestInput input, DateTime nowKst, int limit)
     {
-        var sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd"));
+        var sector = engine.Universe.FindSector(input.Get("inds_cd"));
         var instrument = sector is not null ? LargestMember(sector) : RequestedInstrument(input) ?? engine.Universe.ByCode["005930"];
         var scope = int.TryParse(input.Get("tic_scope"), out var s) && s > 0 ? s : 1;
         if (interval == ChartInterval.Tick)
@@ -252,7 +258,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
                 .Select((i, k) => new RowContext { Engine = engine, NowKst = nowKst, Instrument = i, Rank = k + 1 }).ToArray();
         }
 
-        if (engine.Universe.SectorByCode.TryGetValue(input.Get("inds_cd"), out var sector) && tr.Path != "/api/dostk/elw")
+        if (engine.Universe.FindSector(input.Get("inds_cd")) is { } sector && tr.Path != "/api/dostk/elw")
         {
             pool = sector.Members;
         }
