@@ -176,6 +176,9 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
             }).ToArray();
     }
 
+    private static bool TakesCodeList(CatalogTr tr) =>
+        tr.Request.Any(f => f.Name == "stk_cd" && f.Desc.Contains("separated by '|'", StringComparison.Ordinal));
+
     private static bool IsListingFacts(IReadOnlyList<CatalogField> fields) =>
         fields.Any(f => f.Name == "listCount") && fields.Any(f => f.Name == "regDay");
 
@@ -252,7 +255,9 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
     {
         IEnumerable<Instrument> pool;
         var codes = input.Get("stk_cd");
-        if (codes.Contains('|', StringComparison.Ordinal))
+
+        // A code list ("005930|069500") names its rows, and so does a list of one where the TR takes lists (ka10095).
+        if (codes.Contains('|', StringComparison.Ordinal) || (codes.Length > 0 && TakesCodeList(tr)))
         {
             return codes.Split('|').Select(engine.Universe.Find).OfType<Instrument>()
                 .Select((i, k) => new RowContext { Engine = engine, NowKst = nowKst, Instrument = i, Rank = k + 1 }).ToArray();
