@@ -74,6 +74,14 @@ public sealed class SimulatorOptions
     [Range(0.0, 1_000.0)]
     public double FixedTicksPerSecond { get; set; }
 
+    /// <summary>
+    /// False: the random walk never starts a VI by itself (a move that would reach a static or dynamic VI band is held
+    /// inside it), so only <c>/_sim/vi</c>, <see cref="Control.SimulatorControl.TriggerVi"/> and the closing auction's
+    /// rules change a listing's trading state. Browser journeys turn it off so no step waits out a VI nobody asked
+    /// for; a fresh install keeps it on so the VI screens have something to show.
+    /// </summary>
+    public bool SpontaneousVi { get; set; } = true;
+
     /// <summary>The listings that tick in the fixed-rate mode (unknown codes are refused at the first step).</summary>
     public List<string> FixedTickCodes { get; set; } = [];
 

@@ -48,6 +48,9 @@ public sealed class LiveDashboard : WebApplicationFactory<Program>
         builder.UseSetting("Dashboard:KeyRingSecret", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Dashboard:RedirectToHttps", "false");
         builder.UseSetting("Dashboard:CircuitRevalidationInterval", "00:00:03");
+        // No VI starts by itself: a journey that needs one triggers it through the control surface, and no step waits
+        // two and a half minutes for a VI nobody asked for to end.
+        builder.UseSetting("Simulator:SpontaneousVi", "false");
         builder.ConfigureLogging(logging => logging.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = false));
     }
 

@@ -85,7 +85,8 @@ public sealed class EtfAndSectorPlausibilityTests(SharedSimulator shared) : ICla
 
         foreach (var row in answer.Root.GetProperty("inds_netprps").EnumerateArray())
         {
-            var (level, baseLevel, market) = _sim.Market.Read(u => (u.SectorByCode[Text(row, "inds_cd")].Level, u.SectorByCode[Text(row, "inds_cd")].BaseLevel, u.SectorByCode[Text(row, "inds_cd")].Market));
+            // stex_tp 3 names the sector with the combined market's suffix ("001_AL").
+            var (level, baseLevel, market) = _sim.Market.Read(u => (u.FindSector(Text(row, "inds_cd"))!.Level, u.FindSector(Text(row, "inds_cd"))!.BaseLevel, u.FindSector(Text(row, "inds_cd"))!.Market));
             Assert.Equal("0", market);
             var price = Text(row, "cur_prc");
             Assert.Equal((long)Math.Round(level * 100), long.Parse(price.TrimStart('+', '-'), CultureInfo.InvariantCulture));

@@ -115,7 +115,7 @@ public sealed class ListClassifierTests
         ka30009 elwflu_rt_rank Instruments
         ka30010 elwreq_rank Instruments
         ka30011 elwalacc_rt Instruments
-        ka40001 etfprft_rt_lst Repeated
+        ka40001 etfprft_rt_lst EtfReturns
         ka40003 etfdaly_trnsn Days
         ka40004 etfall_mrpr Instruments
         ka40006 etftisl_trnsn Tape

@@ -41,6 +41,18 @@ public sealed class RestTrTests(SharedSimulator shared) : IClassFixture<SharedSi
     }
 
     [Fact]
+    public async Task AWatchListOfOneCodeAnswersThatListingAlone()
+    {
+        // The ETF page asks ka10095 for its one code; the market's largest listing must not answer in its place.
+        var watch = await _sim.CallAsync("ka10095", "/api/dostk/stkinfo", new { stk_cd = "069500" }, _token);
+
+        var rows = watch.Root.GetProperty("atn_stk_infr").EnumerateArray().ToArray();
+        var row = Assert.Single(rows);
+        Assert.Equal("069500", row.GetProperty("stk_cd").GetString()!.Trim());
+        Assert.Equal(_sim.Market.Read(u => u.ByCode["069500"].Last), Price(row.GetProperty("cur_prc").GetString()!));
+    }
+
+    [Fact]
     public async Task SameStockShowsTheSamePriceInEveryQuoteTr()
     {
         var basic = await _sim.CallAsync("ka10001", "/api/dostk/stkinfo", new { stk_cd = "005930" }, _token);

@@ -96,6 +96,7 @@ public sealed class OrderEngine : IMarketObserver
 
         var now = _engine.Clock.GetUtcNow();
         Release(account, original, moved);
+        WithdrawFromClosingAuction(original, i, moved, now);
         original.Cancelled += moved;
         if (original.Remaining == 0)
         {
@@ -133,6 +134,7 @@ public sealed class OrderEngine : IMarketObserver
         var i = _engine.Universe.ByCode[original.Code];
         var cancelled = quantity <= 0 ? original.Remaining : Math.Min(quantity, original.Remaining);
         Release(account, original, cancelled);
+        WithdrawFromClosingAuction(original, i, cancelled, _engine.Clock.GetUtcNow());
         original.Cancelled += cancelled;
         if (original.Remaining == 0)
         {
@@ -199,7 +201,8 @@ public sealed class OrderEngine : IMarketObserver
             if (crosses && !instrument.InVi && !instrument.Halted)
             {
                 var qty = Math.Min(order.Remaining, Math.Max(1, Math.Abs(trade.Quantity)));
-                ApplyFill(account, order, instrument, order.Price > 0 ? order.Price : trade.Price, qty, trade.Time);
+                var price = order.Price > 0 && !trade.SinglePrice ? order.Price : trade.Price;
+                ApplyFill(account, order, instrument, price, qty, trade.Time);
             }
         }
     }
@@ -256,6 +259,16 @@ public sealed class OrderEngine : IMarketObserver
         }
     }
 
+    /// <summary>A cancelled or amended quantity leaves the closing auction's book, so the expected crossing no longer counts it.</summary>
+    private void WithdrawFromClosingAuction(SimOrder order, Instrument i, long quantity, DateTimeOffset now)
+    {
+        if (order.InClosingAuction && _engine.Session == MarketSession.ClosingAuction)
+        {
+            var limit = order.Price > 0 ? order.Price : order.Side == OrderSide.Buy ? i.UpperLimit : i.LowerLimit;
+            _engine.JoinClosingAuction(i, order.Side == OrderSide.Buy, limit, -quantity, now);
+        }
+    }
+
     private static void Release(Account account, SimOrder order, long quantity)
     {
         if (order.Side == OrderSide.Sell && account.Holdings.TryGetValue(order.Code, out var h))
@@ -291,9 +304,19 @@ public sealed class OrderEngine : IMarketObserver
         }
 
         var type = order.TradeType;
+        if (_engine.Session == MarketSession.ClosingAuction && !TradeTypes.IsAfterHoursClose(type))
+        {
+            // 15:20-15:30 an order joins the closing auction and waits for its crossing, which fills it through OnTrade.
+            var auctionLimit = order.Price > 0 ? order.Price : order.Side == OrderSide.Buy ? i.UpperLimit : i.LowerLimit;
+            _engine.JoinClosingAuction(i, order.Side == OrderSide.Buy, auctionLimit, order.Remaining, now);
+            order.InClosingAuction = true;
+            return;
+        }
+
         if (TradeTypes.IsAfterHoursClose(type))
         {
-            var price = type == "61" ? i.BasePrice : i.Last;
+            // 장전 시간외 (61) at yesterday's close, 장후 시간외 (81) at today's close (the closing auction's price).
+            var price = type == "61" ? i.BasePrice : i.ClosePrice ?? i.Last;
             order.Price = price;
             ApplyFill(account, order, i, price, order.Remaining, now);
             return;

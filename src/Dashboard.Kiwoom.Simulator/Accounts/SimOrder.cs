@@ -43,6 +43,9 @@ public sealed class SimOrder
 
     public bool Credit { get; init; }
 
+    /// <summary>Placed during the closing auction (15:20-15:30): its quantity is in the auction's expected crossing until filled or withdrawn.</summary>
+    internal bool InClosingAuction { get; set; }
+
     public bool IsOpen => Status is OrderStatus.Accepted or OrderStatus.PartiallyFilled && Remaining > 0;
 
     public long AverageFillPrice => Filled == 0 ? 0 : FilledAmount / Filled;

@@ -13,10 +13,12 @@ public static class Auction
     public static bool IsOn(Instrument i, MarketSession session) => i.InVi || IsSinglePrice(session);
 
     /// <summary>
-    /// The expected price and quantity, or zeros outside an auction. A VI auction has its own crossing price; the
-    /// session auctions are not order-matched by the model, so they expect the last price for the quantity at the touch.
+    /// The expected price and quantity, or zeros outside an auction. A VI auction and the closing auction have their own
+    /// crossing price from the orders they hold; the opening auction is not order-matched by the model, so it expects
+    /// the last price for the quantity at the touch.
     /// </summary>
-    public static (long Price, long Quantity) Expected(Instrument i, MarketSession session) => i.InVi
+    public static (long Price, long Quantity) Expected(Instrument i, MarketSession session) =>
+        i.InVi || (session == MarketSession.ClosingAuction && i.ExpectedPrice > 0)
         ? (i.ExpectedPrice, i.ExpectedQuantity)
         : IsSinglePrice(session) ? (i.Last, Math.Min(i.AskQuantities[0], i.BidQuantities[0])) : (0, 0);
 }

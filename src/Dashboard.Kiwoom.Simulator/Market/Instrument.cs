@@ -39,6 +39,9 @@ public sealed class Instrument
     /// <summary>Previous close: the reference for direction signs, change and the ±30% band.</summary>
     public long BasePrice { get; internal set; }
 
+    /// <summary>Today's close once the closing auction has crossed (calendar mode); null before it and in continuous mode.</summary>
+    public long? ClosePrice { get; internal set; }
+
     public long Open { get; internal set; }
 
     public long High { get; internal set; }
@@ -93,10 +96,10 @@ public sealed class Instrument
 
     public ViEvent? ActiveVi { get; internal set; }
 
-    /// <summary>During a VI's single-price auction: the price the orders in the book would cross at now; 0 otherwise.</summary>
+    /// <summary>During a VI's or the closing single-price auction: the price the orders in the book would cross at now; 0 otherwise.</summary>
     public long ExpectedPrice { get; internal set; }
 
-    /// <summary>During a VI's single-price auction: the quantity that would trade at <see cref="ExpectedPrice"/>.</summary>
+    /// <summary>During a VI's or the closing single-price auction: the quantity that would trade at <see cref="ExpectedPrice"/>.</summary>
     public long ExpectedQuantity { get; internal set; }
 
     public int ViCount { get; internal set; }

@@ -16,6 +16,7 @@ public sealed class MarketEngine : IDisposable
     private readonly List<IMarketObserver> _observers = [];
     private readonly List<ViEvent> _viLog = [];
     private readonly List<Instrument> _auctions = [];
+    private readonly ClosingAuctionBook _closing = new();
     private readonly double[] _weights;
     private readonly double _totalWeight;
     private ITimer? _timer;
@@ -163,14 +164,25 @@ public sealed class MarketEngine : IDisposable
     public void Step(int trades) => Write(() =>
     {
         var now = Clock.GetUtcNow();
+        var session = Schedule.At(KoreaTime.WallClock(now));
+        if (_closing.Open && session != MarketSession.ClosingAuction)
+        {
+            // Before a day roll: the auction crosses on its own day even when the clock jumped past it.
+            CrossClosingAuction();
+        }
+
         RollDayIfNeeded(now);
         ReleaseDueVis(now);
-        var session = Schedule.At(KoreaTime.WallClock(now));
-        if (session is MarketSession.Continuous or MarketSession.AfterHoursSinglePrice)
+        if (session == MarketSession.ClosingAuction)
+        {
+            RunClosingAuction(trades, now);
+            RunAuctions(now);
+        }
+        else if (session is MarketSession.Continuous or MarketSession.AfterHoursSinglePrice)
         {
             for (var n = 0; n < trades; n++)
             {
-                TradeOnce(PickInstrument(), now);
+                TradeOnce(PickInstrument(), now, allowVi: _options.SpontaneousVi);
             }
 
             RunAuctions(now);
@@ -194,6 +206,25 @@ public sealed class MarketEngine : IDisposable
         var reference = isStatic ? i.StaticReference : i.Last;
         var jump = TickSize.RoundDown(i.Kind, reference * (upward ? 110 : 90) / 100);
         return StartVi(i, Math.Clamp(jump, i.LowerLimit, i.UpperLimit), isStatic, upward, now);
+    });
+
+    /// <summary>
+    /// An order joins the closing single-price auction instead of matching (the order engine's orders between 15:20 and
+    /// 15:30): the expected price and quantity and the book move with it; the crossing at 15:30 prints it.
+    /// </summary>
+    internal void JoinClosingAuction(Instrument i, bool buy, long price, long quantity, DateTimeOffset now) => Write(() =>
+    {
+        BeginClosingAuction(now);
+        var (expectedPrice, expectedQuantity) = _closing.Add(i, buy, price, quantity);
+        if (i.InVi)
+        {
+            return;
+        }
+
+        i.ExpectedPrice = expectedQuantity > 0 ? expectedPrice : i.Last;
+        i.ExpectedQuantity = expectedQuantity;
+        BuildAuctionBook(i);
+        Notify(i, now);
     });
 
     /// <summary>Executes a trade at a given price and quantity (the order engine's fills go on the tape).</summary>
@@ -241,11 +272,7 @@ public sealed class MarketEngine : IDisposable
         price = Math.Clamp(price, i.LowerLimit, i.UpperLimit);
         if (!allowVi)
         {
-            // Fixed-rate mode: stay inside the dynamic VI band of the last price so no VI ever starts.
-            if (Math.Abs(price - i.Last) * 100 >= i.Last)
-            {
-                price = Math.Clamp(price > i.Last ? TickSize.Up(i.Kind, i.Last) : TickSize.Down(i.Kind, i.Last), i.LowerLimit, i.UpperLimit);
-            }
+            price = HoldInsideViBands(i, price);
         }
         else if (i.Kind == InstrumentKind.Stock && CheckVi(i, price, now))
         {
@@ -263,6 +290,21 @@ public sealed class MarketEngine : IDisposable
             Requote(i);
             Notify(i, now);
         }
+    }
+
+    /// <summary>
+    /// Fixed-rate mode and spontaneous VIs off: a move of 1% or more becomes one tick (inside every dynamic band), and a
+    /// stock that would reach the static band from its reference stays at its last price, so no VI ever starts.
+    /// </summary>
+    private static long HoldInsideViBands(Instrument i, long price)
+    {
+        if (Math.Abs(price - i.Last) * 100 >= i.Last)
+        {
+            price = Math.Clamp(price > i.Last ? TickSize.Up(i.Kind, i.Last) : TickSize.Down(i.Kind, i.Last), i.LowerLimit, i.UpperLimit);
+        }
+
+        var reachesStaticBand = i.Kind == InstrumentKind.Stock && Math.Abs(price - i.StaticReference) * 100m / i.StaticReference >= ViRule.StaticPercent;
+        return reachesStaticBand ? i.Last : price;
     }
 
     /// <summary>Orders arrive and leave at a few levels without touching the best prices.</summary>
@@ -312,6 +354,80 @@ public sealed class MarketEngine : IDisposable
             i.ExpectedQuantity += Math.Max(1, 2_000_000 / Math.Max(1, i.ExpectedPrice)) * _rng.Next(1, 10) / 4 + 1;
             BuildAuctionBook(i);
             Notify(i, now);
+        }
+    }
+
+    /// <summary>
+    /// 15:20-15:30: orders arrive (a few ticks either side of the last price, market orders among them) and wait; nothing
+    /// trades until the crossing.
+    /// </summary>
+    private void RunClosingAuction(int orders, DateTimeOffset now)
+    {
+        BeginClosingAuction(now);
+        for (var n = 0; n < orders; n++)
+        {
+            var i = PickInstrument();
+            if (i.Halted || i.InVi)
+            {
+                continue;
+            }
+
+            var buy = _rng.Next(2) == 0;
+            var ticks = _rng.Next(-3, 4);
+            var price = i.Last;
+            for (var s = 0; s < Math.Abs(ticks); s++)
+            {
+                price = ticks > 0 ? TickSize.Up(i.Kind, price) : TickSize.Down(i.Kind, price);
+            }
+
+            // One order in ten is a market order: a limit at the daily band, so it takes whatever the crossing is.
+            price = _rng.Next(10) == 0 ? (buy ? i.UpperLimit : i.LowerLimit) : Math.Clamp(price, i.LowerLimit, i.UpperLimit);
+            var size = Math.Max(1, (long)(Math.Exp(_rng.NextDouble() * 6) * Math.Max(1, 20_000 / Math.Max(1, price)) / 4) + _rng.Next(1, 20));
+            JoinClosingAuction(i, buy, price, size, now);
+        }
+    }
+
+    private void BeginClosingAuction(DateTimeOffset now)
+    {
+        if (_closing.Open)
+        {
+            return;
+        }
+
+        // 15:30 of the auction's own day, Korea time: the crossing's print carries it.
+        var kst = KoreaTime.WallClock(now);
+        _closing.Begin(new DateTimeOffset(kst.Year, kst.Month, kst.Day, 15, 30, 0, KoreaTime.Offset));
+        foreach (var i in Universe.All.Where(i => !i.InVi))
+        {
+            i.ExpectedPrice = i.Last;
+            i.ExpectedQuantity = 0;
+        }
+    }
+
+    /// <summary>15:30: each listing prints once at the price that executes the most, which is the day's close.</summary>
+    private void CrossClosingAuction()
+    {
+        var at = _closing.CrossesAt;
+        foreach (var (i, price, quantity) in _closing.Cross())
+        {
+            if (quantity > 0 && !i.InVi && !i.Halted)
+            {
+                Execute(i, price, price >= i.Last ? quantity : -quantity, at, singlePrice: true);
+            }
+        }
+
+        foreach (var i in Universe.All)
+        {
+            if (!i.InVi)
+            {
+                i.ExpectedPrice = i.ExpectedQuantity = 0;
+                if (i.LastTradeTime != at)
+                {
+                    RebuildBook(i, buyerInitiated: false);
+                }
+            }
+
+            i.ClosePrice = i.Last;
         }
     }
 
@@ -484,7 +600,7 @@ public sealed class MarketEngine : IDisposable
                 var price = i.ExpectedPrice;
                 var quantity = Math.Max(1, i.ExpectedQuantity);
                 i.ExpectedPrice = i.ExpectedQuantity = 0;
-                Execute(i, price, vi.Upward ? quantity : -quantity, until);
+                Execute(i, price, vi.Upward ? quantity : -quantity, until, singlePrice: true);
                 i.StaticReference = price;
                 foreach (var o in _observers)
                 {
@@ -494,7 +610,7 @@ public sealed class MarketEngine : IDisposable
         }
     }
 
-    private void Execute(Instrument i, long price, long signedQuantity, DateTimeOffset now)
+    private void Execute(Instrument i, long price, long signedQuantity, DateTimeOffset now, bool singlePrice = false)
     {
         var qty = Math.Abs(signedQuantity);
         i.Last = price;
@@ -542,7 +658,7 @@ public sealed class MarketEngine : IDisposable
         SplitFlows(i, signedQuantity, price);
         RebuildBook(i, signedQuantity > 0);
         Interlocked.Increment(ref _tradeCount);
-        var trade = new Trade(now, price, signedQuantity, i.Volume, i.Kind == InstrumentKind.Etf ? EtfNav(i) : 0);
+        var trade = new Trade(now, price, signedQuantity, i.Volume, i.Kind == InstrumentKind.Etf ? EtfNav(i) : 0, singlePrice);
         i.Trades.Add(trade);
         var kst = KoreaTime.WallClock(now);
         i.Minutes.Record(new DateTime(kst.Year, kst.Month, kst.Day, kst.Hour, kst.Minute, 0, DateTimeKind.Unspecified), price, qty);
@@ -628,7 +744,9 @@ public sealed class MarketEngine : IDisposable
         foreach (var i in Universe.All)
         {
             i.PreviousVolume = Math.Max(1, i.Volume);
-            i.BasePrice = i.Last;
+            // The closing auction's price when it ran (after-hours prints do not move the next day's reference).
+            i.BasePrice = i.ClosePrice ?? i.Last;
+            i.ClosePrice = null;
             i.ViUntil = null;
             i.ActiveVi = null;
             i.ExpectedPrice = i.ExpectedQuantity = 0;

@@ -41,6 +41,29 @@ public sealed class MarketUniverse
 
     public IReadOnlyList<Broker> Brokers { get; }
 
+    /// <summary>
+    /// Finds a sector by code, accepting the venue suffixes the guide shows on sector codes ("001_AL" in ka10051's answer
+    /// for the combined market), so a client that sends back the code it was given gets the same sector.
+    /// </summary>
+    public Sector? FindSector(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        var c = code.Trim();
+        return SectorByCode.GetValueOrDefault(c.EndsWith("_AL", StringComparison.Ordinal) || c.EndsWith("_NX", StringComparison.Ordinal) ? c[..^3] : c);
+    }
+
+    /// <summary>The venue suffix Kiwoom puts on codes in answers for <c>stex_tp</c> 1 (KRX, none), 2 (Nextrade, "_NX") and 3 (combined, "_AL").</summary>
+    public static string VenueSuffix(string? stexTp) => stexTp switch
+    {
+        "2" => "_NX",
+        "3" => "_AL",
+        _ => "",
+    };
+
     /// <summary>Finds a listing by code, accepting the venue suffixes _NX/_AL and an A/J/Q prefix.</summary>
     public Instrument? Find(string? code)
     {

@@ -171,7 +171,7 @@ internal sealed class MarketFeed : IMarketObserver
 
             switch (type)
             {
-                case "0J" or "0U" when _engine.Universe.SectorByCode.TryGetValue(item, out var sector):
+                case "0J" or "0U" when _engine.Universe.FindSector(item) is { } sector:
                     Fan(sessions, _frames.Build(type, item, fid => _frames.SectorFid(fid, sector, now)));
                     break;
                 case "0I":

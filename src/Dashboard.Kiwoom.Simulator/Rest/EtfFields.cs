@@ -5,8 +5,9 @@ namespace Dashboard.Kiwoom.Simulator.Rest;
 
 /// <summary>
 /// An ETF's NAV, premium/discount, tracking error and tracked index (ka40001-ka40010) from its basket and
-/// <see cref="EtfTarget"/>: the NAV of a row is the one at that print (or that day's close at today's premium),
-/// so NAV rows move with the price and stay within a fraction of a percent of it, as a real fund's do.
+/// <see cref="EtfTarget"/>: the NAV of a row is the one at that print, or that day's own NAV for a daily row
+/// (<see cref="EtfHistory"/>), measured against the day before, so NAV rows move with the price and stay within a
+/// fraction of a percent of it, as a real fund's do.
 /// </summary>
 internal static class EtfFields
 {
@@ -21,14 +22,23 @@ internal static class EtfFields
         }
 
         var engine = ctx.Engine;
-        var liveNav = engine.EtfNav(etf);
         var price = ctx.Last;
-        var nav = ctx.Trade is { Nav: > 0 } t ? t.Nav
-            : ctx.Bar is { } bar && etf.Last > 0 ? Math.Round(bar.Close * liveNav / etf.Last, 2)
-            : liveNav;
-        var baseNav = engine.EtfNavAt(etf, static m => m.BasePrice);
+        decimal nav, baseNav;
+        if (ctx.Bar is { } bar)
+        {
+            var day = DateOnly.FromDateTime(bar.Time);
+            nav = EtfHistory.NavOn(engine, etf, day, bar.Close);
+            baseNav = EtfHistory.NavOn(engine, etf, SessionSchedule.TradingDaysBefore(day).First(), ctx.BarReference);
+        }
+        else
+        {
+            nav = ctx.Trade is { Nav: > 0 } t ? t.Nav : engine.EtfNav(etf);
+            baseNav = engine.EtfNavAt(etf, static m => m.BasePrice);
+        }
+
         var index = engine.EtfIndexLevel(etf, nav);
-        var indexChange = index - target.BaseLevel;
+        var indexChange = ctx.Bar is null ? index - target.BaseLevel : index - engine.EtfIndexLevel(etf, baseNav);
+        var indexBase = index - indexChange;
         var disparity = nav == 0 ? 0 : Math.Round((price - nav) * 100 / nav, 2);
         text = f.Name switch
         {
@@ -46,7 +56,7 @@ internal static class EtfFields
             "trace_idex" or "trace_cur_prc" => f.IndexTimes100 ? ((long)(index * 100)).ToString(Inv) : index.ToString("0.00", Inv),
             "trace_pred_pre" or "trace_idex_pred_pre" => f.IndexTimes100 ? Sign(indexChange) + ((long)Math.Abs(indexChange * 100)).ToString(Inv) : indexChange.ToString("+0.00;-0.00;0.00", Inv),
             "trace_pre_sig" or "trace_idex_pred_pre_sig" => indexChange > 0 ? "2" : indexChange < 0 ? "5" : "3",
-            "trace_flu_rt" or "objt_idex_pre_rt" => FieldRenderer.FormatRate(f, Math.Round(indexChange * 100 / target.BaseLevel, 2)),
+            "trace_flu_rt" or "objt_idex_pre_rt" => FieldRenderer.FormatRate(f, indexBase == 0 ? 0 : Math.Round(indexChange * 100 / indexBase, 2)),
             _ => "",
         };
         return text.Length > 0;

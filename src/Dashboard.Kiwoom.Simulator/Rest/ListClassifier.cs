@@ -34,6 +34,11 @@ internal static class ListClassifier
         bool AnyKind(params ValueKind[] kinds) => specs.Any(s => kinds.Contains(s.Kind));
         var description = list.Desc.ToLowerInvariant();
 
+        if (Has("etfprft_rt") && Has("cntr_prft_rt"))
+        {
+            return ListShape.EtfReturns;
+        }
+
         if (Has("motn_pric") && Has("viaplc_tp"))
         {
             return ListShape.ViEvents;

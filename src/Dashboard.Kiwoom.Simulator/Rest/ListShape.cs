@@ -34,6 +34,9 @@ internal enum ListShape
     /// <summary>The trade tape of the requested listing (or sector, in index points): one row per print.</summary>
     Tape,
 
+    /// <summary>An ETF's returns (ka40001): one row per trading day of the requested period, each its return since the period began.</summary>
+    EtfReturns,
+
     /// <summary>Nothing in the columns names what a row is: the requested listing's figures in ten rows.</summary>
     Repeated,
 }

@@ -23,7 +23,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
             NowKst = nowKst,
             Instrument = instrument,
             History = history,
-            Sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd")),
+            Sector = engine.Universe.FindSector(input.Get("inds_cd")),
             Theme = engine.Universe.Themes.FirstOrDefault(t => t.Code == input.Get("thema_grp_cd")),
             Overrides = overrides ?? (instrument is not null && IsListingFacts(tr.Response) ? ListingInfo(tr.Response, instrument) : null),
             Rank = 1,
@@ -45,7 +45,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
                     .Select(r => new RowContext { Engine = engine, NowKst = nowKst, Instrument = r.Instrument, Rank = r.Rank, Overrides = ListingInfo(fields, r.Instrument!) }).ToArray();
             case ListShape.SectorIndices:
                 // The sectors of the composite asked for (001 KOSPI with KOSPI200, 101 KOSDAQ).
-                var kosdaq = input.Get("inds_cd") == "101";
+                var kosdaq = engine.Universe.FindSector(input.Get("inds_cd"))?.Code == "101";
                 return engine.Universe.Sectors.Where(s => kosdaq ? s.Market == "1" : s.Market != "1")
                     .Select((s, k) => new RowContext { Engine = engine, NowKst = nowKst, Sector = s, Rank = k + 1 }).ToArray();
             case ListShape.Instruments:
@@ -60,7 +60,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
         }
 
         var indexColumns = fields.Any(f => FieldClassifier.For(f).Kind == ValueKind.Index);
-        if (shape is ListShape.Days or ListShape.Tape && indexColumns && engine.Universe.SectorByCode.ContainsKey(input.Get("inds_cd")))
+        if (shape is ListShape.Days or ListShape.Tape && indexColumns && engine.Universe.FindSector(input.Get("inds_cd")) is not null)
         {
             // A sector's days or tape in index points, from the same scaled candles its charts show.
             return ChartRows(shape == ListShape.Days ? ChartInterval.Day : ChartInterval.Tick, input, nowKst, Math.Min(limit, 60));
@@ -71,6 +71,8 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
         {
             case ListShape.Days:
                 return DayRows(instrument, history.Days(instrument), input, nowKst, 60);
+            case ListShape.EtfReturns:
+                return EtfReturnRows(fields, instrument, input, nowKst);
             case ListShape.IndicatorSeries:
                 var ticks = history.Ticks(instrument, 60);
                 return ticks.Count == 0
@@ -83,10 +85,77 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
         }
     }
 
-    /// <summary>Sectors, of the requested market where the request names one of the sector markets (0 KOSPI, 1 KOSDAQ, 2 KOSPI200).</summary>
+    /// <summary>
+    /// ka40001 for the period <c>dt</c> asks (0 a week, 1 a month, 2 six months, 3 a year): one row per trading day,
+    /// newest first, with the NAV return (etfprft_rt) and the price return (cntr_prft_rt) from the close before the
+    /// period to that day, and that day's foreign and institutional net buying; the first row is the period's return.
+    /// </summary>
+    private RowContext[] EtfReturnRows(IReadOnlyList<CatalogField> fields, Instrument etf, RequestInput input, DateTime nowKst)
+    {
+        if (etf.Kind != InstrumentKind.Etf)
+        {
+            return [];
+        }
+
+        var today = DateOnly.FromDateTime(nowKst);
+        var since = input.Get("dt") switch
+        {
+            "0" => today.AddDays(-7),
+            "1" => today.AddMonths(-1),
+            "2" => today.AddMonths(-6),
+            _ => today.AddYears(-1),
+        };
+        var days = history.Days(etf);
+        var inPeriod = days.TakeWhile(d => DateOnly.FromDateTime(d.Time) > since).ToArray();
+        if (inPeriod.Length == days.Count)
+        {
+            return [];
+        }
+
+        var start = days[inPeriod.Length];
+        var startNav = EtfHistory.NavOn(engine, etf, DateOnly.FromDateTime(start.Time), start.Close);
+        return inPeriod.Select((d, k) =>
+        {
+            var day = DateOnly.FromDateTime(d.Time);
+            var nav = EtfHistory.NavOn(engine, etf, day, d.Close);
+            var (foreign, institution) = day == today ? (etf.ForeignNet, etf.InstitutionNet) : PastNetBuying(etf, d);
+            return new RowContext
+            {
+                Engine = engine,
+                NowKst = nowKst,
+                Instrument = etf,
+                Bar = d,
+                BarReference = k + 1 < days.Count ? days[k + 1].Close : d.Open,
+                Rank = k + 1,
+                Overrides = OverrideBuilder.Build(fields, spec => spec.Name switch
+                {
+                    "etfprft_rt" => startNav == 0 ? 0m : Math.Round((nav / startNav - 1) * 100, 2),
+                    "cntr_prft_rt" => start.Close == 0 ? 0m : Math.Round(((decimal)d.Close / start.Close - 1) * 100, 2),
+                    "for_netprps_qty" => foreign,
+                    "orgn_netprps_qty" => institution,
+                    _ => null,
+                }, zeroUnmappedNumbers: false),
+            };
+        }).ToArray();
+    }
+
+    /// <summary>A past day's foreign and institutional net buying: seeded per fund and day, a share of that day's volume.</summary>
+    private static (long Foreign, long Institution) PastNetBuying(Instrument etf, Bar day)
+    {
+        var rng = new Random(etf.Salt ^ DateOnly.FromDateTime(day.Time).DayNumber ^ 0x4E7);
+        long Share() => (long)(day.Volume * (rng.NextDouble() - 0.5) * 0.4);
+        return (Share(), Share());
+    }
+
+    /// <summary>
+    /// Sectors, of the requested market where the request names one of the sector markets (0 KOSPI, 1 KOSDAQ, 2 KOSPI200).
+    /// A request for one venue (stex_tp) gets the sector codes with that venue's suffix, as the guide's ka10051 example
+    /// answers "001_AL" for the combined market.
+    /// </summary>
     private RowContext[] SectorRows(IReadOnlyList<CatalogField> fields, RequestInput input, DateTime nowKst)
     {
         var market = input.Get("mrkt_tp");
+        var venue = MarketUniverse.VenueSuffix(input.Get("stex_tp"));
         var byMarket = engine.Universe.Sectors.Any(s => s.Market == market);
         return engine.Universe.Sectors.Where(s => !byMarket || s.Market == market)
             .Select((s, k) => new RowContext
@@ -100,11 +169,15 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
                 Overrides = OverrideBuilder.Build(fields, spec => spec.Name switch
                 {
                     "marketCode" => s.Market,
+                    "inds_cd" => s.Code + venue,
                     "group" => (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     _ => null,
                 }, zeroUnmappedNumbers: false),
             }).ToArray();
     }
+
+    private static bool TakesCodeList(CatalogTr tr) =>
+        tr.Request.Any(f => f.Name == "stk_cd" && f.Desc.Contains("separated by '|'", StringComparison.Ordinal));
 
     private static bool IsListingFacts(IReadOnlyList<CatalogField> fields) =>
         fields.Any(f => f.Name == "listCount") && fields.Any(f => f.Name == "regDay");
@@ -122,7 +195,7 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
 
     private IReadOnlyList<RowContext> ChartRows(ChartInterval interval, RequestInput input, DateTime nowKst, int limit)
     {
-        var sector = engine.Universe.SectorByCode.GetValueOrDefault(input.Get("inds_cd"));
+        var sector = engine.Universe.FindSector(input.Get("inds_cd"));
         var instrument = sector is not null ? LargestMember(sector) : RequestedInstrument(input) ?? engine.Universe.ByCode["005930"];
         var scope = int.TryParse(input.Get("tic_scope"), out var s) && s > 0 ? s : 1;
         if (interval == ChartInterval.Tick)
@@ -182,13 +255,15 @@ internal sealed class RowPlanner(MarketEngine engine, PriceHistory history)
     {
         IEnumerable<Instrument> pool;
         var codes = input.Get("stk_cd");
-        if (codes.Contains('|', StringComparison.Ordinal))
+
+        // A code list ("005930|069500") names its rows, and so does a list of one where the TR takes lists (ka10095).
+        if (codes.Contains('|', StringComparison.Ordinal) || (codes.Length > 0 && TakesCodeList(tr)))
         {
             return codes.Split('|').Select(engine.Universe.Find).OfType<Instrument>()
                 .Select((i, k) => new RowContext { Engine = engine, NowKst = nowKst, Instrument = i, Rank = k + 1 }).ToArray();
         }
 
-        if (engine.Universe.SectorByCode.TryGetValue(input.Get("inds_cd"), out var sector) && tr.Path != "/api/dostk/elw")
+        if (engine.Universe.FindSector(input.Get("inds_cd")) is { } sector && tr.Path != "/api/dostk/elw")
         {
             pool = sector.Members;
         }

@@ -42,13 +42,11 @@ public sealed class OrdersJourneyTests : Journey
             await ScreenshotAsync(ticket, "orders-desktop-ticket");
 
             // 1. Ten shares at market; the simulator fills it and its 00 push reaches the open blotter.
-            await WaitForContinuousTradingAsync(Samsung);
+            AssertContinuousTrading(Samsung);
             await FillTicketAsync(ticket, tradeType: "3", quantity: 10);
             await Assertions.Expect(ticket.Locator("#ticket-summary")).ToBeVisibleAsync();
             await ScreenshotAsync(ticket, "orders-desktop-confirm");
             await PlaceAsync(ticket, "Accepted");
-            // A VI starting between the check and the order holds it for the auction that ends the VI, which then fills it.
-            await WaitForContinuousTradingAsync(Samsung);
 
             await blotter.Locator("#blotter-tab-Fills").ClickAsync();
             var filled = blotter.Locator($".blotter-row[data-code='{Samsung}'][data-state='Filled']");

@@ -52,8 +52,8 @@ public sealed partial class MarketScreensJourneyTests : Journey
 
         var nav = page.Locator(".etf-nav");
         await Assertions.Expect(nav).ToHaveTextAsync(NavNumber(), new() { Timeout = 30_000 });
-        // 0G comes with the ETF's trades, and a VI stops them for two minutes or more.
-        await WaitForContinuousTradingAsync(etf);
+        // 0G comes with the ETF's trades.
+        AssertContinuousTrading(etf);
         var first = (await nav.TextContentAsync())!.Trim();
         await Assertions.Expect(nav).Not.ToHaveTextAsync(first, new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator(".etf-nav-time")).ToHaveTextAsync(ClockTime(), new() { Timeout = 5_000 });
@@ -143,8 +143,8 @@ public sealed partial class MarketScreensJourneyTests : Journey
 
             if (shot == "elw-detail")
             {
-                // Its greeks come with the warrant's trades (0m), and a VI stops them for two minutes or more.
-                await WaitForContinuousTradingAsync(elw);
+                // Its greeks come with the warrant's trades (0m).
+                AssertContinuousTrading(elw);
             }
 
             await page.GotoAsync(path);

@@ -70,6 +70,21 @@ public sealed class SectorsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ASectorInTheInvestorFlowsOpensByItsPlainCodeThoughTheFlowsNameItWithTheVenue()
+    {
+        // The guide's ka10051 answer for the combined market (stex_tp 3) names sectors "001_AL"; ka20001/2/9 take "013".
+        session.FakeQueries.AnswerRaw("ka10051", (_, _) => Raw("""{"inds_netprps":[{"inds_cd":"013_AL","inds_nm":"전기전자","cur_prc":"-3000.00"}],"return_code":0,"return_msg":"ok"}"""));
+        var page = bunit.Render<SectorsPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".sectors-flows tr.screen-row[data-code='013_AL']")));
+
+        page.Find(".sectors-flows tr.screen-row[data-code='013_AL']").Click();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".sector-members tr.screen-row[data-code='005930']")));
+        Assert.Equal("013", page.Find(".sector-summary").GetAttribute("data-code"));
+        Assert.Contains("전기전자", page.Find(".sector-summary h2").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AThemeOpensItsStocksLinkedToTheStockPage()
     {
         bunit.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("themes");
