@@ -85,6 +85,20 @@ public sealed class SectorsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void InvestorFlowsWriteTheSectorIndexInPointsAsTheGuidesExampleMeansIt()
+    {
+        // The guide's ka10051 example: KOSPI "cur_prc": "+265381", "pred_pre": "+9030" is 2,653.81 points, up 90.30.
+        session.FakeQueries.AnswerRaw("ka10051", (_, _) => Raw("""{"inds_netprps":[{"inds_cd":"001_AL","inds_nm":"종합(KOSPI)","cur_prc":"+265381","pred_pre":"+9030","flu_rt":"+3.52"}],"return_code":0,"return_msg":"ok"}"""));
+        var page = bunit.Render<SectorsPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".sectors-flows tr.screen-row[data-code='001_AL']")));
+
+        var cells = page.FindAll(".sectors-flows tr.screen-row[data-code='001_AL'] td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Contains("2,653.81 ▲", cells);
+        Assert.True(cells.Contains("+90.30"), string.Join(" | ", cells));
+        Assert.DoesNotContain(cells, c => c.Contains("265,381", StringComparison.Ordinal) || c.Contains("265381", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AThemeOpensItsStocksLinkedToTheStockPage()
     {
         bunit.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("themes");
