@@ -69,6 +69,37 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFillMadeWhileTheRealtimeFeedWasAwayIsReadBackOnReconnectOnceAndItsLatePushChangesNothing()
+    {
+        var (member, connection) = await MemberAsync("away@team.test");
+        var ticket = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 10, null, "3");
+
+        // The order fills at once, but its 00 pushes are kept back as if the dashboard's socket were away.
+        Simulator.HoldAccountPushes(true);
+        Assert.Equal(OrderOutcome.Accepted, (await Orders.PlaceOrderAsync(member, ticket)).Outcome);
+        var filled = host.Services.GetRequiredService<AccountBook>().All.SelectMany(a => a.Orders.ToArray()).Single();
+        Assert.Equal(10, filled.Filled);
+        Assert.Equal(OrderState.Accepted, (await IntentAsync(ticket.IntentId))!.State);
+
+        // The socket drops; the client logs in again and the tracker reads the open orders back from ka10075/ka10076.
+        Simulator.DropSockets();
+        await Eventually.TrueAsync(() => IntentAsync(ticket.IntentId).Result is { State: OrderState.Filled }, Wait, "the reconnect did not read the fill back");
+        var intent = (await IntentAsync(ticket.IntentId))!;
+        Assert.Equal((10L, (long?)filled.AverageFillPrice, 0L), (intent.FilledQuantity, OrderView.From(intent).AverageFillPrice, intent.OpenQuantity));
+        Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent, OrderAuditKind.Accepted, OrderAuditKind.Fill], await KindsAsync(ticket.IntentId));
+
+        // The kept-back pushes arrive late, then a second order's; once that one is applied the late ones were read too.
+        Simulator.HoldAccountPushes(false);
+        var next = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 1, null, "3");
+        Assert.Equal(OrderOutcome.Accepted, (await Orders.PlaceOrderAsync(member, next)).Outcome);
+        await Eventually.TrueAsync(() => IntentAsync(next.IntentId).Result is { State: OrderState.Filled }, Wait, "the second order's push never arrived");
+        Assert.Equal(10L, (await IntentAsync(ticket.IntentId))!.FilledQuantity);
+        Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent, OrderAuditKind.Accepted, OrderAuditKind.Fill], await KindsAsync(ticket.IntentId));
+        Assert.Equal(2, SimulatorOrders());
+        Assert.True((await host.Services.GetRequiredService<OrderAuditLog>().VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
     public async Task ALostOrderAnswerIsReconciledFromTheSimulatorsListsAndNeverResent()
     {
         var (member, connection) = await MemberAsync("lost@team.test");
