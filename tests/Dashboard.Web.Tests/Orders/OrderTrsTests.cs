@@ -20,6 +20,25 @@ public sealed class OrderTrsTests
         Assert.Equal(OrderTrs.All.Count, OrderTrs.All.Select(t => (t.Action, t.Product, t.Side)).Distinct().Count());
     }
 
+    [Fact]
+    public void EachRowSaysWhatTheCatalogNameOfItsTrSays()
+    {
+        Assert.All(OrderTrs.All, tr =>
+        {
+            // "Stock buy order", "Credit modify order", "Gold spot cancel order" …
+            var name = KiwoomApis.All.Single(a => a.Id == tr.ApiId).NameEn;
+            var product = tr.Product switch { OrderProduct.Stock => "Stock ", OrderProduct.Credit => "Credit ", _ => "Gold spot " };
+            var action = tr.Action switch
+            {
+                OrderAction.Place => tr.Side == OrderSide.Buy ? "buy" : "sell",
+                OrderAction.Modify => "modify",
+                _ => "cancel",
+            };
+            Assert.Equal(product + action + " order", name);
+            Assert.Equal(tr.Action == OrderAction.Place, tr.Side is not null);
+        });
+    }
+
     public static TheoryData<string, OrderSide> EveryTrAndSide()
     {
         var data = new TheoryData<string, OrderSide>();
