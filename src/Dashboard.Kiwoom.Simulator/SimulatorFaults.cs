@@ -20,4 +20,10 @@ public sealed class SimulatorFaults
     /// stops (then the connection is dropped): an order stuck in flight when the dashboard goes down.
     /// </summary>
     public bool HoldOrders { get; set; }
+
+    /// <summary>
+    /// Order (00) and balance (04) pushes are built but kept back, as when the client's socket is away, until
+    /// this is turned off (then sent, late, to whichever socket the account has then).
+    /// </summary>
+    public bool HoldAccountPushes { get; set; }
 }

@@ -42,6 +42,16 @@ public sealed class SimulatorControl(
     /// <summary>While on, order TRs wait before taking effect (an order in flight); off lets them through.</summary>
     public void HoldOrders(bool on) => Log($"hold orders={on}", faults.HoldOrders = on);
 
+    /// <summary>While on, 00/04 pushes are kept back (as if the socket were away); off sends them late, in order.</summary>
+    public void HoldAccountPushes(bool on)
+    {
+        Log($"hold account pushes={on}", faults.HoldAccountPushes = on);
+        if (!on)
+        {
+            hub.ReleaseHeldAccountPushes();
+        }
+    }
+
     /// <summary>While on, every REST call is answered 1700 / HTTP 429.</summary>
     public void ForceRateLimit(bool on) => Log($"force 429={on}", limiter.ForceLimited = on);
 

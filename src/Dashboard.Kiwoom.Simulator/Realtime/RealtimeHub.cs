@@ -25,6 +25,8 @@ public sealed class RealtimeHub
     private readonly FrameBuilder _frames;
     private readonly SubscriptionTable _table = new();
     private readonly MessageHandler _messages;
+    private readonly SimulatorFaults _faults;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(Account Account, string Type, byte[] Frame)> _heldAccountPushes = new();
     private long _nextId;
 
     public RealtimeHub(MarketEngine engine, TokenStore tokens, AccountBook accounts, SimulatorFaults faults, SimulatorMetrics metrics, IOptions<SimulatorOptions> options, ILogger<RealtimeHub> logger)
@@ -33,6 +35,7 @@ public sealed class RealtimeHub
         _metrics = metrics;
         _options = options.Value;
         _logger = logger;
+        _faults = faults;
         _frames = new FrameBuilder(engine, _options.EmitTimestamps);
         var conditions = new ConditionSearch(engine, _table, _frames, metrics);
         _messages = new MessageHandler(tokens, accounts, _table, conditions);
@@ -123,6 +126,12 @@ public sealed class RealtimeHub
     /// <summary>Publishes an order (00) or balance (04) event to the sockets of the account's app key.</summary>
     internal void PublishAccount(Account account, string type, string item, Func<int, string?> values)
     {
+        if (_faults.HoldAccountPushes)
+        {
+            _heldAccountPushes.Enqueue((account, type, _frames.Build(type, item, values)));
+            return;
+        }
+
         if (_table.AccountSession(account.AppKey, type) is not { } target)
         {
             return;
@@ -133,6 +142,22 @@ public sealed class RealtimeHub
         {
             _metrics.FramesSent(1);
         }
+    }
+
+    /// <summary>Sends the account pushes held back (see <see cref="SimulatorFaults.HoldAccountPushes"/>), oldest first.</summary>
+    internal int ReleaseHeldAccountPushes()
+    {
+        var n = 0;
+        while (_heldAccountPushes.TryDequeue(out var held))
+        {
+            if (_table.AccountSession(held.Account.AppKey, held.Type) is { } target && target.Enqueue(held.Frame))
+            {
+                _metrics.FramesSent(1);
+                n++;
+            }
+        }
+
+        return n;
     }
 
     private async Task ReadLoopAsync(WsSession session, CancellationToken ct)

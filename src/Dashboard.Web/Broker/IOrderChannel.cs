@@ -26,6 +26,16 @@ public interface IOrderChannel : IAsyncDisposable
     /// <summary>Order and fill events (00) of this account, in order and never dropped.</summary>
     Task<KiwoomResult<EventFeed<OrderExecution>>> SubscribeOrderEventsAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// The session's connection state changes (a realtime reconnect is Reconnecting, then Connected): pushes sent
+    /// while the socket was away are lost, so the order tracker reads the open orders back then. None by default.
+    /// </summary>
+    event Action<BrokerStatus>? StatusChanged
+    {
+        add { }
+        remove { }
+    }
+
     /// <summary>Balance events (04) of this account, in order and never dropped.</summary>
     Task<KiwoomResult<EventFeed<RealtimeEvent>>> SubscribeBalanceEventsAsync(CancellationToken ct = default);
 }

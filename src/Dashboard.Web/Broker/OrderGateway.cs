@@ -44,6 +44,12 @@ internal sealed class OrderGateway(BrokerSessionRegistry registry) : IOrderGatew
         public Task<KiwoomResult<EventFeed<RealtimeEvent>>> SubscribeBalanceEventsAsync(CancellationToken ct = default) =>
             Session.Feeds.SubscribeEventsAsync(RealtimeTypes.Balance, string.Empty, static e => e, ct);
 
+        public event Action<BrokerStatus>? StatusChanged
+        {
+            add => Session.StatusChanged += value;
+            remove => Session.StatusChanged -= value;
+        }
+
         public ValueTask DisposeAsync() => lease.DisposeAsync();
     }
 }

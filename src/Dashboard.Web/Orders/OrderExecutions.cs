@@ -6,7 +6,7 @@ namespace Dashboard.Web.Orders;
 
 /// <summary>
 /// What a 00 push (주문체결) means for the intent it belongs to: a fill, a cancel confirmed by Kiwoom
-/// (an IOC remainder, a cancel from another app) or a late rejection. Pure; the tracker applies it.
+/// (an IOC remainder, a cancel from another app) or a late rejection. Pure and idempotent; the tracker applies it.
 /// </summary>
 public static class OrderExecutions
 {
@@ -25,6 +25,19 @@ public static class OrderExecutions
                 if (quantity <= 0 || intent.OpenQuantity <= 0)
                 {
                     return null;
+                }
+
+                // Idempotent by the order's unfilled quantity, which only ever goes down: a push that leaves as many
+                // shares open as the intent already holds was counted before (read back from Kiwoom's lists after a
+                // gap, its push arriving late), and one overlapping such a read-back counts only what is new.
+                if (e.UnfilledQuantity is { } left)
+                {
+                    if (left >= intent.OpenQuantity)
+                    {
+                        return null;
+                    }
+
+                    quantity = Math.Min(quantity, intent.OpenQuantity - left);
                 }
 
                 quantity = Math.Min(quantity, intent.OpenQuantity);

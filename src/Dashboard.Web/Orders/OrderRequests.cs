@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Generated;
@@ -7,79 +8,85 @@ using Dashboard.Web.Data;
 namespace Dashboard.Web.Orders;
 
 /// <summary>
-/// Builds the order TR for an intent (stock kt10000-kt10003, credit kt10006-kt10009, gold kt50000-kt50003)
-/// and sends it once, reducing every answer to the order number or the error.
+/// Builds the order TR for an intent, the one <see cref="OrderTrs"/> names for its action, product and side, and
+/// sends it once, reducing every answer to the order number or the error.
 /// </summary>
 internal static class OrderRequests
 {
     /// <summary>Credit sells repay the whole margin loan position (융자합) unless a loan date is chosen.</summary>
     private const string CreditRepayAll = "99";
 
-    public static Task<KiwoomResult<string?>> PlaceAsync(IOrderChannel channel, OrderIntent i, CancellationToken ct) => (i.Product, i.Side) switch
-    {
-        (OrderProduct.Stock, OrderSide.Buy) => SendAsync(channel, new Kt10000Request
+    public static Task<KiwoomResult<string?>> PlaceAsync(IOrderChannel channel, OrderIntent i, CancellationToken ct) =>
+        OrderTrs.For(OrderAction.Place, i.Product, i.Side).ApiId switch
         {
-            Exchange = i.Exchange, StockCode = i.StockCode, OrderQuantity = Number(i.Quantity), OrderPrice = Wire(i.Price), TradeType = i.TradeType,
-            ConditionPrice = Wire(i.ConditionPrice),
-        }, r => r.OrderNumber, ct),
-        (OrderProduct.Stock, _) => SendAsync(channel, new Kt10001Request
-        {
-            Exchange = i.Exchange, StockCode = i.StockCode, OrderQuantity = Number(i.Quantity), OrderPrice = Wire(i.Price), TradeType = i.TradeType,
-            ConditionPrice = Wire(i.ConditionPrice),
-        }, r => r.OrderNumber, ct),
-        (OrderProduct.Credit, OrderSide.Buy) => SendAsync(channel, new Kt10006Request
-        {
-            Exchange = i.Exchange, StockCode = i.StockCode, OrderQuantity = Number(i.Quantity), OrderPrice = Wire(i.Price), TradeType = i.TradeType,
-            ConditionPrice = Wire(i.ConditionPrice),
-        }, r => r.OrderNumber, ct),
-        (OrderProduct.Credit, _) => SendAsync(channel, new Kt10007Request
-        {
-            Exchange = i.Exchange, StockCode = i.StockCode, OrderQuantity = Number(i.Quantity), OrderPrice = Wire(i.Price), TradeType = i.TradeType,
-            CrdDealTp = CreditRepayAll, ConditionPrice = Wire(i.ConditionPrice),
-        }, r => r.OrderNumber, ct),
-        (OrderProduct.Gold, OrderSide.Buy) => SendAsync(channel, new Kt50000Request
-        {
-            StockCode = i.StockCode, OrderQuantity = Number(i.Quantity), OrderPrice = Wire(i.Price), TradeType = i.TradeType,
-        }, r => r.OrderNumber, ct),
-        _ => SendAsync(channel, new Kt50001Request
-        {
-            StockCode = i.StockCode, OrderQuantity = Number(i.Quantity), OrderPrice = Wire(i.Price), TradeType = i.TradeType,
-        }, r => r.OrderNumber, ct),
-    };
+            "kt10000" => SendAsync(channel, new Kt10000Request
+            {
+                Exchange = i.Exchange, StockCode = i.StockCode, OrderQuantity = Number(i.Quantity), OrderPrice = Wire(i.Price), TradeType = i.TradeType,
+                ConditionPrice = Wire(i.ConditionPrice),
+            }, r => r.OrderNumber, ct),
+            "kt10001" => SendAsync(channel, new Kt10001Request
+            {
+                Exchange = i.Exchange, StockCode = i.StockCode, OrderQuantity = Number(i.Quantity), OrderPrice = Wire(i.Price), TradeType = i.TradeType,
+                ConditionPrice = Wire(i.ConditionPrice),
+            }, r => r.OrderNumber, ct),
+            "kt10006" => SendAsync(channel, new Kt10006Request
+            {
+                Exchange = i.Exchange, StockCode = i.StockCode, OrderQuantity = Number(i.Quantity), OrderPrice = Wire(i.Price), TradeType = i.TradeType,
+                ConditionPrice = Wire(i.ConditionPrice),
+            }, r => r.OrderNumber, ct),
+            "kt10007" => SendAsync(channel, new Kt10007Request
+            {
+                Exchange = i.Exchange, StockCode = i.StockCode, OrderQuantity = Number(i.Quantity), OrderPrice = Wire(i.Price), TradeType = i.TradeType,
+                CrdDealTp = CreditRepayAll, ConditionPrice = Wire(i.ConditionPrice),
+            }, r => r.OrderNumber, ct),
+            "kt50000" => SendAsync(channel, new Kt50000Request
+            {
+                StockCode = i.StockCode, OrderQuantity = Number(i.Quantity), OrderPrice = Wire(i.Price), TradeType = i.TradeType,
+            }, r => r.OrderNumber, ct),
+            "kt50001" => SendAsync(channel, new Kt50001Request
+            {
+                StockCode = i.StockCode, OrderQuantity = Number(i.Quantity), OrderPrice = Wire(i.Price), TradeType = i.TradeType,
+            }, r => r.OrderNumber, ct),
+            var other => throw new UnreachableException($"{other} is not a place TR of the order table."),
+        };
 
-    public static Task<KiwoomResult<string?>> ModifyAsync(IOrderChannel channel, OrderIntent target, OrderIntent modify, CancellationToken ct) => target.Product switch
-    {
-        OrderProduct.Stock => SendAsync(channel, new Kt10002Request
+    public static Task<KiwoomResult<string?>> ModifyAsync(IOrderChannel channel, OrderIntent target, OrderIntent modify, CancellationToken ct) =>
+        OrderTrs.For(OrderAction.Modify, target.Product, target.Side).ApiId switch
         {
-            Exchange = target.Exchange, OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, ModifyQuantity = Number(modify.Quantity),
-            ModifyPrice = Number(modify.Price ?? 0), MdfyCondUv = Wire(modify.ConditionPrice),
-        }, r => r.OrderNumber, ct),
-        OrderProduct.Credit => SendAsync(channel, new Kt10008Request
-        {
-            Exchange = target.Exchange, OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, ModifyQuantity = Number(modify.Quantity),
-            ModifyPrice = Number(modify.Price ?? 0), MdfyCondUv = Wire(modify.ConditionPrice),
-        }, r => r.OrderNumber, ct),
-        _ => SendAsync(channel, new Kt50002Request
-        {
-            OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, ModifyQuantity = Number(modify.Quantity), ModifyPrice = Number(modify.Price ?? 0),
-        }, r => r.OrderNumber, ct),
-    };
+            "kt10002" => SendAsync(channel, new Kt10002Request
+            {
+                Exchange = target.Exchange, OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, ModifyQuantity = Number(modify.Quantity),
+                ModifyPrice = Number(modify.Price ?? 0), MdfyCondUv = Wire(modify.ConditionPrice),
+            }, r => r.OrderNumber, ct),
+            "kt10008" => SendAsync(channel, new Kt10008Request
+            {
+                Exchange = target.Exchange, OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, ModifyQuantity = Number(modify.Quantity),
+                ModifyPrice = Number(modify.Price ?? 0), MdfyCondUv = Wire(modify.ConditionPrice),
+            }, r => r.OrderNumber, ct),
+            "kt50002" => SendAsync(channel, new Kt50002Request
+            {
+                OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, ModifyQuantity = Number(modify.Quantity), ModifyPrice = Number(modify.Price ?? 0),
+            }, r => r.OrderNumber, ct),
+            var other => throw new UnreachableException($"{other} is not a modify TR of the order table."),
+        };
 
-    public static Task<KiwoomResult<string?>> CancelAsync(IOrderChannel channel, OrderIntent target, long quantity, CancellationToken ct) => target.Product switch
-    {
-        OrderProduct.Stock => SendAsync(channel, new Kt10003Request
+    public static Task<KiwoomResult<string?>> CancelAsync(IOrderChannel channel, OrderIntent target, long quantity, CancellationToken ct) =>
+        OrderTrs.For(OrderAction.Cancel, target.Product, target.Side).ApiId switch
         {
-            Exchange = target.Exchange, OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, CancelQuantity = Number(quantity),
-        }, r => r.OrderNumber, ct),
-        OrderProduct.Credit => SendAsync(channel, new Kt10009Request
-        {
-            Exchange = target.Exchange, OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, CancelQuantity = Number(quantity),
-        }, r => r.OrderNumber, ct),
-        _ => SendAsync(channel, new Kt50003Request
-        {
-            OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, CancelQuantity = Number(quantity),
-        }, r => r.OrderNumber, ct),
-    };
+            "kt10003" => SendAsync(channel, new Kt10003Request
+            {
+                Exchange = target.Exchange, OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, CancelQuantity = Number(quantity),
+            }, r => r.OrderNumber, ct),
+            "kt10009" => SendAsync(channel, new Kt10009Request
+            {
+                Exchange = target.Exchange, OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, CancelQuantity = Number(quantity),
+            }, r => r.OrderNumber, ct),
+            "kt50003" => SendAsync(channel, new Kt50003Request
+            {
+                OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, CancelQuantity = Number(quantity),
+            }, r => r.OrderNumber, ct),
+            var other => throw new UnreachableException($"{other} is not a cancel TR of the order table."),
+        };
 
     private static async Task<KiwoomResult<string?>> SendAsync<TResponse>(
         IOrderChannel channel, IKiwoomRequest<TResponse> request, Func<TResponse, string?> orderNumber, CancellationToken ct)

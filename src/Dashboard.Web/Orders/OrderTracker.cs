@@ -10,13 +10,16 @@ namespace Dashboard.Web.Orders;
 /// <summary>
 /// Holds a member's order channel open while they have open orders or unresolved outcomes (so their
 /// session, and its 00 feed, lives on with no page open), and records every 00 push for their orders in
-/// order: fills, partial fills, cancels, late rejections.
+/// order: fills, partial fills, cancels, late rejections. Pushes sent while nothing listened (the dashboard
+/// down, the socket away) are lost, so the open orders are read back from Kiwoom (<see cref="OpenOrderReconciler"/>)
+/// when tracking of a connection starts and every time its realtime connection comes back.
 /// </summary>
 public sealed class OrderTracker(
     IOrderGateway gateway,
     IDbContextFactory<ApplicationDbContext> dbFactory,
     OrderIntentStore store,
     IPriceReferenceSource prices,
+    OpenOrderReconciler openOrders,
     TimeProvider time,
     IOptions<OrdersOptions> options,
     ILogger<OrderTracker> logger) : IAsyncDisposable
@@ -130,6 +133,11 @@ public sealed class OrderTracker(
                 OrdersLog.EventsEnded(logger, connectionId, feed.Error.ToString());
             }
 
+            // Subscribed first, read back second: a fill between the two arrives as a push, one before it is in the lists.
+            entry.OnStatus = status => OnStatusChanged(connectionId, entry, status);
+            channel.StatusChanged += entry.OnStatus;
+            ReadBackOpenOrders(connectionId, entry);
+
             return new OrderChannelResult(channel, BrokerLinkState.Connected);
         }
     }
@@ -181,7 +189,7 @@ public sealed class OrderTracker(
         try
         {
             // Bounded by our own wait, well inside the host's shutdown timeout (whose token can be cancelled already).
-            await Task.WhenAll(tracked.Values.Select(e => e.Loop)).WaitAsync(StopWait);
+            await Task.WhenAll(tracked.Values.SelectMany(e => new[] { e.Loop, e.ReadingBack })).WaitAsync(StopWait);
         }
         catch (TimeoutException)
         {
@@ -215,6 +223,11 @@ public sealed class OrderTracker(
     {
         if (tracked.TryRemove(connectionId, out var entry))
         {
+            if (entry.OnStatus is { } onStatus)
+            {
+                entry.Channel.StatusChanged -= onStatus;
+            }
+
             if (entry.Feed is not null)
             {
                 await entry.Feed.DisposeAsync();
@@ -224,6 +237,91 @@ public sealed class OrderTracker(
             await entry.Channel.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// Reads the connection's open orders back from Kiwoom in the background, one pass after another, holding a use
+    /// of the channel meanwhile. Called under the connection's gate.
+    /// </summary>
+    private void ReadBackOpenOrders(Guid connectionId, Tracked entry)
+    {
+        entry.Users++;
+        var previous = entry.ReadingBack;
+        entry.ReadingBack = Task.Run(async () =>
+        {
+            try
+            {
+                await previous;
+                await openOrders.ReconcileAsync(connectionId, entry.MemberId, entry.Channel, stopping.Token);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Shutting down: the next start reads them back.
+            }
+            catch (Exception ex)
+            {
+                OrdersLog.OpenOrdersFailed(logger, ex, connectionId);
+            }
+            finally
+            {
+                await ReleaseQuietlyAsync(connectionId);
+            }
+        }, CancellationToken.None);
+    }
+
+    /// <summary>A realtime connection that was away and is back again: the pushes of the gap are lost, read the open orders back.</summary>
+    private void OnStatusChanged(Guid connectionId, Tracked entry, BrokerStatus status)
+    {
+        if (status.State is BrokerLinkState.Reconnecting or BrokerLinkState.Failed or BrokerLinkState.Replaced)
+        {
+            entry.RealtimeAway = true;
+        }
+        else if (status.State == BrokerLinkState.Connected && entry.RealtimeAway)
+        {
+            entry.RealtimeAway = false;
+            _ = ReadBackAfterReconnectAsync(connectionId, entry);
+        }
+    }
+
+    private async Task ReadBackAfterReconnectAsync(Guid connectionId, Tracked entry)
+    {
+        try
+        {
+            var opening = Gate(connectionId);
+            await opening.WaitAsync(stopping.Token);
+            try
+            {
+                if (tracked.TryGetValue(connectionId, out var current) && ReferenceEquals(current, entry))
+                {
+                    OrdersLog.RealtimeBack(logger, connectionId);
+                    ReadBackOpenOrders(connectionId, entry);
+                }
+            }
+            finally
+            {
+                opening.Release();
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && stopping.IsCancellationRequested)
+        {
+            // Shutting down: the next start reads them back.
+        }
+    }
+
+    private async Task ReleaseQuietlyAsync(Guid connectionId)
+    {
+        try
+        {
+            await ReleaseAsync(connectionId);
+        }
+        catch (ObjectDisposedException) when (stopping.IsCancellationRequested)
+        {
+            // The tracker was disposed meanwhile; it stopped the channel itself.
+        }
+    }
+
+    /// <summary>The latest read-back of the connection's open orders (tests wait on it).</summary>
+    internal Task OpenOrdersReadBack(Guid connectionId) =>
+        tracked.TryGetValue(connectionId, out var entry) ? entry.ReadingBack : Task.CompletedTask;
 
     private async Task ReadAsync(Guid connectionId, Tracked entry)
     {
@@ -425,6 +523,14 @@ public sealed class OrderTracker(
         public PriceReferenceCache Prices { get; } = prices;
 
         public Task Loop { get; set; } = Task.CompletedTask;
+
+        /// <summary>The latest read-back of open orders (changed only under the connection's gate).</summary>
+        public Task ReadingBack { get; set; } = Task.CompletedTask;
+
+        public Action<BrokerStatus>? OnStatus { get; set; }
+
+        /// <summary>The realtime connection went away since tracking began (set from state changes).</summary>
+        public volatile bool RealtimeAway;
 
         /// <summary>Calls in progress on the channel (changed only under the connection's gate).</summary>
         public int Users { get; set; }

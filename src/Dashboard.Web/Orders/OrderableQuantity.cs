@@ -2,13 +2,15 @@ using System.Globalization;
 using Dashboard.Kiwoom.Generated;
 using Dashboard.Kiwoom.Market;
 using Dashboard.Web.Broker;
+using Dashboard.Web.Portfolio;
 
 namespace Dashboard.Web.Orders;
 
 /// <summary>
 /// How many shares of one stock the member can order, read from the account the way Kiwoom's own ticket does:
 /// buys from kt00010's cash-only (100 % margin, so no unpaid balance 미수) orderable quantity at the price the
-/// order would reserve, sells from kt00018's tradable quantity (매매가능수량) of the holding.
+/// order would reserve, sells from the tradable quantity (매매가능수량) of the holding: the live portfolio's when one
+/// is open on the session (kt00018 + 04 pushes), else kt00018's.
 /// </summary>
 public static class OrderableQuantity
 {
@@ -38,6 +40,15 @@ public static class OrderableQuantity
         }, ct);
         return answer.IsSuccess ? Math.Max(0, answer.Value.Profa100ordAlowq.Value ?? 0) : null;
     }
+
+    /// <summary>
+    /// Shares of the holding that can be sold now, from the session's live portfolio when one follows its balance
+    /// pushes (no broker call), else from kt00018 (<see cref="SellableAsync(IBrokerQueries, string, CancellationToken)"/>).
+    /// </summary>
+    public static Task<long?> SellableAsync(IBrokerSession? session, IBrokerQueries queries, string code, CancellationToken ct) =>
+        session is not null && PortfolioTracker.LiveTradableQuantity(session, code) is { } live
+            ? Task.FromResult<long?>(live)
+            : SellableAsync(queries, code, ct);
 
     /// <summary>Shares of the holding that can be sold now (0 when none is held), or null when the account cannot be read.</summary>
     public static async Task<long?> SellableAsync(IBrokerQueries queries, string code, CancellationToken ct)

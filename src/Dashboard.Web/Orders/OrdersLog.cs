@@ -52,4 +52,16 @@ internal static partial class OrdersLog
 
     [LoggerMessage(4615, LogLevel.Warning, "Order tracking did not stop within {Seconds} s at shutdown.")]
     public static partial void TrackingStopSlow(ILogger logger, int seconds);
+
+    [LoggerMessage(4616, LogLevel.Information, "Open orders of connection {ConnectionId} read back from Kiwoom: {Open} open, {Changed} brought up to date.")]
+    public static partial void OpenOrdersReconciled(ILogger logger, Guid connectionId, int open, int changed);
+
+    [LoggerMessage(4617, LogLevel.Warning, "Open orders could not be read back ({ApiId}): {Error}; the next start or reconnect tries again.")]
+    public static partial void OpenOrdersUnreadable(ILogger logger, string apiId, KiwoomError error);
+
+    [LoggerMessage(4618, LogLevel.Information, "The realtime connection of connection {ConnectionId} came back: its open orders are read back.")]
+    public static partial void RealtimeBack(ILogger logger, Guid connectionId);
+
+    [LoggerMessage(4619, LogLevel.Error, "Reading back the open orders of connection {ConnectionId} failed.")]
+    public static partial void OpenOrdersFailed(ILogger logger, Exception exception, Guid connectionId);
 }

@@ -15,6 +15,7 @@ public static class OrdersServiceCollectionExtensions
         services.AddSingleton<OrderAuditLog>();
         services.AddSingleton<OrderEvents>();
         services.AddSingleton<OrderIntentStore>();
+        services.AddSingleton<OpenOrderReconciler>();
         services.AddSingleton<OrderTracker>();
         services.AddSingleton<OrderReconciler>();
         services.TryAddSingleton<IPriceReferenceSource, BrokerPriceReferenceSource>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Generated;
@@ -14,6 +15,10 @@ namespace Dashboard.Web.Portfolio;
 /// </summary>
 public sealed class PortfolioTracker : IAsyncDisposable
 {
+    // The live tracker of each shared session, so an order ticket reads a holding's tradable quantity from it
+    // (see LiveTradableQuantity) instead of reading kt00018 again. Weak: a session that goes away takes its entry along.
+    private static readonly ConditionalWeakTable<IBrokerSession, PortfolioTracker> LiveBySession = [];
+
     private readonly IBrokerSession session;
     private readonly TimeProvider time;
     private readonly ILogger logger;
@@ -82,10 +87,22 @@ public sealed class PortfolioTracker : IAsyncDisposable
         if (feed is not null)
         {
             Run(loopCt => ReadBalanceAsync(feed, loopCt));
+            LiveBySession.AddOrUpdate(session, this);
         }
 
         await SyncQuotesAsync(ct);
     }
+
+    /// <summary>
+    /// The tradable (sellable) quantity of <paramref name="code"/> as a live tracker of <paramref name="session"/>
+    /// keeps it (kt00018, then 04 pushes): 0 when not held; null when no tracker of the session is following its
+    /// balance pushes right now (then only the broker can say).
+    /// </summary>
+    public static long? LiveTradableQuantity(IBrokerSession session, string code) =>
+        LiveBySession.TryGetValue(session, out var tracker) && tracker.current is { } snapshot
+            && tracker.balanceFeed is { } feed && !feed.Events.Completion.IsCompleted
+            ? snapshot.Positions.FirstOrDefault(p => p.Code == code)?.OrderableQuantity ?? 0
+            : null;
 
     /// <summary>Reads everything again (the member's "retry"), and reopens the balance feed if it had failed.</summary>
     public async Task ReloadAsync(CancellationToken ct = default)
@@ -102,6 +119,11 @@ public sealed class PortfolioTracker : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (LiveBySession.TryGetValue(session, out var live) && ReferenceEquals(live, this))
+        {
+            LiveBySession.Remove(session);
+        }
+
         await lifetime.CancelAsync();
         if (balanceFeed is { } balance)
         {

@@ -41,6 +41,12 @@ internal sealed class FakeOrderChannel(FakeOrderGateway gateway, KiwoomEnvironme
     public Task<KiwoomResult<EventFeed<RealtimeEvent>>> SubscribeBalanceEventsAsync(CancellationToken ct = default) =>
         Task.FromResult<KiwoomResult<EventFeed<RealtimeEvent>>>(new KiwoomError(KiwoomErrorKind.NotSupported, -1, null, "no realtime in this fake"));
 
+    public event Action<BrokerStatus>? StatusChanged
+    {
+        add => gateway.StatusChanged += value;
+        remove => gateway.StatusChanged -= value;
+    }
+
     public ValueTask DisposeAsync()
     {
         Interlocked.Increment(ref gateway.Disposed);

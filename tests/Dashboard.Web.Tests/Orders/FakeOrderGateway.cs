@@ -24,6 +24,13 @@ internal sealed class FakeOrderGateway : IOrderGateway
     /// <summary>The 00 feed every channel answers with, when the test pushes order events itself.</summary>
     public Dashboard.Web.Broker.EventFeed<Dashboard.Kiwoom.Realtime.OrderExecution>? OrderEvents { get; set; }
 
+    /// <summary>The session state every open channel reports; see <see cref="RaiseStatus"/>.</summary>
+    public event Action<BrokerStatus>? StatusChanged;
+
+    /// <summary>The realtime connection changes state (Reconnecting, then Connected is a reconnect).</summary>
+    public void RaiseStatus(BrokerLinkState state) =>
+        StatusChanged?.Invoke(new BrokerStatus(state, null, null, null, false, DateTimeOffset.UtcNow));
+
     public Guid Connect(string owner, KiwoomEnvironment environment = KiwoomEnvironment.Simulator)
     {
         var id = Guid.NewGuid();

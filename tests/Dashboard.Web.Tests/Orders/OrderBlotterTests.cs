@@ -88,7 +88,9 @@ public sealed class OrderBlotterTests
 
         blotter.WaitForAssertion(() => Assert.Equal($"order-{moved.IntentId:N}", Assert.Single(blotter.FindAll(".blotter-row")).Id));
         blotter.Find("#blotter-tab-History").Click();
-        Assert.Equal("Replaced", blotter.Find($"#order-{original.IntentId:N}").GetAttribute("data-state"));
+
+        // Waited for, not read at once: on a loaded machine (load 30-45) the row was once not there yet right after the click.
+        blotter.WaitForAssertion(() => Assert.Equal("Replaced", blotter.Find($"#order-{original.IntentId:N}").GetAttribute("data-state")));
     }
 
     [Fact]

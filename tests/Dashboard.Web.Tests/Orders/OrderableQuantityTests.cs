@@ -115,6 +115,47 @@ public sealed class OrderableQuantityTests
         }
     }
 
+    [Fact]
+    public async Task ASellReadsTheLivePortfolioOfTheSessionAndFollowsItsPushesWithoutKt00018()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var session = new Portfolio.FakeBrokerSession();
+        session.FakeQueries.Answer("kt00018", Portfolio.PortfolioWire.Kt00018(new Portfolio.PortfolioWire.Holding("005930", "삼성전자", 10, 70_000, 71_000, 70_500)));
+        session.FakeQueries.Answer("kt00001", Portfolio.PortfolioWire.Kt00001(1_000_000, 1_000_000));
+        session.FakeQueries.Answer("ka10074", Portfolio.PortfolioWire.Ka10074(0));
+        await using var portfolio = new Dashboard.Web.Portfolio.PortfolioTracker(session, time, Microsoft.Extensions.Logging.Abstractions.NullLogger<Dashboard.Web.Portfolio.PortfolioTracker>.Instance);
+        await portfolio.StartAsync();
+        Assert.Equal(1, session.FakeQueries.Calls("kt00018"));
+
+        Assert.Equal(10, await OrderableQuantity.SellableAsync(session, session.Queries, "005930", CancellationToken.None));
+        Assert.Equal(0, await OrderableQuantity.SellableAsync(session, session.Queries, "035420", CancellationToken.None));
+
+        // A sell of 4 fills: the 04 push moves the tradable quantity, and the ticket reads the new one.
+        session.FakeFeeds.Push(Portfolio.PortfolioWire.Balance("005930", "삼성전자", 6, 70_000, 71_000, time));
+        await Broker.Eventually.TrueAsync(() => OrderableQuantity.SellableAsync(session, session.Queries, "005930", CancellationToken.None).Result == 6, TimeSpan.FromSeconds(10));
+        Assert.Equal(1, session.FakeQueries.Calls("kt00018"));
+    }
+
+    [Fact]
+    public async Task WithNoLivePortfolioOnTheSessionASellAsksKt00018()
+    {
+        var session = new Portfolio.FakeBrokerSession();
+        session.FakeQueries.Answer("kt00018", Portfolio.PortfolioWire.Kt00018(new Portfolio.PortfolioWire.Holding("005930", "삼성전자", 7, 70_000, 71_000, 70_500)));
+
+        Assert.Equal(7, await OrderableQuantity.SellableAsync(session, session.Queries, "005930", CancellationToken.None));
+        Assert.Equal(1, session.FakeQueries.Calls("kt00018"));
+
+        // A portfolio that was open and closed again no longer answers either.
+        session.FakeQueries.Answer("kt00001", Portfolio.PortfolioWire.Kt00001(1_000_000, 1_000_000));
+        session.FakeQueries.Answer("ka10074", Portfolio.PortfolioWire.Ka10074(0));
+        var portfolio = new Dashboard.Web.Portfolio.PortfolioTracker(session, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Dashboard.Web.Portfolio.PortfolioTracker>.Instance);
+        await portfolio.StartAsync();
+        await portfolio.DisposeAsync();
+        var asked = session.FakeQueries.Calls("kt00018");
+        Assert.Equal(7, await OrderableQuantity.SellableAsync(session, session.Queries, "005930", CancellationToken.None));
+        Assert.Equal(asked + 1, session.FakeQueries.Calls("kt00018"));
+    }
+
     private static async Task AssertCashAndHoldingsAsync(Dashboard.Web.Broker.IBrokerQueries queries)
     {
         const long price = 70_000;

@@ -2,11 +2,9 @@ extern alias simulator;
 
 using System.Diagnostics;
 using Dashboard.Kiwoom.Market;
-using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
 using Dashboard.Web.Orders;
 using Dashboard.Web.Tests.Broker;
-using Dashboard.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using AccountBook = simulator::Dashboard.Kiwoom.Simulator.Accounts.AccountBook;
 using simulator::Dashboard.Kiwoom.Simulator.Control;
@@ -21,40 +19,27 @@ namespace Dashboard.Web.Tests.Orders;
 /// </summary>
 public sealed class SimulatorOrderPathTests : IAsyncLifetime
 {
-    private const string Samsung = "005930";
+    private const string Samsung = SimulatorOrdersHost.Samsung;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
-    private KestrelDashboardFactory host = default!;
+    private SimulatorOrdersHost sim = default!;
 
     public Task InitializeAsync()
     {
-        host = Start();
+        sim = new SimulatorOrdersHost();
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
-    }
+    public async Task DisposeAsync() => await sim.DisposeAsync();
 
-    private SimulatorControl Simulator => host.Services.GetRequiredService<SimulatorControl>();
+    private SimulatorControl Simulator => sim.Simulator;
 
-    private IOrderService Orders => host.Services.GetRequiredService<IOrderService>();
+    private IOrderService Orders => sim.Orders;
 
     [Fact]
     public async Task AMarketBuyIsFilledByTheSimulatorsOwn00Push()
     {
-        var (member, connection) = await MemberAsync("fill@team.test");
+        var (member, connection) = await sim.TraderAsync("fill@team.test");
         var ticket = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 10, null, "3");
 
         var result = await Orders.PlaceOrderAsync(member, ticket);
@@ -65,14 +50,45 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
         var kinds = await KindsAsync(ticket.IntentId);
         Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent, OrderAuditKind.Accepted], kinds.Take(3));
         Assert.Equal(OrderAuditKind.Fill, kinds[^1]);
-        Assert.True((await host.Services.GetRequiredService<OrderAuditLog>().VerifyAsync()).IsIntact);
+        Assert.True((await sim.Services.GetRequiredService<OrderAuditLog>().VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task AFillMadeWhileTheRealtimeFeedWasAwayIsReadBackOnReconnectOnceAndItsLatePushChangesNothing()
+    {
+        var (member, connection) = await sim.TraderAsync("away@team.test");
+        var ticket = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 10, null, "3");
+
+        // The order fills at once, but its 00 pushes are kept back as if the dashboard's socket were away.
+        Simulator.HoldAccountPushes(true);
+        Assert.Equal(OrderOutcome.Accepted, (await Orders.PlaceOrderAsync(member, ticket)).Outcome);
+        var filled = sim.Services.GetRequiredService<AccountBook>().All.SelectMany(a => a.Orders.ToArray()).Single();
+        Assert.Equal(10, filled.Filled);
+        Assert.Equal(OrderState.Accepted, (await IntentAsync(ticket.IntentId))!.State);
+
+        // The socket drops; the client logs in again and the tracker reads the open orders back from ka10075/ka10076.
+        Simulator.DropSockets();
+        await Eventually.TrueAsync(() => IntentAsync(ticket.IntentId).Result is { State: OrderState.Filled }, Wait, "the reconnect did not read the fill back");
+        var intent = (await IntentAsync(ticket.IntentId))!;
+        Assert.Equal((10L, (long?)filled.AverageFillPrice, 0L), (intent.FilledQuantity, OrderView.From(intent).AverageFillPrice, intent.OpenQuantity));
+        Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent, OrderAuditKind.Accepted, OrderAuditKind.Fill], await KindsAsync(ticket.IntentId));
+
+        // The kept-back pushes arrive late, then a second order's; once that one is applied the late ones were read too.
+        Simulator.HoldAccountPushes(false);
+        var next = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 1, null, "3");
+        Assert.Equal(OrderOutcome.Accepted, (await Orders.PlaceOrderAsync(member, next)).Outcome);
+        await Eventually.TrueAsync(() => IntentAsync(next.IntentId).Result is { State: OrderState.Filled }, Wait, "the second order's push never arrived");
+        Assert.Equal(10L, (await IntentAsync(ticket.IntentId))!.FilledQuantity);
+        Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent, OrderAuditKind.Accepted, OrderAuditKind.Fill], await KindsAsync(ticket.IntentId));
+        Assert.Equal(2, SimulatorOrders());
+        Assert.True((await sim.Services.GetRequiredService<OrderAuditLog>().VerifyAsync()).IsIntact);
     }
 
     [Fact]
     public async Task ALostOrderAnswerIsReconciledFromTheSimulatorsListsAndNeverResent()
     {
-        var (member, connection) = await MemberAsync("lost@team.test");
-        var ticket = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 3, BelowMarket(), "0");
+        var (member, connection) = await sim.TraderAsync("lost@team.test");
+        var ticket = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 3, sim.BelowMarket(), "0");
 
         Simulator.LoseOrderAnswers(502);
         var result = await Orders.PlaceOrderAsync(member, ticket);
@@ -80,7 +96,7 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
 
         Assert.Equal(OrderOutcome.UnknownOutcome, result.Outcome);
         Assert.Equal(1, SimulatorOrders());
-        var resolved = await host.Services.GetRequiredService<OrderReconciler>().ReconcileAsync((await IntentAsync(ticket.IntentId))!);
+        var resolved = await sim.Services.GetRequiredService<OrderReconciler>().ReconcileAsync((await IntentAsync(ticket.IntentId))!);
 
         Assert.True(resolved);
         var intent = (await IntentAsync(ticket.IntentId))!;
@@ -93,8 +109,8 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
     [Fact]
     public async Task ALostModifyAnswerIsFoundInTheAccountsOrderDetails()
     {
-        var (member, connection) = await MemberAsync("modify@team.test");
-        var price = BelowMarket();
+        var (member, connection) = await sim.TraderAsync("modify@team.test");
+        var price = sim.BelowMarket();
         var placed = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 5, price, "0");
         Assert.Equal(OrderOutcome.Accepted, (await Orders.PlaceOrderAsync(member, placed)).Outcome);
         var modify = new ModifyTicket(Guid.NewGuid(), placed.IntentId, 0, KrxTickSize.StepDown(KrxTickTable.Stock, price));
@@ -104,7 +120,7 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
         Simulator.LoseOrderAnswers(null);
 
         Assert.Equal(OrderOutcome.UnknownOutcome, result.Outcome);
-        Assert.True(await host.Services.GetRequiredService<OrderReconciler>().ReconcileAsync((await IntentAsync(modify.IntentId))!));
+        Assert.True(await sim.Services.GetRequiredService<OrderReconciler>().ReconcileAsync((await IntentAsync(modify.IntentId))!));
         var moved = (await IntentAsync(modify.IntentId))!;
         var original = (await IntentAsync(placed.IntentId))!;
         Assert.Equal((OrderState.Accepted, 5L, modify.Price), (moved.State, moved.OpenQuantity, moved.Price));
@@ -116,8 +132,8 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
     [Fact]
     public async Task StoppingTheHostMidOrderLeavesIntentAndSentAndTheNextStartReconciles()
     {
-        var (member, connection) = await MemberAsync("restart@team.test");
-        var ticket = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 2, BelowMarket(), "0");
+        var (member, connection) = await sim.TraderAsync("restart@team.test");
+        var ticket = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 2, sim.BelowMarket(), "0");
 
         // The simulator holds the order TR before it takes effect: the call is in flight when the host stops.
         Simulator.HoldOrders(true);
@@ -126,7 +142,7 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
         await Task.Delay(200);
         Assert.False(placing.IsCompleted);
         var stopping = Stopwatch.StartNew();
-        await host.DisposeAsync();
+        await sim.StopAsync();
         stopping.Stop();
         await Task.WhenAny(placing, Task.Delay(TimeSpan.FromSeconds(10)));
 
@@ -135,73 +151,37 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
         Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent], left.Take(2));
         Assert.True(left.Count == 2 || left[2] == OrderAuditKind.UnknownOutcome, string.Join(", ", left));
 
-        host = Start(reconcileEvery: "00:00:01");
+        await sim.RestartAsync("00:00:01");
         await Eventually.TrueAsync(
             () => IntentAsync(ticket.IntentId).Result is { State: not (OrderState.Sent or OrderState.UnknownOutcome) }, Wait,
-            "start-up reconciliation did not resolve the intent: " + string.Join(" | ", host.Logs.GetSnapshot().Where(r => r.Category?.Contains("Order", StringComparison.Ordinal) == true).Select(r => r.Message)));
+            "start-up reconciliation did not resolve the intent: " + string.Join(" | ", sim.Host.Logs.GetSnapshot().Where(r => r.Category?.Contains("Order", StringComparison.Ordinal) == true).Select(r => r.Message)));
         var kinds = await KindsAsync(ticket.IntentId);
         Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent], kinds.Take(2));
         Assert.Equal(OrderAuditKind.Reconciled, kinds[^1]);
-        Assert.True((await host.Services.GetRequiredService<OrderAuditLog>().VerifyAsync()).IsIntact);
+        Assert.True((await sim.Services.GetRequiredService<OrderAuditLog>().VerifyAsync()).IsIntact);
     }
 
-    /// <param name="reconcileEvery">Long by default so the tests drive reconciliation; short for a restarted host.</param>
-    private KestrelDashboardFactory Start(string reconcileEvery = "01:00:00")
-    {
-        var factory = new KestrelDashboardFactory(new Dictionary<string, string?>
-        {
-            ["Dashboard:DataPath"] = dataPath,
-            ["Broker:GracePeriod"] = "00:00:00.500",
-            ["Simulator:TokenIssuesPerMinutePerAddress"] = "1000",
-            ["Orders:ReconcileInterval"] = reconcileEvery,
-            ["Orders:NotPlacedAfter"] = "00:00:01",
-        });
-        factory.StartServer();
-        factory.Services.GetRequiredService<SimulatorControl>().Pause();
-        return factory;
-    }
+    private int SimulatorOrders() => sim.SimulatorOrderNumbers().Count;
 
-    private async Task<(System.Security.Claims.ClaimsPrincipal Member, Guid Connection)> MemberAsync(string email)
-    {
-        var id = await TestMembers.CreateAsync(host.Services, email, DashboardRoles.Trader);
-        var connections = host.Services.GetRequiredService<ConnectionService>();
-        await connections.ProvisionSimulatorAsync(id);
-        var member = await TestMembers.PrincipalAsync(host.Services, id);
-        return (member, Assert.Single(await connections.ListAsync(member)).Id);
-    }
-
-    /// <summary>A limit price about 5 % under the last trade: on the step, inside band and collar, and left open.</summary>
-    private long BelowMarket()
-    {
-        var last = Simulator.Market.Read(u => u.ByCode[Samsung].Last);
-        return KrxTickSize.RoundDown(KrxTickTable.Stock, last * 95 / 100);
-    }
-
-    private int SimulatorOrders() => SimulatorOrderNumbers().Count;
-
-    private List<string> SimulatorOrderNumbers()
-    {
-        var book = host.Services.GetRequiredService<AccountBook>();
-        return [.. book.All.SelectMany(a => a.Orders.ToArray()).Select(o => OrderRequests.NormalizeNumber(o.Number)!)];
-    }
+    private List<string> SimulatorOrderNumbers() => sim.SimulatorOrderNumbers();
 
     private async Task<OrderIntent?> IntentAsync(Guid id)
     {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
+        await using var db = await sim.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
         return await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
     }
 
     /// <summary>The audit as the file holds it with no host running.</summary>
     private async Task<List<OrderAuditKind>> RawKindsAsync(Guid id)
     {
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite($"Data Source={Path.Combine(dataPath, "dashboard.db")};Pooling=False").Options;
+        var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite($"Data Source={sim.DatabasePath};Pooling=False").Options;
         await using var db = new ApplicationDbContext(options);
         return await db.OrderAudit.AsNoTracking().Where(a => a.IntentId == id).OrderBy(a => a.Sequence).Select(a => a.Kind).ToListAsync();
     }
 
     private async Task<List<OrderAuditKind>> KindsAsync(Guid id)
     {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
+        await using var db = await sim.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
         return await db.OrderAudit.AsNoTracking().Where(a => a.IntentId == id).OrderBy(a => a.Sequence).Select(a => a.Kind).ToListAsync();
     }
 }

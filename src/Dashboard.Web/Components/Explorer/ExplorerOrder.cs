@@ -23,27 +23,10 @@ public sealed record ExplorerOrder(
     string Exchange,
     string? OriginalOrderNumber)
 {
-    /// <summary>The twelve order TRs and what each asks for; anything else is not an order.</summary>
-    private static readonly Dictionary<string, (OrderAction Action, OrderProduct Product, OrderSide Side)> Trs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["kt10000"] = (OrderAction.Place, OrderProduct.Stock, OrderSide.Buy),
-        ["kt10001"] = (OrderAction.Place, OrderProduct.Stock, OrderSide.Sell),
-        ["kt10002"] = (OrderAction.Modify, OrderProduct.Stock, OrderSide.Buy),
-        ["kt10003"] = (OrderAction.Cancel, OrderProduct.Stock, OrderSide.Buy),
-        ["kt10006"] = (OrderAction.Place, OrderProduct.Credit, OrderSide.Buy),
-        ["kt10007"] = (OrderAction.Place, OrderProduct.Credit, OrderSide.Sell),
-        ["kt10008"] = (OrderAction.Modify, OrderProduct.Credit, OrderSide.Buy),
-        ["kt10009"] = (OrderAction.Cancel, OrderProduct.Credit, OrderSide.Buy),
-        ["kt50000"] = (OrderAction.Place, OrderProduct.Gold, OrderSide.Buy),
-        ["kt50001"] = (OrderAction.Place, OrderProduct.Gold, OrderSide.Sell),
-        ["kt50002"] = (OrderAction.Modify, OrderProduct.Gold, OrderSide.Buy),
-        ["kt50003"] = (OrderAction.Cancel, OrderProduct.Gold, OrderSide.Buy),
-    };
-
     /// <summary>The order service places credit sells as 융자합 (repay all margin loans, crd_deal_tp 99).</summary>
     public const string CreditRepayAll = "99";
 
-    public static bool IsOrderTr(string apiId) => Trs.ContainsKey(apiId);
+    public static bool IsOrderTr(string apiId) => OrderTrs.Find(apiId) is not null;
 
     /// <summary>
     /// Reads the form's values (field name → text) as an order. Problems are explorer text keys with the field
@@ -51,10 +34,13 @@ public sealed record ExplorerOrder(
     /// </summary>
     public static (ExplorerOrder? Order, IReadOnlyList<ExplorerOrderProblem> Problems) Read(string apiId, IReadOnlyDictionary<string, string> values)
     {
-        if (!Trs.TryGetValue(apiId, out var tr))
+        if (OrderTrs.Find(apiId) is not { } orderTr)
         {
             return (null, [new ExplorerOrderProblem("OrderNotAnOrderTr", apiId)]);
         }
+
+        // A modify or cancel form has no side of its own (the original order's counts); Buy stands in, as the service ignores it.
+        var tr = (orderTr.Action, orderTr.Product, Side: orderTr.Side ?? OrderSide.Buy);
 
         var problems = new List<ExplorerOrderProblem>();
         string Text(string field) => values.TryGetValue(field, out var v) ? v.Trim() : string.Empty;
