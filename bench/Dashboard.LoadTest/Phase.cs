@@ -3,7 +3,7 @@ using Dashboard.Web.Broker;
 
 namespace Dashboard.LoadTest;
 
-/// <summary>One measured run: N headless market-overview tabs, optimized or naive, for one window.</summary>
+/// <summary>One measured run: N headless tabs of one page, optimized or naive, for one window.</summary>
 internal sealed record PhaseResult(
     string Scenario,
     int Tabs,
@@ -22,9 +22,11 @@ internal sealed record PhaseResult(
     string? FirstError,
     string JsCalls);
 
-internal sealed class PhaseRunner(BenchHost host, LatencyRecorder latency, IReadOnlyList<string> cookies, TimeSpan warmup, TimeSpan window, TextWriter log, bool tabsInProcess = false)
+/// <param name="page">What every tab opens (a path under the host): the market overview unless told otherwise.</param>
+internal sealed class PhaseRunner(BenchHost host, LatencyRecorder latency, IReadOnlyList<string> cookies, TimeSpan warmup, TimeSpan window, TextWriter log, bool tabsInProcess = false, string page = BenchSymbols.OverviewPage)
 {
-    public const string Page = "market";
+    /// <summary>The page of S3, S6 and S7: the market overview.</summary>
+    public const string Page = BenchSymbols.OverviewPage;
 
     /// <param name="during">What happens in the measured window (S3's burst); by default the window just passes.</param>
     public async Task<PhaseResult> RunAsync(string scenario, int tabs, bool naive, Func<TimeSpan, Task>? during = null)
@@ -39,8 +41,8 @@ internal sealed class PhaseRunner(BenchHost host, LatencyRecorder latency, IRead
         var heapBefore = SettledHeap();
         log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {scenario}: {tabs} tab(s), {(naive ? "naive baseline" : "optimized")}: connecting");
         await using ITabs generator = tabsInProcess
-            ? new InProcessTabs(host.Address, [.. cookies.Take(tabs)], Page)
-            : GeneratorProcess.Start(host.Address, [.. cookies.Take(tabs)], Page);
+            ? new InProcessTabs(host.Address, [.. cookies.Take(tabs)], page)
+            : GeneratorProcess.Start(host.Address, [.. cookies.Take(tabs)], page);
         var (running, failed, firstError) = await generator.WaitReadyAsync();
         log.WriteLine($"{DateTime.UtcNow:HH:mm:ss}   {running} running, {failed} failed{(firstError is null ? "" : ": " + firstError)}; warming up {warmup.TotalSeconds:0} s");
         await Task.Delay(warmup);

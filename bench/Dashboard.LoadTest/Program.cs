@@ -43,7 +43,9 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
 {
     public const string Usage =
         "usage: bench S1|S2|S3|S4|S6|S7 ... [--seconds N (window; S7: the soak, default 60)] [--warmup N (default 10)] [--ramp 10,20,40 (S4 steps)] [--no-baseline] [--tick-rate 2 (per symbol)]"
-        + " [--members N (S3 25, S6 10, S7 25)] [--burst-seconds 10 (S3)] [--fault-rounds 1 --fault-every 0 (S6, seconds between faults)] [--real-data-timeout 120 (S6 silence)] [--sample 60 (S7, seconds)]";
+        + " [--symbols 40 (live stocks per S1/S2/S4 page; 12 = the market overview)]"
+        + " [--members N (S3 25, S6 10, S7 25)] [--burst-seconds 10 (S3)] [--fault-rounds 1 --fault-every 0 (S6, seconds between faults)] [--faults drop,silence,8005,1700,refuse (S6)]"
+        + " [--real-data-timeout 120 (S6 silence)] [--stable-after 60 (S6: link up this long before each fault)] [--sample 60 (S7, seconds)]";
 
     public static readonly string[] Known = ["S1", "S2", "S3", "S4", "S6", "S7"];
 
@@ -64,51 +66,58 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
     /// <summary>Pause between S6's faults (QUALITY.md: every 2 minutes in the soak form).</summary>
     public TimeSpan FaultEvery { get; init; } = TimeSpan.Zero;
 
+    /// <summary>S6's faults, in this order (default: all of <see cref="FaultRun.Faults"/>).</summary>
+    public IReadOnlyList<string> Faults { get; init; } = FaultRun.Faults;
+
+    /// <summary>Live stocks on each S1/S2/S4 page: 12 is the market overview, any other count a team watchlist (QUALITY.md: 40).</summary>
+    public int Symbols { get; init; } = BenchSymbols.QualityPageSize;
+
     public TimeSpan SoakSample { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The realtime client's "no REAL while subscribed" bound (S6 silence); null keeps the app's (120 s).</summary>
     public TimeSpan? RealDataTimeout { get; init; }
+
+    /// <summary>The realtime client's "a link up this long resets the backoff" (S6 waits for it before each fault); null keeps the app's (60 s).</summary>
+    public TimeSpan? StableAfter { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
         var scenarios = new List<string>();
         var (window, warmup, baseline, rate) = (60.0, 10.0, true, 2.0);
         var (members, burst, rounds, every, sample, stale) = ((int?)null, 10.0, 1, 0.0, 60.0, (double?)null);
+        double? stableAfter = null;
         int[] ramp = [10, 20, 40, 80, 120, 160, 200];
-        for (var k = 0; k < args.Length; k++)
-        {
-            var arg = args[k];
-            string Next() => k + 1 < args.Length ? args[++k] : throw new FormatException($"{arg} needs a value");
-            try
+        var symbols = BenchSymbols.QualityPageSize;
+        string[] faults = FaultRun.Faults;
+        var problem = new BenchArguments()
+            .Value("--seconds", v => window = BenchArguments.Number(v))
+            .Value("--warmup", v => warmup = BenchArguments.Number(v))
+            .Value("--tick-rate", v => rate = BenchArguments.Number(v))
+            .Value("--ramp", v => ramp = BenchArguments.Wholes(v))
+            .Flag("--no-baseline", () => baseline = false)
+            .Value("--members", v => members = BenchArguments.Whole(v))
+            .Value("--burst-seconds", v => burst = BenchArguments.Number(v))
+            .Value("--fault-rounds", v => rounds = BenchArguments.Whole(v))
+            .Value("--fault-every", v => every = BenchArguments.Number(v))
+            .Value("--faults", v => faults = v.Split(','))
+            .Value("--sample", v => sample = BenchArguments.Number(v))
+            .Value("--real-data-timeout", v => stale = BenchArguments.Number(v))
+            .Value("--stable-after", v => stableAfter = BenchArguments.Number(v))
+            .Value("--symbols", v => symbols = BenchArguments.Whole(v))
+            .Read(args, arg =>
             {
-                switch (arg)
+                var scenario = arg.ToUpperInvariant();
+                if (!Known.Contains(scenario))
                 {
-                    case "--seconds": window = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--warmup": warmup = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--tick-rate": rate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--ramp": ramp = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
-                    case "--no-baseline": baseline = false; break;
-                    case "--members": members = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--burst-seconds": burst = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--fault-rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--fault-every": every = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--sample": sample = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--real-data-timeout": stale = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    default:
-                        var scenario = arg.ToUpperInvariant();
-                        if (!Known.Contains(scenario))
-                        {
-                            return Empty with { Error = $"unknown scenario or option '{arg}' (this harness runs {string.Join(", ", Known)}; S5 is bench/Dashboard.Benchmarks s5)" };
-                        }
-
-                        scenarios.Add(scenario);
-                        break;
+                    return $"unknown scenario or option '{arg}' (this harness runs {string.Join(", ", Known)}; S5 is bench/Dashboard.Benchmarks s5)";
                 }
-            }
-            catch (FormatException ex)
-            {
-                return Empty with { Error = $"bad value: {ex.Message}" };
-            }
+
+                scenarios.Add(scenario);
+                return null;
+            });
+        if (problem is not null)
+        {
+            return Empty with { Error = problem };
         }
 
         if (scenarios.Count == 0)
@@ -122,9 +131,19 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
         }
 
         // Bounded runs: a fault count and member counts a small machine can take, a soak of at most a day.
-        if (members is <= 0 or > 500 || burst <= 0 || rounds is <= 0 or > 100 || every < 0 || sample <= 0 || window > 86_400 || stale <= 0)
+        if (members is <= 0 or > 500 || burst <= 0 || rounds is <= 0 or > 100 || every < 0 || sample <= 0 || window > 86_400 || stale <= 0 || stableAfter <= 0)
         {
-            return Empty with { Error = "--members 1-500, --fault-rounds 1-100, --burst-seconds, --sample and --real-data-timeout positive, --fault-every not negative, --seconds at most 86400" };
+            return Empty with { Error = "--members 1-500, --fault-rounds 1-100, --burst-seconds, --sample, --real-data-timeout and --stable-after positive, --fault-every not negative, --seconds at most 86400" };
+        }
+
+        if (symbols is < 1 or > BenchSymbols.Most)
+        {
+            return Empty with { Error = $"--symbols takes 1-{BenchSymbols.Most} (12 opens the market overview, any other count a team watchlist of that many stocks)" };
+        }
+
+        if (faults.Length == 0 || faults.Any(f => !FaultRun.Faults.Contains(f)))
+        {
+            return Empty with { Error = $"--faults takes a comma-separated list of {string.Join(", ", FaultRun.Faults)}" };
         }
 
         return new BenchOptions(scenarios, TimeSpan.FromSeconds(window), TimeSpan.FromSeconds(warmup), ramp, baseline, rate)
@@ -133,8 +152,11 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
             BurstWindow = TimeSpan.FromSeconds(burst),
             FaultRounds = rounds,
             FaultEvery = TimeSpan.FromSeconds(every),
+            Faults = faults,
             SoakSample = TimeSpan.FromSeconds(sample),
             RealDataTimeout = stale is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            StableAfter = stableAfter is { } up ? TimeSpan.FromSeconds(up) : null,
+            Symbols = symbols,
         };
     }
 
@@ -152,6 +174,9 @@ internal sealed class BenchReport
 
     public SoakResult? Soak { get; set; }
 
+    /// <summary>The stocks the S1/S2/S4 pages showed.</summary>
+    public BenchSymbols Symbols { get; init; } = BenchSymbols.Of(MarketDefaults.Stocks.Count);
+
     /// <summary>Broken plumbing (not a timing figure): a phase with no tab running or no ticks, a dropped 00/1h, a duplicate order, a fault never recovered.</summary>
     public bool Broken =>
         Phases.Any(r => r.Running == 0 || r.TicksPerSecond <= 0)
@@ -163,7 +188,7 @@ internal sealed class BenchReport
     {
         if (Phases.Count > 0)
         {
-            ResultTable.Write(Phases, options, output);
+            ResultTable.Write(Phases, options, Symbols, output);
         }
 
         foreach (var t in TeamPeak)
@@ -194,11 +219,18 @@ internal static class BenchRun
             settings["Kiwoom:Realtime:RealDataTimeout"] = stale.ToString("c", CultureInfo.InvariantCulture);
         }
 
-        var host = new BenchHost(options.TicksPerSecondPerSymbol, MarketDefaults.Stocks, settings);
+        if (options.StableAfter is { } up)
+        {
+            settings["Kiwoom:Realtime:StableAfter"] = up.ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        // S1/S2/S4 pages show options.Symbols stocks; S3/S6/S7 open the overview, whose 12 are among them.
+        var symbols = BenchSymbols.Of(options.Scenarios.Any(s => s is "S1" or "S2" or "S4") ? options.Symbols : MarketDefaults.Stocks.Count);
+        var host = new BenchHost(options.TicksPerSecondPerSymbol, symbols.Codes, settings);
         try
         {
             host.Start();
-            return await RunAsync(host, options, log, tabsInProcess);
+            return await RunAsync(host, symbols, options, log, tabsInProcess);
         }
         finally
         {
@@ -214,7 +246,7 @@ internal static class BenchRun
         }
     }
 
-    private static async Task<BenchReport> RunAsync(BenchHost host, BenchOptions options, TextWriter log, bool tabsInProcess)
+    private static async Task<BenchReport> RunAsync(BenchHost host, BenchSymbols symbols, BenchOptions options, TextWriter log, bool tabsInProcess)
     {
         var report = new BenchReport();
         using var latency = new LatencyRecorder();
@@ -228,7 +260,9 @@ internal static class BenchRun
         if (plan.Count > 0)
         {
             var cookies = await host.CreateMembersAsync(plan.Max(p => p.Item2));
-            var runner = new PhaseRunner(host, latency, cookies, options.Warmup, options.Window, log, tabsInProcess);
+            await symbols.PreparePageAsync(host);
+            log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} S1/S2/S4 tabs open /{symbols.Page}: {symbols.Describe()}");
+            var runner = new PhaseRunner(host, latency, cookies, options.Warmup, options.Window, log, tabsInProcess, symbols.Page);
             foreach (var (scenario, tabs) in plan)
             {
                 foreach (var naive in options.Baseline ? new[] { false, true } : [false])

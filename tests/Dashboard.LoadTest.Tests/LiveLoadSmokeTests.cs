@@ -46,6 +46,9 @@ public sealed class LiveLoadSmokeTests(ITestOutputHelper output)
     [InlineData(new[] { "S6", "--fault-rounds", "0" }, "--fault-rounds 1-100")]
     [InlineData(new[] { "S3", "--members", "-1" }, "--members 1-500")]
     [InlineData(new[] { "S5" }, "S5 is bench/Dashboard.Benchmarks s5")]
+    [InlineData(new[] { "S2", "--symbols", "0" }, "--symbols takes 1-")]
+    [InlineData(new[] { "S6", "--faults", "drop,quake" }, "--faults takes a comma-separated list")]
+    [InlineData(new[] { "S1", "--seconds" }, "--seconds needs a value")]
     public void BadArgumentsGetAClearMessage(string[] args, string expected)
     {
         var options = BenchOptions.Parse(args);

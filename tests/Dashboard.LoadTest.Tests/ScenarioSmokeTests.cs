@@ -16,7 +16,7 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
     public async Task TeamPeakFaultsAndSoakRunEndToEndWithNothingDroppedOrDuplicated()
     {
         var options = BenchOptions.Parse(["S3", "S6", "S7", "--members", "2", "--seconds", "6", "--warmup", "2", "--burst-seconds", "3",
-            "--sample", "2", "--no-baseline", "--real-data-timeout", "3"]);
+            "--sample", "2", "--no-baseline", "--real-data-timeout", "3", "--stable-after", "2"]);
         Assert.Null(options.Error);
         var log = new StringWriter();
 
@@ -45,6 +45,11 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
         });
         Assert.Equal(2, report.Faults.Single(f => f.Fault == "silence").Detection.Count);
         Assert.Equal(2, report.Faults.Single(f => f.Fault == "8005").QueriesOk);
+
+        // REL-04's floor, guaranteed by the client (not a timing target): never two attempts of one member within 1 s.
+        var flap = report.Faults.Single(f => f.Fault == "flap");
+        Assert.True(flap.Reconnects >= 2 * FaultRun.Flaps, $"{flap.Reconnects} reconnects for {FaultRun.Flaps} drops of 2 links");
+        Assert.True(flap.MinAttemptGapSeconds >= 0.95, $"attempts {flap.MinAttemptGapSeconds:0.00} s apart");
 
         var soak = Assert.IsType<SoakResult>(report.Soak);
         Assert.Equal(2, soak.Running);

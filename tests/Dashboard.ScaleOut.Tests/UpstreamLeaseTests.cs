@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Tests.Broker;
 using Xunit.Abstractions;
+using static Dashboard.ScaleOut.Tests.RelayedFeeds;
 
 namespace Dashboard.ScaleOut.Tests;
 
@@ -11,7 +12,7 @@ namespace Dashboard.ScaleOut.Tests;
 /// </summary>
 public sealed class UpstreamLeaseTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Wait = RelayedFeeds.Wait;
     private static readonly string[] Codes = ["005930", "000660"];
     private LeasedInstances instances = null!;
 
@@ -75,31 +76,4 @@ public sealed class UpstreamLeaseTests(ITestOutputHelper output) : IAsyncLifetim
 
     private long SocketsOpenedOnBoth() =>
         LeasedInstances.SocketsOpened(instances.Other) + LeasedInstances.SocketsOpened(instances.Simulating);
-
-    private static async Task<IReadOnlyList<Quote>> FirstBatchAsync(LiveFeed<Quote> feed)
-    {
-        using var timeout = new CancellationTokenSource(Wait);
-        await foreach (var batch in feed.ReadAllAsync(timeout.Token))
-        {
-            return batch;
-        }
-
-        throw new InvalidOperationException("The feed ended without a batch.");
-    }
-
-    /// <summary>Takes what is already waiting, so the next batch is one published after this point.</summary>
-    private static async Task DrainAsync(LiveFeed<Quote> feed)
-    {
-        using var shortly = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        try
-        {
-            await foreach (var _ in feed.ReadAllAsync(shortly.Token))
-            {
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Nothing more waiting.
-        }
-    }
 }

@@ -16,26 +16,16 @@ internal sealed record ChromiumOptions(IReadOnlyList<int> Tabs, TimeSpan Window,
     {
         int[] tabs = [1, 5];
         var (window, warmup, rate, baseline) = (30.0, 5.0, 2.0, true);
-        for (var k = 0; k < args.Count; k++)
+        var problem = new BenchArguments()
+            .Value("--tabs", v => tabs = BenchArguments.Wholes(v))
+            .Value("--seconds", v => window = BenchArguments.Number(v))
+            .Value("--warmup", v => warmup = BenchArguments.Number(v))
+            .Value("--tick-rate", v => rate = BenchArguments.Number(v))
+            .Flag("--no-baseline", () => baseline = false)
+            .Read(args, arg => $"unknown option '{arg}'");
+        if (problem is not null)
         {
-            var arg = args[k];
-            string Next() => k + 1 < args.Count ? args[++k] : throw new FormatException($"{arg} needs a value");
-            try
-            {
-                switch (arg)
-                {
-                    case "--tabs": tabs = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
-                    case "--seconds": window = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--warmup": warmup = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--tick-rate": rate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--no-baseline": baseline = false; break;
-                    default: return Empty with { Error = $"unknown option '{arg}'" };
-                }
-            }
-            catch (FormatException ex)
-            {
-                return Empty with { Error = $"bad value: {ex.Message}" };
-            }
+            return Empty with { Error = problem };
         }
 
         // More than a few real tabs saturate two cores with Chromium itself (issue 13): headless circuits measure beyond.

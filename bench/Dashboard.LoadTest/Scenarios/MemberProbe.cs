@@ -19,13 +19,27 @@ internal sealed class MemberProbe : IAsyncDisposable
     private readonly ConcurrentQueue<(string OrderNumber, string Status, DateTimeOffset At)> executions = new();
     private readonly ConcurrentQueue<(string Code, ViEventKind Kind, DateTimeOffset At)> vis = new();
     private readonly ConcurrentQueue<DateTimeOffset> trades = new();
-    private readonly ConcurrentQueue<(BrokerLinkState State, DateTimeOffset At)> states = new();
+    private readonly ConcurrentQueue<(BrokerLinkState State, string? Code, DateTimeOffset At)> states = new();
+
+    private readonly DateTimeOffset opened = DateTimeOffset.UtcNow;
 
     private MemberProbe(BenchMember member, BrokerLease lease)
     {
         Member = member;
         this.lease = lease;
         lease.Shared.StatusChanged += OnStatus;
+    }
+
+    /// <summary>How long the member's link has been up without a break (zero while it is down).</summary>
+    public TimeSpan UpFor(DateTimeOffset now)
+    {
+        var last = states.LastOrDefault();
+        if (last == default)
+        {
+            return lease.Shared.Status.State == BrokerLinkState.Connected ? now - opened : TimeSpan.Zero;
+        }
+
+        return last.State == BrokerLinkState.Connected ? now - last.At : TimeSpan.Zero;
     }
 
     public BenchMember Member { get; }
@@ -36,7 +50,8 @@ internal sealed class MemberProbe : IAsyncDisposable
 
     public IEnumerable<(string Code, ViEventKind Kind, DateTimeOffset At)> Vis => vis;
 
-    public IEnumerable<(BrokerLinkState State, DateTimeOffset At)> States => states;
+    /// <summary>Every link-state change with Kiwoom's code (e.g. 8005) when there was one.</summary>
+    public IEnumerable<(BrokerLinkState State, string? Code, DateTimeOffset At)> States => states;
 
     public static async Task<MemberProbe> OpenAsync(BenchHost host, BenchMember member, string tradeCode)
     {
@@ -50,7 +65,9 @@ internal sealed class MemberProbe : IAsyncDisposable
         var feeds = lease.Shared.Feeds;
         probe.Read(await feeds.SubscribeEventsAsync(RealtimeTypes.OrderExecution, string.Empty, OrderExecution.From), e => probe.executions.Enqueue((e.OrderNumber, e.Status, DateTimeOffset.UtcNow)));
         probe.Read(await feeds.SubscribeViAsync(), e => probe.vis.Enqueue((e.Code, e.Kind, DateTimeOffset.UtcNow)));
-        probe.Read(await feeds.SubscribeTradesAsync(tradeCode), _ => probe.trades.Enqueue(DateTimeOffset.UtcNow));
+        // The time the session received the trade, not when this reader got to it: a tick received before a fault
+        // and read after it must not count as the first one after it.
+        probe.Read(await feeds.SubscribeTradesAsync(tradeCode), q => probe.trades.Enqueue(q.ReceivedAt));
         return probe;
     }
 
@@ -71,7 +88,7 @@ internal sealed class MemberProbe : IAsyncDisposable
         stop.Dispose();
     }
 
-    private void OnStatus(BrokerStatus status) => states.Enqueue((status.State, DateTimeOffset.UtcNow));
+    private void OnStatus(BrokerStatus status) => states.Enqueue((status.State, status.Code, DateTimeOffset.UtcNow));
 
     private void Read<T>(Dashboard.Kiwoom.KiwoomResult<EventFeed<T>> subscribed, Action<T> note)
         where T : class

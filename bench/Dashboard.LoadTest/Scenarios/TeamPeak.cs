@@ -107,5 +107,5 @@ internal static class TeamPeak
 
     /// <summary>Stocks outside the overview's list (their VI halts do not change the measured tick rate), in a fixed order.</summary>
     private static List<string> ViCodes(BenchHost host, int count) =>
-        [.. ScenarioTools.Control(host).Market.Read(u => u.ByCode.Keys.Where(c => c.Length == 6 && c.All(char.IsAsciiDigit) && !MarketDefaults.Stocks.Contains(c)).Order(StringComparer.Ordinal).Take(count).ToList())];
+        [.. ScenarioTools.Control(host).Market.Read(u => u.ByCode.Keys.Where(c => c.Length == 6 && c.All(char.IsAsciiDigit) && !MarketDefaults.Stocks.Contains(c)).OrderDescending(StringComparer.Ordinal).Take(count).ToList())];
 }

@@ -162,6 +162,9 @@ public sealed class RedisUpstreamRouter : IUpstreamRouter
 
     internal ScaleOutOptions Options => options;
 
+    /// <summary>Capacity of a holder's lossless relay queue: the same bound as a local lossless feed's.</summary>
+    internal int LosslessRelayCapacity => brokerOptions.LosslessQueueCapacity;
+
     internal IDataProtector Protector => protector;
 
     internal TimeProvider Time => time;

@@ -1,3 +1,4 @@
+using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Realtime;
 using Dashboard.Web.Broker;
 using StackExchange.Redis;
@@ -7,10 +8,11 @@ namespace Dashboard.Web.ScaleOut;
 /// <summary>
 /// This instance's holding of one app key's upstream: renews the lease every <see cref="ScaleOutOptions.LeaseRenewInterval"/>,
 /// registers on the one socket every (type, item) other instances want (the key's interest set, refreshed by
-/// them, expired entries dropped) and publishes each event on the key's Redis channel. Every registration is an
-/// ordinary in-order event feed of the session, so quotes and the lossless 00/04/1h keep their order; receivers
-/// conflate quotes per symbol exactly as local feeds do. A holding made by takeover owns its session and closes
-/// it, and gives the key back, once nobody wants anything from it.
+/// them, expired entries dropped) and publishes each event on the key's Redis channel. Quote registrations are
+/// relayed each by its own pump (receivers conflate them per symbol exactly as local feeds do); every lossless
+/// registration (00/04/1h...) feeds one <see cref="LosslessSequence"/>, so fills, balances and VI cross to other
+/// instances in the order this socket received them, across types. A holding made by takeover owns its session
+/// and closes it, and gives the key back, once nobody wants anything from it.
 /// </summary>
 internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession session, long fence, bool ownsSession)
 {
@@ -19,6 +21,7 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
     private readonly SemaphoreSlim wake = new(0, 1);
     private Task loop = Task.CompletedTask;
     private ChannelMessageQueue? notices;
+    private LosslessSequence? lossless;
     private int stopped;
     private volatile bool noticed;
 
@@ -48,6 +51,11 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
         }
 
         await StopRelaysAsync(relays.Keys.ToList());
+        if (lossless is not null)
+        {
+            await lossless.CompleteAsync();
+        }
+
         if (notices is not null)
         {
             await notices.UnsubscribeAsync();
@@ -166,14 +174,34 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
         // After an interest notice, every wanted pair is confirmed (a newcomer may be waiting for one already relayed).
         var confirmAll = noticed;
         noticed = false;
-        await StopRelaysAsync([.. relays.Where(r => !wanted.Contains(r.Key) || r.Value.Ended).Select(r => r.Key)]);
+        await StopRelaysAsync([.. relays.Where(r => !wanted.Contains(r.Key) || r.Value.Ended || r.Value.Sequence?.Ended == true).Select(r => r.Key)]);
         List<(string Type, string Item)> confirm = confirmAll ? [.. wanted.Where(relays.ContainsKey)] : [];
         foreach (var pair in wanted.Where(w => !relays.ContainsKey(w)))
         {
-            var feed = await session.Feeds.SubscribeEventsAsync(pair.Type, pair.Item, static e => e, ct);
+            var sequence = RealtimeTypes.IsLossless(pair.Type) ? await LosslessSequenceForNewRelayAsync() : null;
+            KiwoomResult<EventFeed<RealtimeEvent>> feed;
+            try
+            {
+                // A lossless event goes into the key's one sequence from the receive loop itself (the map runs there,
+                // in socket order) and never into this registration's own queue; a quote is queued per registration.
+                feed = sequence is null
+                    ? await session.Feeds.SubscribeEventsAsync(pair.Type, pair.Item, static e => e, ct)
+                    : await session.Feeds.SubscribeEventsAsync<RealtimeEvent>(pair.Type, pair.Item, e =>
+                    {
+                        sequence.Offer(pair.Item, e);
+                        return null;
+                    }, ct);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The session closed under this holding (the host is stopping, or it is being replaced): nothing to register on.
+                ScaleOutLog.RelayEnded(router.Logger, pair.Type, pair.Item, KeyId, "session closed");
+                break;
+            }
+
             if (feed.IsSuccess)
             {
-                var relay = new Relay(feed.Value);
+                var relay = new Relay(feed.Value, sequence);
                 relay.Pump = PumpAsync(pair, relay);
                 relays[pair] = relay;
                 confirm.Add(pair);
@@ -191,6 +219,29 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
 
         return wanted.Count;
     }
+
+    /// <summary>The current lossless sequence, or a new one if there is none or the last one overran.</summary>
+    private async Task<LosslessSequence> LosslessSequenceForNewRelayAsync()
+    {
+        if (lossless is { Ended: false })
+        {
+            return lossless;
+        }
+
+        if (lossless is not null)
+        {
+            // An overrun sequence's registrations were all stopped above; what it still holds goes out first.
+            await lossless.CompleteAsync();
+        }
+
+        return lossless = new LosslessSequence(router.LosslessRelayCapacity, PublishLosslessAsync, () =>
+        {
+            ScaleOutLog.RelayEnded(router.Logger, "lossless", "*", KeyId, "overrun: Redis fell behind");
+            Wake();
+        });
+    }
+
+    private Task PublishLosslessAsync(string item, RealtimeEvent e) => Publish(RelayedEvent.Write(fence, item, e, router.Protector));
 
     private async Task Publish(byte[] message)
     {
@@ -217,7 +268,10 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
         }
     }
 
-    /// <summary>Publishes one registration's events in the order the socket delivered them.</summary>
+    /// <summary>
+    /// Publishes one quote registration's events in the order the socket delivered them; for a lossless registration
+    /// (whose events go to the sequence) it only notices the registration's end.
+    /// </summary>
     private async Task PumpAsync((string Type, string Item) pair, Relay relay)
     {
         var feed = relay.Feed;
@@ -252,9 +306,12 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
         }
     }
 
-    private sealed class Relay(EventFeed<RealtimeEvent> feed)
+    private sealed class Relay(EventFeed<RealtimeEvent> feed, LosslessSequence? sequence)
     {
         public EventFeed<RealtimeEvent> Feed { get; } = feed;
+
+        /// <summary>The key's lossless sequence this registration feeds; null for a quote registration.</summary>
+        public LosslessSequence? Sequence { get; } = sequence;
 
         public Task Pump { get; set; } = Task.CompletedTask;
 
