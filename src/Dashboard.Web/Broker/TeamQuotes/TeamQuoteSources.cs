@@ -134,6 +134,17 @@ public sealed class TeamQuoteSources(ILogger<TeamQuoteSources> logger)
         }
     }
 
+    private bool IsStopped
+    {
+        get
+        {
+            lock (gate)
+            {
+                return stopped;
+            }
+        }
+    }
+
     internal async ValueTask ReleaseAsync(SharedQuoteSubscription shared)
     {
         Market? m;
@@ -150,6 +161,13 @@ public sealed class TeamQuoteSources(ILogger<TeamQuoteSources> logger)
         try
         {
             m.Subscriptions.Remove(shared);
+            if (IsStopped)
+            {
+                // Shutdown: the sockets close anyway; a REMOVE each would only wait on them.
+                shared.End();
+                return;
+            }
+
             await shared.DetachAsync();
         }
         finally
@@ -205,12 +223,9 @@ public sealed class TeamQuoteSources(ILogger<TeamQuoteSources> logger)
     {
         var from = m.Source;
         m.Source = next;
-        lock (gate)
+        if (IsStopped)
         {
-            if (stopped)
-            {
-                return;
-            }
+            return;
         }
 
         if (next is null)

@@ -91,35 +91,51 @@ public sealed class TeamQuoteSourcesTests(SharedQuotesHost host) : IClassFixture
     }
 
     [Fact]
-    public async Task DifferentEnvironmentsNeverShareEvenAtTheSameAddress()
+    public async Task DifferentEnvironmentsNeverShare()
     {
         await host.QuiesceAsync();
         await using var a = await OpenConnectedAsync();
 
-        // Another member's keys presented as Kiwoom mock investing, pointed at this loopback simulator (never a real host).
-        var (owner, connection) = await host.NewMemberAsync();
-        var simulatorKeys = (await host.Factory.Services.GetRequiredService<ConnectionService>().UnlockForOwnerAsync(owner, connection)).Credential!;
-        Assert.True(simulatorKeys.BaseUrl is { } url && System.Net.IPAddress.IsLoopback(System.Net.Dns.GetHostAddresses(url.Host)[0]), "Tests stay on loopback.");
-        var mockKeys = simulatorKeys with { Environment = KiwoomEnvironment.Mock };
+        // A Kiwoom mock-investing session whose socket can never open: no token is issued and the connect
+        // delegate refuses, so nothing leaves this machine; its registrations are still counted locally.
+        var mockKeys = new KiwoomCredential("MOCKKEY-TEAMQUOTES", "MOCKSECRET-TEAMQUOTES", KiwoomEnvironment.Mock);
+        var connects = 0;
         var services = host.Factory.Services;
+        var offline = new KiwoomRealtimeClient(mockKeys, new NoTokens(), connect: (_, _) =>
+        {
+            Interlocked.Increment(ref connects);
+            throw new System.Net.WebSockets.WebSocketException("Tests never open a socket to Kiwoom.");
+        });
         await using var mock = new BrokerSession(
             mockKeys,
             services.GetRequiredService<KiwoomRestClient>(),
-            services.GetRequiredService<KiwoomRealtimeClientFactory>().Create(mockKeys),
+            offline,
             services.GetRequiredService<IOptions<BrokerOptions>>().Value,
             services.GetRequiredService<BrokerMetrics>(),
             TimeProvider.System,
             NullLogger.Instance,
             host.Sources);
-        Assert.Equal(BrokerLinkState.Connected, (await mock.ConnectAsync()).State);
 
         await using var simulated = await SubscribeAsync(a.Session, "035420");
         await using var mocked = await SubscribeAsync(mock, "035420");
 
         Assert.Equal(1, a.Session.RegistrationCount);
         Assert.Equal(1, mock.RegistrationCount);
-        Assert.Equal(a.Session.TeamMarket!.Value.Address, mock.TeamMarket!.Value.Address);
+        Assert.Same(mock, host.Sources.SourceOf(mock.TeamMarket!.Value));
         Assert.NotEqual(a.Session.TeamMarket, mock.TeamMarket);
+        Assert.Equal(0, connects);
+    }
+
+    [Fact]
+    public void TheMarketKeyHoldsTheEnvironmentAndTheAddress()
+    {
+        var simulator = TeamQuoteMarket.Of(new KiwoomCredential("k", "s", KiwoomEnvironment.Simulator, new Uri("https://127.0.0.1:5001/kiwoom-sim")));
+        var otherSimulator = TeamQuoteMarket.Of(new KiwoomCredential("k2", "s2", KiwoomEnvironment.Simulator, new Uri("https://127.0.0.1:5090/")));
+        var mock = TeamQuoteMarket.Of(new KiwoomCredential("k", "s", KiwoomEnvironment.Mock));
+        var production = TeamQuoteMarket.Of(new KiwoomCredential("k", "s", KiwoomEnvironment.Production));
+
+        Assert.Equal(4, new[] { simulator, otherSimulator, mock, production }.Distinct().Count());
+        Assert.Equal(simulator, TeamQuoteMarket.Of(new KiwoomCredential("other", "keys", KiwoomEnvironment.Simulator, new Uri("https://127.0.0.1:5001/kiwoom-sim"))));
     }
 
     private async Task<BrokerLease> OpenConnectedAsync()
@@ -143,5 +159,12 @@ public sealed class TeamQuoteSourcesTests(SharedQuotesHost host) : IClassFixture
         await using var batches = feed.ReadAllAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
         Assert.True(await batches.MoveNextAsync(), "The feed ended without a quote.");
         return batches.Current;
+    }
+
+    /// <summary>Issues no token, so a client built on it never gets as far as opening its socket.</summary>
+    private sealed class NoTokens : IKiwoomTokenSource
+    {
+        public ValueTask<KiwoomResult<KiwoomToken>> GetTokenAsync(KiwoomCredential credential, bool forceRefresh = false, CancellationToken ct = default) =>
+            ValueTask.FromResult<KiwoomResult<KiwoomToken>>(new KiwoomError(KiwoomErrorKind.Transport, -1, null, "offline in tests"));
     }
 }
