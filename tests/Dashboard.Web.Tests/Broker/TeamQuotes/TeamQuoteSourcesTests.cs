@@ -135,6 +135,11 @@ public sealed class TeamQuoteSourcesTests(SharedQuotesHost host) : IClassFixture
         var production = TeamQuoteMarket.Of(new KiwoomCredential("k", "s", KiwoomEnvironment.Production));
 
         Assert.Equal(4, new[] { simulator, otherSimulator, mock, production }.Distinct().Count());
+
+        // A simulator answering at Kiwoom's mock address is still not Kiwoom's mock market.
+        var lookalike = TeamQuoteMarket.Of(new KiwoomCredential("k", "s", KiwoomEnvironment.Simulator, new Uri("https://mockapi.kiwoom.com:10000")));
+        Assert.Equal(mock.Address, lookalike.Address);
+        Assert.NotEqual(mock, lookalike);
         Assert.Equal(simulator, TeamQuoteMarket.Of(new KiwoomCredential("other", "keys", KiwoomEnvironment.Simulator, new Uri("https://127.0.0.1:5001/kiwoom-sim"))));
     }
 
