@@ -39,6 +39,13 @@ public sealed class BrokerOptions
     /// </summary>
     public bool EmitTimesInMarkupForBenchmark { get; set; }
 
+    /// <summary>
+    /// The shared team quote feed: every member's conflated public market data (quotes, indices, books; not
+    /// fills, balances, VI or orders) of one market comes from one upstream registration per (type, item) on
+    /// one live session of that market, so ingest grows with symbols, not members x symbols. Off by default.
+    /// </summary>
+    public bool SharedQuotes { get; set; }
+
     /// <summary>Codes per ka10095 request when a reconnect re-reads quotes that may have been missed.</summary>
     [Range(1, 100)]
     public int SnapshotBatchSize { get; set; } = 50;

@@ -54,6 +54,7 @@ public static class BrokerServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<BrokerMetrics>();
         services.TryAddSingleton<IUpstreamRouter, LocalUpstreamRouter>();
+        services.TryAddSingleton<Dashboard.Web.Broker.TeamQuotes.TeamQuoteSources>();
         services.TryAddSingleton<BrokerSessionRegistry>();
         services.AddScoped<BrokerCircuit>();
         services.AddScoped<IBrokerSessions>(sp => sp.GetRequiredService<BrokerCircuit>());

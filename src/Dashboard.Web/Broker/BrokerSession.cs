@@ -1,6 +1,7 @@
 using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Realtime;
 using Dashboard.Kiwoom.Rest;
+using Dashboard.Web.Broker.TeamQuotes;
 
 namespace Dashboard.Web.Broker;
 
@@ -25,6 +26,7 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
     private readonly SessionMarketQueries market;
     private readonly SessionFeeds feeds;
     private readonly SessionConditionSearch conditions;
+    private readonly TeamQuoteLink? team;
     private RealtimeConnectionState lastState = RealtimeConnectionState.Disconnected;
     private bool everConnected;
     private long lastTickTicks;
@@ -37,7 +39,8 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
         BrokerOptions options,
         BrokerMetrics metrics,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        TeamQuoteSources? teamQuotes = null)
     {
         this.credential = credential;
         this.rest = rest;
@@ -47,10 +50,20 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
         KeyId = credential.KeyId;
         queries = new SessionQueries(rest, credential);
         market = new SessionMarketQueries(queries, options, time, closing.Token);
-        feeds = new SessionFeeds(realtime, options, metrics, FeedOpened, FeedClosed);
+        if (teamQuotes is not null)
+        {
+            team = new TeamQuoteLink(teamQuotes, TeamQuoteMarket.Of(credential), OnSharedTick);
+        }
+
+        feeds = new SessionFeeds(realtime, options, metrics, FeedOpened, FeedClosed, team);
         conditions = new SessionConditionSearch(realtime, options.ConditionConnectWait);
         realtime.StateChanged += OnRealtimeStateChanged;
         realtime.EventReceived += OnEventReceived;
+        if (team is not null)
+        {
+            team.Sources.Join(this, team.Market, realtime);
+            team.Sources.Resumed += OnTeamQuotesResumed;
+        }
     }
 
     public string KeyId { get; }
@@ -78,6 +91,9 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
                 last == 0 ? null : new DateTimeOffset(last, TimeSpan.Zero), HasQuoteFeeds(), change.At);
         }
     }
+
+    /// <summary>The market whose team quotes this session shares (Broker:SharedQuotes), else null.</summary>
+    internal TeamQuoteMarket? TeamMarket => team?.Market;
 
     /// <summary>Number of distinct (type, item) registrations upstream.</summary>
     public int RegistrationCount => realtime.RegistrationCount;
@@ -122,6 +138,15 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
 
         realtime.StateChanged -= OnRealtimeStateChanged;
         realtime.EventReceived -= OnEventReceived;
+        if (team is not null)
+        {
+            // Before the socket closes: this session's feeds on the team's source end, and the team's
+            // registrations on this socket (when it is the source) move to another member's session.
+            team.Sources.Resumed -= OnTeamQuotesResumed;
+            await feeds.CloseSharedAsync();
+            await team.Sources.LeaveAsync(this, team.Market);
+        }
+
         await closing.CancelAsync();
 
         // Disposing the client closes the socket and completes every subscription, so every feed's reader sees its end.
@@ -173,6 +198,18 @@ public sealed class BrokerSession : IBrokerSession, IAsyncDisposable
     {
         metrics.Tick(e);
         Interlocked.Exchange(ref lastTickTicks, e.ReceivedAt.UtcTicks);
+    }
+
+    /// <summary>A shared quote reached one of this session's feeds: the session is as fresh as that tick.</summary>
+    private void OnSharedTick(RealtimeEvent e) => Interlocked.Exchange(ref lastTickTicks, e.ReceivedAt.UtcTicks);
+
+    /// <summary>The team's source of this market reconnected or changed: re-read what this session's shared feeds show.</summary>
+    private void OnTeamQuotesResumed(TeamQuoteMarket market, BrokerSession source)
+    {
+        if (source != this && market == team!.Market && Volatile.Read(ref disposed) == 0 && HasQuoteFeeds())
+        {
+            _ = ReconcileAsync(closing.Token);
+        }
     }
 
     private void OnRealtimeStateChanged(object? sender, RealtimeStateChange change)

@@ -1,6 +1,7 @@
 using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Realtime;
 using Dashboard.Kiwoom.Rest;
+using Dashboard.Web.Broker.TeamQuotes;
 using Dashboard.Web.Connections;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,9 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
     private readonly ILoggerFactory loggers;
     private readonly ILogger logger;
     private readonly IUpstreamRouter router;
+
+    // Null unless Broker:SharedQuotes: then the sessions of one market share their quote registrations.
+    private readonly TeamQuoteSources? teamQuotes;
     private readonly SemaphoreSlim creating = new(1, 1);
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
@@ -36,9 +40,11 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
         BrokerMetrics metrics,
         TimeProvider time,
         ILoggerFactory loggers,
-        IUpstreamRouter? router = null)
+        IUpstreamRouter? router = null,
+        TeamQuoteSources? teamQuotes = null)
     {
         this.router = router ?? new LocalUpstreamRouter();
+        this.teamQuotes = options.Value.SharedQuotes ? teamQuotes : null;
         this.connections = connections;
         this.rest = rest;
         this.realtimeClients = realtimeClients;
@@ -85,7 +91,7 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
     /// </summary>
     internal BrokerSession CreateUpstream(KiwoomCredential credential)
     {
-        var session = new BrokerSession(credential, rest, realtimeClients.Create(credential), options, metrics, time, loggers.CreateLogger<BrokerSession>());
+        var session = new BrokerSession(credential, rest, realtimeClients.Create(credential), options, metrics, time, loggers.CreateLogger<BrokerSession>(), teamQuotes);
         metrics.SessionOpened();
         BrokerLog.SessionOpened(logger, credential.KeyId, credential.Environment);
         session.Start();
@@ -232,6 +238,9 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
             entries.Clear();
         }
 
+        // Every session closes now: moving the team's quotes from one closing session to the next would be wasted.
+        teamQuotes?.Stop();
+
         foreach (var entry in open)
         {
             entry.Grace?.Dispose();
@@ -272,7 +281,7 @@ public sealed class BrokerSessionRegistry : IAsyncDisposable
     private Entry NewLocalEntry(KiwoomCredential credential)
     {
         var realtime = realtimeClients.Create(credential);
-        var session = new BrokerSession(credential, rest, realtime, options, metrics, time, loggers.CreateLogger<BrokerSession>());
+        var session = new BrokerSession(credential, rest, realtime, options, metrics, time, loggers.CreateLogger<BrokerSession>(), teamQuotes);
         return new Entry(credential, session, session);
     }
 

@@ -1,0 +1,175 @@
+using Dashboard.Kiwoom;
+using Dashboard.Kiwoom.Realtime;
+using Dashboard.Kiwoom.Rest;
+using Dashboard.Web.Broker;
+using Dashboard.Web.Broker.TeamQuotes;
+using Dashboard.Web.Connections;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Tests.Broker.TeamQuotes;
+
+/// <summary>The shared team quote feed in the real host, members' sessions on real sockets to the embedded simulator.</summary>
+public sealed class TeamQuoteSourcesTests(SharedQuotesHost host) : IClassFixture<SharedQuotesHost>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task TwoMembersWatchingOneSymbolCauseOneUpstreamRegistration()
+    {
+        await host.QuiesceAsync();
+        await using var a = await OpenConnectedAsync();
+        await using var b = await OpenConnectedAsync();
+
+        await using var feedA = await SubscribeAsync(a.Session, "005930");
+        await using var feedB = await SubscribeAsync(b.Session, "005930");
+
+        Assert.Equal(1, a.Session.RegistrationCount + b.Session.RegistrationCount);
+        Assert.Equal(2, host.Simulator.Stats().Sockets);
+        Assert.Contains(await FirstBatchAsync(feedA), q => q.Code == "005930");
+        Assert.Contains(await FirstBatchAsync(feedB), q => q.Code == "005930");
+
+        // Either member leaving keeps the other's registration; the last one gives it back (REMOVE).
+        await feedA.DisposeAsync();
+        Assert.Equal(1, a.Session.RegistrationCount + b.Session.RegistrationCount);
+        await feedB.DisposeAsync();
+        Assert.Equal(0, a.Session.RegistrationCount + b.Session.RegistrationCount);
+    }
+
+    [Fact]
+    public async Task SourceClosingMovesTheRegistrationToAnotherMemberAndTicksContinue()
+    {
+        await host.QuiesceAsync();
+        var a = await OpenConnectedAsync();
+        await using var b = await OpenConnectedAsync();
+        var source = a.Session;
+        var feedA = await SubscribeAsync(source, "000660");
+        await using var feedB = await SubscribeAsync(b.Session, "000660");
+        Assert.Same(source, host.Sources.SourceOf(source.TeamMarket!.Value));
+        Assert.Equal(1, source.RegistrationCount);
+        Assert.Equal(0, b.Session.RegistrationCount);
+
+        // A's member closes their last page: B's page must not keep A's session open.
+        await feedA.DisposeAsync();
+        await a.DisposeAsync();
+        await Eventually.TrueAsync(() => host.Registry.Find(source.KeyId) is null, Wait, "The source session was kept open by another member's feed.");
+        var closed = DateTimeOffset.UtcNow;
+
+        Assert.Equal(1, b.Session.RegistrationCount);
+        Assert.Same(b.Session, host.Sources.SourceOf(b.Session.TeamMarket!.Value));
+        var fresh = false;
+        var deadline = DateTime.UtcNow + Wait;
+        while (!fresh && DateTime.UtcNow < deadline)
+        {
+            fresh = (await FirstBatchAsync(feedB)).Any(q => q.Code == "000660" && !q.FromSnapshot && q.ReceivedAt > closed);
+        }
+
+        Assert.True(fresh, "No live tick on the same feed after the source closed.");
+    }
+
+    [Fact]
+    public async Task FillsBalancesAndViStayOnEachMembersOwnSocket()
+    {
+        await host.QuiesceAsync();
+        await using var a = await OpenConnectedAsync();
+        await using var b = await OpenConnectedAsync();
+
+        foreach (var lease in new[] { a, b })
+        {
+            var fills = await lease.Session.Feeds.SubscribeEventsAsync(RealtimeTypes.OrderExecution, "", e => e);
+            Assert.True(fills.IsSuccess, fills.Error?.Message);
+            var vi = await lease.Session.Feeds.SubscribeViAsync();
+            Assert.True(vi.IsSuccess, vi.Error?.Message);
+            var book = await lease.Session.Feeds.SubscribeLiveAsync(RealtimeTypes.OrderBook, ["005930"], BookQuote.From);
+            Assert.True(book.IsSuccess, book.Error?.Message);
+        }
+
+        // Each member: own 00 and 1h; the one 0D book of 005930 on one of them.
+        Assert.Equal(5, a.Session.RegistrationCount + b.Session.RegistrationCount);
+        Assert.InRange(a.Session.RegistrationCount, 2, 3);
+        Assert.InRange(b.Session.RegistrationCount, 2, 3);
+    }
+
+    [Fact]
+    public async Task DifferentEnvironmentsNeverShare()
+    {
+        await host.QuiesceAsync();
+        await using var a = await OpenConnectedAsync();
+
+        // A Kiwoom mock-investing session whose socket can never open: no token is issued and the connect
+        // delegate refuses, so nothing leaves this machine; its registrations are still counted locally.
+        var mockKeys = new KiwoomCredential("MOCKKEY-TEAMQUOTES", "MOCKSECRET-TEAMQUOTES", KiwoomEnvironment.Mock);
+        var connects = 0;
+        var services = host.Factory.Services;
+        var offline = new KiwoomRealtimeClient(mockKeys, new NoTokens(), connect: (_, _) =>
+        {
+            Interlocked.Increment(ref connects);
+            throw new System.Net.WebSockets.WebSocketException("Tests never open a socket to Kiwoom.");
+        });
+        await using var mock = new BrokerSession(
+            mockKeys,
+            services.GetRequiredService<KiwoomRestClient>(),
+            offline,
+            services.GetRequiredService<IOptions<BrokerOptions>>().Value,
+            services.GetRequiredService<BrokerMetrics>(),
+            TimeProvider.System,
+            NullLogger.Instance,
+            host.Sources);
+
+        await using var simulated = await SubscribeAsync(a.Session, "035420");
+        await using var mocked = await SubscribeAsync(mock, "035420");
+
+        Assert.Equal(1, a.Session.RegistrationCount);
+        Assert.Equal(1, mock.RegistrationCount);
+        Assert.Same(mock, host.Sources.SourceOf(mock.TeamMarket!.Value));
+        Assert.NotEqual(a.Session.TeamMarket, mock.TeamMarket);
+        Assert.Equal(0, connects);
+    }
+
+    [Fact]
+    public void TheMarketKeyHoldsTheEnvironmentAndTheAddress()
+    {
+        var simulator = TeamQuoteMarket.Of(new KiwoomCredential("k", "s", KiwoomEnvironment.Simulator, new Uri("https://127.0.0.1:5001/kiwoom-sim")));
+        var otherSimulator = TeamQuoteMarket.Of(new KiwoomCredential("k2", "s2", KiwoomEnvironment.Simulator, new Uri("https://127.0.0.1:5090/")));
+        var mock = TeamQuoteMarket.Of(new KiwoomCredential("k", "s", KiwoomEnvironment.Mock));
+        var production = TeamQuoteMarket.Of(new KiwoomCredential("k", "s", KiwoomEnvironment.Production));
+
+        Assert.Equal(4, new[] { simulator, otherSimulator, mock, production }.Distinct().Count());
+
+        // A simulator answering at Kiwoom's mock address is still not Kiwoom's mock market.
+        var lookalike = TeamQuoteMarket.Of(new KiwoomCredential("k", "s", KiwoomEnvironment.Simulator, new Uri("https://mockapi.kiwoom.com:10000")));
+        Assert.Equal(mock.Address, lookalike.Address);
+        Assert.NotEqual(mock, lookalike);
+        Assert.Equal(simulator, TeamQuoteMarket.Of(new KiwoomCredential("other", "keys", KiwoomEnvironment.Simulator, new Uri("https://127.0.0.1:5001/kiwoom-sim"))));
+    }
+
+    private async Task<BrokerLease> OpenConnectedAsync()
+    {
+        var (owner, connection) = await host.NewMemberAsync();
+        var lease = (await host.Registry.OpenAsync(owner, connection)).Lease!;
+        await Eventually.TrueAsync(() => lease.Session.Status.State == BrokerLinkState.Connected, Wait);
+        return lease;
+    }
+
+    private static async Task<LiveFeed<Quote>> SubscribeAsync(IBrokerSession session, string code)
+    {
+        var feed = await session.Feeds.SubscribeQuotesAsync([code]);
+        Assert.True(feed.IsSuccess, feed.Error?.Message);
+        return feed.Value;
+    }
+
+    private static async Task<IReadOnlyList<Quote>> FirstBatchAsync(LiveFeed<Quote> feed)
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        await using var batches = feed.ReadAllAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+        Assert.True(await batches.MoveNextAsync(), "The feed ended without a quote.");
+        return batches.Current;
+    }
+
+    /// <summary>Issues no token, so a client built on it never gets as far as opening its socket.</summary>
+    private sealed class NoTokens : IKiwoomTokenSource
+    {
+        public ValueTask<KiwoomResult<KiwoomToken>> GetTokenAsync(KiwoomCredential credential, bool forceRefresh = false, CancellationToken ct = default) =>
+            ValueTask.FromResult<KiwoomResult<KiwoomToken>>(new KiwoomError(KiwoomErrorKind.Transport, -1, null, "offline in tests"));
+    }
+}
