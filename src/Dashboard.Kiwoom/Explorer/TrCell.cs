@@ -27,6 +27,31 @@ public sealed record TrCell(string Text, TrCellTone Tone, bool IsNumeric, bool I
         _ => new TrCell(ValueText.Of(value), TrCellTone.None, false, false),
     };
 
+    /// <summary>
+    /// The value as the guide means it when it sends it ×100 with the decimal point removed ("2658" is 26.58):
+    /// written with its two decimals, a leading sign and a trailing direction mark ("265,381 ▲") kept. A cell that is
+    /// not a whole number is returned as it is.
+    /// </summary>
+    public TrCell Hundredths()
+    {
+        var space = Text.IndexOf(' ', StringComparison.Ordinal);
+        var (number, mark) = space < 0 ? (Text, string.Empty) : (Text[..space], Text[space..]);
+        var digits = number.Replace(",", string.Empty, StringComparison.Ordinal);
+        if (!long.TryParse(digits, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var hundredths))
+        {
+            return this;
+        }
+
+        var value = hundredths / 100m;
+        var format = digits.StartsWith('+') ? "+#,0.00;-#,0.00;0.00" : "#,0.00";
+        return this with
+        {
+            Text = value.ToString(format, System.Globalization.CultureInfo.InvariantCulture) + mark,
+            IsNumeric = true,
+            Tone = Tone == TrCellTone.None && digits.Length > 0 && digits[0] is '+' or '-' ? Sign(value) : Tone,
+        };
+    }
+
     private static TrCellTone DirectionTone(PriceDirection direction) => direction switch
     {
         PriceDirection.Up => TrCellTone.Up,

@@ -65,6 +65,28 @@ public sealed class TrAnswerTests
     }
 
     [Fact]
+    public void ValuesTheGuideSendsTimesAHundredAreShownWithTheirDecimals()
+    {
+        // ka40003's trace_eor_rt: "Value x100 with the decimal point removed, e.g. "2658" means 26.58".
+        var answer = Decode(KiwoomCatalog.Default.ById["ka40003"],
+            """{"etfdaly_trnsn":[{"cntr_dt":"20250124","cur_prc":"100535","trace_eor_rt":"4","trace_cur_prc":"+265812","nav":"100500.12"}],"return_code":0,"return_msg":"ok"}""");
+
+        var table = Assert.Single(answer.Lists);
+        string Cell(string name) => table.Rows[0][table.Columns.ToList().FindIndex(c => c.Name == name)].Text;
+        Assert.Equal("0.04", Cell("trace_eor_rt"));
+        Assert.Equal("+2,658.12", Cell("trace_cur_prc"));
+        Assert.Equal("100,535", Cell("cur_prc").Split(' ')[0]);
+    }
+
+    [Theory]
+    [InlineData("265,381 ▲", "2,653.81 ▲")]
+    [InlineData("+9,030", "+90.30")]
+    [InlineData("-4", "-0.04")]
+    [InlineData("n/a", "n/a")]
+    public void HundredthsKeepTheSignAndTheDirectionMark(string text, string expected) =>
+        Assert.Equal(expected, new TrCell(text, TrCellTone.None, false, false).Hundredths().Text);
+
+    [Fact]
     public void ABodyThatIsNotAnAnswerIsAnErrorNotATable()
     {
         var result = TrAnswer.Decode(Chart, [Encoding.UTF8.GetBytes("<html>")]);

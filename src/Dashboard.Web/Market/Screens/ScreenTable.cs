@@ -51,24 +51,8 @@ public sealed record ScreenTable(TrTable Table, IReadOnlyList<int> CodeColumns, 
             return this;
         }
 
-        var rows = Rows.Select(row => (IReadOnlyList<TrCell>)[.. row.Select((cell, i) => scaled.Contains(i) ? AsPoints(cell) : cell)]).ToList();
+        var rows = Rows.Select(row => (IReadOnlyList<TrCell>)[.. row.Select((cell, i) => scaled.Contains(i) ? cell.Hundredths() : cell)]).ToList();
         return this with { Table = Table with { Rows = rows } };
-    }
-
-    private static TrCell AsPoints(TrCell cell)
-    {
-        // Direction-signed values are written "265,381 ▲": the number, then the direction mark, which stays.
-        var space = cell.Text.IndexOf(' ', StringComparison.Ordinal);
-        var (number, mark) = space < 0 ? (cell.Text, string.Empty) : (cell.Text[..space], cell.Text[space..]);
-        var digits = number.Replace(",", string.Empty, StringComparison.Ordinal);
-        if (!long.TryParse(digits, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var hundredths))
-        {
-            return cell;
-        }
-
-        var points = hundredths / 100m;
-        var written = digits.StartsWith('+') ? Shell.Percent.SignedPoints(points) : points.ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture);
-        return cell with { Text = written + mark };
     }
 
     /// <summary>Appends the rows of a further page (continuation) under the same columns.</summary>
