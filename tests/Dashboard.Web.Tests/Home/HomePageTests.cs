@@ -98,6 +98,25 @@ public sealed class HomePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HomeShowsAFewVisWithThoseStillInAViFirstAndLinksToThemAll()
+    {
+        // Twelve released VIs and one still running (the oldest): the running one leads, eight rows in all.
+        var rows = Enumerable.Range(0, 12).Select(i => ViJson($"0{i:00}000", $"09{i + 10:00}00", $"09{i + 12:00}00"))
+            .Append(ViJson("005930", "090100", string.Empty));
+        AnswerWith("ka10054", $$"""{"return_code":0,"return_msg":"ok","motn_stk":[{{string.Join(",", rows)}}]}""");
+        var home = Render();
+
+        await UntilAsync(home, () => Assert.Equal(8, home.FindAll(".home-vi").Count));
+        Assert.Equal("005930", home.FindAll(".home-vi")[0].GetAttribute("data-code"));
+        var all = home.Find(".home-vi-all");
+        Assert.Equal("vi", all.GetAttribute("href"));
+        Assert.Contains("13", all.TextContent, StringComparison.Ordinal);
+    }
+
+    private static string ViJson(string code, string triggered, string released) =>
+        $$"""{"stk_cd":"{{code}}","stk_nm":"종목{{code}}","acc_trde_qty":"100","motn_pric":"+10000","dynm_dispty_rt":"+3.10","trde_cntr_proc_time":"{{triggered}}","virelis_time":"{{released}}","viaplc_tp":"동적","dynm_stdpc":"+9700","static_stdpc":"+9000","static_dispty_rt":"+10.00","open_pric_pre_flu_rt":"+5.00","vimotn_cnt":"1","stex_tp":"1"}""";
+
+    [Fact]
     public async Task RecentAlertsShowTheValueThatFiredThem()
     {
         var alerts = bunit.Services.GetRequiredService<AlertService>();
