@@ -58,6 +58,20 @@ public sealed class EtfPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void BeforeTheFirstPushTheCardShowsTheLatestNavSnapshotAndSaysSo()
+    {
+        session.FakeQueries.Answer("ka40009", _ => new Ka40009Response
+        {
+            Etfnavarray = new([new Ka40009EtfnavarrayItem { Nav = "10000.00", NavfluRt = "+0.25", TraceEorRt = "0.10" }]),
+        });
+        var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
+
+        page.WaitForAssertion(() => Assert.Contains("10,000.00", page.Find(".etf-nav").TextContent));
+        Assert.Contains("latest snapshot", page.Find(".etf-nav-time").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Waiting", page.Find(".etf-nav-time").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ADiscountIsNegativeAndBlue()
     {
         var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
