@@ -97,7 +97,11 @@ public sealed class FirstRunJourneyTests : Journey
         await Assertions.Expect(inviteInput).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("invite="));
         var invite = await inviteInput.InputValueAsync();
         await admin.Locator("#copy-invite").ClickAsync();
-        Assert.Equal(invite, await admin.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        // The copy runs through the circuit (server, then JS): wait for the clipboard to hold the link, bounded.
+        await admin.WaitForFunctionAsync(
+            "expected => navigator.clipboard.readText().then(text => text === expected)",
+            invite,
+            new() { Timeout = 30_000, PollingInterval = 200 });
         await ScreenshotAsync(admin, "desktop-members");
 
         // A second link, revoked at once: it then refuses registration and says why.
