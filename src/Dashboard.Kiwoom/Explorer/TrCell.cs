@@ -15,7 +15,7 @@ public sealed record TrCell(string Text, TrCellTone Tone, bool IsNumeric, bool I
         null => Empty,
         IWireValue { IsMalformed: true } bad => new TrCell(ValueText.Of(value), TrCellTone.None, false, true),
         SignedPrice price => new TrCell(ValueText.Of(value), DirectionTone(price.Direction), true, false),
-        ChangeSign { Value: { } code } => new TrCell(ValueText.Of(value), code switch
+        ChangeSign { Value: { } code } => new TrCell(SignMark(code), code switch
         {
             ChangeSignCode.Up or ChangeSignCode.UpperLimit => TrCellTone.Up,
             ChangeSignCode.Down or ChangeSignCode.LowerLimit => TrCellTone.Down,
@@ -51,6 +51,20 @@ public sealed record TrCell(string Text, TrCellTone Tone, bool IsNumeric, bool I
             Tone = Tone == TrCellTone.None && digits.Length > 0 && digits[0] is '+' or '-' ? Sign(value) : Tone,
         };
     }
+
+    /// <summary>
+    /// A change sign as Korean trading screens mark it (↑ upper limit, ▲ up, – unchanged, ▼ down, ↓ lower limit):
+    /// the same in every language, where the code's English name ("Down") read oddly on a Korean page.
+    /// </summary>
+    public static string SignMark(ChangeSignCode code) => code switch
+    {
+        ChangeSignCode.UpperLimit => "↑",
+        ChangeSignCode.Up => "▲",
+        ChangeSignCode.Unchanged => "–",
+        ChangeSignCode.Down => "▼",
+        ChangeSignCode.LowerLimit => "↓",
+        _ => string.Empty,
+    };
 
     private static TrCellTone DirectionTone(PriceDirection direction) => direction switch
     {

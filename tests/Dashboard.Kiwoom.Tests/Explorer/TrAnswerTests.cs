@@ -78,6 +78,16 @@ public sealed class TrAnswerTests
         Assert.Equal("100,535", Cell("cur_prc").Split(' ')[0]);
     }
 
+    [Fact]
+    public void AChangeSignIsItsMarkNotItsEnglishName()
+    {
+        var answer = Decode(Chart, Page("-70100", "20250124"));
+
+        var table = Assert.Single(answer.Lists);
+        var sign = table.Rows[0][table.Columns.ToList().FindIndex(c => c.Name == "pred_pre_sig")];
+        Assert.Equal(new TrCell("▼", TrCellTone.Down, false, false), sign);
+    }
+
     [Theory]
     [InlineData("265,381 ▲", "2,653.81 ▲")]
     [InlineData("+9,030", "+90.30")]

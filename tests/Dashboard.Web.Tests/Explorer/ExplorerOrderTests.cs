@@ -122,7 +122,7 @@ public sealed class ExplorerOrderTests : IAsyncLifetime
         Assert.Contains("simulator", panel.Find(".explorer-order-confirm").TextContent);
         Assert.Empty(panel.FindAll(".explorer-cli"));
 
-        panel.Find(".explorer-order-place").Click();
+        panel.WaitForElement(".explorer-order-place").Click();
 
         panel.WaitForAssertion(() => Assert.Contains("0000123", panel.Find(".explorer-order-result").TextContent));
         var ticket = Assert.Single(orders.Placed);
@@ -133,7 +133,7 @@ public sealed class ExplorerOrderTests : IAsyncLifetime
 
         // A second order from the same form is a new intent; the first was an order.
         panel.Find(".explorer-send").Click();
-        panel.Find(".explorer-order-place").Click();
+        panel.WaitForElement(".explorer-order-place").Click();
         panel.WaitForAssertion(() => Assert.Equal(2, orders.Placed.Count));
         Assert.NotEqual(orders.Placed.First().IntentId, orders.Placed.Last().IntentId);
     }
@@ -145,12 +145,12 @@ public sealed class ExplorerOrderTests : IAsyncLifetime
         orders.Answer = t => OrderResult.Refused(t.IntentId, OrderOutcome.Refused, OrderRejection.Of("OrderValueTooLarge", null, 2_000_000, 1_000_000));
 
         panel.Find(".explorer-send").Click();
-        panel.Find(".explorer-order-place").Click();
+        panel.WaitForElement(".explorer-order-place").Click();
         panel.WaitForAssertion(() => Assert.Equal("Refused", panel.Find(".explorer-order-result").GetAttribute("data-outcome")));
         Assert.Contains("1,000,000", panel.Find(".explorer-order-result").TextContent);
 
         panel.Find(".explorer-send").Click();
-        panel.Find(".explorer-order-place").Click();
+        panel.WaitForElement(".explorer-order-place").Click();
         panel.WaitForAssertion(() => Assert.Equal(2, orders.Placed.Count));
         Assert.Equal(orders.Placed.First().IntentId, orders.Placed.Last().IntentId);
     }
@@ -168,7 +168,7 @@ public sealed class ExplorerOrderTests : IAsyncLifetime
 
         panel.Find(".explorer-send").Click();
         Assert.Contains("all open", panel.Find(".explorer-order-summary").TextContent);
-        panel.Find(".explorer-order-place").Click();
+        panel.WaitForElement(".explorer-order-place").Click();
 
         panel.WaitForAssertion(() => Assert.Single(orders.Cancelled));
         var cancel = orders.Cancelled.Single();
@@ -186,7 +186,7 @@ public sealed class ExplorerOrderTests : IAsyncLifetime
         panel.Find("#field-stk_cd").Change(code);
 
         panel.Find(".explorer-send").Click();
-        panel.Find(".explorer-order-place").Click();
+        panel.WaitForElement(".explorer-order-place").Click();
 
         panel.WaitForAssertion(() => Assert.Contains(reason, panel.Find(".explorer-order-problems").TextContent));
         Assert.Empty(orders.Modified);
