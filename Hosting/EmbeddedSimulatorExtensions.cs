@@ -1,25 +1,25 @@
 using Dashboard.Kiwoom.Simulator;
+using Dashboard.Web.Connections;
 
 namespace Dashboard.Hosting;
 
 /// <summary>
 /// The host is the only place that knows both the web app and the simulator (Web never references
-/// the simulator): it maps the simulated Kiwoom API in-process when "Simulator:Enabled" is true
+/// the simulator): it maps the simulated Kiwoom API in-process when "SimulatorHosting:Enabled" is true
 /// (the default), so a fresh machine shows a live market with no other process. It is mapped on the
 /// dashboard's own listener without sign-in, so only callers on this machine reach it unless
-/// "Simulator:AllowRemote" opens it deliberately.
+/// "SimulatorHosting:AllowRemote" opens it deliberately. The simulated market's own settings are the
+/// "Simulator" section, bound by the simulator alone.
 /// </summary>
 internal static class EmbeddedSimulatorExtensions
 {
-    private const string Section = "Simulator";
-
     public static WebApplicationBuilder AddEmbeddedSimulator(this WebApplicationBuilder builder)
     {
-        if (IsEnabled(builder.Configuration))
+        if (SimulatorHostingConfiguration.Read(builder.Configuration).Enabled)
         {
             // Every member's session reaches the embedded simulator from this machine, so the per-address token limit
             // (meant for strangers minting accounts) would refuse a restart of a team bigger than the limit.
-            var exemptLoopback = builder.Configuration.GetValue($"{Section}:TokenLimitExemptsLoopback", true);
+            var exemptLoopback = builder.Configuration.GetValue($"{SimulatorOptions.SectionName}:{nameof(SimulatorOptions.TokenLimitExemptsLoopback)}", true);
             builder.Services.AddKiwoomSimulator(o => o.TokenLimitExemptsLoopback = exemptLoopback);
         }
 
@@ -28,10 +28,11 @@ internal static class EmbeddedSimulatorExtensions
 
     public static WebApplication MapEmbeddedSimulator(this WebApplication app)
     {
-        if (IsEnabled(app.Configuration))
+        var hosting = SimulatorHostingConfiguration.Read(app.Configuration);
+        if (hosting.Enabled)
         {
-            var endpoints = app.MapKiwoomSimulator(app.Configuration[$"{Section}:Prefix"] ?? "/kiwoom-sim");
-            if (!app.Configuration.GetValue($"{Section}:AllowRemote", false))
+            var endpoints = app.MapKiwoomSimulator(hosting.Prefix);
+            if (!hosting.AllowRemote)
             {
                 endpoints.RequireLoopbackCallers();
             }
@@ -39,6 +40,4 @@ internal static class EmbeddedSimulatorExtensions
 
         return app;
     }
-
-    private static bool IsEnabled(IConfiguration configuration) => configuration.GetValue($"{Section}:Enabled", true);
 }

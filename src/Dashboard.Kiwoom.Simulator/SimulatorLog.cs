@@ -35,6 +35,6 @@ internal static partial class SimulatorLog
     [LoggerMessage(7031, LogLevel.Information, "Control: {Action}")]
     public static partial void ControlAction(ILogger logger, string action);
 
-    [LoggerMessage(7032, LogLevel.Warning, "Simulator request from non-loopback address refused (Simulator:AllowRemote is off)")]
+    [LoggerMessage(7032, LogLevel.Warning, "Simulator request from non-loopback address refused (SimulatorHosting:AllowRemote is off)")]
     public static partial void RemoteRefused(ILogger logger);
 }

@@ -2,7 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Dashboard.Kiwoom.Simulator;
 
-/// <summary>Settings of the simulator, bound from the "Simulator" configuration section.</summary>
+/// <summary>
+/// Settings of the simulated market, bound from the "Simulator" configuration section, and the only type bound to it.
+/// Whether and where a dashboard serves the simulator is the host's concern: "SimulatorHosting" (Enabled, Prefix,
+/// BaseUrl, AllowRemote; Dashboard.Web.Connections.SimulatorHostingOptions).
+/// </summary>
 public sealed class SimulatorOptions
 {
     public const string SectionName = "Simulator";

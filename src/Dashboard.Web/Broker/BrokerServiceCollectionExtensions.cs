@@ -19,7 +19,7 @@ public static class BrokerServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.PostConfigure<SimulatorOptions>(o =>
+        services.PostConfigure<SimulatorHostingOptions>(o =>
         {
             if (string.IsNullOrWhiteSpace(o.BaseUrl))
             {

@@ -10,7 +10,7 @@ namespace Dashboard.Web.Broker;
 /// error document (with return_code). Registered as Degraded on failure, since members on real hosts
 /// are unaffected.
 /// </summary>
-internal sealed class SimulatorHealthCheck(IOptions<SimulatorOptions> options, SimulatorAddress address, IHttpClientFactory httpClients) : IHealthCheck
+internal sealed class SimulatorHealthCheck(IOptions<SimulatorHostingOptions> options, SimulatorAddress address, IHttpClientFactory httpClients) : IHealthCheck
 {
     public const string ClientName = "Dashboard.SimulatorProbe";
 

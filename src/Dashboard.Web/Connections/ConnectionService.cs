@@ -141,7 +141,7 @@ public sealed class ConnectionService(
         var baseUrl = row.Environment == KiwoomEnvironment.Simulator ? simulator.Resolve() : null;
         if (row.Environment == KiwoomEnvironment.Simulator && baseUrl is null)
         {
-            throw new InvalidOperationException("The simulator address is unknown: set Simulator:BaseUrl.");
+            throw new InvalidOperationException("The simulator address is unknown: set SimulatorHosting:BaseUrl.");
         }
 
         return new CredentialUnlock(id, new KiwoomCredential(appKey, secretKey, row.Environment, baseUrl), false, false, row.Status == BrokerConnectionStatus.Verified);

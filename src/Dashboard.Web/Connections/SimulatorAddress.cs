@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.Connections;
 
 /// <summary>Resolves the REST base address of simulator connections.</summary>
-public sealed class SimulatorAddress(IOptions<SimulatorOptions> options, IServer server)
+public sealed class SimulatorAddress(IOptions<SimulatorHostingOptions> options, IServer server)
 {
     /// <summary>The configured address, else this server's first address with the simulator prefix; null when unknown.</summary>
     public Uri? Resolve()

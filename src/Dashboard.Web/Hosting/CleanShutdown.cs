@@ -53,12 +53,3 @@ internal sealed class CleanShutdown(IServiceProvider services, ILogger<CleanShut
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
-
-internal static partial class HostingLog
-{
-    [LoggerMessage(5020, LogLevel.Information, "Shutdown: broker sessions closed and Kiwoom tokens revoked in {ElapsedMs} ms.")]
-    public static partial void ShutdownCleanedUp(ILogger logger, long elapsedMs);
-
-    [LoggerMessage(5021, LogLevel.Warning, "Shutdown: closing sessions and revoking tokens took longer than {BudgetSeconds} s; the rest is skipped so the process can exit.")]
-    public static partial void ShutdownBudgetSpent(ILogger logger, long budgetSeconds);
-}

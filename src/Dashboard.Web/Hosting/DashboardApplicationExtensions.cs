@@ -15,6 +15,8 @@ public static class DashboardApplicationExtensions
     /// <summary>Middleware in the order security needs: errors, headers, authentication, culture, limits, hub guard.</summary>
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        WarnAboutOldSimulatorKeys(app);
+
         // First: everything after it (HTTPS checks, rate-limit partitions, loopback checks) sees the real
         // client and scheme when a trusted proxy terminated TLS.
         app.UseForwardedHeaders();
@@ -94,6 +96,16 @@ public static class DashboardApplicationExtensions
                     throw new InvalidOperationException($"Role '{role}' could not be created: {string.Join("; ", result.Errors.Select(e => e.Code))}");
                 }
             }
+        }
+    }
+
+    // The simulator's hosting keys moved from "Simulator" to "SimulatorHosting"; the old names still work, and say so.
+    private static void WarnAboutOldSimulatorKeys(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CleanShutdown).Namespace!);
+        foreach (var key in Connections.SimulatorHostingConfiguration.OldKeysIn(app.Configuration))
+        {
+            HostingLog.OldSimulatorKey(logger, key, Connections.SimulatorHostingOptions.Section + key[key.IndexOf(':', StringComparison.Ordinal)..]);
         }
     }
 }

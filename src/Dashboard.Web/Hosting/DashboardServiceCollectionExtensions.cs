@@ -52,7 +52,7 @@ public static class DashboardServiceCollectionExtensions
                 forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
-        services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section);
+        services.AddOptions<SimulatorHostingOptions>().Configure<IConfiguration>((o, configuration) => SimulatorHostingConfiguration.Bind(configuration, o)).ValidateOnStart();
         services.Configure<ShellOptions>(_ => { });
         services.TryAddSingleton(TimeProvider.System);
 

@@ -15,7 +15,7 @@ public sealed class MemberRegistration(
     UserManager<ApplicationUser> users,
     IDbContextFactory<ApplicationDbContext> dbFactory,
     ConnectionService connections,
-    IOptions<SimulatorOptions> simulator,
+    IOptions<SimulatorHostingOptions> simulator,
     FirstRunGate gate,
     SetupCode firstRunCode,
     TimeProvider time,

@@ -31,7 +31,7 @@ public sealed class KestrelDashboardFactory : WebApplicationFactory<Program>
             ["Dashboard:RedirectToHttps"] = "false",
 
             // Empty: the simulator's address is this server's own bound address plus its prefix.
-            ["Simulator:BaseUrl"] = "",
+            ["SimulatorHosting:BaseUrl"] = "",
         };
         foreach (var (key, value) in overrides)
         {

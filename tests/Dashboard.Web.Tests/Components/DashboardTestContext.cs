@@ -34,7 +34,7 @@ public class DashboardTestContext : BunitContext
         Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddOptions<ShellOptions>();
-        Services.AddOptions<SimulatorOptions>().Configure(o => o.BaseUrl = "http://127.0.0.1:9/kiwoom-sim/");
+        Services.AddOptions<SimulatorHostingOptions>().Configure(o => o.BaseUrl = "http://127.0.0.1:9/kiwoom-sim/");
 
         connection.Open();
         Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connection));

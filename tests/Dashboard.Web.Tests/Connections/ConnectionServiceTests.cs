@@ -100,7 +100,7 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
         var afterLoss = new ConnectionService(
             factory.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>(),
             freshRing,
-            new SimulatorAddress(factory.Services.GetRequiredService<IOptions<SimulatorOptions>>(), factory.Services.GetRequiredService<IServer>()),
+            new SimulatorAddress(factory.Services.GetRequiredService<IOptions<SimulatorHostingOptions>>(), factory.Services.GetRequiredService<IServer>()),
             TimeProvider.System);
 
         var listed = Assert.Single(await afterLoss.ListAsync(alice));
@@ -120,7 +120,7 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
         var afterLoss = new ConnectionService(
             factory.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>(),
             new CredentialProtector(new EphemeralDataProtectionProvider()),
-            new SimulatorAddress(factory.Services.GetRequiredService<IOptions<SimulatorOptions>>(), factory.Services.GetRequiredService<IServer>()),
+            new SimulatorAddress(factory.Services.GetRequiredService<IOptions<SimulatorHostingOptions>>(), factory.Services.GetRequiredService<IServer>()),
             TimeProvider.System);
         await afterLoss.ListAsync(alice);
 

@@ -31,7 +31,7 @@ public sealed class EmbeddedSimulatorTokenLimitTests
     [Fact]
     public async Task AnOpenedSimulatorStillLimitsNewKeysFromAnotherMachine()
     {
-        await using var factory = new DashboardFactory(new Dictionary<string, string?> { ["Simulator:AllowRemote"] = "true" });
+        await using var factory = new DashboardFactory(new Dictionary<string, string?> { ["SimulatorHosting:AllowRemote"] = "true" });
         using var http = factory.CreateClient();
 
         var statuses = new List<HttpStatusCode>();

@@ -25,7 +25,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
             // Production refuses a key-ring secret beside the data; one derived from the folder keeps a restart on it readable.
             ["Dashboard:KeyRingSecret"] = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DataPath))),
             ["Dashboard:RedirectToHttps"] = "false",
-            ["Simulator:BaseUrl"] = "https://dashboard.test/kiwoom-sim/",
+            ["SimulatorHosting:BaseUrl"] = "https://dashboard.test/kiwoom-sim/",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
