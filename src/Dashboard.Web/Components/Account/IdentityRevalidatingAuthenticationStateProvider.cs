@@ -23,6 +23,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     private readonly DashboardOptions limits;
     private readonly CircuitActivity activity;
     private readonly TimeProvider time;
+    private readonly CancellationToken hostStopping;
 
     public IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
@@ -31,7 +32,8 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
         IOptions<DashboardOptions> dashboardOptions,
         MemberSignOutSignal signOutSignal,
         CircuitActivity activity,
-        TimeProvider time)
+        TimeProvider time,
+        IHostApplicationLifetime hostLifetime)
         : base(loggerFactory)
     {
         this.scopeFactory = scopeFactory;
@@ -42,6 +44,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
         limits = dashboardOptions.Value;
         this.activity = activity;
         this.time = time;
+        hostStopping = hostLifetime.ApplicationStopping;
         signOutSignal.SignOutRequested += OnSignOutRequested;
     }
 
@@ -57,6 +60,26 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     /// limits only apply to HTTP requests, and an open circuit makes none.
     /// </summary>
     internal async Task<bool> RevalidateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        // A stopping host disposes its services under circuits that outlive it (a disconnected circuit is kept for
+        // minutes, its loop still ticking): there is nothing left to check against, and the circuit ends with the
+        // process. Without this every open circuit logged an ObjectDisposedException as a failed revalidation.
+        if (hostStopping.IsCancellationRequested)
+        {
+            return true;
+        }
+
+        try
+        {
+            return await CheckAsync(authenticationState);
+        }
+        catch (ObjectDisposedException) when (hostStopping.IsCancellationRequested)
+        {
+            return true;
+        }
+    }
+
+    private async Task<bool> CheckAsync(AuthenticationState authenticationState)
     {
         var now = time.GetUtcNow();
         var userId = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.UserIdClaimType) ?? "unknown";
