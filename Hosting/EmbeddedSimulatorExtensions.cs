@@ -36,6 +36,24 @@ internal static class EmbeddedSimulatorExtensions
             {
                 endpoints.RequireLoopbackCallers();
             }
+
+            // Added last, so it runs first: the simulator answers like Kiwoom, never with the dashboard's status pages.
+            // Re-executing its empty 403 as a POST to the not-found page turned it into an antiforgery 400.
+            endpoints.Add(endpoint =>
+            {
+                if (endpoint.RequestDelegate is { } next)
+                {
+                    endpoint.RequestDelegate = http =>
+                    {
+                        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+                        {
+                            pages.Enabled = false;
+                        }
+
+                        return next(http);
+                    };
+                }
+            });
         }
 
         return app;

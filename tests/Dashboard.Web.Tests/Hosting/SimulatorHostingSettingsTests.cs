@@ -169,7 +169,7 @@ public sealed class SimulatorHostingSettingsTests
 
         using var response = await http.SendAsync(TokenRequest(Stranger));
 
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain(factory.Logs.GetSnapshot(), r => r.Id.Id == 5022);
     }
 
