@@ -8,11 +8,25 @@ namespace Dashboard.Kiwoom.Generator;
 /// <summary>
 /// realtime.json -> one table of named FID constants (RealtimeFids.g.cs), so the realtime parsers say
 /// <c>RealtimeFid.CurrentPrice</c> instead of a bare 10. Each FID is named once, from the English name
-/// most of its types use; names two FIDs would share get the FID appended ("Exchange337", "Exchange9081").
+/// most of its types use. A name two FIDs would share says which is which: by the type only that FID belongs to
+/// ("ExchangeInTradeTick" for 0B's 9081, "ExchangeInOrderExecutionNotice" for 00's 2134); within one type by
+/// realtime.json's own description (<see cref="SameTypeSuffixes"/>); where realtime.json tells them apart by nothing,
+/// by the FID ("ExtraItemFid924").
 /// </summary>
 internal static class RealtimeFidEmitter
 {
     public const string FileName = "RealtimeFids.g.cs";
+
+    /// <summary>
+    /// FIDs of one type that share a name, told apart by what realtime.json says of them. 0D's 291 (with 292-295) is
+    /// "valid only during the expected-execution (auction) period" (예상체결 시간동안에만 유효한 값); 23, beside the book
+    /// totals, carries no such limit and keeps the plain name. An entry for a FID whose name does not clash is refused.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<int, string> SameTypeSuffixes = new Dictionary<int, string>
+    {
+        [23] = "",
+        [291] = "AuctionOnly",
+    };
 
     public static string Emit(string realtimeJson)
     {
@@ -70,13 +84,50 @@ internal static class RealtimeFidEmitter
         }
 
         var wanted = uses.ToDictionary(u => u.Key, u => Identifier(MostUsedName(u.Value.Select(x => x.Field.En))));
-        var shared = wanted.Values.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var typesOf = uses.ToDictionary(u => u.Key, u => u.Value.Select(x => x.Type).Distinct(StringComparer.Ordinal).ToList());
+        var typeNames = catalog.Types.GroupBy(t => t.Type, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().NameEn, StringComparer.Ordinal);
+        var names = new Dictionary<int, string>();
+        foreach (var group in wanted.GroupBy(w => w.Value, w => w.Key, StringComparer.Ordinal))
+        {
+            var ids = group.ToList();
+            foreach (var id in ids)
+            {
+                names[id] = ids.Count == 1 ? group.Key : group.Key + Suffix(id, ids, typesOf, typeNames);
+            }
+        }
+
+        var unused = SameTypeSuffixes.Keys.Where(id => uses.ContainsKey(id) && wanted.Values.Count(n => n == wanted[id]) == 1).ToList();
+        if (unused.Count > 0)
+        {
+            throw new InvalidDataException($"realtime.json: FID {string.Join(", ", unused)} has a name of its own; remove it from SameTypeSuffixes.");
+        }
+
+        if (names.GroupBy(n => n.Value, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidDataException($"realtime.json: FIDs {string.Join(" and ", twice.Select(n => n.Key))} would both be named {twice.Key}.");
+        }
+
         return [.. uses.Select(u => new NamedFid(
             u.Key,
-            shared.Contains(wanted[u.Key]) ? wanted[u.Key] + u.Key.ToString(CultureInfo.InvariantCulture) : wanted[u.Key],
+            names[u.Key],
             u.Value[0].Field.Ko,
             MostUsedName(u.Value.Select(x => x.Field.En)),
-            [.. u.Value.Select(x => x.Type).Distinct(StringComparer.Ordinal)]))];
+            typesOf[u.Key]))];
+    }
+
+    /// <summary>"In" + the first type only this FID of the clashing ones belongs to; else the description's word; else the FID.</summary>
+    private static string Suffix(int id, List<int> clashing, Dictionary<int, List<string>> typesOf, Dictionary<string, string> typeNames)
+    {
+        if (SameTypeSuffixes.TryGetValue(id, out var described))
+        {
+            return described;
+        }
+
+        var others = clashing.Where(o => o != id).SelectMany(o => typesOf[o]).ToHashSet(StringComparer.Ordinal);
+        var own = typesOf[id].FirstOrDefault(t => !others.Contains(t));
+        return own is not null && typeNames.TryGetValue(own, out var name) && !string.IsNullOrWhiteSpace(name)
+            ? "In" + Identifier(name)
+            : "Fid" + id.ToString(CultureInfo.InvariantCulture);
     }
 
     // "Current price" in 0B, 0D, 0H ... wins over "Current price (P±)" used once; ties go to the first seen.
@@ -127,6 +178,7 @@ internal sealed record RealtimeCatalogSpec
 internal sealed record RealtimeTypeSpec
 {
     [JsonPropertyName("type")] public required string Type { get; init; }
+    [JsonPropertyName("name_en")] public string NameEn { get; init; } = "";
     [JsonPropertyName("fields")] public IReadOnlyList<RealtimeFidSpec> Fields { get; init; } = [];
 }
 

@@ -43,7 +43,7 @@ public static class RealtimeFid
     public const int QuoteTime = 21;
 
     /// <summary>예상체결가 (Expected execution price); in 0D.</summary>
-    public const int ExpectedExecutionPrice23 = 23;
+    public const int ExpectedExecutionPrice = 23;
 
     /// <summary>예상체결수량 (Expected execution quantity); in 0D.</summary>
     public const int ExpectedExecutionQuantity = 24;
@@ -544,7 +544,7 @@ public static class RealtimeFid
     public const int Session = 290;
 
     /// <summary>예상체결가 (Expected execution price); in 0D.</summary>
-    public const int ExpectedExecutionPrice291 = 291;
+    public const int ExpectedExecutionPriceAuctionOnly = 291;
 
     /// <summary>예상체결량 (Expected execution volume); in 0D.</summary>
     public const int ExpectedExecutionVolume = 292;
@@ -580,7 +580,7 @@ public static class RealtimeFid
     public const int MarketCap = 311;
 
     /// <summary>거래소구분 (Exchange); in 0F.</summary>
-    public const int Exchange337 = 337;
+    public const int ExchangeInIntradayTop5Brokers = 337;
 
     /// <summary>종목정보 (Stock info); in 0g.</summary>
     public const int StockInfo = 370;
@@ -766,10 +766,10 @@ public static class RealtimeFid
     public const int UnitThisExecutionQuantity = 915;
 
     /// <summary>대출일 (Loan date); in 04.</summary>
-    public const int LoanDate916 = 916;
+    public const int LoanDateInBalance = 916;
 
     /// <summary>신용구분 (Credit type); in 04.</summary>
-    public const int CreditType917 = 917;
+    public const int CreditTypeInBalance = 917;
 
     /// <summary>만기일 (Maturity date); in 04.</summary>
     public const int MaturityDate = 918;
@@ -784,13 +784,13 @@ public static class RealtimeFid
     public const int TerminalNumber = 921;
 
     /// <summary>신용구분 (Credit type); in 00.</summary>
-    public const int CreditType922 = 922;
+    public const int CreditTypeInOrderExecutionNotice = 922;
 
     /// <summary>대출일 (Loan date); in 00.</summary>
-    public const int LoanDate923 = 923;
+    public const int LoanDateInOrderExecutionNotice = 923;
 
     /// <summary>Extra Item (Extra item); in 04.</summary>
-    public const int ExtraItem924 = 924;
+    public const int ExtraItemFid924 = 924;
 
     /// <summary>보유수량 (Holding quantity); in 04.</summary>
     public const int HoldingQuantity = 930;
@@ -820,7 +820,7 @@ public static class RealtimeFid
     public const int TodaysTotalSellPL = 950;
 
     /// <summary>Extra Item (Extra item); in 04.</summary>
-    public const int ExtraItem951 = 951;
+    public const int ExtraItemFid951 = 951;
 
     /// <summary>신용금액 (Credit amount); in 04.</summary>
     public const int CreditAmount = 957;
@@ -922,7 +922,7 @@ public static class RealtimeFid
     public const int LowTime = 1892;
 
     /// <summary>거래소구분 (Exchange); in 00.</summary>
-    public const int Exchange2134 = 2134;
+    public const int ExchangeInOrderExecutionNotice = 2134;
 
     /// <summary>거래소구분명 (Exchange name); in 00.</summary>
     public const int ExchangeName = 2135;
@@ -1129,7 +1129,7 @@ public static class RealtimeFid
     public const int PreMarketFlag = 9075;
 
     /// <summary>거래소구분 (Exchange); in 0B.</summary>
-    public const int Exchange9081 = 9081;
+    public const int ExchangeInTradeTick = 9081;
 
     /// <summary>계좌번호 (Account number); in 00, 04.</summary>
     public const int AccountNumber = 9201;

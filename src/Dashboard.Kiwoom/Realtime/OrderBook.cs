@@ -36,6 +36,6 @@ public sealed record OrderBook(
         return new OrderBook(
             e.Item, v.GetTime(RealtimeFid.QuoteTime), asks, bids,
             v.GetInt64(RealtimeFid.TotalAskQuantity), v.GetInt64(RealtimeFid.TotalAskQuantityChange), v.GetInt64(RealtimeFid.TotalBidQuantity), v.GetInt64(RealtimeFid.TotalBidQuantityChange),
-            v.GetInt64(RealtimeFid.ExpectedExecutionPrice23), v.GetInt64(RealtimeFid.ExpectedExecutionQuantity), e.ReceivedAt);
+            v.GetInt64(RealtimeFid.ExpectedExecutionPrice), v.GetInt64(RealtimeFid.ExpectedExecutionQuantity), e.ReceivedAt);
     }
 }

@@ -50,7 +50,7 @@ public sealed record OrderExecution(
             v.GetString(RealtimeFid.OrderStatus) ?? "", v.GetString(RealtimeFid.OrderKind) ?? "", v.GetString(RealtimeFid.TradePriceTypeKoreanText) ?? "", v.GetString(RealtimeFid.Side) ?? "",
             v.GetInt64(RealtimeFid.OrderQuantity), v.GetInt64(RealtimeFid.OrderPrice), v.GetInt64(RealtimeFid.UnfilledQuantity), v.GetInt64(RealtimeFid.CumulativeFilledAmount), v.GetString(RealtimeFid.OriginalOrderNumber) ?? "",
             v.GetTime(RealtimeFid.OrderFillTime), v.GetString(RealtimeFid.ExecutionNumber) ?? "", v.GetInt64(RealtimeFid.FillPrice), v.GetInt64(RealtimeFid.FillQuantity), v.GetInt64(RealtimeFid.UnitThisExecutionPrice), v.GetInt64(RealtimeFid.UnitThisExecutionQuantity),
-            v.GetPrice(RealtimeFid.CurrentPrice), v.GetInt64(RealtimeFid.TodaysCommission), v.GetInt64(RealtimeFid.TodaysTax), v.GetString(RealtimeFid.RejectionReason) ?? "", v.GetString(RealtimeFid.Exchange2134) ?? "",
+            v.GetPrice(RealtimeFid.CurrentPrice), v.GetInt64(RealtimeFid.TodaysCommission), v.GetInt64(RealtimeFid.TodaysTax), v.GetString(RealtimeFid.RejectionReason) ?? "", v.GetString(RealtimeFid.ExchangeInOrderExecutionNotice) ?? "",
             e.ReceivedAt);
     }
 

@@ -28,7 +28,7 @@ public static class RealtimeFields
         RealtimeFid.OpenTime, RealtimeFid.HighTime, RealtimeFid.LowTime,
     }.ToFrozenSet();
 
-    private static readonly FrozenSet<int> DateFids = new[] { RealtimeFid.LoanDate916, RealtimeFid.MaturityDate, RealtimeFid.LoanDate923 }.ToFrozenSet();
+    private static readonly FrozenSet<int> DateFids = new[] { RealtimeFid.LoanDateInBalance, RealtimeFid.MaturityDate, RealtimeFid.LoanDateInOrderExecutionNotice }.ToFrozenSet();
 
     private static readonly FrozenSet<int> SignFids = new[]
     {
