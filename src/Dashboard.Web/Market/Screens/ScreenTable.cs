@@ -38,23 +38,6 @@ public sealed record ScreenTable(TrTable Table, IReadOnlyList<int> CodeColumns, 
         return new ScreenTable(table, key, IndexOf(names, nameColumn), IndexOf(names, "cur_prc"), IndexOf(names, "pred_pre"), IndexOf(names, "flu_rt"), CodesAreStocks: false);
     }
 
-    /// <summary>
-    /// The named columns carry index points ×100 with the decimal point removed although the catalog calls them won
-    /// (ka10051's sector <c>cur_prc</c> "+265381" is 2,653.81, as the guide's example shows): write them as points.
-    /// Cells that are not whole numbers are left as they came.
-    /// </summary>
-    public ScreenTable WithIndexPointsTimes100(params string[] columnNames)
-    {
-        var scaled = Enumerable.Range(0, Columns.Count).Where(i => columnNames.Contains(Columns[i].Name)).ToHashSet();
-        if (scaled.Count == 0)
-        {
-            return this;
-        }
-
-        var rows = Rows.Select(row => (IReadOnlyList<TrCell>)[.. row.Select((cell, i) => scaled.Contains(i) ? cell.Hundredths() : cell)]).ToList();
-        return this with { Table = Table with { Rows = rows } };
-    }
-
     /// <summary>Appends the rows of a further page (continuation) under the same columns.</summary>
     public ScreenTable Append(ScreenTable more) =>
         this with { Table = Table with { Rows = [.. Table.Rows, .. more.Table.Rows] } };
