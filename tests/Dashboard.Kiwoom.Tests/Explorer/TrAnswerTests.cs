@@ -93,6 +93,18 @@ public sealed class TrAnswerTests
     }
 
     [Fact]
+    public void AMinuteCandlesPriceLeftAsTextReadsLikeEveryOtherPrice()
+    {
+        var answer = Decode(KiwoomCatalog.Default.ById["ka10080"],
+            """{"stk_min_pole_chart_qry":[{"cur_prc":"-70100","open_pric":"-70200","cntr_tm":"20250124153000"}],"return_code":0,"return_msg":"ok"}""");
+
+        var table = Assert.Single(answer.Lists);
+        TrCell Cell(string name) => table.Rows[0][table.Columns.ToList().FindIndex(c => c.Name == name)];
+        Assert.Equal(new TrCell("70,100 ▼", TrCellTone.Down, true, false), Cell("cur_prc"));
+        Assert.Equal(Cell("open_pric") with { Text = "70,100 ▼" }, Cell("cur_prc"));
+    }
+
+    [Fact]
     public void Ka10051sSectorIndexIsWrittenInPointsInEveryTable()
     {
         // The guide's example: 종합(KOSPI) "cur_prc": "+265381", "pred_pre": "+9030" is 2,653.81 points, up 90.30.
