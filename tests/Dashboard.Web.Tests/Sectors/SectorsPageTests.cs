@@ -98,6 +98,19 @@ public sealed class SectorsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void KospiTwoHundredIsRedOrBlueBeforeAnyLiveValueLikeEverySector()
+    {
+        // Index levels come signed by their direction ("-345.62" is 345.62, down), not as negative numbers.
+        session.FakeQueries.AnswerRaw("ka20003", (_, _) => Raw("""{"all_inds_idex":[{"stk_cd":"201","stk_nm":"KOSPI200","cur_prc":"-345.62","pre_sig":"5","pred_pre":"-1.64","flu_rt":"-0.47"}],"return_code":0,"return_msg":"ok"}"""));
+        var page = bunit.Render<SectorsPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".sectors-list tr[data-code='201']")));
+
+        var cells = page.FindAll(".sectors-list tr[data-code='201'] td").Skip(3).Take(4).ToList();
+        Assert.Equal(["345.62 ▼", "▼", "-1.64", "-0.47%"], cells.Select(td => td.TextContent.Trim()));
+        Assert.All(cells, td => Assert.Contains("price-down", td.ClassName, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ASectorInTheInvestorFlowsOpensByItsPlainCodeThoughTheFlowsNameItWithTheVenue()
     {
         // The guide's ka10051 answer for the combined market (stex_tp 3) names sectors "001_AL"; ka20001/2/9 take "013".
