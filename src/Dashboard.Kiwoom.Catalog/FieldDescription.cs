@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Dashboard.Kiwoom.Catalog;
@@ -180,8 +181,14 @@ public sealed partial record FieldDescription
     /// <summary>Names a broker name ("broker name", "member (broker) name").</summary>
     public bool NamesBrokerName { get; }
 
-    /// <summary>Reads <paramref name="description"/>.</summary>
-    public static FieldDescription Read(string description) => new(description ?? string.Empty);
+    /// <summary>
+    /// Reads <paramref name="description"/>, once per distinct text: the readers (the explorer's tables render on every
+    /// refresh) ask again and again, and a reading is a dozen regular expressions. The texts are the catalog's own
+    /// descriptions (a few thousand), so the cache stays as small as the catalog.
+    /// </summary>
+    public static FieldDescription Read(string description) => Readings.GetOrAdd(description ?? string.Empty, static text => new FieldDescription(text));
+
+    private static readonly ConcurrentDictionary<string, FieldDescription> Readings = new(StringComparer.Ordinal);
 
     private static FieldSubject SubjectOf(string lower) =>
         lower.StartsWith("stock code", StringComparison.Ordinal) || lower.StartsWith("stock number", StringComparison.Ordinal) ? FieldSubject.StockCode

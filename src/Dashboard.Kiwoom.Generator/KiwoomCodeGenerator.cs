@@ -28,7 +28,8 @@ public static class KiwoomCodeGenerator
     public static IReadOnlyDictionary<string, string> Generate(string catalogJson, string overlayJson, string? realtimeJson = null)
     {
         var options = new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip };
-        var trs = JsonSerializer.Deserialize<List<TrSpec>>(catalogJson, options)
+        // The descriptions the overlay corrects decide types too, exactly as the library's embedded catalog reads them.
+        var trs = JsonSerializer.Deserialize<List<TrSpec>>(Catalog.CatalogErrata.Apply(catalogJson, overlayJson), options)
             ?? throw new InvalidDataException("catalog.json is empty.");
         var overlay = JsonSerializer.Deserialize<CatalogOverlay>(overlayJson, options)
             ?? throw new InvalidDataException("overlay.json is empty.");

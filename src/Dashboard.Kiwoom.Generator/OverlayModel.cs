@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace Dashboard.Kiwoom.Generator;
 
-// The shape of Catalog/overlay.json, the hand-kept layer over the catalog. Only the generator reads it.
+// The shape of Catalog/overlay.json, the hand-kept layer over the catalog. The generator reads it; its field
+// "desc" corrections (catalog errata) are applied to the catalog itself by Dashboard.Kiwoom.Catalog.CatalogErrata,
+// for the generator and the library's embedded catalog alike.
 
 /// <summary>overlay.json: field names and types by wire name, and per TR kind, retry safety and field overrides.</summary>
 internal sealed record CatalogOverlay
@@ -30,7 +32,7 @@ internal sealed record OverlayTr
     [JsonPropertyName("fields")] public IReadOnlyDictionary<string, OverlayField> Fields { get; init; } = new Dictionary<string, OverlayField>();
 }
 
-/// <summary>Overrides for one field: its semantic type, its C# name, or leaving it out.</summary>
+/// <summary>Overrides for one field: its semantic type, its C# name, or leaving it out (a corrected "desc" is applied before, by CatalogErrata).</summary>
 internal sealed record OverlayField
 {
     /// <summary>String, SignedPrice, SignedNumber, Quantity, Amount, Rate, Date, Time, DateTime, StockCode, ChangeSign, Json or Omit.</summary>

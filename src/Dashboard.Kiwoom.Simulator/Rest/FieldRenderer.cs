@@ -263,7 +263,10 @@ internal static partial class FieldRenderer
             var current = ctx.Bar is { } b ? b.Close / 100m : sector.Level;
             var reference = ctx.Bar is not null ? ctx.BarReference / 100m : sector.BaseLevel;
             var change = current - reference;
-            return f.IndexTimes100 ? ((long)(change * 100)).ToString(Inv) : change.ToString("+0.00;-0.00;0.00", Inv);
+            // ka10051's change ×100 carries its sign like the guide's "+9030"; the chart TRs' unsigned fields stay bare.
+            return f.IndexTimes100
+                ? ((long)Math.Round(change * 100)).ToString(f.ArithmeticSigned || f.DirectionSigned ? "+0;-0;0" : "0;-0;0", Inv)
+                : change.ToString("+0.00;-0.00;0.00", Inv);
         }
 
         var level = ctx.Bar is { } bar
@@ -272,13 +275,9 @@ internal static partial class FieldRenderer
             : n.Contains("high", StringComparison.Ordinal) || n.Contains("hgst", StringComparison.Ordinal) ? sector.HighLevel
             : n.Contains("low", StringComparison.Ordinal) || n.Contains("lwst", StringComparison.Ordinal) ? sector.LowLevel
             : sector.Level;
-        if (f.IndexTimes100)
-        {
-            return ((long)(level * 100)).ToString(Inv);
-        }
-
-        // The sign is the direction against the reference the row's change is measured from (a candle's previous close).
-        var text = level.ToString("0.00", Inv);
+        // The sign is the direction against the reference the row's change is measured from (a candle's previous close);
+        // ka10051 signs its ×100 index the same way ("+265381").
+        var text = f.IndexTimes100 ? ((long)Math.Round(level * 100)).ToString(Inv) : level.ToString("0.00", Inv);
         var levelReference = ctx.Bar is not null ? ctx.BarReference / 100m : sector.BaseLevel;
         return f.DirectionSigned || f.ArithmeticSigned ? (level > levelReference ? "+" : level < levelReference ? "-" : "") + text : text;
     }

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Dashboard.Kiwoom.Catalog;
 
 /// <summary>
-/// The catalog embedded in this library: all 188 TRs and all realtime types, loaded once.
+/// The catalog embedded in this library: all 188 TRs and all realtime types, loaded once, with the overlay's
+/// description errata applied (<see cref="CatalogErrata"/>).
 /// The CLI lists it, the simulator answers from it, and tests iterate over it.
 /// </summary>
 public sealed class KiwoomCatalog
@@ -46,7 +47,8 @@ public sealed class KiwoomCatalog
     private static KiwoomCatalog LoadEmbedded()
     {
         var assembly = typeof(KiwoomCatalog).Assembly;
-        return Parse(ReadResource(assembly, "Dashboard.Kiwoom.catalog.json"), ReadResource(assembly, "Dashboard.Kiwoom.realtime.json"));
+        var catalog = CatalogErrata.Apply(ReadResource(assembly, "Dashboard.Kiwoom.catalog.json"), ReadResource(assembly, "Dashboard.Kiwoom.overlay.json"));
+        return Parse(catalog, ReadResource(assembly, "Dashboard.Kiwoom.realtime.json"));
     }
 
     private static string ReadResource(System.Reflection.Assembly assembly, string name)

@@ -25,7 +25,7 @@ public sealed record TrAnswer(
 
         // Single fields repeat on every page; the last page's are the freshest.
         var fields = properties.Where(p => !p.IsList)
-            .Select(p => new TrAnswerField(new TrColumn(p.Name, Label(catalog.GetValueOrDefault(p.Name)), true), Shown(IsHundredths(catalog.GetValueOrDefault(p.Name)), p.ValueOf(pages[^1]))))
+            .Select(p => new TrAnswerField(new TrColumn(p.Name, Label(catalog.GetValueOrDefault(p.Name)), true), Shown(ReadingOf(catalog.GetValueOrDefault(p.Name)), p.ValueOf(pages[^1]))))
             .Concat(pages.SelectMany(p => WireProperty.ExtraOf(p) ?? []).DistinctBy(e => e.Key)
                 .Select(e => new TrAnswerField(new TrColumn(e.Key, string.Empty, false), TrCell.Of(e.Value))))
             .ToList();
@@ -63,7 +63,7 @@ public sealed record TrAnswer(
         var byName = (field?.Fields ?? []).GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var names = byName.ToDictionary(e => e.Key, e => Label(e.Value), StringComparer.Ordinal);
         var columns = rows.Count == 0 ? [] : WireProperty.Of(rows[0].GetType());
-        var hundredths = columns.Select(c => IsHundredths(byName.GetValueOrDefault(c.Name))).ToArray();
+        var readings = columns.Select(c => ReadingOf(byName.GetValueOrDefault(c.Name))).ToArray();
         var extra = rows.SelectMany(r => WireProperty.ExtraOf(r)?.Keys ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).ToList();
         var header = columns.Select(c => new TrColumn(c.Name, names.GetValueOrDefault(c.Name, string.Empty), true))
             .Concat(extra.Select(name => new TrColumn(name, string.Empty, false)))
@@ -72,18 +72,27 @@ public sealed record TrAnswer(
         {
             var rowExtra = WireProperty.ExtraOf(row);
             return (IReadOnlyList<TrCell>)[
-                .. columns.Select((c, i) => Shown(hundredths[i], c.ValueOf(row))),
+                .. columns.Select((c, i) => Shown(readings[i], c.ValueOf(row))),
                 .. extra.Select(name => rowExtra is not null && rowExtra.TryGetValue(name, out var value) ? TrCell.Of(value) : TrCell.Empty),
             ];
         }).ToList();
         return new TrTable(list.Name, Label(field), header, cells);
     }
 
-    /// <summary>The catalog says the field travels ×100 with the decimal point removed (tracking errors, implied volatilities).</summary>
-    private static bool IsHundredths(CatalogField? field) =>
-        field is not null && FieldDescription.Read(field.Desc) is { IndexTimes100: true } or { RateTimes100: true };
+    private static FieldDescription? ReadingOf(CatalogField? field) => field is null ? null : FieldDescription.Read(field.Desc);
 
-    private static TrCell Shown(bool hundredths, object? value) => hundredths ? TrCell.Of(value).Hundredths() : TrCell.Of(value);
+    /// <summary>
+    /// The value as its catalog description says it reads, beyond its wire type: ×100 with the decimal point removed
+    /// (tracking errors, implied volatilities, ka10051's index) and, for signed values left as text (index points, ETF
+    /// NAVs), their sign: a direction when the description says "leading + or -", arithmetic otherwise.
+    /// </summary>
+    private static TrCell Shown(FieldDescription? reading, object? value)
+    {
+        var hundredths = reading is { IndexTimes100: true } or { RateTimes100: true };
+        return value is string text && reading is { SaysSigned: true, ZeroPadded: false } ? TrCell.SignedText(text, reading.LeadingSign, hundredths)
+            : hundredths ? TrCell.Of(value).Hundredths()
+            : TrCell.Of(value);
+    }
 
     /// <summary>
     /// The catalog's Korean name as a header. The guide marks the repeated rows of some lists by appending "n" to

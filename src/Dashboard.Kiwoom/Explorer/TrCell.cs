@@ -53,6 +53,33 @@ public sealed record TrCell(string Text, TrCellTone Tone, bool IsNumeric, bool I
     }
 
     /// <summary>
+    /// A signed number the wire types leave as text, written with separators and its decimals and coloured by its sign.
+    /// When the sign is a direction (<paramref name="isDirection"/>: an ETF's NAV "-54076.85" is 54,076.85, below the day
+    /// before; ka10051's index ×100 "+265381" is 2,653.81, up) it moves to the mark like a <see cref="SignedPrice"/>'s;
+    /// otherwise it stays ("-279.63"). Text that is not such a number is returned as it came.
+    /// </summary>
+    /// <param name="hundredths">The guide sends it ×100 with the decimal point removed.</param>
+    public static TrCell SignedText(string? text, bool isDirection, bool hundredths)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        var sign = trimmed.Length > 0 && trimmed[0] is '+' or '-' ? trimmed[0] : '\0';
+        var digits = sign == '\0' ? trimmed : trimmed[1..];
+        if (digits.Length == 0 || !char.IsAsciiDigit(digits[0])
+            || !decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return Of(text);
+        }
+
+        var point = digits.IndexOf('.', StringComparison.Ordinal);
+        var decimals = hundredths ? 2 : point < 0 ? 0 : digits.Length - point - 1;
+        var number = (hundredths ? value / 100m : value).ToString(decimals == 0 ? "#,0" : "#,0." + new string('0', decimals), System.Globalization.CultureInfo.InvariantCulture);
+        var tone = sign == '+' && value != 0 ? TrCellTone.Up : sign == '-' && value != 0 ? TrCellTone.Down : TrCellTone.None;
+        var shown = !isDirection ? (tone == TrCellTone.None ? string.Empty : sign.ToString()) + number
+            : number + tone switch { TrCellTone.Up => " ▲", TrCellTone.Down => " ▼", _ => string.Empty };
+        return new TrCell(shown, tone, true, false);
+    }
+
+    /// <summary>
     /// A change sign as Korean trading screens mark it (↑ upper limit, ▲ up, – unchanged, ▼ down, ↓ lower limit):
     /// the same in every language, where the code's English name ("Down") read oddly on a Korean page.
     /// </summary>

@@ -389,7 +389,7 @@ public sealed record Ka10080Response : KiwoomResponse, W.IWireChecked
 /// <summary>ka10080: one row of stk_min_pole_chart_qry (주식분봉차트조회).</summary>
 public sealed record Ka10080StkMinPoleChartQryItem : W.KiwoomRow, W.IWireChecked
 {
-    /// <summary>현재가 — Current price. Current (closing) price, KRW, signed</summary>
+    /// <summary>현재가 — Current price. Current (closing) price, KRW, signed number (leading + or - shows the direction vs the previous close)</summary>
     [JsonPropertyName("cur_prc")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? CurrentPrice { get; init; }

@@ -174,7 +174,7 @@ public sealed record Ka40003EtfdalyTrnsnItem : W.KiwoomRow, W.IWireChecked
     [JsonPropertyName("trde_qty")]
     public W.Quantity Volume { get; init; }
 
-    /// <summary>NAV — NAV. Signed number with 2 decimal places. Example: "0.00"</summary>
+    /// <summary>NAV — NAV, with 2 decimal places; signed number (leading + or - shows the direction vs the previous day's NAV, not a negative value). Example: "0.00"</summary>
     [JsonPropertyName("nav")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? Nav { get; init; }
@@ -314,7 +314,7 @@ public sealed record Ka40004EtfallMrprItem : W.KiwoomRow, W.IWireChecked
     [JsonPropertyName("trde_qty")]
     public W.Quantity Volume { get; init; }
 
-    /// <summary>NAV — NAV. Signed number with 2 decimal places. Example: "25137.83"</summary>
+    /// <summary>NAV — NAV, with 2 decimal places; signed number (leading + or - shows the direction vs the previous day's NAV, not a negative value). Example: "25137.83"</summary>
     [JsonPropertyName("nav")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? Nav { get; init; }
@@ -454,7 +454,7 @@ public sealed record Ka40006EtftislTrnsnItem : W.KiwoomRow, W.IWireChecked
     [JsonPropertyName("trde_qty")]
     public W.Quantity Volume { get; init; }
 
-    /// <summary>NAV — NAV. Signed number with 2 decimal places. Example: "-4548.33"</summary>
+    /// <summary>NAV — NAV, with 2 decimal places; signed number (leading + or - shows the direction vs the previous day's NAV, not a negative value). Example: "-4548.33"</summary>
     [JsonPropertyName("nav")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? Nav { get; init; }
@@ -725,7 +725,7 @@ public sealed record Ka40009Response : KiwoomResponse, W.IWireChecked
 /// <summary>ka40009: one row of etfnavarray (ETFNAV배열).</summary>
 public sealed record Ka40009EtfnavarrayItem : W.KiwoomRow, W.IWireChecked
 {
-    /// <summary>NAV — NAV. Example: ""</summary>
+    /// <summary>NAV — NAV, with 2 decimal places; signed number (leading + or - shows the direction vs the previous day's NAV, not a negative value). Example: ""</summary>
     [JsonPropertyName("nav")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? Nav { get; init; }

@@ -175,17 +175,19 @@ public sealed record Ka10051IndsNetprpsItem : W.KiwoomRow, W.IWireChecked
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? IndsNm { get; init; }
 
-    /// <summary>현재가 — Current price. Unit: KRW; signed number (leading + or - shows the direction vs the previous close)</summary>
+    /// <summary>현재가 — Current index. Unit: index; value is the index x100 with the decimal point removed; signed number (leading + or - shows the direction vs the previous close). Example: "+265381"</summary>
     [JsonPropertyName("cur_prc")]
-    public W.SignedPrice CurrentPrice { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? CurrentPrice { get; init; }
 
     /// <summary>대비부호 — Change sign. Sign code: 1:upper limit, 2:rise, 3:unchanged, 4:lower limit, 5:fall</summary>
     [JsonPropertyName("pre_smbol")]
     public W.ChangeSign PreSmbol { get; init; }
 
-    /// <summary>전일대비 — Change vs previous day. Unit: KRW; signed number (leading + or - shows the direction vs the previous close)</summary>
+    /// <summary>전일대비 — Change vs previous day. Unit: index; value is the change x100 with the decimal point removed; signed number. Example: "+9030"</summary>
     [JsonPropertyName("pred_pre")]
-    public W.SignedNumber Change { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? Change { get; init; }
 
     /// <summary>등락율 — Change rate. Unit: %; signed, 2 decimal places</summary>
     [JsonPropertyName("flu_rt")]
@@ -249,9 +251,7 @@ public sealed record Ka10051IndsNetprpsItem : W.KiwoomRow, W.IWireChecked
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
-        collector.Value("cur_prc", CurrentPrice);
         collector.Value("pre_smbol", PreSmbol);
-        collector.Value("pred_pre", Change);
         collector.Value("flu_rt", ChangeRate);
         collector.Value("trde_qty", Volume);
         collector.Value("sc_netprps", ScNetprps);
@@ -291,7 +291,7 @@ public sealed record Ka20001Request : IKiwoomRequest<Ka20001Response>
 /// <summary>ka20001 업종현재가요청 (Sector current price): response.</summary>
 public sealed record Ka20001Response : KiwoomResponse, W.IWireChecked
 {
-    /// <summary>현재가 — Current price. Unit: index points; signed number. Example: "-2394.49"</summary>
+    /// <summary>현재가 — Current price. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-2394.49"</summary>
     [JsonPropertyName("cur_prc")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? CurrentPrice { get; init; }
@@ -325,17 +325,17 @@ public sealed record Ka20001Response : KiwoomResponse, W.IWireChecked
     [JsonPropertyName("trde_frmatn_rt")]
     public W.Rate TrdeFrmatnRt { get; init; }
 
-    /// <summary>시가 — Open price. Unit: index points; signed number. Example: "-2669.53"</summary>
+    /// <summary>시가 — Open price. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-2669.53"</summary>
     [JsonPropertyName("open_pric")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? OpenPrice { get; init; }
 
-    /// <summary>고가 — High price. Unit: index points; signed number. Example: "-2669.53"</summary>
+    /// <summary>고가 — High price. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-2669.53"</summary>
     [JsonPropertyName("high_pric")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? HighPrice { get; init; }
 
-    /// <summary>저가 — Low price. Unit: index points; signed number. Example: "-2375.21"</summary>
+    /// <summary>저가 — Low price. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-2375.21"</summary>
     [JsonPropertyName("low_pric")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? LowPrice { get; init; }
@@ -360,7 +360,7 @@ public sealed record Ka20001Response : KiwoomResponse, W.IWireChecked
     [JsonPropertyName("lst")]
     public W.Quantity Lst { get; init; }
 
-    /// <summary>52주최고가 — 52-week high. Unit: index points; signed number. Example: "+3001.91"</summary>
+    /// <summary>52주최고가 — 52-week high. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "+3001.91"</summary>
     [JsonPropertyName("52wk_hgst_pric")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? N52wkHgstPric { get; init; }
@@ -373,7 +373,7 @@ public sealed record Ka20001Response : KiwoomResponse, W.IWireChecked
     [JsonPropertyName("52wk_hgst_pric_pre_rt")]
     public W.Rate N52wkHgstPricPreRt { get; init; }
 
-    /// <summary>52주최저가 — 52-week low. Unit: index points; signed number. Example: "-1608.07"</summary>
+    /// <summary>52주최저가 — 52-week low. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-1608.07"</summary>
     [JsonPropertyName("52wk_lwst_pric")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? N52wkLwstPric { get; init; }
@@ -419,7 +419,7 @@ public sealed record Ka20001IndsCurPrcTmItem : W.KiwoomRow, W.IWireChecked
     [JsonPropertyName("tm_n")]
     public W.KTime TmN { get; init; }
 
-    /// <summary>현재가n — Current price (per row). Unit: index points; signed number. Example: "-2394.49"</summary>
+    /// <summary>현재가n — Current price (per row). Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-2394.49"</summary>
     [JsonPropertyName("cur_prc_n")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? CurPrcN { get; init; }
@@ -599,7 +599,7 @@ public sealed record Ka20003AllIndsIdexItem : W.KiwoomRow, W.IWireChecked
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? StockName { get; init; }
 
-    /// <summary>현재가 — Current price. Unit: index points; signed number. Example: "-2393.33"</summary>
+    /// <summary>현재가 — Current price. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-2393.33"</summary>
     [JsonPropertyName("cur_prc")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? CurrentPrice { get; init; }
@@ -691,7 +691,7 @@ public sealed record Ka20009Request : IKiwoomRequest<Ka20009Response>
 /// <summary>ka20009 업종현재가일별요청 (Sector current price daily): response.</summary>
 public sealed record Ka20009Response : KiwoomResponse, W.IWireChecked
 {
-    /// <summary>현재가 — Current price. Unit: index points; signed number. Example: "-2384.71"</summary>
+    /// <summary>현재가 — Current price. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-2384.71"</summary>
     [JsonPropertyName("cur_prc")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? CurrentPrice { get; init; }
@@ -725,17 +725,17 @@ public sealed record Ka20009Response : KiwoomResponse, W.IWireChecked
     [JsonPropertyName("trde_frmatn_rt")]
     public W.Rate TrdeFrmatnRt { get; init; }
 
-    /// <summary>시가 — Open price. Unit: index points; signed number. Example: "-2669.53"</summary>
+    /// <summary>시가 — Open price. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-2669.53"</summary>
     [JsonPropertyName("open_pric")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? OpenPrice { get; init; }
 
-    /// <summary>고가 — High price. Unit: index points; signed number. Example: "-2669.53"</summary>
+    /// <summary>고가 — High price. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-2669.53"</summary>
     [JsonPropertyName("high_pric")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? HighPrice { get; init; }
 
-    /// <summary>저가 — Low price. Unit: index points; signed number. Example: "-2375.21"</summary>
+    /// <summary>저가 — Low price. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-2375.21"</summary>
     [JsonPropertyName("low_pric")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? LowPrice { get; init; }
@@ -760,7 +760,7 @@ public sealed record Ka20009Response : KiwoomResponse, W.IWireChecked
     [JsonPropertyName("lst")]
     public W.Quantity Lst { get; init; }
 
-    /// <summary>52주최고가 — 52-week high. Unit: index points; signed number. Example: "+3001.91"</summary>
+    /// <summary>52주최고가 — 52-week high. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "+3001.91"</summary>
     [JsonPropertyName("52wk_hgst_pric")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? N52wkHgstPric { get; init; }
@@ -773,7 +773,7 @@ public sealed record Ka20009Response : KiwoomResponse, W.IWireChecked
     [JsonPropertyName("52wk_hgst_pric_pre_rt")]
     public W.Rate N52wkHgstPricPreRt { get; init; }
 
-    /// <summary>52주최저가 — 52-week low. Unit: index points; signed number. Example: "-1608.07"</summary>
+    /// <summary>52주최저가 — 52-week low. Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-1608.07"</summary>
     [JsonPropertyName("52wk_lwst_pric")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? N52wkLwstPric { get; init; }
@@ -819,7 +819,7 @@ public sealed record Ka20009IndsCurPrcDalyReptItem : W.KiwoomRow, W.IWireChecked
     [JsonPropertyName("dt_n")]
     public W.KDate DtN { get; init; }
 
-    /// <summary>현재가n — Current price (per row). Unit: index points; signed number. Example: "-2384.71"</summary>
+    /// <summary>현재가n — Current price (per row). Unit: index points; signed number (leading + or - shows the direction vs the previous close). Example: "-2384.71"</summary>
     [JsonPropertyName("cur_prc_n")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? CurPrcN { get; init; }

@@ -9,6 +9,16 @@ namespace Dashboard.Kiwoom.Tests.Catalog;
 public sealed class FieldDescriptionTests
 {
     [Fact]
+    public void ADescriptionIsReadOncePerText()
+    {
+        const string description = "Current price. Unit: KRW; signed number (leading + or - shows the direction vs the previous close)";
+
+        // An equal text built separately (as every catalog field's own string is) gets the same reading back.
+        Assert.Same(FieldDescription.Read(description), FieldDescription.Read(new string(description.AsSpan())));
+        Assert.NotSame(FieldDescription.Read(description), FieldDescription.Read(description + " "));
+    }
+
+    [Fact]
     public void ADirectionSignedPriceSaysWonAndLeadingSign()
     {
         var facts = FieldDescription.Read("Current price. Unit: KRW; signed number (leading + or - shows the direction vs the previous close)");

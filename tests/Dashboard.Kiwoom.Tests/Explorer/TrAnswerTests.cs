@@ -79,6 +79,73 @@ public sealed class TrAnswerTests
     }
 
     [Fact]
+    public void AnEtfNavIsAPriceWhoseSignIsItsDirection()
+    {
+        // The simulator's (and the catalog example's) "-54076.85" is a NAV of 54,076.85 below the day before.
+        var answer = Decode(KiwoomCatalog.Default.ById["ka40003"],
+            """{"etfdaly_trnsn":[{"cntr_dt":"20250124","nav":"-54076.85"},{"cntr_dt":"20250123","nav":"+54100.5"},{"cntr_dt":"20250122","nav":"54000.00"}],"return_code":0,"return_msg":"ok"}""");
+
+        var table = Assert.Single(answer.Lists);
+        var nav = table.Columns.ToList().FindIndex(c => c.Name == "nav");
+        Assert.Equal(new TrCell("54,076.85 ▼", TrCellTone.Down, true, false), table.Rows[0][nav]);
+        Assert.Equal(new TrCell("54,100.5 ▲", TrCellTone.Up, true, false), table.Rows[1][nav]);
+        Assert.Equal(new TrCell("54,000.00", TrCellTone.None, true, false), table.Rows[2][nav]);
+    }
+
+    [Fact]
+    public void AMinuteCandlesPriceLeftAsTextReadsLikeEveryOtherPrice()
+    {
+        var answer = Decode(KiwoomCatalog.Default.ById["ka10080"],
+            """{"stk_min_pole_chart_qry":[{"cur_prc":"-70100","open_pric":"-70200","cntr_tm":"20250124153000"}],"return_code":0,"return_msg":"ok"}""");
+
+        var table = Assert.Single(answer.Lists);
+        TrCell Cell(string name) => table.Rows[0][table.Columns.ToList().FindIndex(c => c.Name == name)];
+        Assert.Equal(new TrCell("70,100 ▼", TrCellTone.Down, true, false), Cell("cur_prc"));
+        Assert.Equal(Cell("open_pric") with { Text = "70,100 ▼" }, Cell("cur_prc"));
+    }
+
+    [Fact]
+    public void Ka10051sSectorIndexIsWrittenInPointsInEveryTable()
+    {
+        // The guide's example: 종합(KOSPI) "cur_prc": "+265381", "pred_pre": "+9030" is 2,653.81 points, up 90.30.
+        var answer = Decode(KiwoomCatalog.Default.ById["ka10051"],
+            """{"inds_netprps":[{"inds_cd":"001_AL","inds_nm":"종합(KOSPI)","cur_prc":"+265381","pred_pre":"+9030","flu_rt":"+3.52"},{"inds_cd":"002_AL","inds_nm":"대형주","cur_prc":"-265664","pred_pre":"-10690"}],"return_code":0,"return_msg":"ok"}""");
+
+        var table = Assert.Single(answer.Lists);
+        TrCell Cell(int row, string name) => table.Rows[row][table.Columns.ToList().FindIndex(c => c.Name == name)];
+        Assert.Equal(new TrCell("2,653.81 ▲", TrCellTone.Up, true, false), Cell(0, "cur_prc"));
+        Assert.Equal(("+90.30", TrCellTone.Up), (Cell(0, "pred_pre").Text, Cell(0, "pred_pre").Tone));
+        Assert.Equal(new TrCell("2,656.64 ▼", TrCellTone.Down, true, false), Cell(1, "cur_prc"));
+        Assert.Equal(("-106.90", TrCellTone.Down), (Cell(1, "pred_pre").Text, Cell(1, "pred_pre").Tone));
+    }
+
+    [Theory]
+    [InlineData("-54076.85", true, false, "54,076.85 ▼")]
+    [InlineData("+265381", true, true, "2,653.81 ▲")]
+    [InlineData(" 0.00", true, false, "0.00")]
+    [InlineData("-279.63", false, false, "-279.63")]
+    [InlineData("+1279.6", false, false, "+1,279.6")]
+    [InlineData("-0.00", false, false, "0.00")]
+    [InlineData("", true, false, "")]
+    [InlineData("n/a", true, false, "n/a")]
+    [InlineData("--3140", false, false, "--3140")]
+    public void ASignedTextKeepsItsDecimalsAndShowsItsSignAsItsMeaning(string text, bool isDirection, bool hundredths, string expected) =>
+        Assert.Equal(expected, TrCell.SignedText(text, isDirection, hundredths).Text);
+
+    [Fact]
+    public void IndexPointsLeftAsTextAreColouredByTheirSign()
+    {
+        // ka20003's all_inds_idex: the level's sign is its direction, the change's is arithmetic (the guide's example).
+        var answer = Decode(KiwoomCatalog.Default.ById["ka20003"],
+            """{"all_inds_idex":[{"stk_cd":"201","stk_nm":"KOSPI200","cur_prc":"-2393.33","pre_sig":"5","pred_pre":"-279.63","flu_rt":"-10.46"}],"return_code":0,"return_msg":"ok"}""");
+
+        var table = Assert.Single(answer.Lists);
+        TrCell Cell(string name) => table.Rows[0][table.Columns.ToList().FindIndex(c => c.Name == name)];
+        Assert.Equal(new TrCell("2,393.33 ▼", TrCellTone.Down, true, false), Cell("cur_prc"));
+        Assert.Equal(new TrCell("-279.63", TrCellTone.Down, true, false), Cell("pred_pre"));
+    }
+
+    [Fact]
     public void AChangeSignIsItsMarkNotItsEnglishName()
     {
         var answer = Decode(Chart, Page("-70100", "20250124"));

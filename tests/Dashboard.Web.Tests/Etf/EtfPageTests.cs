@@ -72,6 +72,38 @@ public sealed class EtfPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void TheDailyTrendShowsTheNavAsAPriceColouredByItsDirection()
+    {
+        // ka40003 signs a NAV by its direction vs the day before: "-54076.85" is 54,076.85, down (not a negative NAV).
+        session.FakeQueries.Answer("ka40003", _ => new Ka40003Response
+        {
+            EtfdalyTrnsn = new([
+                new Ka40003EtfdalyTrnsnItem { Nav = "-54076.85" },
+                new Ka40003EtfdalyTrnsnItem { Nav = "+54210.10" },
+            ]),
+        });
+        var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".tr-panel[data-api='ka40003'] td[data-column='nav']").Count));
+        var navs = page.FindAll(".tr-panel[data-api='ka40003'] td[data-column='nav']");
+        Assert.Equal(("54,076.85 ▼", true), (navs[0].TextContent.Trim(), navs[0].ClassList.Contains("price-down")));
+        Assert.Equal(("54,210.10 ▲", true), (navs[1].TextContent.Trim(), navs[1].ClassList.Contains("price-up")));
+    }
+
+    [Fact]
+    public void ASeededNavSignedDownIsItsValueInBlue()
+    {
+        session.FakeQueries.Answer("ka40009", _ => new Ka40009Response
+        {
+            Etfnavarray = new([new Ka40009EtfnavarrayItem { Nav = "-10000.00", NavfluRt = "-0.25", TraceEorRt = "0.10" }]),
+        });
+        var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
+
+        page.WaitForAssertion(() => Assert.Equal("10,000.00", page.Find(".etf-nav").TextContent.Trim()));
+        Assert.Contains("price-down", page.Find(".etf-nav").ClassName);
+    }
+
+    [Fact]
     public async Task ADiscountIsNegativeAndBlue()
     {
         var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));

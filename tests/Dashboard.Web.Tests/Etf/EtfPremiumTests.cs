@@ -1,3 +1,5 @@
+using Dashboard.Kiwoom.Realtime;
+using Dashboard.Kiwoom.Wire;
 using Dashboard.Web.Components.Etf;
 
 namespace Dashboard.Web.Tests.Etf;
@@ -19,4 +21,18 @@ public sealed class EtfPremiumTests
         Assert.Null(EtfPremium.Parse(" "));
         Assert.Equal(24210.55m, EtfPremium.Parse("+24210.55"));
     }
+
+    [Theory]
+    [InlineData("-54076.85", "54076.85", PriceDirection.Down)]
+    [InlineData("+24210.55", "24210.55", PriceDirection.Up)]
+    [InlineData("24210.00", "24210.00", PriceDirection.Flat)]
+    public void ANavsSignIsItsDirectionNotItsValue(string wire, string value, PriceDirection direction) =>
+        Assert.Equal(new SignedDecimalPrice(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), direction), EtfPremium.ParseNav(wire));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("n/a")]
+    [InlineData(null)]
+    public void ANavThatIsNotANumberIsNone(string? wire) => Assert.Null(EtfPremium.ParseNav(wire));
 }

@@ -28,7 +28,7 @@ public sealed class SectorsPageTests : IAsyncLifetime
             services.AddSingleton<PollScheduler>();
         });
         var q = session.FakeQueries;
-        q.AnswerRaw("ka20003", (_, _) => Raw("""{"all_inds_idex":[{"stk_cd":"001","stk_nm":"종합(KOSPI)","cur_prc":"+2500.10","flu_rt":"+0.50"},{"stk_cd":"013","stk_nm":"전기전자","cur_prc":"-3000.00","flu_rt":"-0.40"}],"return_code":0,"return_msg":"ok"}"""));
+        q.AnswerRaw("ka20003", (_, _) => Raw("""{"all_inds_idex":[{"stk_cd":"001","stk_nm":"종합(KOSPI)","cur_prc":"+2500.10","flu_rt":"+0.50"},{"stk_cd":"013","stk_nm":"전기전자","cur_prc":"-3000.00","pre_sig":"5","pred_pre":"-12.00","flu_rt":"-0.40"}],"return_code":0,"return_msg":"ok"}"""));
         q.AnswerRaw("ka10051", (_, _) => Raw("""{"inds_netprps":[{"inds_cd":"001","inds_nm":"종합","cur_prc":"+2500.10"}],"return_code":0,"return_msg":"ok"}"""));
         q.AnswerRaw("ka20001", (_, _) => Raw("""{"cur_prc":"-3000.00","rising":"10","fall":"20","inds_cur_prc_tm":[],"return_code":0,"return_msg":"ok"}"""));
         q.AnswerRaw("ka20002", (body, _) => Raw(body.Contains("\"013\"", StringComparison.Ordinal)
@@ -67,6 +67,47 @@ public sealed class SectorsPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".sector-members tr.screen-row[data-code='005930']")));
         Assert.Single(page.FindAll(".sector-daily tr.screen-row"));
         Assert.Contains(session.FakeFeeds.Opened.Where(f => f.Type == RealtimeTypes.Trade), f => session.FakeFeeds.ItemsOf(f).SequenceEqual(["005930"]));
+    }
+
+    [Fact]
+    public async Task ARowsSignAndColourFollowTheLiveChangeNotTheSnapshot()
+    {
+        var page = bunit.Render<SectorsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".sectors-list tr.screen-row").Count));
+        const string Row = ".sectors-list tr[data-code='013']";
+        Assert.Contains(page.FindAll(Row + " td.price-down"), td => td.TextContent.Trim() == "▼");
+        Assert.Contains(page.FindAll(Row + " td.price-down"), td => td.TextContent.Trim() == "3,000.00 ▼");
+        var indices = session.FakeFeeds.Live<IndexQuote>(RealtimeTypes.SectorIndex);
+
+        // The snapshot said down; the index has since risen (0J's value came without a sign, its change says up).
+        indices.Publish(new IndexQuote("013", 3_012.5m, Dashboard.Kiwoom.Wire.PriceDirection.Flat, 12.5m, 0.42m, bunit.Time.GetUtcNow(), FromSnapshot: false));
+
+        await Eventually.TrueAsync(
+            () =>
+            {
+                bunit.Time.Advance(TimeSpan.FromMilliseconds(100));
+                return page.FindAll(Row + " td[data-live='sign']") is [var sign] && sign.TextContent == "▲";
+            },
+            TimeSpan.FromSeconds(10));
+        foreach (var live in new[] { "sign", "price", "change", "rate" })
+        {
+            Assert.Contains("price-up", page.Find($"{Row} td[data-live='{live}']").ClassName, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(page.FindAll(Row + " td.price-down"));
+    }
+
+    [Fact]
+    public void KospiTwoHundredIsRedOrBlueBeforeAnyLiveValueLikeEverySector()
+    {
+        // Index levels come signed by their direction ("-345.62" is 345.62, down), not as negative numbers.
+        session.FakeQueries.AnswerRaw("ka20003", (_, _) => Raw("""{"all_inds_idex":[{"stk_cd":"201","stk_nm":"KOSPI200","cur_prc":"-345.62","pre_sig":"5","pred_pre":"-1.64","flu_rt":"-0.47"}],"return_code":0,"return_msg":"ok"}"""));
+        var page = bunit.Render<SectorsPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".sectors-list tr[data-code='201']")));
+
+        var cells = page.FindAll(".sectors-list tr[data-code='201'] td").Skip(3).Take(4).ToList();
+        Assert.Equal(["345.62 ▼", "▼", "-1.64", "-0.47%"], cells.Select(td => td.TextContent.Trim()));
+        Assert.All(cells, td => Assert.Contains("price-down", td.ClassName, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Dashboard.Kiwoom.Explorer;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Shell;
+using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
 namespace Dashboard.Web.Market.Screens;
 
@@ -13,11 +15,31 @@ public sealed record LiveRow(string Price, string Change, string Rate, PriceDire
         Percent.Signed(quote.ChangeRate),
         quote.Direction);
 
+    /// <summary>
+    /// An index's live row takes its direction from the live change (0J's value may come unsigned while its change
+    /// moves), so the price, change, rate and sign of the row never disagree.
+    /// </summary>
     public static LiveRow Of(IndexQuote index) => new(
         index.Value.ToString("#,0.00", CultureInfo.InvariantCulture),
         Percent.SignedPoints(index.Change),
         Percent.Signed(index.ChangeRate),
-        index.Direction);
+        index.Change > 0 ? PriceDirection.Up : index.Change < 0 ? PriceDirection.Down : index.Direction);
+
+    /// <summary>The change-sign mark of the live direction (▲ – ▼), as the answer's sign column writes it.</summary>
+    public string Mark => TrCell.SignMark(Direction switch
+    {
+        PriceDirection.Up => ChangeSignCode.Up,
+        PriceDirection.Down => ChangeSignCode.Down,
+        _ => ChangeSignCode.Unchanged,
+    });
+
+    /// <summary>Whether the answer's sign cell already says this direction (it may say more: ↑ upper limit, ↓ lower limit).</summary>
+    public bool Agrees(TrCell sign) => sign.Tone == Direction switch
+    {
+        PriceDirection.Up => TrCellTone.Up,
+        PriceDirection.Down => TrCellTone.Down,
+        _ => TrCellTone.None,
+    } && sign.Text.Length > 0;
 
     public static IReadOnlyDictionary<string, LiveRow> Of(IReadOnlyDictionary<string, Quote> quotes) =>
         quotes.ToDictionary(q => q.Key, q => Of(q.Value), StringComparer.Ordinal);

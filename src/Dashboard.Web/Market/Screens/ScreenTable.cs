@@ -10,6 +10,9 @@ namespace Dashboard.Web.Market.Screens;
 /// <param name="CodesAreStocks">False when the row's code is a sector or theme (a row click picks it instead of opening a stock).</param>
 public sealed record ScreenTable(TrTable Table, IReadOnlyList<int> CodeColumns, int? NameColumn, int? PriceColumn, int? ChangeColumn, int? RateColumn, bool CodesAreStocks = true)
 {
+    /// <summary>The change-sign column (pre_sig, pred_pre_sig), which follows the live change like the price does.</summary>
+    public int? SignColumn { get; init; }
+
     public IReadOnlyList<TrColumn> Columns => Table.Columns;
 
     public IReadOnlyList<IReadOnlyList<TrCell>> Rows => Table.Rows;
@@ -27,7 +30,7 @@ public sealed record ScreenTable(TrTable Table, IReadOnlyList<int> CodeColumns, 
         var names = table.Columns.Select(c => c.Name).ToList();
         var codes = Enumerable.Range(0, names.Count).Where(i => names[i] == "stk_cd" || names[i].EndsWith("_stk_cd", StringComparison.Ordinal)).ToList();
         var name = codes.Count == 0 ? null : IndexOf(names, names[codes[0]][..^"cd".Length] + "nm");
-        return new ScreenTable(table, codes, name, IndexOf(names, "cur_prc"), IndexOf(names, "pred_pre"), IndexOf(names, "flu_rt"));
+        return new ScreenTable(table, codes, name, IndexOf(names, "cur_prc"), IndexOf(names, "pred_pre"), IndexOf(names, "flu_rt")) { SignColumn = SignOf(names) };
     }
 
     /// <summary>A list keyed by something other than a stock (a sector code, a theme group): <paramref name="keyColumn"/> is the row's code.</summary>
@@ -35,29 +38,14 @@ public sealed record ScreenTable(TrTable Table, IReadOnlyList<int> CodeColumns, 
     {
         var names = table.Columns.Select(c => c.Name).ToList();
         int[] key = IndexOf(names, keyColumn) is { } k ? [k] : [];
-        return new ScreenTable(table, key, IndexOf(names, nameColumn), IndexOf(names, "cur_prc"), IndexOf(names, "pred_pre"), IndexOf(names, "flu_rt"), CodesAreStocks: false);
-    }
-
-    /// <summary>
-    /// The named columns carry index points ×100 with the decimal point removed although the catalog calls them won
-    /// (ka10051's sector <c>cur_prc</c> "+265381" is 2,653.81, as the guide's example shows): write them as points.
-    /// Cells that are not whole numbers are left as they came.
-    /// </summary>
-    public ScreenTable WithIndexPointsTimes100(params string[] columnNames)
-    {
-        var scaled = Enumerable.Range(0, Columns.Count).Where(i => columnNames.Contains(Columns[i].Name)).ToHashSet();
-        if (scaled.Count == 0)
-        {
-            return this;
-        }
-
-        var rows = Rows.Select(row => (IReadOnlyList<TrCell>)[.. row.Select((cell, i) => scaled.Contains(i) ? cell.Hundredths() : cell)]).ToList();
-        return this with { Table = Table with { Rows = rows } };
+        return new ScreenTable(table, key, IndexOf(names, nameColumn), IndexOf(names, "cur_prc"), IndexOf(names, "pred_pre"), IndexOf(names, "flu_rt"), CodesAreStocks: false) { SignColumn = SignOf(names) };
     }
 
     /// <summary>Appends the rows of a further page (continuation) under the same columns.</summary>
     public ScreenTable Append(ScreenTable more) =>
         this with { Table = Table with { Rows = [.. Table.Rows, .. more.Table.Rows] } };
+
+    private static int? SignOf(List<string> names) => IndexOf(names, "pre_sig") ?? IndexOf(names, "pred_pre_sig");
 
     private static int? IndexOf(List<string> names, string name) => names.IndexOf(name) is var i and >= 0 ? i : null;
 }
