@@ -14,8 +14,14 @@ namespace Dashboard.Web.ScaleOut;
 /// instances in the order this socket received them, across types. A holding made by takeover owns its session
 /// and closes it, and gives the key back, once nobody wants anything from it.
 /// </summary>
-internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession session, long fence, bool ownsSession)
+internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession session, KiwoomCredential credential, long fence, bool ownsSession)
 {
+    /// <summary>
+    /// The interest an open remote session keeps in its key (member "{instance}|@session|"): nothing to register on the
+    /// socket, but its queries and orders need a holder, so a holding taken over for others stays while one is open.
+    /// </summary>
+    public const string SessionInterest = "@session";
+
     private readonly CancellationTokenSource stopping = new();
     private readonly Dictionary<(string Type, string Item), Relay> relays = [];
     private readonly SemaphoreSlim wake = new(0, 1);
@@ -26,6 +32,9 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
     private volatile bool noticed;
 
     public string KeyId => session.KeyId;
+
+    /// <summary>Serves other instances' queries and orders of this key (<see cref="RoutedRequestServer"/>).</summary>
+    public RoutedRequestServer Server { get; } = new(router, session, credential, fence);
 
     private RedisChannel Events => RedisChannel.Literal(router.Options.Channel("events:" + KeyId));
 
@@ -50,6 +59,8 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
             // The loop ends by cancellation.
         }
 
+        // Requests in flight answer first (bounded); new ones find no listener and are told "not sent".
+        await Server.StopAsync();
         await StopRelaysAsync(relays.Keys.ToList());
         if (lossless is not null)
         {
@@ -83,6 +94,7 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
 
     private async Task RunAsync(CancellationToken ct)
     {
+        await Server.StartAsync();
         notices = await router.Redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(router.Options.Channel("interest-changed:" + KeyId)));
         notices.OnMessage(_ =>
         {
@@ -150,6 +162,7 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
     private async Task<int> ReconcileAsync(CancellationToken ct)
     {
         HashSet<(string Type, string Item)> wanted = [];
+        var sessions = 0;
         try
         {
             var db = router.Redis.GetDatabase();
@@ -163,6 +176,9 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
                     wanted.Add((parts[1], parts[2]));
                 }
             }
+
+            // Open remote sessions count as wanting the key; only the rest is registered on the socket.
+            sessions = wanted.RemoveWhere(w => w.Type == SessionInterest);
         }
         catch (RedisException ex)
         {
@@ -217,7 +233,7 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
             await Publish(RelayedEvent.WriteAcknowledgement(fence, type, item));
         }
 
-        return wanted.Count;
+        return wanted.Count + sessions;
     }
 
     /// <summary>The current lossless sequence, or a new one if there is none or the last one overran.</summary>
