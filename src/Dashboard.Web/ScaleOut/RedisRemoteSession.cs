@@ -1,6 +1,5 @@
 using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Realtime;
-using Dashboard.Kiwoom.Rest;
 using Dashboard.Web.Broker;
 using Microsoft.AspNetCore.DataProtection;
 using StackExchange.Redis;

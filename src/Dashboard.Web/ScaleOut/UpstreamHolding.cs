@@ -11,7 +11,8 @@ namespace Dashboard.Web.ScaleOut;
 /// them, expired entries dropped) and publishes each event on the key's Redis channel. Quote registrations are
 /// relayed each by its own pump (receivers conflate them per symbol exactly as local feeds do); every lossless
 /// registration (00/04/1h...) feeds one <see cref="LosslessSequence"/>, so fills, balances and VI cross to other
-/// instances in the order this socket received them, across types. A holding made by takeover owns its session
+/// instances in the order this socket received them, across types. Other instances' queries and orders of the key
+/// are sent from here too (<see cref="Server"/>). A holding made by takeover owns its session
 /// and closes it, and gives the key back, once nobody wants anything from it.
 /// </summary>
 internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession session, KiwoomCredential credential, long fence, bool ownsSession)
