@@ -109,19 +109,14 @@ public sealed class RoutedRequestTests(ITestOutputHelper output) : IAsyncLifetim
 
         Assert.Equal(2, filled);
         Assert.Equal(1, SimulatorOrders() - ordersBefore);
-    }
 
-    [Fact]
-    public async Task AnOrderRequestDeliveredTwiceToTheHolderIsSentOnce()
-    {
-        var (_, remote) = await OpenOnBothAsync("twice@team.test");
+        // The holder's guard itself: exactly what the non-holder publishes for one order, delivered twice (a redelivery,
+        // a replay), is sent once and answered once.
         var keyId = remote.Shared.KeyId;
         var router = LeasedInstances.Router(instances.Simulating);
         var holding = await router.Lease.HolderAsync(keyId);
         var fence = long.Parse(holding!.Split('#')[1], System.Globalization.CultureInfo.InvariantCulture);
-        var ordersBefore = SimulatorOrders();
-
-        // Exactly what the non-holder publishes for one order, published twice (a redelivery, a replay).
+        ordersBefore = SimulatorOrders();
         var body = Dashboard.Kiwoom.Wire.KiwoomJson.Encode(new Kt10000Request { Exchange = "KRX", StockCode = "005930", OrderQuantity = "1", TradeType = "3" });
         var request = new RoutedRequest(
             Guid.NewGuid(), RoutedKind.Order, "kt10000", body, null, router.Options.Channel("replies:test-" + Guid.NewGuid().ToString("N")),
@@ -133,14 +128,15 @@ public sealed class RoutedRequestTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(1, await redis.GetSubscriber().PublishAsync(channel, message));
         Assert.Equal(1, await redis.GetSubscriber().PublishAsync(channel, message));
 
-        using var timeout = new CancellationTokenSource(Wait);
-        var reply = RoutedMessages.ReadAnswer((byte[])(await replies.ReadAsync(timeout.Token)).Message!, router.RoutedProtector);
+        using var replyWait = new CancellationTokenSource(Wait);
+        var reply = RoutedMessages.ReadAnswer((byte[])(await replies.ReadAsync(replyWait.Token)).Message!, router.RoutedProtector);
         Assert.Equal(RoutedStatus.Answered, reply!.Status);
         Assert.Null(reply.Error);
         await Eventually.TrueAsync(() => instances.Other.Logs.GetSnapshot().Any(r => r.Id.Id == 5325), Wait, "the second delivery was never seen");
         Assert.Equal(1, SimulatorOrders() - ordersBefore);
         Assert.False(replies.TryRead(out var second), $"a second reply came: {second.Message}");
     }
+
 
     /// <summary>
     /// The holder dies (its Redis connection cut, then the instance gone) while a query it took is still waiting for
