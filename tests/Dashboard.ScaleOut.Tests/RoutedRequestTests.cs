@@ -3,6 +3,7 @@ extern alias simulator;
 using System.Diagnostics;
 using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Generated;
+using Dashboard.Kiwoom.Market;
 using Dashboard.Kiwoom.Realtime;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Orders;
@@ -178,6 +179,64 @@ public sealed class RoutedRequestTests(ITestOutputHelper output) : IAsyncLifetim
         await Eventually.TrueAsync(() => LeasedInstances.Router(instances.Simulating).HeldKeys.Contains(keyId), Wait, "the lease never moved");
         var again = await remote.Shared.Queries.QueryAsync(new Ka10001Request { StockCode = "000660" });
         Assert.True(again.IsSuccess, again.Error?.Message);
+    }
+
+    /// <summary>
+    /// The worst case of a routed order: the holder sent it and Kiwoom took it, then the holder died before its answer
+    /// could cross back. The non-holder's order service must call that an unknown outcome (not a rejection, not a retry),
+    /// and reconciling from the new holder finds the one order.
+    /// </summary>
+    [Fact]
+    public async Task AnOrderWhoseHolderDiesBeforeAnsweringIsAnUnknownOutcomeReconciledToTheOneOrder()
+    {
+        var (owner, connection) = await instances.NewMemberAsync("lost-answer@team.test");
+        var (holder, remote) = await OpenOnBothAsync(owner, connection);
+        var keyId = holder.Shared.KeyId;
+        var last = instances.Simulator.Market.Read(u => u.ByCode["005930"].Last);
+        var price = KrxTickSize.RoundDown(KrxTickTable.Stock, last * 95 / 100);
+        var ticket = new OrderTicket(Guid.NewGuid(), connection, "005930", OrderSide.Buy, 3, price, "0");
+        var ordersBefore = SimulatorOrders();
+
+        instances.Simulator.HoldOrders(true);
+        var placing = Task.Run(async () => await instances.Simulating.Services.GetRequiredService<IOrderService>()
+            .PlaceOrderAsync(await TestMembers.PrincipalAsync(instances.Simulating.Services, owner), ticket));
+        await Eventually.TrueAsync(() => instances.Other.Logs.GetSnapshot().Any(r => r.Id.Id == 5326), Wait, "the holder never sent the order");
+
+        // Kiwoom takes the order while the holder can no longer tell anyone.
+        await LeasedInstances.Router(instances.Other).Redis.CloseAsync(allowCommandsToComplete: false);
+        instances.Simulator.HoldOrders(false);
+        await Eventually.TrueAsync(() => SimulatorOrders() - ordersBefore == 1, Wait, "the held order never took effect");
+        var placed = await placing.WaitAsync(Wait);
+        output.WriteLine($"{placed.Outcome}: {placed.Order?.Message}");
+        Assert.Equal(OrderOutcome.UnknownOutcome, placed.Outcome);
+        Assert.Contains("may or may not have reached the exchange", placed.Order!.Message, StringComparison.Ordinal);
+        try
+        {
+            await instances.StopOtherAsync();
+        }
+        catch (Exception ex)
+        {
+            output.WriteLine($"holder shutdown without Redis: {ex.GetType().Name}: {ex.Message}");
+        }
+
+        await Eventually.TrueAsync(() => LeasedInstances.Router(instances.Simulating).HeldKeys.Contains(keyId), Wait, "the lease never moved");
+        // As the reconciliation service does, attempt after attempt: right after the move the departing holder's
+        // shutdown revoke of the key's one simulator token can still cost the new holder a refused first query.
+        var reconciler = instances.Simulating.Services.GetRequiredService<OrderReconciler>();
+        var attempts = 0;
+        for (var deadline = Stopwatch.StartNew(); deadline.Elapsed < Wait; attempts++)
+        {
+            if ((await reconciler.PendingAsync()).SingleOrDefault(i => i.Id == ticket.IntentId) is not { } intent || await reconciler.ReconcileAsync(intent))
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+
+        output.WriteLine($"reconciled after {attempts + 1} attempt(s)");
+        Assert.DoesNotContain(await reconciler.PendingAsync(), i => i.Id == ticket.IntentId);
+        Assert.Equal(1, SimulatorOrders() - ordersBefore);
     }
 
     private async Task<(BrokerLease Holder, BrokerLease Remote)> OpenOnBothAsync(string email)
