@@ -14,7 +14,8 @@ namespace Dashboard.Web.ScaleOut;
 /// The first instance that needs a key takes its lease and opens the session; every other instance gets a
 /// <see cref="RedisRemoteSession"/>. When the holder stops (cleanly: it releases; crashed: the lease expires),
 /// a non-holder with interest takes the lease over and opens the socket itself, serving its own circuits
-/// through Redis as before.
+/// through Redis as before. A non-holder's queries and orders go to the holder too (<see cref="Requests"/>,
+/// answered by each holding's <see cref="RoutedRequestServer"/>): the token and the rate budget are the holder's.
 /// </summary>
 public sealed class RedisUpstreamRouter : IUpstreamRouter
 {
