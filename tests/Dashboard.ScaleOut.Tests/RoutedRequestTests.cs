@@ -58,6 +58,14 @@ public sealed class RoutedRequestTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(0, KiwoomRequests(instances.Simulating) - sentByRemote);
         Assert.True(KiwoomRequests(instances.Other) - sentByHolder >= 5, "the holder did not send the non-holder's queries");
 
+        // What the hop through Redis costs, printed beside the holder's own (not asserted: this machine is shared).
+        // Four each, after the budget's window has passed, so neither waits for it.
+        await Task.Delay(TimeSpan.FromMilliseconds(1100));
+        var routedMs = await TimeQueriesAsync(remote.Shared, 4);
+        await Task.Delay(TimeSpan.FromMilliseconds(1100));
+        var localMs = await TimeQueriesAsync(holder.Shared, 4);
+        output.WriteLine($"ka10001 median: routed {routedMs:0.0} ms, on the holder {localMs:0.0} ms");
+
         // Refused before anything leaves, as on a local session.
         var order = await remote.Shared.Queries.QueryRawAsync("kt10000", """{"stk_cd":"005930"}"""u8.ToArray());
         Assert.Equal(BrokerRefusals.OrderPathCode, order.Error?.DetailCode);
@@ -253,6 +261,20 @@ public sealed class RoutedRequestTests(ITestOutputHelper output) : IAsyncLifetim
         var remote = (await LeasedInstances.Registry(instances.Simulating).OpenAsync(owner, connection)).Lease!;
         Assert.True(LeasedInstances.Registry(instances.Simulating).IsRemote(remote.Shared.KeyId));
         return (holder, remote);
+    }
+
+    private static async Task<double> TimeQueriesAsync(IBrokerSession session, int count)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            Assert.True((await session.Queries.QueryAsync(new Ka10001Request { StockCode = "005930" })).IsSuccess);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return (times[(count - 1) / 2] + times[count / 2]) / 2;
     }
 
     /// <summary>REST requests to Kiwoom (TRs and tokens) this instance's own HTTP client sent.</summary>
