@@ -1,6 +1,5 @@
 using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Realtime;
-using Dashboard.Kiwoom.Rest;
 using Dashboard.Web.Broker;
 using Microsoft.AspNetCore.DataProtection;
 using StackExchange.Redis;
@@ -12,14 +11,15 @@ namespace Dashboard.Web.ScaleOut;
 /// holder over Redis: each (type, item) a circuit here subscribes becomes a member of the key's interest set
 /// (refreshed while wanted, so a crashed instance's interest expires by itself), the holder registers it on its
 /// one socket and publishes every event on the key's channel, and this session hands them to its feeds in the
-/// order Redis delivered them (one reader per channel). Queries go out locally through the REST client: REST is
-/// not bound to the socket. Condition search needs the socket and is unavailable here.
+/// order Redis delivered them (one reader per channel). Queries and orders go to the holder too
+/// (<see cref="RoutedQueries"/>): it sends them with its token and its one rate budget, as Kiwoom binds both to the
+/// key and the caller's address. Condition search needs the socket and is unavailable here. While it is open the
+/// session keeps an interest in the key itself, so a holder that took the key over for others keeps it.
 /// While nobody holds the key (the holder stopped), this session asks the router to take it over.
 /// </summary>
 internal sealed class RedisRemoteSession : RemoteSession
 {
     private readonly KiwoomCredential credential;
-    private readonly KiwoomRestClient rest;
     private readonly IConnectionMultiplexer redis;
     private readonly RedisUpstreamRouter router;
     private readonly IDataProtector protector;
@@ -27,7 +27,7 @@ internal sealed class RedisRemoteSession : RemoteSession
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly RealtimeFrameParser parser;
-    private readonly SessionQueries queries;
+    private readonly RoutedQueries queries;
     private readonly SessionMarketQueries market;
     private readonly RemoteFeeds feeds;
     private readonly Lock gate = new();
@@ -44,18 +44,17 @@ internal sealed class RedisRemoteSession : RemoteSession
 
     public RedisRemoteSession(
         KiwoomCredential credential,
-        KiwoomRestClient rest,
         IConnectionMultiplexer redis,
         RedisUpstreamRouter router,
         IDataProtector protector,
         BrokerOptions brokerOptions,
         BrokerMetrics metrics,
         ScaleOutOptions options,
+        int defaultMaxPages,
         TimeProvider time,
         ILogger logger)
     {
         this.credential = credential;
-        this.rest = rest;
         this.redis = redis;
         this.router = router;
         this.protector = protector;
@@ -64,7 +63,7 @@ internal sealed class RedisRemoteSession : RemoteSession
         this.logger = logger;
         instanceId = options.ResolveInstanceId();
         parser = new RealtimeFrameParser(time);
-        queries = new SessionQueries(rest, credential);
+        queries = new RoutedQueries(router.Requests, credential, defaultMaxPages, logger);
         market = new SessionMarketQueries(queries, brokerOptions, time, closing.Token);
         feeds = new RemoteFeeds(this, brokerOptions, metrics);
     }
@@ -119,6 +118,7 @@ internal sealed class RedisRemoteSession : RemoteSession
     {
         queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(options.Channel("events:" + KeyId)));
         queue.OnMessage(OnMessage);
+        await WantAsync([SessionWant], notify: false);
         holderSeen = true;
         loop = RefreshLoopAsync(closing.Token);
     }
@@ -126,18 +126,12 @@ internal sealed class RedisRemoteSession : RemoteSession
     public override Task<BrokerStatus> ConnectAsync(CancellationToken ct = default) => Task.FromResult(Status);
 
     /// <summary>
-    /// Orders go out from here through the REST client, like queries (REST is not bound to the socket); the
-    /// order service's intent lock in the shared database keeps one intent to one broker call across instances.
+    /// Orders go to the holder, which sends each once with its token and order budget. The order service's intent
+    /// lock in the shared database keeps one intent to one call here; the holder's claim on the request id keeps one
+    /// call to one broker order; a lost answer comes back as a transport error, i.e. an unknown outcome.
     /// </summary>
-    internal override Task<KiwoomResult<TResponse>> SendOrderAsync<TResponse>(IKiwoomRequest<TResponse> request, CancellationToken ct)
-    {
-        if (request.Api.Kind != ApiKind.Order)
-        {
-            throw new ArgumentException($"{request.Api.Id} is not an order TR; queries go through Queries.", nameof(request));
-        }
-
-        return rest.SendAsync(credential, request, ct);
-    }
+    internal override Task<KiwoomResult<TResponse>> SendOrderAsync<TResponse>(IKiwoomRequest<TResponse> request, CancellationToken ct) =>
+        queries.SendOrderAsync(request, ct);
 
     public override async ValueTask DisposeAsync()
     {
@@ -175,7 +169,7 @@ internal sealed class RedisRemoteSession : RemoteSession
             sink.Complete();
         }
 
-        await ForgetAsync(wanted);
+        await ForgetAsync([.. wanted, SessionWant]);
         closing.Dispose();
     }
 
@@ -306,7 +300,7 @@ internal sealed class RedisRemoteSession : RemoteSession
                 List<(string, string)> wanted;
                 lock (gate)
                 {
-                    wanted = [.. sinks.Keys];
+                    wanted = [.. sinks.Keys, SessionWant];
                 }
 
                 await WantAsync(wanted, notify: false);
@@ -314,9 +308,12 @@ internal sealed class RedisRemoteSession : RemoteSession
                 if (holder is null)
                 {
                     // Nobody holds the key: the first instance to take the lease opens the socket and serves everyone.
-                    holder = await router.TakeOverAsync(credential) ? "here" : await router.Lease.HolderAsync(KeyId);
+                    await router.TakeOverAsync(credential);
+                    holder = await router.Lease.HolderAsync(KeyId);
                 }
 
+                // Requests handed to a holding that is gone get no answer: they end now, not at their timeout.
+                router.Requests.HolderSeen(KeyId, holder);
                 SetHolderSeen(holder is not null);
             }
             catch (RedisException ex)
@@ -386,6 +383,8 @@ internal sealed class RedisRemoteSession : RemoteSession
     private RedisKey InterestKey => options.Channel("interest:" + KeyId);
 
     private RedisChannel NoticeChannel => RedisChannel.Literal(options.Channel("interest-changed:" + KeyId));
+
+    private static (string Type, string Item) SessionWant => (UpstreamHolding.SessionInterest, string.Empty);
 
     private string Member((string Type, string Item) want) => instanceId + "|" + want.Type + "|" + want.Item;
 

@@ -14,7 +14,8 @@ namespace Dashboard.Web.ScaleOut;
 /// The first instance that needs a key takes its lease and opens the session; every other instance gets a
 /// <see cref="RedisRemoteSession"/>. When the holder stops (cleanly: it releases; crashed: the lease expires),
 /// a non-holder with interest takes the lease over and opens the socket itself, serving its own circuits
-/// through Redis as before.
+/// through Redis as before. A non-holder's queries and orders go to the holder too (<see cref="Requests"/>,
+/// answered by each holding's <see cref="RoutedRequestServer"/>): the token and the rate budget are the holder's.
 /// </summary>
 public sealed class RedisUpstreamRouter : IUpstreamRouter
 {
@@ -28,8 +29,10 @@ public sealed class RedisUpstreamRouter : IUpstreamRouter
     private readonly ILoggerFactory loggers;
     private readonly ILogger logger;
     private readonly IDataProtector protector;
+    private readonly IDataProtector routedProtector;
     private readonly ConcurrentDictionary<string, UpstreamHolding> holdings = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long> claimed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Fence, KiwoomCredential Credential)> claimed = new(StringComparer.Ordinal);
+    private readonly int defaultMaxPages;
     private readonly SemaphoreSlim takingOver = new(1, 1);
     private volatile bool stopped;
 
@@ -40,6 +43,7 @@ public sealed class RedisUpstreamRouter : IUpstreamRouter
         IOptions<BrokerOptions> brokerOptions,
         BrokerMetrics metrics,
         IOptions<ScaleOutOptions> options,
+        IOptions<KiwoomClientOptions> clientOptions,
         IDataProtectionProvider dataProtection,
         TimeProvider time,
         ILoggerFactory loggers)
@@ -55,7 +59,13 @@ public sealed class RedisUpstreamRouter : IUpstreamRouter
         logger = loggers.CreateLogger<RedisUpstreamRouter>();
         protector = dataProtection.CreateProtector("Dashboard.ScaleOut.RelayedEvents");
         Lease = new RedisKeyLease(redis, this.options);
+        defaultMaxPages = clientOptions.Value.DefaultMaxPages;
+        routedProtector = dataProtection.CreateProtector("Dashboard.ScaleOut.RoutedRequests");
+        Requests = new RoutedRequestClient(this);
     }
+
+    /// <summary>This instance's way to the holders of keys it does not hold (queries and orders of its remote sessions).</summary>
+    internal RoutedRequestClient Requests { get; }
 
     public RedisKeyLease Lease { get; }
 
@@ -83,7 +93,7 @@ public sealed class RedisUpstreamRouter : IUpstreamRouter
         {
             if (!stopped && await Lease.TryAcquireAsync(credential.KeyId) is { } fence)
             {
-                claimed[credential.KeyId] = fence;
+                claimed[credential.KeyId] = (fence, credential);
                 ScaleOutLog.LeaseTaken(logger, Lease.InstanceId, credential.KeyId, fence);
                 return default;
             }
@@ -92,7 +102,7 @@ public sealed class RedisUpstreamRouter : IUpstreamRouter
             if (await Lease.HolderAsync(credential.KeyId) is not null || stopped)
             {
                 var remote = new RedisRemoteSession(
-                    credential, rest, redis, this, protector, brokerOptions, metrics, options, time, loggers.CreateLogger<RedisRemoteSession>());
+                    credential, redis, this, protector, brokerOptions, metrics, options, defaultMaxPages, time, loggers.CreateLogger<RedisRemoteSession>());
                 await remote.StartAsync();
                 ScaleOutLog.ServedRemotely(logger, credential.KeyId);
                 return new UpstreamClaim(remote);
@@ -105,9 +115,9 @@ public sealed class RedisUpstreamRouter : IUpstreamRouter
 
     public void Opened(BrokerSession session)
     {
-        if (claimed.TryRemove(session.KeyId, out var fence))
+        if (claimed.TryRemove(session.KeyId, out var claim))
         {
-            Start(new UpstreamHolding(this, session, fence, ownsSession: false));
+            Start(new UpstreamHolding(this, session, claim.Credential, claim.Fence, ownsSession: false));
         }
     }
 
@@ -149,7 +159,7 @@ public sealed class RedisUpstreamRouter : IUpstreamRouter
 
             var session = services.GetRequiredService<BrokerSessionRegistry>().CreateUpstream(credential);
             ScaleOutLog.TookOver(logger, Lease.InstanceId, credential.KeyId, fence);
-            Start(new UpstreamHolding(this, session, fence, ownsSession: true));
+            Start(new UpstreamHolding(this, session, credential, fence, ownsSession: true));
             return true;
         }
         finally
@@ -166,6 +176,15 @@ public sealed class RedisUpstreamRouter : IUpstreamRouter
     internal int LosslessRelayCapacity => brokerOptions.LosslessQueueCapacity;
 
     internal IDataProtector Protector => protector;
+
+    /// <summary>Protects routed requests and answers (a purpose of its own: an event can never be read as a request).</summary>
+    internal IDataProtector RoutedProtector => routedProtector;
+
+    /// <summary>The process-wide REST client: with a holding's credential, that holding's token and rate budget.</summary>
+    internal KiwoomRestClient Rest => rest;
+
+    /// <summary>The request server of the key's holding on this instance, if this instance holds the key.</summary>
+    internal RoutedRequestServer? LocalServer(string keyId) => holdings.TryGetValue(keyId, out var holding) ? holding.Server : null;
 
     internal TimeProvider Time => time;
 

@@ -47,4 +47,37 @@ internal static partial class ScaleOutLog
 
     [LoggerMessage(5320, LogLevel.Warning, "Redis did not answer while claiming key {KeyId}; its session opens here without the lease.")]
     public static partial void ClaimWithoutRedis(ILogger logger, Exception exception, string keyId);
+
+    [LoggerMessage(5321, LogLevel.Warning, "A routed request or answer of {Where} could not be read (malformed or another key ring) and was dropped.")]
+    public static partial void UnreadableRoutedMessage(ILogger logger, string where);
+
+    [LoggerMessage(5322, LogLevel.Information, "A routed {ApiId} of key {KeyId} arrived after its asker's deadline and was not sent.")]
+    public static partial void RoutedRequestExpired(ILogger logger, string apiId, string keyId);
+
+    [LoggerMessage(5323, LogLevel.Error, "Serving a routed {ApiId} of key {KeyId} failed.")]
+    public static partial void RoutedRequestFailed(ILogger logger, Exception exception, string apiId, string keyId);
+
+    [LoggerMessage(5324, LogLevel.Warning, "The answer to a routed {ApiId} of key {KeyId} could not be published; its asker sees no answer.")]
+    public static partial void RoutedReplyFailed(ILogger logger, Exception exception, string apiId, string keyId);
+
+    [LoggerMessage(5325, LogLevel.Warning, "A routed order {ApiId} of key {KeyId} was delivered again under the same id and was not sent again.")]
+    public static partial void RoutedOrderDuplicate(ILogger logger, string apiId, string keyId);
+
+    [LoggerMessage(5326, LogLevel.Information, "Sending order {ApiId} of key {KeyId} for another instance (fence {Fence}).")]
+    public static partial void RoutedOrderSending(ILogger logger, string apiId, string keyId, long fence);
+
+    [LoggerMessage(5327, LogLevel.Warning, "Handing {ApiId} of key {KeyId} to its holder over Redis failed.")]
+    public static partial void RoutedPublishFailed(ILogger logger, Exception exception, string apiId, string keyId);
+
+    [LoggerMessage(5328, LogLevel.Warning, "{ApiId} of key {KeyId}: the holder {Holder} is gone (no listener, or its lease passed on) before answering.")]
+    public static partial void RoutedHolderGone(ILogger logger, string apiId, string keyId, string holder);
+
+    [LoggerMessage(5329, LogLevel.Warning, "{ApiId} of key {KeyId}: the holder did not answer within {Seconds} s.")]
+    public static partial void RoutedTimedOut(ILogger logger, string apiId, string keyId, double seconds);
+
+    [LoggerMessage(5330, LogLevel.Error, "A routed answer of {ApiId} could not be decoded: {Reason}")]
+    public static partial void RoutedDecodeFailed(ILogger logger, string apiId, string reason);
+
+    [LoggerMessage(5331, LogLevel.Warning, "A routed answer of {ApiId}: field {Field} does not hold {Expected}.")]
+    public static partial void RoutedWireWarning(ILogger logger, string apiId, string field, string expected);
 }

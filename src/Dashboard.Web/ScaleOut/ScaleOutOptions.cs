@@ -28,6 +28,14 @@ public sealed class ScaleOutOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "ScaleOut:LeaseExpiry must be between 1 second and 5 minutes.")]
     public TimeSpan LeaseExpiry { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a non-holder waits for the holder's answer to a query or order it routed there. Past it a query
+    /// fails with "no answer" and an order becomes an unknown outcome, which the order service reconciles. Long
+    /// enough for a busy rate budget (100 queued queries at 5/s take 20 s).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "ScaleOut:RouteTimeout must be between 1 second and 10 minutes.")]
+    public TimeSpan RouteTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How often holders renew and non-holders refresh their interest and look for a free lease.</summary>
     public TimeSpan LeaseRenewInterval => LeaseExpiry / 5;
 

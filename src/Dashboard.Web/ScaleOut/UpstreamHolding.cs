@@ -11,11 +11,18 @@ namespace Dashboard.Web.ScaleOut;
 /// them, expired entries dropped) and publishes each event on the key's Redis channel. Quote registrations are
 /// relayed each by its own pump (receivers conflate them per symbol exactly as local feeds do); every lossless
 /// registration (00/04/1h...) feeds one <see cref="LosslessSequence"/>, so fills, balances and VI cross to other
-/// instances in the order this socket received them, across types. A holding made by takeover owns its session
+/// instances in the order this socket received them, across types. Other instances' queries and orders of the key
+/// are sent from here too (<see cref="Server"/>). A holding made by takeover owns its session
 /// and closes it, and gives the key back, once nobody wants anything from it.
 /// </summary>
-internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession session, long fence, bool ownsSession)
+internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession session, KiwoomCredential credential, long fence, bool ownsSession)
 {
+    /// <summary>
+    /// The interest an open remote session keeps in its key (member "{instance}|@session|"): nothing to register on the
+    /// socket, but its queries and orders need a holder, so a holding taken over for others stays while one is open.
+    /// </summary>
+    public const string SessionInterest = "@session";
+
     private readonly CancellationTokenSource stopping = new();
     private readonly Dictionary<(string Type, string Item), Relay> relays = [];
     private readonly SemaphoreSlim wake = new(0, 1);
@@ -26,6 +33,9 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
     private volatile bool noticed;
 
     public string KeyId => session.KeyId;
+
+    /// <summary>Serves other instances' queries and orders of this key (<see cref="RoutedRequestServer"/>).</summary>
+    public RoutedRequestServer Server { get; } = new(router, session, credential, fence);
 
     private RedisChannel Events => RedisChannel.Literal(router.Options.Channel("events:" + KeyId));
 
@@ -50,6 +60,8 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
             // The loop ends by cancellation.
         }
 
+        // Requests in flight answer first (bounded); new ones find no listener and are told "not sent".
+        await Server.StopAsync();
         await StopRelaysAsync(relays.Keys.ToList());
         if (lossless is not null)
         {
@@ -83,6 +95,7 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
 
     private async Task RunAsync(CancellationToken ct)
     {
+        await Server.StartAsync();
         notices = await router.Redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(router.Options.Channel("interest-changed:" + KeyId)));
         notices.OnMessage(_ =>
         {
@@ -150,6 +163,7 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
     private async Task<int> ReconcileAsync(CancellationToken ct)
     {
         HashSet<(string Type, string Item)> wanted = [];
+        var sessions = 0;
         try
         {
             var db = router.Redis.GetDatabase();
@@ -163,6 +177,9 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
                     wanted.Add((parts[1], parts[2]));
                 }
             }
+
+            // Open remote sessions count as wanting the key; only the rest is registered on the socket.
+            sessions = wanted.RemoveWhere(w => w.Type == SessionInterest);
         }
         catch (RedisException ex)
         {
@@ -217,7 +234,7 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
             await Publish(RelayedEvent.WriteAcknowledgement(fence, type, item));
         }
 
-        return wanted.Count;
+        return wanted.Count + sessions;
     }
 
     /// <summary>The current lossless sequence, or a new one if there is none or the last one overran.</summary>
