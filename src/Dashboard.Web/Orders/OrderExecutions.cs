@@ -14,6 +14,18 @@ public static class OrderExecutions
     public static string? TargetNumber(OrderExecution e) =>
         IsCancel(e) ? OrderRequests.NormalizeNumber(e.OriginalOrderNumber) : OrderRequests.NormalizeNumber(e.OrderNumber);
 
+    /// <summary>
+    /// Whether the push can change an intent at all: a fill, a cancel confirmation or a rejection. The others (접수,
+    /// the original's own 확인 of a modify) are not taken to the database: one per order would otherwise queue a
+    /// lookup and an empty append in the single audit writer beside every real change.
+    /// </summary>
+    public static bool CanChange(OrderExecution e) => e.Status switch
+    {
+        "체결" or "거부" => true,
+        "취소" or "확인" => IsCancel(e),
+        _ => false,
+    };
+
     /// <summary>Applies the push to <paramref name="intent"/>; null when it changes nothing.</summary>
     public static AuditEvent? Apply(OrderIntent intent, OrderExecution e)
     {

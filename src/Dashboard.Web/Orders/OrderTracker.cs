@@ -362,7 +362,7 @@ public sealed class OrderTracker(
     /// </summary>
     internal async Task ApplyAsync(Guid connectionId, string memberId, OrderExecution e)
     {
-        if (OrderExecutions.TargetNumber(e) is not { } number)
+        if (!OrderExecutions.CanChange(e) || OrderExecutions.TargetNumber(e) is not { } number)
         {
             return;
         }
