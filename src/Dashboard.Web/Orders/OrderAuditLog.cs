@@ -143,6 +143,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
             var last = (db.Database.IsSqlite() ? head : null) ?? await db.OrderAudit.AsNoTracking().OrderByDescending(a => a.Sequence)
                 .Select(a => new ChainEnd(a.Sequence, a.Hash)).FirstOrDefaultAsync() ?? new ChainEnd(0, AuditHash.Genesis);
             head = null;
+            var batchStart = last;
             OrderMetrics.Since(metrics.ChainHead, reading);
             for (var n = 0; n < batch.Count; n++)
             {
@@ -196,7 +197,8 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
                     // This append alone is undone; the chain goes on from the row before it.
                     await transaction.RollbackToSavepointAsync("append");
                     await transaction.ReleaseSavepointAsync("append");
-                    last = LastOf(written, n) ?? last;
+                    // Its rows were chained in memory before the save failed: go back to the last row that was written.
+                    last = LastOf(written, n) ?? batchStart;
                     p.Fail(ex);
                 }
                 finally
