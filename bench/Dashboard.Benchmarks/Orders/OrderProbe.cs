@@ -41,6 +41,13 @@ internal sealed class ProbedGateway(IOrderGateway inner) : IOrderGateway
 
         public IMarketFeeds Feeds => inner.Feeds;
 
+        // Forwarded, or the tracker would never hear of a realtime reconnect on the bench and never read the open orders back.
+        public event Action<BrokerStatus>? StatusChanged
+        {
+            add => inner.StatusChanged += value;
+            remove => inner.StatusChanged -= value;
+        }
+
         public async Task<KiwoomResult<TResponse>> SendOrderAsync<TResponse>(IKiwoomRequest<TResponse> request, CancellationToken ct = default)
             where TResponse : KiwoomResponse
         {

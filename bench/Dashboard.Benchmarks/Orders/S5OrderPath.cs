@@ -43,6 +43,7 @@ internal static class S5OrderPath
         var perSecond = Arg(args, 2, 5);
         var seconds = Arg(args, 3, 60);
         var dataPath = Path.Combine(Path.GetTempPath(), "dashboard-s5", Guid.NewGuid().ToString("N"));
+        using var spans = new OrderSpans();
         await using var app = await StartAsync(dataPath);
         try
         {
@@ -62,7 +63,9 @@ internal static class S5OrderPath
             var errors = new ConcurrentBag<string>();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
+            spans.Start();
             await Task.WhenAll(traders.Select(t => MemberLoadAsync(orders, t, price, perSecond, seconds, samples, errors)));
+            spans.Stop();
             var wall = clock.Elapsed;
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var atSimulator = SimulatorOrders(app.Services) - before;
@@ -72,6 +75,7 @@ internal static class S5OrderPath
 
             var naive = await NaiveAuditAsync(app.Services, members, perSecond, seconds);
             Print(members * perSecond * seconds, samples, errors, atSimulator, verified.IsIntact, wall, cpu, naive, writer);
+            spans.Print();
             return 0;
         }
         finally

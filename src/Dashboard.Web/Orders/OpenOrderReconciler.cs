@@ -15,8 +15,10 @@ namespace Dashboard.Web.Orders;
 /// difference is applied, audited and published. A late 00 push for a fill counted here is then recognised by
 /// its unfilled quantity and not counted again (<see cref="OrderExecutions.Apply"/>). An order gone from the open
 /// list ends as the lists say: all filled → Filled; otherwise cancelled, rejected or modified elsewhere (kt00007).
+/// Gold spot orders (kt50000-kt50003) are in other lists, read the same way: kt50075 (금현물 미체결) for the open ones,
+/// kt50031 (금현물 주문체결조회) for fills and for how an order ended.
 /// </summary>
-public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactory<ApplicationDbContext> dbFactory, ILogger<OpenOrderReconciler> logger)
+public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, ILogger<OpenOrderReconciler> logger)
 {
     // Bounds one pass on an account with a very long day of orders; what is left waits for the next pass.
     private const int MaxPages = 20;
@@ -31,20 +33,28 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
             return 0;
         }
 
-        var open = await ListAsync(channel.Queries, new Ka10075Request { AllStkTp = "0", TradeType = "0", ExchangeType = "0" },
-            r => r.Orders.Select(o => new BrokerOrder(
-                OrderRequests.NormalizeNumber(o.OrderNumber) ?? "", o.UnfilledQuantity.Value, o.FillQuantity.Value, o.CntrTotAmt.Value, o.FillPrice.Value)), ct);
-        var filled = open is null ? null : await ListAsync(channel.Queries, new Ka10076Request { QueryType = "0", SellTp = "0", ExchangeType = "0" },
-            r => r.Fills.Select(f => new BrokerOrder(
-                OrderRequests.NormalizeNumber(f.OrderNumber) ?? "", f.UnfilledQuantity.Value, f.FillQuantity.Value, null, f.FillPrice.Value)), ct);
+        var followed = intents.Where(i => !amended.Contains(i.Id)).ToList();
+        var stocks = followed.Where(i => i.Product != OrderProduct.Gold).ToList();
+        var gold = followed.Where(i => i.Product == OrderProduct.Gold).ToList();
+        var changed = (stocks.Count == 0 ? 0 : await ReconcileAsync(stocks, new StockLists(this, channel.Queries), ct))
+            + (gold.Count == 0 ? 0 : await ReconcileAsync(gold, new GoldLists(this, channel.Queries, KoreaTime.Today(time)), ct));
+        OrdersLog.OpenOrdersReconciled(logger, connectionId, intents.Count, changed);
+        return changed;
+    }
+
+    /// <summary>The intents of one product family against that family's lists; how many changed.</summary>
+    private async Task<int> ReconcileAsync(List<OrderIntent> intents, IOrderLists lists, CancellationToken ct)
+    {
+        var open = await lists.OpenAsync(ct);
+        var filled = open is null ? null : await lists.FilledAsync(ct);
         if (open is null || filled is null)
         {
             return 0;
         }
 
         var changed = 0;
-        var details = new Dictionary<string, IReadOnlyList<Kt00007AcntOrdCntrPrpsDtlItem>?>(StringComparer.Ordinal);
-        foreach (var intent in intents.Where(i => !amended.Contains(i.Id)))
+        var details = new Dictionary<string, IReadOnlyList<OrderDetail>?>(StringComparer.Ordinal);
+        foreach (var intent in intents)
         {
             var number = intent.OrderNumber!;
             if (open.TryGetValue(number, out var stillOpen))
@@ -65,7 +75,7 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
             // Gone from the open list with shares we still count as open: its end is in the account's order details.
             if (!details.TryGetValue(intent.StockCode, out var rows))
             {
-                rows = details[intent.StockCode] = await DetailsAsync(channel.Queries, intent.StockCode, ct);
+                rows = details[intent.StockCode] = await lists.DetailsAsync(intent.StockCode, ct);
             }
 
             if (rows is not null)
@@ -74,7 +84,6 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
             }
         }
 
-        OrdersLog.OpenOrdersReconciled(logger, connectionId, intents.Count, changed);
         return changed;
     }
 
@@ -112,8 +121,8 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
         return newShares <= 0 ? null : Fill(i, newShares, b.NewAmount(newShares, i.FilledAmount), i.OpenQuantity - newShares, "ka10076");
     }
 
-    /// <summary>No longer open and not (all) filled: cancelled, rejected or modified outside the dashboard, as kt00007 says.</summary>
-    internal static AuditEvent? ApplyClosed(OrderIntent i, IReadOnlyList<Kt00007AcntOrdCntrPrpsDtlItem> rows)
+    /// <summary>No longer open and not (all) filled: cancelled, rejected or modified outside the dashboard, as kt00007 (kt50031) says.</summary>
+    internal static AuditEvent? ApplyClosed(OrderIntent i, IReadOnlyList<OrderDetail> rows)
     {
         if (i.State is not (OrderState.Accepted or OrderState.PartiallyFilled) || i.OpenQuantity <= 0)
         {
@@ -121,11 +130,11 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
         }
 
         var number = i.OrderNumber;
-        var own = rows.FirstOrDefault(r => OrderRequests.NormalizeNumber(r.OrderNumber) == number);
-        var amend = rows.FirstOrDefault(r => OrderRequests.NormalizeNumber(r.OriOrd) == number && (r.MdfyCncl ?? r.OrderTypeName ?? "").Contains("정정", StringComparison.Ordinal));
+        var own = rows.FirstOrDefault(r => r.Number == number);
+        var amend = rows.FirstOrDefault(r => r.Original == number && r.Amend.Contains("정정", StringComparison.Ordinal));
         var closed = i.OpenQuantity;
         i.OpenQuantity = 0;
-        if ((own?.AcptTp ?? "").Contains("거부", StringComparison.Ordinal))
+        if ((own?.Acceptance ?? "").Contains("거부", StringComparison.Ordinal))
         {
             i.State = OrderState.Rejected;
             i.Message = "rejected by the exchange (kt00007)";
@@ -136,7 +145,7 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
         {
             i.State = OrderState.Replaced;
             return OrderIntentStore.Event(i, OrderAuditKind.Modified, AuditEvent.System,
-                string.Create(CultureInfo.InvariantCulture, $"{closed:N0} moved by order {OrderRequests.NormalizeNumber(amend.OrderNumber)} placed outside the dashboard (kt00007)"), closed);
+                string.Create(CultureInfo.InvariantCulture, $"{closed:N0} moved by order {amend.Number} placed outside the dashboard (kt00007)"), closed);
         }
 
         i.State = OrderState.Cancelled;
@@ -162,9 +171,7 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await db.OrderIntents.AsNoTracking()
             .Where(i => i.ConnectionId == connectionId && i.MemberId == memberId && i.OrderNumber != null
-                && (i.State == OrderState.Accepted || i.State == OrderState.PartiallyFilled)
-                // Gold spot lists are other TRs (kt50075); its orders are followed by their pushes only.
-                && i.Product != OrderProduct.Gold)
+                && (i.State == OrderState.Accepted || i.State == OrderState.PartiallyFilled))
             .ToListAsync(ct);
 
         // An order with a modify or cancel still unresolved is left to that amend's own reconciliation.
@@ -201,10 +208,12 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
         return orders;
     }
 
-    private async Task<IReadOnlyList<Kt00007AcntOrdCntrPrpsDtlItem>?> DetailsAsync(IBrokerQueries queries, string code, CancellationToken ct)
+    /// <summary>Every page of an order-details TR (kt00007, kt50031) as <see cref="OrderDetail"/> rows; null (logged) when unreadable.</summary>
+    private async Task<IReadOnlyList<OrderDetail>?> DetailsAsync<TResponse>(
+        IBrokerQueries queries, IKiwoomRequest<TResponse> request, Func<TResponse, IEnumerable<OrderDetail>> rows, CancellationToken ct)
+        where TResponse : KiwoomResponse
     {
-        var request = new Kt00007Request { QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = code, FrOrdNo = "", Exchange = "%" };
-        var rows = new List<Kt00007AcntOrdCntrPrpsDtlItem>();
+        var all = new List<OrderDetail>();
         await foreach (var page in queries.QueryPagesAsync(request, MaxPages, ct))
         {
             if (!page.IsSuccess)
@@ -213,9 +222,74 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
                 return null;
             }
 
-            rows.AddRange(page.Value.AcntOrdCntrPrpsDtl);
+            all.AddRange(rows(page.Value));
         }
 
-        return rows;
+        return all;
     }
+
+    /// <summary>One product family's three lists: open orders, orders with fills, and one stock's order details.</summary>
+    private interface IOrderLists
+    {
+        Task<Dictionary<string, BrokerOrder>?> OpenAsync(CancellationToken ct);
+
+        Task<Dictionary<string, BrokerOrder>?> FilledAsync(CancellationToken ct);
+
+        Task<IReadOnlyList<OrderDetail>?> DetailsAsync(string code, CancellationToken ct);
+    }
+
+    /// <summary>Stocks and credit: ka10075, ka10076, kt00007.</summary>
+    private sealed class StockLists(OpenOrderReconciler r, IBrokerQueries queries) : IOrderLists
+    {
+        public Task<Dictionary<string, BrokerOrder>?> OpenAsync(CancellationToken ct) =>
+            r.ListAsync(queries, new Ka10075Request { AllStkTp = "0", TradeType = "0", ExchangeType = "0" },
+                page => page.Orders.Select(o => new BrokerOrder(
+                    OrderRequests.NormalizeNumber(o.OrderNumber) ?? "", o.UnfilledQuantity.Value, o.FillQuantity.Value, o.CntrTotAmt.Value, o.FillPrice.Value)), ct);
+
+        public Task<Dictionary<string, BrokerOrder>?> FilledAsync(CancellationToken ct) =>
+            r.ListAsync(queries, new Ka10076Request { QueryType = "0", SellTp = "0", ExchangeType = "0" },
+                page => page.Fills.Select(f => new BrokerOrder(
+                    OrderRequests.NormalizeNumber(f.OrderNumber) ?? "", f.UnfilledQuantity.Value, f.FillQuantity.Value, null, f.FillPrice.Value)), ct);
+
+        public Task<IReadOnlyList<OrderDetail>?> DetailsAsync(string code, CancellationToken ct) =>
+            r.DetailsAsync(queries, new Kt00007Request { QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = code, FrOrdNo = "", Exchange = "%" },
+                page => page.AcntOrdCntrPrpsDtl.Select(d => OrderDetail.Of(d.OrderNumber, d.OriOrd, d.MdfyCncl ?? d.OrderTypeName, d.AcptTp)), ct);
+    }
+
+    /// <summary>
+    /// Gold spot: kt50075 (open, with filled and remaining quantities) and kt50031 (every gold order of the day with its
+    /// fills, remainder, acceptance and modify/cancel kind), for today's orders (KST; Kiwoom's orders are day orders).
+    /// </summary>
+    private sealed class GoldLists(OpenOrderReconciler r, IBrokerQueries queries, DateOnly today) : IOrderLists
+    {
+        private readonly string day = today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+        public Task<Dictionary<string, BrokerOrder>?> OpenAsync(CancellationToken ct) =>
+            r.ListAsync(queries, new Kt50075Request { OrdDt = day, QueryType = "1", MrktDealTp = "5", StkBondTp = "0", SellTp = "0", StockCode = "", FrOrdNo = "", Exchange = "KRX" },
+                page => page.AcntOrdOsoPrst.Select(o => new BrokerOrder(
+                    OrderRequests.NormalizeNumber(o.OrderNumber) ?? "", o.OrdRemnq.Value, o.FillQuantity.Value, null, o.CntrUv.Value)), ct);
+
+        public Task<Dictionary<string, BrokerOrder>?> FilledAsync(CancellationToken ct) =>
+            r.ListAsync(queries, Details(code: "", fillsOnly: true),
+                page => page.AcntOrdCntrPrpsDtl.Where(d => d.FillQuantity.Value > 0).Select(d => new BrokerOrder(
+                    OrderRequests.NormalizeNumber(d.OrderNumber) ?? "", d.OrdRemnq.Value, d.FillQuantity.Value, null, d.CntrUv.Value)), ct);
+
+        public Task<IReadOnlyList<OrderDetail>?> DetailsAsync(string code, CancellationToken ct) =>
+            r.DetailsAsync(queries, Details(code, fillsOnly: false),
+                page => page.AcntOrdCntrPrpsDtl.Select(d => OrderDetail.Of(d.OrderNumber, d.OriOrd, d.MdfyCncl ?? d.OrderTypeName, d.AcptTp)), ct);
+
+        // qry_tp 4: fills only; 1: every order in order-number order.
+        private Kt50031Request Details(string code, bool fillsOnly) =>
+            new() { OrdDt = day, QueryType = fillsOnly ? "4" : "1", StkBondTp = "0", SellTp = "0", StockCode = code, FrOrdNo = "", Exchange = "%" };
+    }
+}
+
+/// <summary>
+/// One row of an account's order details (kt00007, kt50031): the order, the order it amends, its modify/cancel
+/// kind (매수정정, 매도취소 …) and how Kiwoom took it (접수, 확인, 거부). Numbers normalized.
+/// </summary>
+internal sealed record OrderDetail(string? Number, string? Original, string Amend, string Acceptance)
+{
+    public static OrderDetail Of(string? number, string? original, string? amend, string? acceptance) =>
+        new(OrderRequests.NormalizeNumber(number), OrderRequests.NormalizeNumber(original), amend ?? "", acceptance ?? "");
 }

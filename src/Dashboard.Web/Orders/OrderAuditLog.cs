@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Dashboard.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,13 +17,16 @@ namespace Dashboard.Web.Orders;
 /// record nothing rolls back alone; the chain is built strictly in order inside the batch. A caller's
 /// append returns only after the transaction holding it has committed.
 /// </summary>
-public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, ILogger<OrderAuditLog> logger) : IDisposable
+public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, OrderMetrics metrics, TradingLimitsCache limitsCache, ILogger<OrderAuditLog> logger) : IDisposable
 {
     // Bounds one transaction (and so the time the file is held) under a burst; the rest go in the next batch.
     private const int MaxBatch = 128;
 
     private readonly ConcurrentQueue<Pending> queue = new();
     private int draining;
+
+    // The end of the chain as the last committed batch left it (touched by the one running writer only).
+    private ChainEnd? head;
     private long batches;
     private long appends;
 
@@ -64,7 +68,9 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         {
             // Callers wait on their own append only, never in line for a lock: handing a lock from waiter to waiter
             // costs a thread-pool hop each, and under CPU pressure that chain of hops was seconds long.
-            return await pending.Done.Task.WaitAsync(ct);
+            var rows = await pending.Done.Task.WaitAsync(ct);
+            OrderMetrics.Since(metrics.Wakeup, pending.CommittedAt);
+            return rows;
         }
         catch (OperationCanceledException) when (!pending.TryWithdraw())
         {
@@ -110,6 +116,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         {
             if (next.TryTake())
             {
+                OrderMetrics.Since(metrics.QueueWait, next.QueuedAt);
                 batch.Add(next);
             }
         }
@@ -129,16 +136,35 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.Database.SerializeAuditAppendsAsync();
 
-            // Read once per batch, under the lock; the batch then extends the chain in memory, in order.
-            var last = await db.OrderAudit.AsNoTracking().OrderByDescending(a => a.Sequence)
+            // Read under the lock, or on SQLite (this process the file's one writer) kept from the last committed batch;
+            // the batch then extends the chain in memory, in order. Should anything else have appended meanwhile, the
+            // unique sequence refuses the batch (no fork) and the next batch reads the end again.
+            var reading = Stopwatch.GetTimestamp();
+            var last = (db.Database.IsSqlite() ? head : null) ?? await db.OrderAudit.AsNoTracking().OrderByDescending(a => a.Sequence)
                 .Select(a => new ChainEnd(a.Sequence, a.Hash)).FirstOrDefaultAsync() ?? new ChainEnd(0, AuditHash.Genesis);
+            head = null;
+            var batchStart = last;
+            OrderMetrics.Since(metrics.ChainHead, reading);
             for (var n = 0; n < batch.Count; n++)
             {
                 var p = batch[n];
+                var stage = Stopwatch.GetTimestamp();
                 await transaction.CreateSavepointAsync("append");
                 try
                 {
+                    var deciding = Stopwatch.GetTimestamp();
                     var events = p.Cancellation.IsCancellationRequested ? null : await p.Decide(db, p.Cancellation);
+                    var decided = Stopwatch.GetElapsedTime(deciding);
+                    if (db.ChangeTracker.Entries<MemberTradingLimit>().Any() || db.ChangeTracker.Entries<TeamTradingHalt>().Any())
+                    {
+                        // A limits or halt row was read for change or written: later checks of this batch read the database.
+                        limitsCache.Suspend();
+                    }
+
+                    if (metrics.Decide.Enabled)
+                    {
+                        metrics.Decide.Record(decided.TotalMilliseconds);
+                    }
                     var rows = new List<OrderAuditEntry>();
                     foreach (var e in events ?? [])
                     {
@@ -160,13 +186,19 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
 
                     await transaction.ReleaseSavepointAsync("append");
                     written[n] = rows;
+                    if (metrics.Save.Enabled)
+                    {
+                        // The append's statements apart from its decision: savepoint, inserts and updates, release.
+                        metrics.Save.Record((Stopwatch.GetElapsedTime(stage) - decided).TotalMilliseconds);
+                    }
                 }
                 catch (Exception ex)
                 {
                     // This append alone is undone; the chain goes on from the row before it.
                     await transaction.RollbackToSavepointAsync("append");
                     await transaction.ReleaseSavepointAsync("append");
-                    last = LastOf(written, n) ?? last;
+                    // Its rows were chained in memory before the save failed: go back to the last row that was written.
+                    last = LastOf(written, n) ?? batchStart;
                     p.Fail(ex);
                 }
                 finally
@@ -175,7 +207,12 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
                 }
             }
 
+            var committing = Stopwatch.GetTimestamp();
             await transaction.CommitAsync();
+            OrderMetrics.Since(metrics.Commit, committing);
+
+            // Only a committed end is kept; a failed batch leaves it unset, so the next batch reads the database.
+            head = last;
         }
         catch (Exception ex)
         {
@@ -189,6 +226,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         }
         finally
         {
+            limitsCache.BatchEnded();
             Interlocked.Increment(ref batches);
             Interlocked.Add(ref appends, batch.Count);
         }
@@ -202,6 +240,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
                     OrdersLog.Audited(logger, row.Sequence, row.Kind, row.IntentId);
                 }
 
+                batch[n].CommittedAt = Stopwatch.GetTimestamp();
                 batch[n].Done.TrySetResult(rows);
             }
         }
@@ -298,6 +337,11 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         public Func<ApplicationDbContext, CancellationToken, Task<IReadOnlyList<AuditEvent>?>> Decide { get; } = decide;
 
         public CancellationToken Cancellation { get; } = cancellation;
+
+        public long QueuedAt { get; } = Stopwatch.GetTimestamp();
+
+        /// <summary>Set just before <see cref="Done"/> completes (the caller's wake-up is timed from it).</summary>
+        public long CommittedAt { get; set; }
 
         public TaskCompletionSource<IReadOnlyList<OrderAuditEntry>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

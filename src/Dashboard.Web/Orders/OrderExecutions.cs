@@ -14,6 +14,18 @@ public static class OrderExecutions
     public static string? TargetNumber(OrderExecution e) =>
         IsCancel(e) ? OrderRequests.NormalizeNumber(e.OriginalOrderNumber) : OrderRequests.NormalizeNumber(e.OrderNumber);
 
+    /// <summary>
+    /// Whether the push can change an intent at all: a fill, a cancel confirmation or a rejection. The others (접수,
+    /// the original's own 확인 of a modify) are not taken to the database: one per order would otherwise queue a
+    /// lookup and an empty append in the single audit writer beside every real change.
+    /// </summary>
+    public static bool CanChange(OrderExecution e) => e.Status switch
+    {
+        "체결" or "거부" => true,
+        "취소" or "확인" => IsCancel(e),
+        _ => false,
+    };
+
     /// <summary>Applies the push to <paramref name="intent"/>; null when it changes nothing.</summary>
     public static AuditEvent? Apply(OrderIntent intent, OrderExecution e)
     {
@@ -50,9 +62,19 @@ public static class OrderExecutions
                     string.Create(CultureInfo.InvariantCulture, $"filled {quantity:N0} at {price:N0}; {intent.OpenQuantity:N0} open; execution {e.ExecutionNumber}"),
                     quantity, price);
             case "취소" or "확인" when IsCancel(e) && intent.OpenQuantity > 0:
-                intent.OpenQuantity = 0;
-                intent.State = OrderState.Cancelled;
-                return OrderIntentStore.Event(intent, OrderAuditKind.Cancelled, AuditEvent.System, "cancel confirmed by Kiwoom (00)");
+                // The cancel order's push: FID 900 is how many shares it cancelled, which may be part of what is open
+                // (cncl_qty below the remainder); the rest stays open. No quantity given: all of it, as Kiwoom's "0".
+                var cancelled = e.OrderQuantity is > 0 and var q ? Math.Min(q, intent.OpenQuantity) : intent.OpenQuantity;
+                intent.OpenQuantity -= cancelled;
+                if (intent.OpenQuantity == 0)
+                {
+                    intent.State = OrderState.Cancelled;
+                }
+
+                return OrderIntentStore.Event(
+                    intent, OrderAuditKind.Cancelled, AuditEvent.System,
+                    string.Create(CultureInfo.InvariantCulture, $"{cancelled:N0} cancelled by order {CancelNumber(e)} (confirmed by Kiwoom, 00); {intent.OpenQuantity:N0} open"),
+                    cancelled) with { OrderNumber = CancelNumber(e) ?? intent.OrderNumber };
             case "거부" when intent.State is OrderState.Accepted or OrderState.Sent or OrderState.UnknownOutcome:
                 intent.OpenQuantity = 0;
                 intent.State = OrderState.Rejected;
@@ -62,6 +84,9 @@ public static class OrderExecutions
                 return null;
         }
     }
+
+    /// <summary>The cancel order's own number, when the push is a cancel's (it keys the cancel's effect on its original).</summary>
+    public static string? CancelNumber(OrderExecution e) => IsCancel(e) ? OrderRequests.NormalizeNumber(e.OrderNumber) : null;
 
     private static bool IsCancel(OrderExecution e) => e.OrderKind.Contains("취소", StringComparison.Ordinal);
 }

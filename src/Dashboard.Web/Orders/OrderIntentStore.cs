@@ -13,14 +13,18 @@ public sealed class OrderIntentStore(OrderAuditLog audit, OrderEvents events, Ti
     /// Applies <paramref name="change"/> to intent <paramref name="intentId"/>; it returns the audit event,
     /// or null when there is nothing to record (then nothing is saved or published).
     /// </summary>
-    public async Task<OrderView?> ChangeAsync(Guid intentId, Func<OrderIntent, ApplicationDbContext, AuditEvent?> change, CancellationToken ct = default)
+    public Task<OrderView?> ChangeAsync(Guid intentId, Func<OrderIntent, ApplicationDbContext, AuditEvent?> change, CancellationToken ct = default) =>
+        ChangeAsync(intentId, (intent, db, _) => Task.FromResult(change(intent, db)), ct);
+
+    /// <summary>As above, for a change that reads the database first (inside the writer's transaction).</summary>
+    public async Task<OrderView?> ChangeAsync(Guid intentId, Func<OrderIntent, ApplicationDbContext, CancellationToken, Task<AuditEvent?>> change, CancellationToken ct = default)
     {
         OrderIntent? changed = null;
         AuditEvent? recorded = null;
         await audit.AppendAsync(async (db, token) =>
         {
             var intent = await db.OrderIntents.SingleOrDefaultAsync(i => i.Id == intentId, token);
-            if (intent is null || change(intent, db) is not { } e)
+            if (intent is null || await change(intent, db, token) is not { } e)
             {
                 return null;
             }
@@ -66,10 +70,13 @@ public sealed class OrderIntentStore(OrderAuditLog audit, OrderEvents events, Ti
             intent.UpdatedAt = now;
             List<AuditEvent> rows = [e];
             var original = await db.OrderIntents.SingleOrDefaultAsync(i => i.Id == targetId, token);
-            if (original is not null && changeTarget(original, intent) is { } t)
+
+            // The amend's own number keys its effect on the original: a 00 push of the same cancel may have been applied first.
+            if (original is not null && !(intent.OrderNumber is { } amend && await AmendAppliedAsync(db, original.Id, amend, token))
+                && changeTarget(original, intent) is { } t)
             {
                 original.UpdatedAt = now;
-                rows.Add(t);
+                rows.Add(t with { OrderNumber = intent.OrderNumber ?? t.OrderNumber });
                 target = original;
             }
 
@@ -88,6 +95,16 @@ public sealed class OrderIntentStore(OrderAuditLog audit, OrderEvents events, Ti
         events.Publish(changed.MemberId, new OrderUpdate(recorded.Kind, view, recorded.Details, targetView));
         return (view, targetView);
     }
+
+    /// <summary>
+    /// Whether the modify or cancel with order number <paramref name="amendNumber"/> was already applied to intent
+    /// <paramref name="targetId"/>: its Cancelled or Modified row carries the amend's number. The REST answer, a 00 push
+    /// and reconciliation can each report the same cancel; whichever comes first applies it, the others find this row.
+    /// Read inside the writer's transaction, so rows of the running batch count too.
+    /// </summary>
+    public static Task<bool> AmendAppliedAsync(ApplicationDbContext db, Guid targetId, string amendNumber, CancellationToken ct) =>
+        db.OrderAudit.AsNoTracking().AnyAsync(
+            a => a.IntentId == targetId && (a.Kind == OrderAuditKind.Cancelled || a.Kind == OrderAuditKind.Modified) && a.OrderNumber == amendNumber, ct);
 
     public static AuditEvent Event(OrderIntent i, OrderAuditKind kind, string actor, string? details = null, long? quantity = null, long? price = null) =>
         new(kind, i.MemberId, actor, i.ConnectionId, i.Id, i.StockCode, i.Side, quantity ?? i.Quantity, price ?? i.Price, i.TradeType, i.OrderNumber, details);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Kiwoom;
@@ -6,7 +7,6 @@ using Dashboard.Web.Data;
 using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Orders;
 
@@ -23,7 +23,8 @@ public sealed class OrderService(
     OrderEvents events,
     IDbContextFactory<ApplicationDbContext> dbFactory,
     TimeProvider time,
-    IOptions<OrdersOptions> options,
+    OrderMetrics metrics,
+    TradingLimitsCache limitsCache,
     ILogger<OrderService> logger) : IOrderService
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
@@ -92,6 +93,7 @@ public sealed class OrderService(
 
     private async Task<OrderResult> RunAsync(ClaimsPrincipal member, string? memberId, OrderIntent draft, OrderIntent? target, OrderProduct product, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         if (memberId is null || !(await authorization.AuthorizeAsync(member, DashboardPolicies.Trade)).Succeeded)
         {
             return await RefuseAsync(draft, memberId ?? "anonymous", OrderRejection.Of("NotPermitted"), ct);
@@ -107,7 +109,10 @@ public sealed class OrderService(
             return await RefuseAsync(draft, memberId, OrderRejection.Of("OrderNotOpen"), ct);
         }
 
+        OrderMetrics.Since(metrics.Admit, started);
+        started = Stopwatch.GetTimestamp();
         var opened = await tracker.GetChannelAsync(memberId, draft.ConnectionId, ct);
+        OrderMetrics.Since(metrics.Channel, started);
         if (opened.Channel is not { } channel)
         {
             return await RefuseAsync(draft, memberId, OrderRejection.Of("NoConnection", null, opened.Message ?? opened.Failure.ToString()), ct);
@@ -120,7 +125,9 @@ public sealed class OrderService(
         }
         finally
         {
+            started = Stopwatch.GetTimestamp();
             await tracker.ReleaseAsync(draft.ConnectionId, CancellationToken.None);
+            OrderMetrics.Since(metrics.Release, started);
         }
     }
 
@@ -132,8 +139,12 @@ public sealed class OrderService(
             return await RefuseAsync(draft, memberId, OrderRejection.Of("NeedsTwoFactor"), ct);
         }
 
+        var started = Stopwatch.GetTimestamp();
         var reference = draft.Action == OrderAction.Cancel ? null : await tracker.PriceReferenceAsync(draft.ConnectionId, channel, product, draft.StockCode, ct);
+        OrderMetrics.Since(metrics.PriceReference, started);
+        started = Stopwatch.GetTimestamp();
         var errors = Validate(draft, target, product, reference);
+        OrderMetrics.Since(metrics.Validate, started);
         if (errors.Count > 0)
         {
             await RefuseAsync(draft, memberId, errors[0], ct, errors);
@@ -145,7 +156,9 @@ public sealed class OrderService(
         draft.Quantity = effectiveQuantity;
         var check = new PreTradeOrder(channel.Environment, effectiveQuantity, draft.Price, reference?.LastPrice ?? 0, ReducesRisk: draft.Action == OrderAction.Cancel);
         var sent = $"{Tr(draft)} via {channel.Environment}";
+        started = Stopwatch.GetTimestamp();
         var recorded = await RecordIntentAsync(draft, check, sent, ct);
+        OrderMetrics.Since(metrics.IntentRecorded, started);
         if (recorded.Duplicate is { } duplicate)
         {
             return new OrderResult(draft.Id, OrderOutcome.Duplicate, duplicate, [OrderRejection.Of("AlreadySubmitted")]);
@@ -160,7 +173,10 @@ public sealed class OrderService(
         OrdersLog.Sending(logger, draft.Id, draft.Action, draft.StockCode);
 
         var answer = await SendOnceAsync(channel, draft, target);
-        return await RecordOutcomeAsync(memberId, draft, target, answer);
+        started = Stopwatch.GetTimestamp();
+        var outcome = await RecordOutcomeAsync(memberId, draft, target, answer);
+        OrderMetrics.Since(metrics.OutcomeRecorded, started);
+        return outcome;
     }
 
     private static IReadOnlyList<OrderRejection> Validate(OrderIntent draft, OrderIntent? target, OrderProduct product, PriceReference? reference) => draft.Action switch
@@ -202,6 +218,8 @@ public sealed class OrderService(
         var now = time.GetUtcNow();
         await audit.AppendAllAsync(async (db, token) =>
         {
+            var checking = Stopwatch.GetTimestamp();
+
             // Inside the single writer: the existence check and the insert cannot interleave with another submit of the same id.
             if (await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == draft.Id, token) is { } existing)
             {
@@ -210,11 +228,12 @@ public sealed class OrderService(
                 return null;
             }
 
-            var limits = await LimitsAsync(db, draft.MemberId, token);
-            var team = await db.TeamTradingHalts.AsNoTracking().SingleOrDefaultAsync(h => h.Id == TeamTradingHalt.SingletonId, token);
+            var (limits, teamHalted, teamReason) = await limitsCache.ReadAsync(db, draft.MemberId, token);
             var minuteAgo = now.AddMinutes(-1);
             var recent = await db.OrderIntents.CountAsync(i => i.MemberId == draft.MemberId && i.Action != OrderAction.Cancel && i.CreatedAt > minuteAgo, token);
-            if (PreTradeChecks.Check(check, limits, team?.Reason, team?.Halted == true, recent) is { } rejection)
+            var rejection = PreTradeChecks.Check(check, limits, teamReason, teamHalted, recent);
+            OrderMetrics.Since(metrics.PreTradeChecks, checking);
+            if (rejection is not null)
             {
                 refusal = rejection;
                 return [Refusal(draft, draft.MemberId, rejection)];
@@ -332,14 +351,6 @@ public sealed class OrderService(
         new(OrderAuditKind.PreTradeRejected, memberId, memberId, draft.ConnectionId == Guid.Empty ? null : draft.ConnectionId, draft.Id,
             draft.StockCode, Enum.IsDefined(draft.Side) ? draft.Side : null, draft.Quantity, draft.Price, draft.TradeType, null,
             $"{draft.Action}: " + string.Join(" ", (all ?? [reason]).Select(r => r.Describe(English))));
-
-    private async Task<TradingLimits> LimitsAsync(ApplicationDbContext db, string memberId, CancellationToken ct)
-    {
-        var row = await db.MemberTradingLimits.AsNoTracking().SingleOrDefaultAsync(l => l.MemberId == memberId, ct);
-        return row is null
-            ? TradingLimits.Defaults(options.Value)
-            : new TradingLimits(row.MaxOrderValue, row.MaxQuantity, row.PriceCollarPercent, row.MaxOrdersPerMinute, row.AllowSimulator, row.AllowMock, row.AllowProduction, row.Halted, row.HaltReason);
-    }
 
     private async Task<OrderView?> ExistingAsync(Guid intentId, string memberId, CancellationToken ct)
     {

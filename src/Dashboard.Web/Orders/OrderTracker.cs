@@ -362,7 +362,7 @@ public sealed class OrderTracker(
     /// </summary>
     internal async Task ApplyAsync(Guid connectionId, string memberId, OrderExecution e)
     {
-        if (OrderExecutions.TargetNumber(e) is not { } number)
+        if (!OrderExecutions.CanChange(e) || OrderExecutions.TargetNumber(e) is not { } number)
         {
             return;
         }
@@ -375,7 +375,7 @@ public sealed class OrderTracker(
             // Looking up and holding are one step under the number's gate, so a number recorded meanwhile is never missed.
             if (await IntentWithNumberAsync(connectionId, memberId, number) is { } id)
             {
-                await store.ChangeAsync(id, (intent, _) => OrderExecutions.Apply(intent, e));
+                await store.ChangeAsync(id, (intent, db, token) => ApplyOnceAsync(intent, db, e, token));
             }
             else if (held.Hold(number, e) is { } dropped)
             {
@@ -422,7 +422,7 @@ public sealed class OrderTracker(
             {
                 foreach (var e in held.Take(number))
                 {
-                    latest = await store.ChangeAsync(intentId, (intent, _) => OrderExecutions.Apply(intent, e)) ?? latest;
+                    latest = await store.ChangeAsync(intentId, (intent, db, token) => ApplyOnceAsync(intent, db, e, token)) ?? latest;
                 }
             }
 
@@ -433,6 +433,12 @@ public sealed class OrderTracker(
             gate.Release();
         }
     }
+
+    /// <summary>A push applied unless it is a cancel whose effect the REST answer (or reconciliation) already recorded.</summary>
+    private static async Task<AuditEvent?> ApplyOnceAsync(OrderIntent intent, ApplicationDbContext db, OrderExecution e, CancellationToken ct) =>
+        OrderExecutions.CancelNumber(e) is { } cancel && await OrderIntentStore.AmendAppliedAsync(db, intent.Id, cancel, ct)
+            ? null
+            : OrderExecutions.Apply(intent, e);
 
     internal int HeldCount(Guid connectionId) => early.TryGetValue(connectionId, out var held) ? held.Count : 0;
 

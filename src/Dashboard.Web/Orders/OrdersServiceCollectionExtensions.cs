@@ -12,6 +12,9 @@ public static class OrdersServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<OrdersOptions>().BindConfiguration(OrdersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<OrderMetrics>();
+        services.AddSingleton<TradingLimitsCache>();
         services.AddSingleton<OrderAuditLog>();
         services.AddSingleton<OrderEvents>();
         services.AddSingleton<OrderIntentStore>();

@@ -203,6 +203,39 @@ public sealed class ExplorerOrderTests : IAsyncLifetime
         Assert.Contains("error", panel.Find(".explorer-order-confirm").ClassName);
     }
 
+    [Theory]
+    [InlineData("kt10003", "cancel Sell order 0000012 (005930)")]
+    [InlineData("kt10002", "modify Sell order 0000012 (005930)")]
+    public void AModifyOrCancelIsConfirmedWithTheOriginalOrdersSide(string apiId, string expected)
+    {
+        // The form has no side of its own; the member's order 12 is a sell.
+        var panel = Render(apiId);
+        orders.Existing.Add(FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000012") with { Side = OrderSide.Sell });
+        panel.Find("#field-orig_ord_no").Change("12");
+        panel.Find("#field-stk_cd").Change("005930");
+
+        panel.Find(".explorer-send").Click();
+
+        var summary = panel.WaitForElement(".explorer-order-summary").TextContent;
+        Assert.Contains(expected, summary);
+        Assert.DoesNotContain("Buy", summary);
+    }
+
+    [Fact]
+    public void ACancelOfAnOrderNotKnownHereIsConfirmedWithoutASide()
+    {
+        var panel = Render("kt10003");
+        panel.Find("#field-orig_ord_no").Change("99");
+        panel.Find("#field-stk_cd").Change("005930");
+
+        panel.Find(".explorer-send").Click();
+
+        var summary = panel.WaitForElement(".explorer-order-summary").TextContent;
+        Assert.Contains("cancel order 0000099 (005930)", summary);
+        Assert.DoesNotContain("Buy", summary);
+        Assert.DoesNotContain("Sell", summary);
+    }
+
     [Fact]
     public void AViewerSeesTheOrderFormWithTheReasonAndCannotSend()
     {

@@ -79,6 +79,29 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAppendWhoseSaveFailsFirstInItsBatchLeavesTheNextChainedOnTheRowBefore()
+    {
+        var (held, release) = await HoldWriterAsync();
+        var failing = host.Audit.AppendAsync(async (db, ct) =>
+        {
+            // Its audit row is chained, then saving it fails: the singleton team halt row is inserted a second time.
+            db.TeamTradingHalts.Add(new TeamTradingHalt { Halted = true, Reason = "first", UpdatedBy = "test" });
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            db.TeamTradingHalts.Add(new TeamTradingHalt { Halted = true, Reason = "again", UpdatedBy = "test" });
+            return Event("never saved");
+        });
+        var after = host.Audit.AppendAsync(Event("after"));
+
+        release.SetResult();
+        await held;
+        await Assert.ThrowsAsync<DbUpdateException>(() => failing);
+        Assert.Equal(2, (await after)!.Sequence);
+        Assert.Equal(["held", "after"], (await host.AuditRowsAsync()).Select(r => r.Details));
+        Assert.True((await host.Audit.VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
     public async Task AnAppendThatRecordsNothingLeavesNoChangeBehindInASharedBatch()
     {
         var (held, release) = await HoldWriterAsync();

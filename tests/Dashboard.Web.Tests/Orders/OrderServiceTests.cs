@@ -377,6 +377,23 @@ public sealed class OrderServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUnknownGoldOrderIsNeverRuledNotPlacedFromTheStockLists()
+    {
+        host.Prices.Prices[OrderValidator.GoldOneKilogram] = new PriceReference(PreviousClose: 150_000, LastPrice: 150_000);
+        host.Gateway.NextError = new KiwoomError(KiwoomErrorKind.Transport, -1, null, "HTTP 503", 503);
+        var ticket = new OrderTicket(Guid.NewGuid(), aliceConnection, OrderValidator.GoldOneKilogram, OrderSide.Buy, 1, 150_000, "00", Product: OrderProduct.Gold);
+        Assert.Equal(OrderOutcome.UnknownOutcome, (await host.Orders.PlaceOrderAsync(alice.Principal, ticket)).Outcome);
+        host.Gateway.Queries.Bodies["ka10075"] = """{"oso":[],"return_code":0,"return_msg":"ok"}""";
+        host.Gateway.Queries.Bodies["ka10076"] = """{"cntr":[],"return_code":0,"return_msg":"ok"}""";
+
+        Assert.False(await host.Services.GetRequiredService<OrderReconciler>().ReconcileAsync((await host.IntentAsync(ticket.IntentId))!));
+
+        Assert.Equal(OrderState.UnknownOutcome, (await host.IntentAsync(ticket.IntentId))!.State);
+        Assert.DoesNotContain("ka10075", host.Gateway.Queries.Asked);
+        Assert.Single(host.Gateway.Sent);
+    }
+
+    [Fact]
     public async Task FillsFromOrderEventsAreRecordedInOrderAndPublished()
     {
         using var updates = host.Orders.Subscribe(alice.Principal);

@@ -85,6 +85,29 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AGoldFillMadeWhileTheRealtimeFeedWasAwayIsReadBackFromTheGoldLists()
+    {
+        var (member, connection) = await sim.TraderAsync("gold@team.test");
+        var code = OrderValidator.GoldOneKilogram;
+
+        // A buy a little above the last trade crosses the ask and fills at once; its 00 pushes are kept back.
+        var last = Simulator.Market.Read(u => u.ByCode[code].Last);
+        var price = (last * 101 / 100 + 9) / 10 * 10;
+        var ticket = new OrderTicket(Guid.NewGuid(), connection, code, OrderSide.Buy, 1, price, "00", Product: OrderProduct.Gold);
+        Simulator.HoldAccountPushes(true);
+        Assert.Equal(OrderOutcome.Accepted, (await Orders.PlaceOrderAsync(member, ticket)).Outcome);
+        Assert.Equal(1, sim.Services.GetRequiredService<AccountBook>().All.SelectMany(a => a.Orders.ToArray()).Single().Filled);
+        Assert.Equal(OrderState.Accepted, (await IntentAsync(ticket.IntentId))!.State);
+
+        // The socket drops; on reconnect the tracker reads the gold orders back from kt50075 and kt50031.
+        Simulator.DropSockets();
+        await Eventually.TrueAsync(() => IntentAsync(ticket.IntentId).Result is { State: OrderState.Filled, FilledQuantity: 1 }, Wait, "the reconnect did not read the gold fill back");
+        Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent, OrderAuditKind.Accepted, OrderAuditKind.Fill], await KindsAsync(ticket.IntentId));
+        Simulator.HoldAccountPushes(false);
+        Assert.Equal(1, SimulatorOrders());
+    }
+
+    [Fact]
     public async Task ALostOrderAnswerIsReconciledFromTheSimulatorsListsAndNeverResent()
     {
         var (member, connection) = await sim.TraderAsync("lost@team.test");

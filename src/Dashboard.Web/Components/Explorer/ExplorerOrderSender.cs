@@ -23,10 +23,7 @@ public sealed class ExplorerOrderSender(IOrderService orders, TimeProvider time)
             return (await orders.PlaceOrderAsync(member, ticket, ct), null);
         }
 
-        var recent = await orders.ListOrdersAsync(member, time.GetUtcNow().AddDays(-1), RecentOrders, ct);
-        var matches = recent.Where(o => OrderRequests.NormalizeNumber(o.OrderNumber) == order.OriginalOrderNumber).ToList();
-        // A number is reused only across days or products; the open one is the one a modify or cancel can mean.
-        var target = matches.FirstOrDefault(o => o.IsOpen) ?? matches.FirstOrDefault();
+        var target = await FindOriginalAsync(member, order, ct);
         if (target is null)
         {
             return (null, new ExplorerOrderProblem("OrderNotPlacedHere", "orig_ord_no"));
@@ -46,5 +43,22 @@ public sealed class ExplorerOrderSender(IOrderService orders, TimeProvider time)
             ? await orders.ModifyOrderAsync(member, new ModifyTicket(intentId, target.IntentId, order.Quantity, order.Price ?? 0, order.ConditionPrice), ct)
             : await orders.CancelOrderAsync(member, new CancelTicket(intentId, target.IntentId, order.Quantity), ct);
         return (result, null);
+    }
+
+    /// <summary>
+    /// The member's own order a modify or cancel form names by <c>orig_ord_no</c>, or null when none of the last day
+    /// has that number. The confirmation takes the side from it: the form itself has none.
+    /// </summary>
+    public async Task<OrderView?> FindOriginalAsync(ClaimsPrincipal member, ExplorerOrder order, CancellationToken ct)
+    {
+        if (order.Action == OrderAction.Place || order.OriginalOrderNumber is null)
+        {
+            return null;
+        }
+
+        var recent = await orders.ListOrdersAsync(member, time.GetUtcNow().AddDays(-1), RecentOrders, ct);
+        var matches = recent.Where(o => OrderRequests.NormalizeNumber(o.OrderNumber) == order.OriginalOrderNumber).ToList();
+        // A number is reused only across days or products; the open one is the one a modify or cancel can mean.
+        return matches.FirstOrDefault(o => o.IsOpen) ?? matches.FirstOrDefault();
     }
 }

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Dashboard.Web.Orders;
+
+/// <summary>
+/// Meter "Dashboard.Orders": where an order's server-side time goes, one histogram (ms) per stage of the
+/// pipeline and of the audit writer. Recorded only while something listens (the S5 bench, an exporter),
+/// so the order path pays a flag check otherwise.
+/// </summary>
+public sealed class OrderMetrics
+{
+    public const string MeterName = "Dashboard.Orders";
+
+    public OrderMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        Histogram<double> H(string name, string description) => meter.CreateHistogram<double>("dashboard.orders." + name, "ms", description);
+        Admit = H("admit", "Authorization and the duplicate-intent lookup before anything else");
+        Channel = H("channel", "Getting the connection's order channel from the tracker");
+        PriceReference = H("price_reference", "The price reference (cached per connection, or a broker query)");
+        Validate = H("validate", "Field validation on the server");
+        IntentRecorded = H("intent_recorded", "Pre-trade checks plus the Intent and Sent rows committed, as the caller waits for it");
+        OutcomeRecorded = H("outcome_recorded", "The broker's answer recorded and committed, as the caller waits for it");
+        Release = H("release", "Releasing the channel (the tracker's settle check)");
+        PreTradeChecks = H("pretrade_checks", "Inside the writer: the intent lookup, limits, halts and the per-minute count");
+        QueueWait = H("audit.queue_wait", "An append queued until a batch takes it");
+        Decide = H("audit.decide", "An append's own reads and changes inside the batch (its decision callback)");
+        Save = H("audit.save", "An append's SaveChanges and savepoint statements inside the batch");
+        ChainHead = H("audit.chain_head", "Finding the end of the chain once per batch");
+        Commit = H("audit.commit", "One batch's COMMIT (the fsync)");
+        Wakeup = H("audit.wakeup", "Batch committed until the appending caller runs again");
+    }
+
+    public Histogram<double> Admit { get; }
+
+    public Histogram<double> Channel { get; }
+
+    public Histogram<double> PriceReference { get; }
+
+    public Histogram<double> Validate { get; }
+
+    public Histogram<double> IntentRecorded { get; }
+
+    public Histogram<double> OutcomeRecorded { get; }
+
+    public Histogram<double> Release { get; }
+
+    public Histogram<double> PreTradeChecks { get; }
+
+    public Histogram<double> QueueWait { get; }
+
+    public Histogram<double> Decide { get; }
+
+    public Histogram<double> Save { get; }
+
+    public Histogram<double> ChainHead { get; }
+
+    public Histogram<double> Commit { get; }
+
+    public Histogram<double> Wakeup { get; }
+
+    /// <summary>Records the time since <paramref name="started"/> (a <see cref="Stopwatch.GetTimestamp"/>) when anyone listens.</summary>
+    public static void Since(Histogram<double> histogram, long started)
+    {
+        if (histogram.Enabled)
+        {
+            histogram.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+}
