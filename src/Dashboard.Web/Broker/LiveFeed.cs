@@ -25,6 +25,9 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
     private readonly BrokerMetrics? metrics;
 
     private Dictionary<string, T> pending = new(StringComparer.Ordinal);
+
+    // The dictionary the reader emptied last time, reused for the next batch: one allocation per feed, not one per tick.
+    private Dictionary<string, T>? spare;
     private List<T> queued = [];
     private long conflated;
 
@@ -103,6 +106,8 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
 
     internal override void Complete() => signal.Writer.TryComplete();
 
+    internal override void Fail(Exception error) => signal.Writer.TryComplete(error);
+
     private List<T> Take()
     {
         Dictionary<string, T> taken;
@@ -121,9 +126,17 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
             }
 
             taken = pending;
-            pending = new Dictionary<string, T>(StringComparer.Ordinal);
+            pending = spare ?? new Dictionary<string, T>(StringComparer.Ordinal);
+            spare = null;
         }
 
-        return [.. taken.Values];
+        List<T> batch = [.. taken.Values];
+        taken.Clear();
+        lock (gate)
+        {
+            spare = taken;
+        }
+
+        return batch;
     }
 }
