@@ -45,6 +45,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
         "usage: bench S1|S2|S3|S4|S6|S7|MEM ... [--seconds N (window; S7: the soak, default 60)] [--warmup N (default 10)] [--ramp 10,20,40 (S4 steps)] [--no-baseline] [--tick-rate 2 (per symbol)]"
         + " [--symbols 40 (live stocks per S1/S2/S4 page; 12 = the market overview)]"
         + " [--members N (S3 25, S6 10, S7 25, MEM 10)] [--burst-seconds 10 (S3)] [--fault-rounds 1 --fault-every 0 (S6, seconds between faults)] [--faults drop,silence,8005,1700,refuse (S6)]"
+        + " [--page PATH (MEM: open this page instead, e.g. 'watchlists' for the layout without live rows)]"
         + " [--real-data-timeout 120 (S6 silence)] [--stable-after 60 (S6: link up this long before each fault)] [--sample 60 (S7, seconds)]";
 
     public static readonly string[] Known = ["S1", "S2", "S3", "S4", "S6", "S7", "MEM"];
@@ -72,6 +73,9 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
     /// <summary>Live stocks on each S1/S2/S4 page: 12 is the market overview, any other count a team watchlist (QUALITY.md: 40).</summary>
     public int Symbols { get; init; } = BenchSymbols.QualityPageSize;
 
+    /// <summary>MEM only: the page the tabs open instead of the live one (its circuit cost apart from the live rows).</summary>
+    public string? Page { get; init; }
+
     public TimeSpan SoakSample { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The realtime client's "no REAL while subscribed" bound (S6 silence); null keeps the app's (120 s).</summary>
@@ -89,6 +93,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
         int[] ramp = [10, 20, 40, 80, 120, 160, 200];
         var symbols = BenchSymbols.QualityPageSize;
         string[] faults = FaultRun.Faults;
+        string? page = null;
         var problem = new BenchArguments()
             .Value("--seconds", v => window = BenchArguments.Number(v))
             .Value("--warmup", v => warmup = BenchArguments.Number(v))
@@ -104,6 +109,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
             .Value("--real-data-timeout", v => stale = BenchArguments.Number(v))
             .Value("--stable-after", v => stableAfter = BenchArguments.Number(v))
             .Value("--symbols", v => symbols = BenchArguments.Whole(v))
+            .Value("--page", v => page = v.TrimStart('/'))
             .Read(args, arg =>
             {
                 var scenario = arg.ToUpperInvariant();
@@ -157,6 +163,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
             RealDataTimeout = stale is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             StableAfter = stableAfter is { } up ? TimeSpan.FromSeconds(up) : null,
             Symbols = symbols,
+            Page = page,
         };
     }
 

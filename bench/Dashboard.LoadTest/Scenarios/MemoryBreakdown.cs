@@ -21,6 +21,7 @@ internal static class MemoryBreakdown
         var count = options.Members ?? 10;
         var members = await host.CreateMemberRecordsAsync(count);
         await symbols.PreparePageAsync(host);
+        var path = options.Page ?? symbols.Page;
         var empty = PhaseRunner.SettledHeap();
 
         var leases = new List<BrokerLease>();
@@ -45,14 +46,14 @@ internal static class MemoryBreakdown
             var sessions = PhaseRunner.SettledHeap();
 
             await using ITabs tabs = tabsInProcess
-                ? new InProcessTabs(host.Address, [.. members.Select(m => m.Cookie)], symbols.Page)
-                : GeneratorProcess.Start(host.Address, [.. members.Select(m => m.Cookie)], symbols.Page);
+                ? new InProcessTabs(host.Address, [.. members.Select(m => m.Cookie)], path)
+                : GeneratorProcess.Start(host.Address, [.. members.Select(m => m.Cookie)], path);
             var (running, failed, firstError) = await tabs.WaitReadyAsync();
             log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} MEM: {running} tabs running, {failed} failed{(firstError is null ? "" : ": " + firstError)}; settling {options.Warmup.TotalSeconds:0} s");
             await Task.Delay(options.Warmup);
             var circuits = PhaseRunner.SettledHeap();
             await tabs.StopAsync();
-            return new MemoryResult(count, symbols.Codes.Count, running, Mb(sessions - empty, count), running == 0 ? double.NaN : Mb(circuits - sessions, running), symbols.Page);
+            return new MemoryResult(count, symbols.Codes.Count, running, Mb(sessions - empty, count), running == 0 ? double.NaN : Mb(circuits - sessions, running), path);
         }
         finally
         {
@@ -72,9 +73,9 @@ internal static class MemoryBreakdown
 
     public static void Write(MemoryResult r, TextWriter output)
     {
-        output.WriteLine("| members | stocks per page | tabs running | sessions + feed MB/member | circuit MB/tab | total MB/tab |");
-        output.WriteLine("|---:|---:|---:|---:|---:|---:|");
-        output.WriteLine(FormattableString.Invariant($"| {r.Members} | {r.Symbols} | {r.Running} | {r.SessionsMb:0.00} | {r.CircuitMb:0.00} | {r.SessionsMb + r.CircuitMb:0.00} |"));
+        output.WriteLine("| members | stocks per feed | page | tabs running | sessions + feed MB/member | circuit MB/tab | total MB/tab |");
+        output.WriteLine("|---:|---:|---|---:|---:|---:|---:|");
+        output.WriteLine(FormattableString.Invariant($"| {r.Members} | {r.Symbols} | /{r.Page} | {r.Running} | {r.SessionsMb:0.00} | {r.CircuitMb:0.00} | {r.SessionsMb + r.CircuitMb:0.00} |"));
     }
 
     private static double Mb(long bytes, int per) => bytes / 1_048_576.0 / per;
