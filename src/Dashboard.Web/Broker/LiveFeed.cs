@@ -24,6 +24,12 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
 
     private readonly BrokerMetrics? metrics;
 
+    // The value the last event delivered on this thread mapped to, by which map. One receive loop hands the same
+    // event to every feed of its (type, item) in turn (the shared team quote feed: every member's page), so the
+    // second and later feeds reuse the first one's immutable value instead of parsing the event again.
+    [ThreadStatic]
+    private static (RealtimeEvent? Event, Func<RealtimeEvent, T?>? Map, T? Value) lastMapped;
+
     private Dictionary<string, T> pending = new(StringComparer.Ordinal);
 
     // The dictionary the reader emptied last time, reused for the next batch: one allocation per feed, not one per tick.
@@ -87,7 +93,7 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
 
     void IRealtimeSink.Deliver(RealtimeEvent e)
     {
-        if (map(e) is { } value)
+        if (MapOnce(e) is { } value)
         {
             metrics?.Parsed(e.ReceivedAt);
             Publish(value);
@@ -95,6 +101,20 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
     }
 
     void IRealtimeSink.Complete() => Complete();
+
+    /// <summary>The map's value of <paramref name="e"/>, reused when this thread just mapped the same event with the same map.</summary>
+    internal T? MapOnce(RealtimeEvent e)
+    {
+        var last = lastMapped;
+        if (ReferenceEquals(last.Event, e) && map.Equals(last.Map))
+        {
+            return last.Value;
+        }
+
+        var value = map(e);
+        lastMapped = (e, map, value);
+        return value;
+    }
 
     internal override void Offer(ILiveValue snapshot)
     {
