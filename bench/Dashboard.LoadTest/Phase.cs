@@ -75,7 +75,7 @@ internal sealed class PhaseRunner(BenchHost host, LatencyRecorder latency, IRead
             generated.Errors, generated.FirstError ?? firstError, generated.JsCalls);
     }
 
-    private static long SettledHeap()
+    internal static long SettledHeap()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();

@@ -42,12 +42,13 @@ internal static class BenchCommand
 internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Window, TimeSpan Warmup, IReadOnlyList<int> Ramp, bool Baseline, double TicksPerSecondPerSymbol)
 {
     public const string Usage =
-        "usage: bench S1|S2|S3|S4|S6|S7 ... [--seconds N (window; S7: the soak, default 60)] [--warmup N (default 10)] [--ramp 10,20,40 (S4 steps)] [--no-baseline] [--tick-rate 2 (per symbol)]"
+        "usage: bench S1|S2|S3|S4|S6|S7|MEM ... [--seconds N (window; S7: the soak, default 60)] [--warmup N (default 10)] [--ramp 10,20,40 (S4 steps)] [--no-baseline] [--tick-rate 2 (per symbol)]"
         + " [--symbols 40 (live stocks per S1/S2/S4 page; 12 = the market overview)]"
-        + " [--members N (S3 25, S6 10, S7 25)] [--burst-seconds 10 (S3)] [--fault-rounds 1 --fault-every 0 (S6, seconds between faults)] [--faults drop,silence,8005,1700,refuse (S6)]"
+        + " [--members N (S3 25, S6 10, S7 25, MEM 10)] [--burst-seconds 10 (S3)] [--fault-rounds 1 --fault-every 0 (S6, seconds between faults)] [--faults drop,silence,8005,1700,refuse (S6)]"
+        + " [--page PATH (MEM: open this page instead, e.g. 'watchlists' for the layout without live rows)]"
         + " [--real-data-timeout 120 (S6 silence)] [--stable-after 60 (S6: link up this long before each fault)] [--sample 60 (S7, seconds)]";
 
-    public static readonly string[] Known = ["S1", "S2", "S3", "S4", "S6", "S7"];
+    public static readonly string[] Known = ["S1", "S2", "S3", "S4", "S6", "S7", "MEM"];
 
     public string? Error { get; init; }
 
@@ -72,6 +73,9 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
     /// <summary>Live stocks on each S1/S2/S4 page: 12 is the market overview, any other count a team watchlist (QUALITY.md: 40).</summary>
     public int Symbols { get; init; } = BenchSymbols.QualityPageSize;
 
+    /// <summary>MEM only: the page the tabs open instead of the live one (its circuit cost apart from the live rows).</summary>
+    public string? Page { get; init; }
+
     public TimeSpan SoakSample { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The realtime client's "no REAL while subscribed" bound (S6 silence); null keeps the app's (120 s).</summary>
@@ -89,6 +93,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
         int[] ramp = [10, 20, 40, 80, 120, 160, 200];
         var symbols = BenchSymbols.QualityPageSize;
         string[] faults = FaultRun.Faults;
+        string? page = null;
         var problem = new BenchArguments()
             .Value("--seconds", v => window = BenchArguments.Number(v))
             .Value("--warmup", v => warmup = BenchArguments.Number(v))
@@ -104,6 +109,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
             .Value("--real-data-timeout", v => stale = BenchArguments.Number(v))
             .Value("--stable-after", v => stableAfter = BenchArguments.Number(v))
             .Value("--symbols", v => symbols = BenchArguments.Whole(v))
+            .Value("--page", v => page = v.TrimStart('/'))
             .Read(args, arg =>
             {
                 var scenario = arg.ToUpperInvariant();
@@ -157,6 +163,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Wi
             RealDataTimeout = stale is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             StableAfter = stableAfter is { } up ? TimeSpan.FromSeconds(up) : null,
             Symbols = symbols,
+            Page = page,
         };
     }
 
@@ -174,6 +181,8 @@ internal sealed class BenchReport
 
     public SoakResult? Soak { get; set; }
 
+    public MemoryResult? Memory { get; set; }
+
     /// <summary>The stocks the S1/S2/S4 pages showed.</summary>
     public BenchSymbols Symbols { get; init; } = BenchSymbols.Of(MarketDefaults.Stocks.Count);
 
@@ -182,7 +191,8 @@ internal sealed class BenchReport
         Phases.Any(r => r.Running == 0 || r.TicksPerSecond <= 0)
         || TeamPeak.Any(t => t.Events.FillsDropped != 0 || t.Events.ViDropped != 0)
         || Faults.Any(f => f.Duplicates != 0 || f.Recovered < f.Members)
-        || Soak is { Running: 0 };
+        || Soak is { Running: 0 }
+        || Memory is { Running: 0 };
 
     public void Write(BenchOptions options, TextWriter output)
     {
@@ -206,6 +216,11 @@ internal sealed class BenchReport
         {
             Scenarios.Soak.Write(soak, output);
         }
+
+        if (Memory is { } memory)
+        {
+            MemoryBreakdown.Write(memory, output);
+        }
     }
 }
 
@@ -225,7 +240,7 @@ internal static class BenchRun
         }
 
         // S1/S2/S4 pages show options.Symbols stocks; S3/S6/S7 open the overview, whose 12 are among them.
-        var symbols = BenchSymbols.Of(options.Scenarios.Any(s => s is "S1" or "S2" or "S4") ? options.Symbols : MarketDefaults.Stocks.Count);
+        var symbols = BenchSymbols.Of(options.Scenarios.Any(s => s is "S1" or "S2" or "S4" or "MEM") ? options.Symbols : MarketDefaults.Stocks.Count);
         var host = new BenchHost(options.TicksPerSecondPerSymbol, symbols.Codes, settings);
         try
         {
@@ -290,6 +305,11 @@ internal static class BenchRun
         {
             var traders = await host.CreateMemberRecordsAsync(options.Members ?? 10, role: DashboardRoles.Trader);
             report.Faults.AddRange(await FaultRun.RunAsync(host, traders, options, log, tabsInProcess));
+        }
+
+        if (options.Scenarios.Contains("MEM"))
+        {
+            report.Memory = await MemoryBreakdown.RunAsync(host, symbols, options, log, tabsInProcess);
         }
 
         if (options.Scenarios.Contains("S7"))

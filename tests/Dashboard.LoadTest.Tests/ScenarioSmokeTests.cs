@@ -59,7 +59,29 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
         Assert.False(report.Broken);
     }
 
+    [Fact]
+    public async Task MemoryBreakdownOpensSessionsThenTabsOnThemAndReportsBoth()
+    {
+        var options = BenchOptions.Parse(["MEM", "--members", "2", "--warmup", "2", "--symbols", "5"]);
+        Assert.Null(options.Error);
+        var log = new StringWriter();
+
+        var report = await BenchRun.RunAsync(options, log, tabsInProcess: true);
+
+        var table = new StringWriter();
+        report.Write(options, table);
+        output.WriteLine(log.ToString());
+        output.WriteLine(table.ToString());
+        var memory = Assert.IsType<MemoryResult>(report.Memory);
+        Assert.Equal((2, 5, 2), (memory.Members, memory.Symbols, memory.Running));
+        Assert.StartsWith("watchlists/", memory.Page, StringComparison.Ordinal);
+        Assert.True(double.IsFinite(memory.SessionsMb) && double.IsFinite(memory.CircuitMb), table.ToString());
+        Assert.Contains($"| 2 | 5 | /{memory.Page} | 2 |", table.ToString(), StringComparison.Ordinal);
+        Assert.False(report.Broken);
+    }
+
     [Theory]
+    [InlineData(new[] { "--symbols", "0" }, "--symbols takes 1-")]
     [InlineData(new[] { "--tabs", "0" }, "--tabs must be 1-10")]
     [InlineData(new[] { "--tabs", "1,x" }, "bad value")]
     [InlineData(new[] { "--frames" }, "unknown option '--frames'")]

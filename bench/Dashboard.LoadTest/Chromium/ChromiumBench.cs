@@ -5,10 +5,16 @@ using Microsoft.Playwright;
 
 namespace Dashboard.LoadTest.Chromium;
 
-/// <summary><c>chromium [--tabs 1,5] [--seconds 30] [--warmup 5] [--tick-rate 2] [--no-baseline]</c>.</summary>
+/// <summary><c>chromium [--tabs 1,5] [--seconds 30] [--warmup 5] [--tick-rate 2] [--symbols 40] [--no-baseline]</c>.</summary>
 internal sealed record ChromiumOptions(IReadOnlyList<int> Tabs, TimeSpan Window, TimeSpan Warmup, double TickRate, bool Baseline)
 {
-    public const string Usage = "usage: chromium [--tabs 1,5] [--seconds 30 (window)] [--warmup 5] [--tick-rate 2 (per symbol)] [--no-baseline]";
+    public const string Usage = "usage: chromium [--tabs 1,5] [--seconds 30 (window)] [--warmup 5] [--tick-rate 2 (per symbol)] [--symbols 40 (a team watchlist; 12 = the market overview)] [--shots DIR] [--no-baseline]";
+
+    /// <summary>Live stocks on each tab's page: 12 is the market overview, any other count a team watchlist (QUALITY.md S2: 40).</summary>
+    public int Symbols { get; init; } = BenchSymbols.QualityPageSize;
+
+    /// <summary>When set, the first tab's page is saved there at 1366x900 and 390x844 after each optimized window (to look at).</summary>
+    public string? Shots { get; init; }
 
     public string? Error { get; init; }
 
@@ -16,11 +22,15 @@ internal sealed record ChromiumOptions(IReadOnlyList<int> Tabs, TimeSpan Window,
     {
         int[] tabs = [1, 5];
         var (window, warmup, rate, baseline) = (30.0, 5.0, 2.0, true);
+        var symbols = BenchSymbols.QualityPageSize;
+        string? shots = null;
         var problem = new BenchArguments()
             .Value("--tabs", v => tabs = BenchArguments.Wholes(v))
             .Value("--seconds", v => window = BenchArguments.Number(v))
             .Value("--warmup", v => warmup = BenchArguments.Number(v))
             .Value("--tick-rate", v => rate = BenchArguments.Number(v))
+            .Value("--symbols", v => symbols = BenchArguments.Whole(v))
+            .Value("--shots", v => shots = v)
             .Flag("--no-baseline", () => baseline = false)
             .Read(args, arg => $"unknown option '{arg}'");
         if (problem is not null)
@@ -34,7 +44,12 @@ internal sealed record ChromiumOptions(IReadOnlyList<int> Tabs, TimeSpan Window,
             return Empty with { Error = "--tabs must be 1-10 each (Chromium saturates a small machine beyond); --seconds and --tick-rate positive, --warmup not negative" };
         }
 
-        return new ChromiumOptions(tabs, TimeSpan.FromSeconds(window), TimeSpan.FromSeconds(warmup), rate, baseline);
+        if (symbols is < 1 or > BenchSymbols.Most)
+        {
+            return Empty with { Error = $"--symbols takes 1-{BenchSymbols.Most} (12 opens the market overview, any other count a team watchlist of that many stocks)" };
+        }
+
+        return new ChromiumOptions(tabs, TimeSpan.FromSeconds(window), TimeSpan.FromSeconds(warmup), rate, baseline) { Symbols = symbols, Shots = shots };
     }
 
     private static ChromiumOptions Empty => new([], TimeSpan.Zero, TimeSpan.Zero, 0, false);
@@ -71,7 +86,8 @@ internal static class ChromiumBench
 
     public static async Task<List<ScreenResult>> RunAsync(ChromiumOptions options, TextWriter log)
     {
-        var host = new BenchHost(options.TickRate, MarketDefaults.Stocks, new Dictionary<string, string?>
+        var symbols = BenchSymbols.Of(options.Symbols);
+        var host = new BenchHost(options.TickRate, symbols.Codes, new Dictionary<string, string?>
         {
             ["Broker:EmitTimesInMarkupForBenchmark"] = "true",
             ["Logging:LogLevel:Dashboard.Kiwoom.Rest"] = "Error",
@@ -81,6 +97,7 @@ internal static class ChromiumBench
             host.Start();
             var password = "bench tab " + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
             var members = await host.CreateMemberRecordsAsync(options.Tabs.Max(), password);
+            await symbols.PreparePageAsync(host);
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -101,7 +118,7 @@ internal static class ChromiumBench
             {
                 foreach (var naive in options.Baseline ? new[] { false, true } : [false])
                 {
-                    results.Add(await PhaseAsync(host, latency, contexts.Take(tabs).ToList(), naive, options, log));
+                    results.Add(await PhaseAsync(host, latency, contexts.Take(tabs).ToList(), naive, options, symbols.Page, log));
                     log.WriteLine("  " + Row(results[^1]));
                 }
             }
@@ -139,7 +156,7 @@ internal static class ChromiumBench
         return context;
     }
 
-    private static async Task<ScreenResult> PhaseAsync(BenchHost host, LatencyRecorder latency, List<IBrowserContext> contexts, bool naive, ChromiumOptions options, TextWriter log)
+    private static async Task<ScreenResult> PhaseAsync(BenchHost host, LatencyRecorder latency, List<IBrowserContext> contexts, bool naive, ChromiumOptions options, string path, TextWriter log)
     {
         host.BrokerOptions.NaiveRenderingForBenchmark = naive;
 
@@ -149,7 +166,7 @@ internal static class ChromiumBench
             await Task.Delay(500);
         }
 
-        log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {contexts.Count} Chromium tab(s), {(naive ? "naive baseline" : "optimized")}: opening the market overview");
+        log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {contexts.Count} Chromium tab(s), {(naive ? "naive baseline" : "optimized")}: opening /{path}");
         var pages = new List<IPage>();
         try
         {
@@ -157,7 +174,7 @@ internal static class ChromiumBench
             {
                 var page = await context.NewPageAsync();
                 pages.Add(page);
-                await page.GotoAsync(PhaseRunner.Page);
+                await page.GotoAsync(path);
                 await ScreenObserver.InstallAsync(page);
                 await WaitForLiveRowsAsync(page);
             }
@@ -186,6 +203,11 @@ internal static class ChromiumBench
                 frame.AddRange(samples.Frame);
             }
 
+            if (options.Shots is { } folder && !naive)
+            {
+                await ShootAsync(pages[0], folder, contexts.Count);
+            }
+
             return new ScreenResult(
                 contexts.Count, naive, pages.Count, Distribution.Of(dom), Distribution.Of(frame), server[BrokerMetrics.EmitToRenderSent],
                 ticksIn / seconds, cpuUsed.TotalMilliseconds / (seconds * 1000 * Environment.ProcessorCount) * 100, LoadAverage());
@@ -199,11 +221,27 @@ internal static class ChromiumBench
         }
     }
 
+    private static async Task ShootAsync(IPage page, string folder, int tabs)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var (width, height) in new[] { (1366, 900), (390, 844) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"live-page-{tabs}tabs-{width}.png"), FullPage = false });
+        }
+
+        // No sideways scroll of the page at phone width (common brief): said in the log rather than assumed.
+        var wide = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        Console.WriteLine($"screenshots in {folder}; sideways scroll at 390 px: {(wide ? "YES" : "no")}");
+        await page.SetViewportSizeAsync(1366, 900);
+    }
+
     private static async Task WaitForLiveRowsAsync(IPage page)
     {
         try
         {
-            await page.WaitForSelectorAsync("td.market-price[data-emit]", new PageWaitForSelectorOptions { Timeout = 60_000, State = WaitForSelectorState.Attached });
+            // The overview's and the watchlist's price cells both carry it.
+            await page.WaitForSelectorAsync("td[data-emit]", new PageWaitForSelectorOptions { Timeout = 60_000, State = WaitForSelectorState.Attached });
         }
         catch (TimeoutException)
         {
@@ -215,7 +253,7 @@ internal static class ChromiumBench
 
     public static void Write(IReadOnlyList<ScreenResult> results, ChromiumOptions options, TextWriter output)
     {
-        output.WriteLine($"Tick-to-screen in headless Chromium (/usr/bin/chromium): the market overview's {MarketDefaults.Stocks.Count} stocks at {options.TickRate.ToString(CultureInfo.InvariantCulture)} ticks/s each (fixed-rate simulator); window {options.Window.TotalSeconds:0} s after {options.Warmup.TotalSeconds:0} s warm-up; {Environment.ProcessorCount} cores.");
+        output.WriteLine($"Tick-to-screen in headless Chromium (/usr/bin/chromium): {(options.Symbols == MarketDefaults.Stocks.Count ? "the market overview's" : "a team watchlist's")} {options.Symbols} stocks at {options.TickRate.ToString(CultureInfo.InvariantCulture)} ticks/s each (fixed-rate simulator); window {options.Window.TotalSeconds:0} s after {options.Warmup.TotalSeconds:0} s warm-up; {Environment.ProcessorCount} cores.");
         output.WriteLine("Latency in ms (p50 / p99 / max) from the simulator's emit time: to the price cell's DOM change (MutationObserver), to the next animation frame after it, and the server's share (emit → render batch sent, t4). Simulator, server and browser run on this one machine and read the same wall clock; no cross-machine skew is involved.");
         output.WriteLine("Server CPU: the bench process (dashboard + embedded simulator), % of all cores; Chromium's own CPU is not in it (see the load average).");
         output.WriteLine();

@@ -59,4 +59,6 @@ public sealed class EventFeed<T> : FeedBase, IRealtimeSink
     }
 
     internal override void Complete() => channel.Writer.TryComplete();
+
+    internal override void Fail(Exception error) => channel.Writer.TryComplete(error);
 }

@@ -63,6 +63,9 @@ public abstract class FeedBase : IAsyncDisposable
     /// <summary>Readers see the end of the feed.</summary>
     internal abstract void Complete();
 
+    /// <summary>Readers see the end of the feed as <paramref name="error"/> (after the values already waiting).</summary>
+    internal abstract void Fail(Exception error);
+
     internal void Add(RealtimeSubscription subscription) => Add(subscription.Item, subscription);
 
     /// <summary>

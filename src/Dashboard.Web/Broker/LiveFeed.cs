@@ -24,7 +24,16 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
 
     private readonly BrokerMetrics? metrics;
 
+    // The value the last event delivered on this thread mapped to, by which map. One receive loop hands the same
+    // event to every feed of its (type, item) in turn (the shared team quote feed: every member's page), so the
+    // second and later feeds reuse the first one's immutable value instead of parsing the event again.
+    [ThreadStatic]
+    private static (RealtimeEvent? Event, Func<RealtimeEvent, T?>? Map, T? Value) lastMapped;
+
     private Dictionary<string, T> pending = new(StringComparer.Ordinal);
+
+    // The dictionary the reader emptied last time, reused for the next batch: one allocation per feed, not one per tick.
+    private Dictionary<string, T>? spare;
     private List<T> queued = [];
     private long conflated;
 
@@ -84,7 +93,7 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
 
     void IRealtimeSink.Deliver(RealtimeEvent e)
     {
-        if (map(e) is { } value)
+        if (MapOnce(e) is { } value)
         {
             metrics?.Parsed(e.ReceivedAt);
             Publish(value);
@@ -92,6 +101,20 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
     }
 
     void IRealtimeSink.Complete() => Complete();
+
+    /// <summary>The map's value of <paramref name="e"/>, reused when this thread just mapped the same event with the same map.</summary>
+    internal T? MapOnce(RealtimeEvent e)
+    {
+        var last = lastMapped;
+        if (ReferenceEquals(last.Event, e) && map.Equals(last.Map))
+        {
+            return last.Value;
+        }
+
+        var value = map(e);
+        lastMapped = (e, map, value);
+        return value;
+    }
 
     internal override void Offer(ILiveValue snapshot)
     {
@@ -102,6 +125,8 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
     }
 
     internal override void Complete() => signal.Writer.TryComplete();
+
+    internal override void Fail(Exception error) => signal.Writer.TryComplete(error);
 
     private List<T> Take()
     {
@@ -121,9 +146,17 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
             }
 
             taken = pending;
-            pending = new Dictionary<string, T>(StringComparer.Ordinal);
+            pending = spare ?? new Dictionary<string, T>(StringComparer.Ordinal);
+            spare = null;
         }
 
-        return [.. taken.Values];
+        List<T> batch = [.. taken.Values];
+        taken.Clear();
+        lock (gate)
+        {
+            spare = taken;
+        }
+
+        return batch;
     }
 }

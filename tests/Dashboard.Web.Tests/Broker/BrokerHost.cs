@@ -12,18 +12,32 @@ namespace Dashboard.Web.Tests.Broker;
 
 /// <summary>
 /// The real host on Kestrel at 127.0.0.1 with the embedded simulator, so sessions open real WebSockets
-/// to it; a short grace period keeps the tests quick. Shared by the tests of one class.
+/// to it; a short grace period keeps the tests quick. Shared by the tests of one class. Hosts with more
+/// settings (the shared team quote feed) derive from it and add theirs through the constructor's hook.
 /// </summary>
-public sealed class BrokerHost : IAsyncLifetime
+public class BrokerHost : IAsyncLifetime
 {
     public static readonly TimeSpan GracePeriod = TimeSpan.FromMilliseconds(500);
 
+    private readonly string memberPrefix;
     private int members;
 
-    public KestrelDashboardFactory Factory { get; } = new(new Dictionary<string, string?>
+    public BrokerHost()
+        : this(_ => { })
     {
-        ["Broker:GracePeriod"] = GracePeriod.ToString(),
-    });
+    }
+
+    /// <param name="configure">Adds or overrides settings of the host (after the grace period is set).</param>
+    /// <param name="memberPrefix">Names this host's members ("live1@team.test"), so logs tell the hosts apart.</param>
+    protected BrokerHost(Action<IDictionary<string, string?>> configure, string memberPrefix = "live")
+    {
+        var settings = new Dictionary<string, string?> { ["Broker:GracePeriod"] = GracePeriod.ToString() };
+        configure(settings);
+        Factory = new KestrelDashboardFactory(settings);
+        this.memberPrefix = memberPrefix;
+    }
+
+    public KestrelDashboardFactory Factory { get; }
 
     public Uri Address { get; private set; } = default!;
 
@@ -48,7 +62,7 @@ public sealed class BrokerHost : IAsyncLifetime
     public async Task<(string OwnerId, Guid ConnectionId)> NewMemberAsync()
     {
         var n = Interlocked.Increment(ref members);
-        var id = await TestMembers.CreateAsync(Factory.Services, $"live{n}@team.test", DashboardRoles.Trader);
+        var id = await TestMembers.CreateAsync(Factory.Services, $"{memberPrefix}{n}@team.test", DashboardRoles.Trader);
         var connections = Factory.Services.GetRequiredService<ConnectionService>();
         await connections.ProvisionSimulatorAsync(id);
         var member = await TestMembers.PrincipalAsync(Factory.Services, id);

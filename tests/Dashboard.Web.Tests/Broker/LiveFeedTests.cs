@@ -29,6 +29,38 @@ public sealed class LiveFeedTests
     }
 
     [Fact]
+    public async Task FeedsGivenTheSameEventInTurnMapItOnceAndShareTheValue()
+    {
+        // The shared team quote feed hands one event to every member's feed on the receive loop's thread.
+        var calls = 0;
+        Func<RealtimeEvent, Quote?> map = e =>
+        {
+            calls++;
+            return QuoteOf(e.Item, 70_000);
+        };
+        var (first, second) = (new LiveFeed<Quote>(RealtimeTypes.Trade, map), new LiveFeed<Quote>(RealtimeTypes.Trade, map));
+        var tick = new RealtimeEvent(RealtimeTypes.Trade, "주식체결", "005930", default, At);
+
+        ((IRealtimeSink)first).Deliver(tick);
+        ((IRealtimeSink)second).Deliver(tick);
+        Assert.Equal(1, calls);
+        ((IRealtimeSink)second).Deliver(new RealtimeEvent(RealtimeTypes.Trade, "주식체결", "005930", default, At));
+        Assert.Equal(2, calls);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await using var a = first.ReadAllAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+        Assert.True(await a.MoveNextAsync());
+        var other = new LiveFeed<Quote>(RealtimeTypes.Trade, e => QuoteOf(e.Item, 1));
+        ((IRealtimeSink)other).Deliver(tick);
+        await using var c = other.ReadAllAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+        Assert.True(await c.MoveNextAsync());
+
+        // Another map of the same event is its own value.
+        Assert.Equal(1, Assert.Single(c.Current).Price);
+        Assert.Equal(70_000, Assert.Single(a.Current).Price);
+    }
+
+    [Fact]
     public async Task ReadingEndsWhenTheFeedIsDisposed()
     {
         var feed = new LiveFeed<Quote>(RealtimeTypes.Trade, MarketMapping.ToQuote);

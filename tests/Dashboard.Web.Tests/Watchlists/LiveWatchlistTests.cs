@@ -69,6 +69,55 @@ public sealed class LiveWatchlistTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATickRendersOnlyTheRowOfItsStockAndNotTheListsStaticParts()
+    {
+        var id = (await service.CreateAsync(bunit.Member, "Mine", team: false)).Id!.Value;
+        await service.AddAsync(bunit.Member, id, "005930", null);
+        await service.AddAsync(bunit.Member, id, "000660", null);
+        session.FakeMarket.Quotes["005930"] = QuoteOf("005930", 70_000);
+        session.FakeMarket.Quotes["000660"] = QuoteOf("000660", 180_000);
+        var list = bunit.Render<LiveWatchlist>(p => p.Add(x => x.ListId, id));
+        list.WaitForAssertion(() => Assert.Contains("180,000", Row(list, "000660")), Deadline);
+        var rows = list.FindComponents<WatchlistQuoteRow>().ToDictionary(r => r.Instance.Entry.Code);
+        var before = rows.ToDictionary(kv => kv.Key, kv => kv.Value.RenderCount);
+        var addBar = list.FindComponent<WatchlistAddBar>();
+        var (addBarBefore, pageBefore) = (addBar.RenderCount, list.RenderCount);
+
+        session.FakeFeeds.Live<Quote>(RealtimeTypes.Trade).Publish(QuoteOf("005930", 70_500));
+        await Eventually.TrueAsync(
+            () =>
+            {
+                bunit.Time.Advance(TimeSpan.FromMilliseconds(100));
+                return Row(list, "005930").Contains("70,500", StringComparison.Ordinal);
+            },
+            Deadline);
+
+        Assert.True(list.RenderCount > pageBefore, "the tick did not go through the page's render");
+        Assert.True(rows["005930"].RenderCount > before["005930"]);
+        Assert.Equal(before["000660"], rows["000660"].RenderCount);
+        Assert.Equal(addBarBefore, addBar.RenderCount);
+        Assert.Contains("180,000", Row(list, "000660"));
+    }
+
+    [Fact]
+    public async Task EditingANoteFromARowRendersTheEditorAndSavingItShowsTheNote()
+    {
+        var id = (await service.CreateAsync(bunit.Member, "Mine", team: false)).Id!.Value;
+        await service.AddAsync(bunit.Member, id, "005930", null);
+        var list = bunit.Render<LiveWatchlist>(p => p.Add(x => x.ListId, id));
+        list.WaitForAssertion(() => Assert.Single(list.FindAll("tr.watchlist-row")), Deadline);
+
+        list.Find(".watchlist-edit-toggle").Click();
+        list.Find("tr.watchlist-row[data-code='005930'] .watchlist-edit-note").Click();
+        list.Find(".watchlist-note-input input").Input("foundry order");
+        list.Find(".watchlist-note-save").Click();
+
+        list.WaitForAssertion(() => Assert.Empty(list.FindAll(".watchlist-note-editor")), Deadline);
+        Assert.Contains("foundry order", Row(list, "005930"));
+        Assert.Equal("foundry order", (await service.GetAsync(bunit.Member, id))!.Items.Single().Note);
+    }
+
+    [Fact]
     public async Task ATeammatesAddAppearsWithoutAReloadAndItsPriceIsFollowed()
     {
         var id = (await service.CreateAsync(Teammate, "Team semis", team: true)).Id!.Value;

@@ -64,10 +64,19 @@ internal sealed class SharedQuoteSubscription : IAsyncDisposable
     internal ValueTask DetachAsync() =>
         Interlocked.Exchange(ref current, null)?.Subscription?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    /// <summary>No source is left: the member's feed ends, as it does when its own session closes.</summary>
-    internal void End()
+    /// <summary>
+    /// No source is left: the member's feed ends, as it does when its own session closes. With a
+    /// <paramref name="reason"/> (a move failed) the feed's reader gets it as an error, so the page says so.
+    /// </summary>
+    internal void End(string? reason = null)
     {
         Interlocked.Exchange(ref current, null);
+        if (reason is not null && target is FeedBase feed)
+        {
+            feed.Fail(new FeedInterruptedException(reason));
+            return;
+        }
+
         target.Complete();
     }
 

@@ -14,4 +14,7 @@ internal static partial class TeamQuoteLog
 
     [LoggerMessage(5083, LogLevel.Warning, "Team quote {Type} {Item} could not move to session {KeyId}: {Reason}")]
     public static partial void MoveFailed(ILogger logger, string type, string item, string keyId, string reason);
+
+    [LoggerMessage(5084, LogLevel.Warning, "Team quotes of {Environment} could not move off session {KeyId}; {Count} feeds ended and their pages say so: {Reason}")]
+    public static partial void FeedsEnded(ILogger logger, Dashboard.Kiwoom.KiwoomEnvironment environment, string keyId, int count, string reason);
 }

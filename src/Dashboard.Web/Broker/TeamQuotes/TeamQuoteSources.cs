@@ -214,10 +214,38 @@ public sealed class TeamQuoteSources(ILogger<TeamQuoteSources> logger)
         }
         catch (Exception ex)
         {
-            // Runs from a status event with nobody to throw to; the feeds stay where they are.
+            // Runs from a status event with nobody to throw to: the feeds on the lost source end with the
+            // reason, so their pages say live prices stopped instead of quietly showing old ones.
             TeamQuoteLog.MoveFailed(logger, "*", "*", changed.Session.KeyId, ex.Message);
+            await EndAllAsync(m, changed.Session.KeyId, ex.Message);
         }
     }
+
+    private async Task EndAllAsync(Market m, string keyId, string reason)
+    {
+        await m.Turn.WaitAsync();
+        try
+        {
+            var count = m.Subscriptions.Count;
+            foreach (var shared in m.Subscriptions)
+            {
+                shared.End(CouldNotMove(shared, reason));
+            }
+
+            m.Subscriptions.Clear();
+            if (count > 0)
+            {
+                TeamQuoteLog.FeedsEnded(logger, m.Key.Environment, keyId, count, reason);
+            }
+        }
+        finally
+        {
+            m.Turn.Release();
+        }
+    }
+
+    private static string CouldNotMove(SharedQuoteSubscription shared, string reason) =>
+        $"Live prices of {shared.Item} stopped: the team's shared quotes could not move to another session ({reason}). Reload the page to subscribe again.";
 
     private async Task MoveLockedAsync(Market m, Candidate? next, bool releasePrevious)
     {
@@ -247,16 +275,26 @@ public sealed class TeamQuoteSources(ILogger<TeamQuoteSources> logger)
         var moved = 0;
         foreach (var shared in m.Subscriptions.ToList())
         {
-            var error = await shared.AttachAsync(next.Client, releasePrevious, CancellationToken.None);
-            if (error is null)
+            string? reason;
+            try
+            {
+                reason = (await shared.AttachAsync(next.Client, releasePrevious, CancellationToken.None))?.Message;
+            }
+            catch (ObjectDisposedException ex)
+            {
+                // The chosen session's client closed under the move: this feed cannot follow.
+                reason = ex.Message;
+            }
+
+            if (reason is null)
             {
                 moved++;
                 continue;
             }
 
-            TeamQuoteLog.MoveFailed(logger, shared.Type, shared.Item, next.Session.KeyId, error.Message);
+            TeamQuoteLog.MoveFailed(logger, shared.Type, shared.Item, next.Session.KeyId, reason);
             m.Subscriptions.Remove(shared);
-            shared.End();
+            shared.End(CouldNotMove(shared, reason));
         }
 
         TeamQuoteLog.SourceMoved(logger, m.Key.Environment, from?.Session.KeyId ?? "-", next.Session.KeyId, moved);

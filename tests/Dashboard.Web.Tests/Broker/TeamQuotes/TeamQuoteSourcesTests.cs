@@ -68,6 +68,77 @@ public sealed class TeamQuoteSourcesTests(SharedQuotesHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task SourceSocketDroppingMovesTheRegistrationToALiveMemberAndTicksContinue()
+    {
+        await host.QuiesceAsync();
+        var (owner, connection) = await host.NewMemberAsync();
+        await using var a = (await host.Registry.OpenAsync(owner, connection)).Lease!;
+        await Eventually.TrueAsync(() => a.Session.Status.State == BrokerLinkState.Connected, Wait);
+        await using var b = await OpenConnectedAsync();
+        var source = a.Session;
+        await using var feedA = await SubscribeAsync(source, "035720");
+        await using var feedB = await SubscribeAsync(b.Session, "035720");
+        Assert.Same(source, host.Sources.SourceOf(source.TeamMarket!.Value));
+        var sourceKey = (await host.Factory.Services.GetRequiredService<ConnectionService>().UnlockForOwnerAsync(owner, connection)).Credential!.AppKey;
+
+        // Every socket drops; the source's member cannot come back (its token expired and every REST call,
+        // the token call included, answers 429) while B reconnects on its still valid token. The session
+        // stays open: only its socket is gone, so nothing but the drop can move the registration.
+        host.Simulator.ExpireTokens(sourceKey);
+        host.Simulator.ForceRateLimit(true);
+        try
+        {
+            host.Simulator.DropSockets();
+            await Eventually.TrueAsync(() => b.Session.Status.State == BrokerLinkState.Connected && host.Sources.SourceOf(b.Session.TeamMarket!.Value) == b.Session, Wait,
+                "The registration did not move off the dropped source.");
+            var moved = DateTimeOffset.UtcNow;
+            Assert.NotEqual(BrokerLinkState.Connected, source.Status.State);
+            Assert.Same(source, host.Registry.Find(source.KeyId));
+            Assert.Equal(1, b.Session.RegistrationCount);
+
+            var fresh = false;
+            var deadline = DateTime.UtcNow + Wait;
+            while (!fresh && DateTime.UtcNow < deadline)
+            {
+                fresh = (await FirstBatchAsync(feedB)).Any(q => q.Code == "035720" && !q.FromSnapshot && q.ReceivedAt > moved);
+            }
+
+            Assert.True(fresh, "No live tick on the same feed after the source's socket dropped.");
+        }
+        finally
+        {
+            host.Simulator.ForceRateLimit(false);
+        }
+    }
+
+    [Fact]
+    public async Task AFailedMoveEndsTheFeedWithTheReasonInsteadOfLeavingItSilent()
+    {
+        // Three offline sessions of one Kiwoom mock market (no token is ever issued, no socket opens): A is the
+        // source, C's member reads the feed, and B, next in line, can no longer subscribe (its client is gone).
+        await using var a = OfflineSession("A");
+        var bClient = OfflineClient("B");
+        var b = OfflineSession("B", bClient);
+        await using var c = OfflineSession("C");
+        await using var feed = await SubscribeAsync(c, "068270");
+        Assert.Same(a, host.Sources.SourceOf(c.TeamMarket!.Value));
+        await bClient.DisposeAsync();
+
+        await a.DisposeAsync();
+
+        using var timeout = new CancellationTokenSource(Wait);
+        var ended = await Assert.ThrowsAsync<FeedInterruptedException>(async () =>
+        {
+            await foreach (var _ in feed.ReadAllAsync(timeout.Token))
+            {
+            }
+        });
+        Assert.Contains("068270", ended.Message, StringComparison.Ordinal);
+        Assert.Contains("could not move", ended.Message, StringComparison.Ordinal);
+        await b.DisposeAsync();
+    }
+
+    [Fact]
     public async Task FillsBalancesAndViStayOnEachMembersOwnSocket()
     {
         await host.QuiesceAsync();
@@ -141,6 +212,26 @@ public sealed class TeamQuoteSourcesTests(SharedQuotesHost host) : IClassFixture
         Assert.Equal(mock.Address, lookalike.Address);
         Assert.NotEqual(mock, lookalike);
         Assert.Equal(simulator, TeamQuoteMarket.Of(new KiwoomCredential("other", "keys", KiwoomEnvironment.Simulator, new Uri("https://127.0.0.1:5001/kiwoom-sim"))));
+    }
+
+    private static KiwoomCredential MockKeys(string name) => new($"MOCKKEY-MOVE-{name}", $"MOCKSECRET-MOVE-{name}", KiwoomEnvironment.Mock);
+
+    /// <summary>A realtime client of a mock-market key that never opens a socket: no token is issued and the connect delegate refuses.</summary>
+    private static KiwoomRealtimeClient OfflineClient(string name) =>
+        new(MockKeys(name), new NoTokens(), connect: (_, _) => throw new System.Net.WebSockets.WebSocketException("Tests never open a socket to Kiwoom."));
+
+    private BrokerSession OfflineSession(string name, KiwoomRealtimeClient? client = null)
+    {
+        var services = host.Factory.Services;
+        return new BrokerSession(
+            MockKeys(name),
+            services.GetRequiredService<KiwoomRestClient>(),
+            client ?? OfflineClient(name),
+            services.GetRequiredService<IOptions<BrokerOptions>>().Value,
+            services.GetRequiredService<BrokerMetrics>(),
+            TimeProvider.System,
+            NullLogger.Instance,
+            host.Sources);
     }
 
     private async Task<BrokerLease> OpenConnectedAsync()
