@@ -37,7 +37,7 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
             // Production refuses a key-ring secret beside the data; a throwaway run gets a throwaway secret.
             ["Dashboard:KeyRingSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Dashboard:RedirectToHttps"] = "false",
-            ["Simulator:BaseUrl"] = "",
+            ["SimulatorHosting:BaseUrl"] = "",
             ["Simulator:EmitTimestamps"] = "true",
             ["Simulator:FixedTicksPerSecond"] = ticksPerSecondPerSymbol.ToString(CultureInfo.InvariantCulture),
 

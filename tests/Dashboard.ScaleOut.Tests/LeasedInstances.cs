@@ -55,7 +55,7 @@ internal sealed class LeasedInstances : IAsyncDisposable
             ["ScaleOut:InstanceId"] = instance,
             ["ScaleOut:LeaseExpiry"] = LeaseExpiry.ToString(),
             ["Broker:GracePeriod"] = "00:00:00.500",
-            ["Simulator:BaseUrl"] = simulatorUrl,
+            ["SimulatorHosting:BaseUrl"] = simulatorUrl,
             ["Simulator:TokenIssuesPerMinutePerAddress"] = "1000",
             ["Orders:ReconcileInterval"] = "01:00:00",
         });

@@ -247,7 +247,7 @@ internal static class S5OrderPath
 
             // Production refuses a key-ring secret beside the key ring; a throwaway one per run, like a deployment's.
             ["Dashboard:KeyRingSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Simulator:BaseUrl"] = "",
+            ["SimulatorHosting:BaseUrl"] = "",
             ["Simulator:TokenIssuesPerMinutePerAddress"] = "1000",
             ["Orders:DefaultOrdersPerMinute"] = "1000",
             ["Orders:ReconcileInterval"] = "01:00:00",
