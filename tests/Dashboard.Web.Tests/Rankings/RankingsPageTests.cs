@@ -109,6 +109,9 @@ public sealed class RankingsPageTests : IAsyncLifetime
             },
             TimeSpan.FromSeconds(10));
         Assert.Equal("+2.16%", page.Find("tr.screen-row[data-code='005930'] td[data-live='rate']").TextContent);
+
+        // A live price carries its direction mark like the answer's own price cells ("72,200 ▲"), so live and not-yet-live rows read alike.
+        Assert.Equal("71,000 ▲", page.Find("tr.screen-row[data-code='005930'] td[data-live='price']").TextContent);
     }
 
     [Fact]

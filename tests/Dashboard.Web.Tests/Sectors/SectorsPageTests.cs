@@ -58,7 +58,7 @@ public sealed class SectorsPageTests : IAsyncLifetime
             () =>
             {
                 bunit.Time.Advance(TimeSpan.FromMilliseconds(100));
-                return page.FindAll(".sectors-list tr[data-code='013'] td[data-live='price']") is [var cell] && cell.TextContent == "3,012.50";
+                return page.FindAll(".sectors-list tr[data-code='013'] td[data-live='price']") is [var cell] && cell.TextContent == "3,012.50 ▲";
             },
             TimeSpan.FromSeconds(10));
 

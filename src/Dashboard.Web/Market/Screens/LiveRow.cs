@@ -33,6 +33,17 @@ public sealed record LiveRow(string Price, string Change, string Rate, PriceDire
         _ => ChangeSignCode.Unchanged,
     });
 
+    /// <summary>
+    /// The price as a table cell writes it: with the direction's mark after it ("72,200 ▲"), as the answer's own
+    /// price cells read, so a row that has gone live reads like the rows that have not.
+    /// </summary>
+    public string PriceCell => Direction switch
+    {
+        PriceDirection.Up => Price + " ▲",
+        PriceDirection.Down => Price + " ▼",
+        _ => Price,
+    };
+
     /// <summary>Whether the answer's sign cell already says this direction (it may say more: ↑ upper limit, ↓ lower limit).</summary>
     public bool Agrees(TrCell sign) => sign.Tone == Direction switch
     {
