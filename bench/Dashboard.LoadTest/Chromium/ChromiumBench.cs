@@ -227,6 +227,10 @@ internal static class ChromiumBench
         foreach (var (width, height) in new[] { (1366, 900), (390, 844) })
         {
             await page.SetViewportSizeAsync(width, height);
+
+            // The layout's drawer slides closed (or open) when the width crosses its breakpoint: shot at once, the page
+            // was caught mid-slide, pushed right by a half-closed drawer.
+            await page.WaitForTimeoutAsync(800);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"live-page-{tabs}tabs-{width}.png"), FullPage = false });
         }
 
