@@ -20,7 +20,7 @@ public sealed class OrderBlotterTests
         Assert.NotNull(blotter.Find($"#cancel-{open.IntentId:N}"));
         Assert.NotNull(blotter.Find($"#modify-{open.IntentId:N}"));
         blotter.Find("#blotter-tab-History").Click();
-        Assert.Equal(2, blotter.FindAll(".blotter-row").Count);
+        blotter.WaitForAssertion(() => Assert.Equal(2, blotter.FindAll(".blotter-row").Count));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class OrderBlotterTests
 
         blotter.WaitForAssertion(() => Assert.Equal("PartiallyFilled", blotter.Find($"#order-{open.IntentId:N}").GetAttribute("data-state")));
         blotter.Find("#blotter-tab-Fills").Click();
-        Assert.Single(blotter.FindAll(".blotter-row"));
+        blotter.WaitForAssertion(() => Assert.Single(blotter.FindAll(".blotter-row")));
     }
 
     [Fact]
@@ -110,6 +110,8 @@ public sealed class OrderBlotterTests
         context.Orders.Events.Publish(OrdersTestContext.MemberId, new OrderUpdate(OrderAuditKind.Accepted, later));
         blotter.WaitForAssertion(() => Assert.NotNull(blotter.Find($"#order-{later.IntentId:N}")));
         blotter.Find("#blotter-tab-History").Click();
-        Assert.Equal("Filled", blotter.Find($"#order-{open.IntentId:N}").GetAttribute("data-state"));
+
+        // The history tab renders its rows after the click (async under load): wait for them rather than read at once.
+        blotter.WaitForAssertion(() => Assert.Equal("Filled", blotter.Find($"#order-{open.IntentId:N}").GetAttribute("data-state")));
     }
 }
