@@ -83,6 +83,17 @@ public sealed class AccountMessagesTests : IAsyncLifetime
         Assert.DoesNotContain("No user matches", unknown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AResetLinkWithAMangledCodeLeadsToTheInvalidLinkPageNotAServerError()
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = factory.ClientOptions.BaseAddress });
+
+        using var response = await client.GetAsync("Account/ResetPassword?code=%25%25%25");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith("Account/InvalidPasswordReset", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
     private static async Task<(HttpStatusCode Status, string Html)> PageAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path);
