@@ -212,7 +212,7 @@ public sealed partial class KiwoomRealtimeClient
             return;
         }
 
-        if (_options.RealDataTimeout is { } limit && HasRegistrations())
+        if (_options.RealDataTimeout is { } limit && HasStreamingRegistrations())
         {
             var stale = _time.GetElapsedTime(session.LastReal, now);
             if (stale > limit)

@@ -53,9 +53,9 @@ public sealed partial class KiwoomRealtimeClient
             first = !_registrations.TryGetValue((type, item), out var registration);
             if (first)
             {
-                if (_registrations.Count == 0 && _session is { } current)
+                if (!RealtimeTypes.IsEventDriven(type) && !HasStreamingRegistrations() && _session is { } current)
                 {
-                    // The no-REAL clock starts when there is something to receive.
+                    // The no-REAL clock starts when there is something that should keep arriving.
                     current.LastReal = _time.GetTimestamp();
                 }
 
@@ -173,11 +173,25 @@ public sealed partial class KiwoomRealtimeClient
     /// </summary>
     public event Action<RealtimeEvent>? EventReceived;
 
-    private bool HasRegistrations()
+    /// <summary>
+    /// Whether a registration exists that should keep pushing REAL while the market is open. Only
+    /// 00/04/1h-style registrations (<see cref="RealtimeTypes.IsEventDriven"/>) do not count: a member
+    /// who trades nothing for two minutes must not have their socket torn down and re-registered.
+    /// Called with or without <c>_gate</c> held (the lock is re-entrant).
+    /// </summary>
+    private bool HasStreamingRegistrations()
     {
         lock (_gate)
         {
-            return _registrations.Count > 0;
+            foreach (var (type, _) in _registrations.Keys)
+            {
+                if (!RealtimeTypes.IsEventDriven(type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 

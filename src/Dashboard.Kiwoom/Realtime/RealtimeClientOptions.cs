@@ -25,8 +25,10 @@ public sealed record RealtimeClientOptions
     public TimeSpan SilenceTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// No REAL for this long while registrations exist forces a reconnect (the server answers PING
-    /// but stopped pushing). Null disables it, e.g. for illiquid items outside market hours.
+    /// No REAL for this long while market-data registrations exist forces a reconnect (the server
+    /// answers PING but stopped pushing). Order, balance, VI and notice registrations alone never
+    /// trigger it: they push only when something happens. Null disables it, e.g. for illiquid items
+    /// outside market hours.
     /// </summary>
     public TimeSpan? RealDataTimeout { get; init; } = TimeSpan.FromSeconds(120);
 

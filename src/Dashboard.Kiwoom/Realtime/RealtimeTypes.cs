@@ -34,6 +34,14 @@ public static class RealtimeTypes
         SessionNotice, ElwIndicators, ProgramTrading, ViTrigger,
     ];
 
+    /// <summary>
+    /// Types pushed only when something happens (an order, a balance change, a VI, a session notice, a
+    /// change of an instrument's status): a socket carrying only these may rightly stay without REAL for
+    /// hours, so the no-REAL watchdog does not count them.
+    /// </summary>
+    public static bool IsEventDriven(string type) =>
+        type is OrderExecution or Balance or ViTrigger or SessionNotice or InstrumentInfo or Condition;
+
     /// <summary>Types whose events must never be dropped or conflated (fills, balances, VI, conditions).</summary>
     public static bool IsLossless(string type) =>
         type is OrderExecution or Balance or ViTrigger or Condition or SessionNotice;

@@ -21,6 +21,7 @@ public sealed partial class KiwoomRestClient
     private readonly KiwoomRateLimiter limiter;
     private readonly KiwoomClientOptions options;
     private readonly ILogger<KiwoomRestClient> logger;
+    private readonly WireWarningGate warningGate = new();
 
     public KiwoomRestClient(
         IHttpClientFactory httpClients,
@@ -72,7 +73,10 @@ public sealed partial class KiwoomRestClient
         var decoded = KiwoomJson.Decode<TResponse>(answer.Value.Body.Span, api.Id, warnings);
         foreach (var warning in warnings)
         {
-            LogWireWarning(warning.ApiId, warning.Field, LogRedaction.MaskLongNumbers(warning.Value), warning.Expected);
+            if (warningGate.IsFirst(warning))
+            {
+                LogWireWarning(warning.ApiId, warning.Field, LogRedaction.MaskLongNumbers(warning.Value), warning.Expected);
+            }
         }
 
         if (!decoded.IsSuccess)
@@ -264,7 +268,7 @@ public sealed partial class KiwoomRestClient
     [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Kiwoom order {ApiId} got no answer ({Reason}); its outcome is unknown and it is not re-sent")]
     private partial void LogOrderOutcomeUnknown(string apiId, string reason);
 
-    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Kiwoom {ApiId}: field {Field} has value '{Value}', expected {Expected}")]
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Kiwoom {ApiId}: field {Field} has value '{Value}', expected {Expected} (logged once per field; later answers with it are not logged again)")]
     private partial void LogWireWarning(string apiId, string field, string value, string expected);
 
     [LoggerMessage(EventId = 1015, Level = LogLevel.Error, Message = "Kiwoom {ApiId}: the answer could not be decoded: {Reason}")]

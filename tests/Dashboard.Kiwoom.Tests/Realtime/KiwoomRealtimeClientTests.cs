@@ -246,6 +246,69 @@ public sealed class KiwoomRealtimeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SocketCarryingOnlyOrderAndBalanceRegistrationsIsKeptThroughALongQuiet()
+    {
+        // A member who trades nothing gets no 00/04 push for hours; tearing the socket down every
+        // RealDataTimeout would re-register and re-login for nothing (and open a gap for fills).
+        await using var client = NewClient(new RealtimeClientOptions { SilenceTimeout = TimeSpan.FromSeconds(30), RealDataTimeout = TimeSpan.FromSeconds(60) });
+        Assert.True((await client.ConnectAsync().AsTask().WaitAsync(Timeout)).IsSuccess);
+        var connection = await LoggedInConnectionAsync();
+        await using var fills = Ok(await client.SubscribeAsync("00", ""));
+        await connection.ReceiveUntilAsync("REG");
+        await using var balance = Ok(await client.SubscribeAsync("04", ""));
+        await connection.ReceiveUntilAsync("REG");
+
+        for (var step = 0; step < 15; step++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(10));
+            Assert.True(await connection.TrySendAsync("""{"trnm":"PING"}"""));
+            Assert.NotNull(await connection.TryReceiveAsync());
+        }
+
+        Assert.Equal(RealtimeConnectionState.Connected, client.State);
+    }
+
+    [Fact]
+    public async Task TheNoRealClockStartsWithTheFirstMarketDataRegistrationNotWithAnEarlierOrderOne()
+    {
+        await using var client = NewClient(new RealtimeClientOptions { SilenceTimeout = TimeSpan.FromSeconds(30), RealDataTimeout = TimeSpan.FromSeconds(60) });
+        Assert.True((await client.ConnectAsync().AsTask().WaitAsync(Timeout)).IsSuccess);
+        var connection = await LoggedInConnectionAsync();
+        await using var fills = Ok(await client.SubscribeAsync("00", ""));
+        await connection.ReceiveUntilAsync("REG");
+        for (var step = 0; step < 12; step++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(10));
+            Assert.True(await connection.TrySendAsync("""{"trnm":"PING"}"""));
+            Assert.NotNull(await connection.TryReceiveAsync());
+        }
+
+        // Two quiet minutes on 00 alone; a quote registration now must get its own full minute.
+        await using var tick = Ok(await client.SubscribeAsync("0B", "005930"));
+        await connection.ReceiveUntilAsync("REG");
+        for (var step = 0; step < 4; step++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(10));
+            Assert.True(await connection.TrySendAsync("""{"trnm":"PING"}"""));
+            Assert.NotNull(await connection.TryReceiveAsync());
+        }
+
+        Assert.Equal(RealtimeConnectionState.Connected, client.State);
+        var start = _time.GetUtcNow();
+        for (var step = 0; step < 6; step++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(10));
+            if (!await connection.TrySendAsync("""{"trnm":"PING"}""") || await connection.TryReceiveAsync() is null)
+            {
+                break;
+            }
+        }
+
+        var dropped = await client.WaitForAsync(s => s == RealtimeConnectionState.Reconnecting).AsTask().WaitAsync(Timeout);
+        Assert.Contains("No REAL", dropped.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SocketWithoutAnyMessageIsReplaced()
     {
         await using var client = NewClient(new RealtimeClientOptions { SilenceTimeout = TimeSpan.FromSeconds(30) });
