@@ -315,7 +315,7 @@ internal static class BenchRun
         if (options.Scenarios.Contains("S7"))
         {
             var cookies = await host.CreateMembersAsync(options.Members ?? 25);
-            report.Soak = await Soak.RunAsync(host, cookies, options, log, tabsInProcess);
+            report.Soak = await Soak.RunAsync(host, latency, cookies, options, log, tabsInProcess);
         }
 
         return report;
