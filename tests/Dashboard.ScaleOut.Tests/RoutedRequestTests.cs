@@ -129,7 +129,7 @@ public sealed class RoutedRequestTests(ITestOutputHelper output) : IAsyncLifetim
         var body = Dashboard.Kiwoom.Wire.KiwoomJson.Encode(new Kt10000Request { Exchange = "KRX", StockCode = "005930", OrderQuantity = "1", TradeType = "3" });
         var request = new RoutedRequest(
             Guid.NewGuid(), RoutedKind.Order, "kt10000", body, null, router.Options.Channel("replies:test-" + Guid.NewGuid().ToString("N")),
-            DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeMilliseconds());
+            WaitMs: 30_000);
         await using var redis = await ScaleOutServices.ConnectRedisAsync();
         var replies = await redis.GetSubscriber().SubscribeAsync(StackExchange.Redis.RedisChannel.Literal(request.ReplyTo));
         var channel = StackExchange.Redis.RedisChannel.Literal(RoutedRequestClient.RequestChannel(router.Options, keyId, fence));
