@@ -27,7 +27,7 @@ public sealed class LeaseCrashTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>
     /// The crash, as Redis and Kiwoom see it: the holder's Redis connection is cut first (no renewal, no release
     /// can go out any more), then the instance goes away with its socket. The lease must run out by expiry, not be
-    /// handed over, and the remaining instance must take the key within LeaseExpiry + one renewal poll.
+    /// handed over, and the remaining instance must take the key within LeaseExpiry + one renewal poll (plus slack).
     /// </summary>
     [Fact]
     public async Task AHolderKilledWithoutReleasingLosesTheKeyByExpiryAndTheOtherInstanceTakesTheSocketWithNoDuplicateOrder()
@@ -48,11 +48,16 @@ public sealed class LeaseCrashTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(OrderOutcome.Accepted, placed.Outcome);
 
         var router = LeasedInstances.Router(instances.Simulating);
+        var otherLogs = instances.Other.Logs; // read after the host is gone
         var killed = Stopwatch.StartNew();
         await LeasedInstances.Router(instances.Other).Redis.CloseAsync(allowCommandsToComplete: false);
+        var stopping = instances.StopOtherAsync();
+
+        await Eventually.TrueAsync(() => router.HeldKeys.Contains(keyId), Wait, "the lease never moved to the remaining instance");
+        var moved = killed.Elapsed;
         try
         {
-            await instances.StopOtherAsync();
+            await stopping;
         }
         catch (Exception ex)
         {
@@ -60,16 +65,14 @@ public sealed class LeaseCrashTests(ITestOutputHelper output) : IAsyncLifetime
             output.WriteLine($"holder shutdown without Redis: {ex.GetType().Name}: {ex.Message}");
         }
 
-        await Eventually.TrueAsync(() => router.HeldKeys.Contains(keyId), Wait, "the lease never moved to the remaining instance");
-        var moved = killed.Elapsed;
         var expiry = LeasedInstances.LeaseExpiry;
         var poll = expiry / 5;
         output.WriteLine($"lease taken {moved.TotalMilliseconds:0} ms after the holder was cut off (expiry {expiry.TotalMilliseconds:0} ms, poll {poll.TotalMilliseconds:0} ms)");
 
-        // Not released: the last renewal was at most one poll before the cut, so the key stayed held until then.
-        Assert.True(moved >= expiry - poll - TimeSpan.FromMilliseconds(300), $"moved after {moved}: the dead holder's lease was released, not expired");
-        // Within expiry + one poll, plus slack for this shared machine's scheduling.
-        Assert.True(moved <= expiry + poll + TimeSpan.FromSeconds(5), $"took {moved}");
+        // Not released: the cut-off holder never got its release through (judged by its own log, not by racing a clock).
+        Assert.DoesNotContain(otherLogs.GetSnapshot(), r => r.Id.Id == 5313 && r.Message.Contains(keyId, StringComparison.Ordinal));
+        // Within expiry + one poll, plus generous slack for this shared machine's scheduling (the bound is for hangs).
+        Assert.True(moved <= expiry + poll + TimeSpan.FromSeconds(10), $"took {moved}");
 
         await DrainAsync(feed);
         Assert.NotEmpty(await FirstBatchAsync(feed));

@@ -40,30 +40,41 @@ internal sealed class LeasedInstances : IAsyncDisposable
 
     public SimulatorControl Simulator => Simulating.Services.GetRequiredService<SimulatorControl>();
 
-    public static async Task<LeasedInstances> StartAsync()
+    /// <param name="settings">Configuration for both instances beyond the defaults below.</param>
+    /// <param name="otherClock">The clock of instance "other" (e.g. one whose wall clock is off), instead of the system's.</param>
+    public static async Task<LeasedInstances> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? otherClock = null)
     {
         var database = await PostgresDatabase.CreateAsync();
         var prefix = "dashboard-lease-" + Guid.NewGuid().ToString("N")[..8];
         var sharedSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        KestrelDashboardFactory Host(string instance, string simulatorUrl) => new(new Dictionary<string, string?>
+        KestrelDashboardFactory Host(string instance, string simulatorUrl, TimeProvider? clock = null)
         {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Dashboard"] = database.ConnectionString,
-            ["Dashboard:KeyRingSecret"] = sharedSecret,
-            ["ScaleOut:Redis"] = ScaleOutServices.Redis,
-            ["ScaleOut:Prefix"] = prefix,
-            ["ScaleOut:InstanceId"] = instance,
-            ["ScaleOut:LeaseExpiry"] = LeaseExpiry.ToString(),
-            ["Broker:GracePeriod"] = "00:00:00.500",
-            ["SimulatorHosting:BaseUrl"] = simulatorUrl,
-            ["Simulator:TokenIssuesPerMinutePerAddress"] = "1000",
-            ["Orders:ReconcileInterval"] = "01:00:00",
-        });
+            var configuration = new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Dashboard"] = database.ConnectionString,
+                ["Dashboard:KeyRingSecret"] = sharedSecret,
+                ["ScaleOut:Redis"] = ScaleOutServices.Redis,
+                ["ScaleOut:Prefix"] = prefix,
+                ["ScaleOut:InstanceId"] = instance,
+                ["ScaleOut:LeaseExpiry"] = LeaseExpiry.ToString(),
+                ["Broker:GracePeriod"] = "00:00:00.500",
+                ["SimulatorHosting:BaseUrl"] = simulatorUrl,
+                ["Simulator:TokenIssuesPerMinutePerAddress"] = "1000",
+                ["Orders:ReconcileInterval"] = "01:00:00",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                configuration[key] = value;
+            }
+
+            return new KestrelDashboardFactory(configuration, clock is null ? null : services => services.AddSingleton(clock));
+        }
 
         var simulating = Host("sim", "");
         simulating.StartServer(); // migrates the shared database first
         var address = simulating.Services.GetRequiredService<SimulatorAddress>().Resolve()!;
-        var other = Host("other", address.ToString());
+        var other = Host("other", address.ToString(), otherClock);
         other.StartServer();
         return new LeasedInstances(database, simulating, other);
     }

@@ -48,20 +48,52 @@ public sealed class RedisKeyLeaseTests : IAsyncLifetime
         Assert.StartsWith("b#", await b.HolderAsync("key"));
     }
 
+    /// <summary>
+    /// Judged by Redis's own clock, not the test's: the holder renews whenever the key's remaining time (PTTL) has
+    /// fallen a fifth below the expiry (as UpstreamHolding renews every fifth of it), so a renewal can only come too
+    /// late if this process stalls for four fifths of the expiry. "Outlives" means Redis still holds the same holding
+    /// after more than one expiry has passed since it was taken; "does not" means Redis itself drops it once the
+    /// renewals stop (a bounded wait), having counted its remaining time down without anyone extending it.
+    /// </summary>
     [Fact]
     public async Task ARenewedLeaseOutlivesItsExpiryAndAnUnrenewedOneDoesNot()
     {
-        var a = Lease("a", TimeSpan.FromSeconds(1));
+        var expiry = TimeSpan.FromSeconds(3);
+        var a = Lease("a", expiry);
         var fence = (await a.TryAcquireAsync("key"))!.Value;
-        for (var i = 0; i < 6; i++)
+        var holding = await a.HolderAsync("key");
+        var taken = await RedisNowAsync();
+        var renewals = 0;
+        while (await RedisNowAsync() - taken < expiry * 1.5)
         {
-            await Task.Delay(300);
-            Assert.True(await a.RenewAsync("key", fence), $"renewal {i} failed");
+            var left = await RemainingAsync("key");
+            Assert.True(left > TimeSpan.Zero, $"the holding expired after {renewals} renewals ({left})");
+            if (left < expiry * 0.8)
+            {
+                Assert.True(await a.RenewAsync("key", fence), $"renewal {renewals} failed with {left.TotalMilliseconds:0} ms left");
+                Assert.True(await RemainingAsync("key") > left, "a renewal did not extend the holding");
+                renewals++;
+            }
+
+            await Task.Delay(50);
         }
 
-        Assert.NotNull(await a.HolderAsync("key"));
-        await Task.Delay(1500);
-        Assert.Null(await a.HolderAsync("key"));
+        Assert.Equal(holding, await a.HolderAsync("key"));
+        Assert.True(renewals >= 2, $"only {renewals} renewals");
+
+        // No more renewals: Redis drops the holding by itself (nobody releases it).
+        await Eventually.TrueAsync(() => a.HolderAsync("key").Result is null, expiry + TimeSpan.FromSeconds(20), "the unrenewed holding never expired");
+    }
+
+    /// <summary>The key's remaining time as Redis counts it (PTTL); negative when it is gone.</summary>
+    private async Task<TimeSpan> RemainingAsync(string keyId) =>
+        TimeSpan.FromMilliseconds((long)await redis.GetDatabase().ExecuteAsync("PTTL", prefix + ":lease:" + keyId));
+
+    /// <summary>Redis's clock (TIME), the one the expiry runs on.</summary>
+    private async Task<TimeSpan> RedisNowAsync()
+    {
+        var time = (RedisResult[])(await redis.GetDatabase().ExecuteAsync("TIME"))!;
+        return TimeSpan.FromSeconds((long)time[0]) + TimeSpan.FromMicroseconds((long)time[1]);
     }
 
     private RedisKeyLease Lease(string instance, TimeSpan? expiry = null) =>

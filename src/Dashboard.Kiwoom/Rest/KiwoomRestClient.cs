@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dashboard.Kiwoom.Generated;
@@ -92,33 +91,13 @@ public sealed partial class KiwoomRestClient
     /// Follows <c>cont-yn</c>/<c>next-key</c> page by page, at most <paramref name="maxPages"/> pages
     /// (<see cref="KiwoomClientOptions.DefaultMaxPages"/> when null). A failed page is yielded and ends the sequence.
     /// </summary>
-    public async IAsyncEnumerable<KiwoomResult<TResponse>> SendPagesAsync<TResponse>(
+    public IAsyncEnumerable<KiwoomResult<TResponse>> SendPagesAsync<TResponse>(
         KiwoomCredential credential,
         IKiwoomRequest<TResponse> request,
         int? maxPages = null,
-        [EnumeratorCancellation] CancellationToken ct = default)
-        where TResponse : KiwoomResponse
-    {
-        var limit = maxPages ?? options.DefaultMaxPages;
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit, nameof(maxPages));
-        KiwoomContinuation? next = null;
-        for (var page = 0; page < limit; page++)
-        {
-            var result = await SendPageAsync(credential, request, next, ct).ConfigureAwait(false);
-            if (!result.IsSuccess)
-            {
-                yield return result.Error;
-                yield break;
-            }
-
-            yield return KiwoomResult<TResponse>.Success(result.Value.Value);
-            next = result.Value.Next;
-            if (next is null)
-            {
-                yield break;
-            }
-        }
-    }
+        CancellationToken ct = default)
+        where TResponse : KiwoomResponse =>
+        KiwoomPaging.FollowAsync((next, token) => SendPageAsync(credential, request, next, token), maxPages ?? options.DefaultMaxPages, ct);
 
     /// <summary>
     /// Sends a body as given to the TR <paramref name="apiId"/> (path looked up in the registry), for

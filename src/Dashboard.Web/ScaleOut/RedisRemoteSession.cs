@@ -261,9 +261,7 @@ internal sealed class RedisRemoteSession : RemoteSession
             return;
         }
 
-        var until = (time.GetUtcNow() + options.LeaseExpiry).ToUnixTimeMilliseconds();
-        var db = redis.GetDatabase();
-        await db.SortedSetAddAsync(InterestKey, [.. wanted.Select(w => new SortedSetEntry(Member(w), until))]);
+        await router.Interest.WantAsync(KeyId, wanted.Select(Member), options.LeaseExpiry);
         if (notify)
         {
             await redis.GetSubscriber().PublishAsync(NoticeChannel, instanceId);
@@ -380,7 +378,7 @@ internal sealed class RedisRemoteSession : RemoteSession
         }
     }
 
-    private RedisKey InterestKey => options.Channel("interest:" + KeyId);
+    private RedisKey InterestKey => router.Interest.Key(KeyId);
 
     private RedisChannel NoticeChannel => RedisChannel.Literal(options.Channel("interest-changed:" + KeyId));
 

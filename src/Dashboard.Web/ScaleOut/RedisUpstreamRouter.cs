@@ -59,6 +59,7 @@ public sealed class RedisUpstreamRouter : IUpstreamRouter
         logger = loggers.CreateLogger<RedisUpstreamRouter>();
         protector = dataProtection.CreateProtector("Dashboard.ScaleOut.RelayedEvents");
         Lease = new RedisKeyLease(redis, this.options);
+        Interest = new KeyInterest(redis, this.options);
         defaultMaxPages = clientOptions.Value.DefaultMaxPages;
         routedProtector = dataProtection.CreateProtector("Dashboard.ScaleOut.RoutedRequests");
         Requests = new RoutedRequestClient(this);
@@ -68,6 +69,9 @@ public sealed class RedisUpstreamRouter : IUpstreamRouter
     internal RoutedRequestClient Requests { get; }
 
     public RedisKeyLease Lease { get; }
+
+    /// <summary>What each instance wants of each key, on Redis's clock.</summary>
+    internal KeyInterest Interest { get; }
 
     /// <summary>Keys whose upstream this instance holds now (for operations and tests).</summary>
     public IReadOnlyCollection<string> HeldKeys => [.. holdings.Keys];

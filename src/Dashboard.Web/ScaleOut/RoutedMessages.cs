@@ -34,9 +34,14 @@ internal enum RoutedStatus
 
 /// <summary>
 /// One request from a non-holder to the holder of its key: the TR and its body exactly as the local REST client
-/// would send them, where to reply, and until when the asker waits. Never carries the credential: the holder uses
+/// would send them, where to reply, and how long the asker still waits. Never carries the credential: the holder uses
 /// its own (its token, its one rate budget).
 /// </summary>
+/// <param name="WaitMs">
+/// How long the asker still waits for the answer, counted from when it published the request. A duration, never a
+/// time of day: the holder counts it on its own clock from when it reads the request, so the two machines' clocks are
+/// never compared (a skewed clock would drop a request early or keep it waiting after its asker gave up).
+/// </param>
 internal sealed record RoutedRequest(
     Guid Id,
     RoutedKind Kind,
@@ -44,7 +49,7 @@ internal sealed record RoutedRequest(
     byte[] Body,
     string? NextKey,
     string ReplyTo,
-    long DeadlineUnixMs);
+    long WaitMs);
 
 /// <summary>The holder's reply: the raw answer as <see cref="KiwoomRawResponse"/> carries it, or an error.</summary>
 internal sealed record RoutedAnswer(

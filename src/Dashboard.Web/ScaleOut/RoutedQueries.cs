@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Generated;
 using Dashboard.Kiwoom.Rest;
@@ -34,30 +33,10 @@ internal sealed class RoutedQueries(RoutedRequestClient route, KiwoomCredential 
         return Decode<TResponse>(answer, request.Api.Id);
     }
 
-    /// <summary>Follows the continuation page by page as the local client does: at most <paramref name="maxPages"/>, a failed page ends it.</summary>
-    public async IAsyncEnumerable<KiwoomResult<TResponse>> QueryPagesAsync<TResponse>(IKiwoomRequest<TResponse> request, int? maxPages = null, [EnumeratorCancellation] CancellationToken ct = default)
-        where TResponse : KiwoomResponse
-    {
-        var limit = maxPages ?? defaultMaxPages;
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit, nameof(maxPages));
-        KiwoomContinuation? next = null;
-        for (var page = 0; page < limit; page++)
-        {
-            var result = await QueryPageAsync(request, next, ct);
-            if (!result.IsSuccess)
-            {
-                yield return result.Error;
-                yield break;
-            }
-
-            yield return KiwoomResult<TResponse>.Success(result.Value.Value);
-            next = result.Value.Next;
-            if (next is null)
-            {
-                yield break;
-            }
-        }
-    }
+    /// <summary>Follows the continuation page by page with the local client's own loop: at most <paramref name="maxPages"/>, a failed page ends it.</summary>
+    public IAsyncEnumerable<KiwoomResult<TResponse>> QueryPagesAsync<TResponse>(IKiwoomRequest<TResponse> request, int? maxPages = null, CancellationToken ct = default)
+        where TResponse : KiwoomResponse =>
+        KiwoomPaging.FollowAsync((next, token) => QueryPageAsync(request, next, token), maxPages ?? defaultMaxPages, ct);
 
     public Task<KiwoomResult<KiwoomRawResponse>> QueryRawAsync(string apiId, ReadOnlyMemory<byte> body, KiwoomContinuation? continuation = null, CancellationToken ct = default)
     {

@@ -24,6 +24,13 @@ internal sealed class RoutedRequestClient(RedisUpstreamRouter router)
     /// <summary>How long a holder remembers an order's request id: far longer than any request waits.</summary>
     public static readonly TimeSpan OrderClaimLifetime = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// How much longer than the wait it gives the holder the asker keeps listening: the holder counts the wait from
+    /// when it reads the request, a little after it was published, so its last-moment answer (even "too late, not
+    /// sent") arrives a little after the asker's own wait ran out. Far more than a hop through Redis takes.
+    /// </summary>
+    public static readonly TimeSpan ReplyAllowance = TimeSpan.FromSeconds(2);
+
     private const int MaxAttempts = 3;
 
     private readonly ConcurrentDictionary<Guid, Pending> pending = new();
@@ -45,16 +52,17 @@ internal sealed class RoutedRequestClient(RedisUpstreamRouter router)
     public async Task<KiwoomResult<KiwoomRawResponse>> SendAsync(
         KiwoomCredential credential, RoutedKind kind, string apiId, ReadOnlyMemory<byte> body, KiwoomContinuation? continuation, CancellationToken ct)
     {
-        var request = new RoutedRequest(
-            Guid.NewGuid(), kind, apiId, body.ToArray(), continuation?.NextKey, ReplyChannel,
-            (router.Time.GetUtcNow() + router.Options.RouteTimeout).ToUnixTimeMilliseconds());
+        // The wait is measured on this process's monotonic clock and handed on as a duration (see RoutedRequest.WaitMs).
+        var started = router.Time.GetTimestamp();
+        var request = new RoutedRequest(Guid.NewGuid(), kind, apiId, body.ToArray(), continuation?.NextKey, ReplyChannel, 0);
         await EnsureRepliesAsync();
         for (var attempt = 1; ; attempt++)
         {
             ct.ThrowIfCancellationRequested();
+            request = request with { WaitMs = (long)Math.Max(0, Left(started).TotalMilliseconds) };
             if (router.LocalServer(credential.KeyId) is { } here)
             {
-                return await here.ServeAsync(request) is { } answer
+                return await here.ServeAsync(request, router.Time.GetTimestamp()) is { } answer
                     ? answer.ToResult()
                     : Unanswered(request, "it waited past its deadline");
             }
@@ -112,7 +120,7 @@ internal sealed class RoutedRequestClient(RedisUpstreamRouter router)
                 return NotSent(request, $"the instance holding this connection ({Instance(holder)}) stopped; another takes it over within {router.Options.LeaseExpiry.TotalSeconds:0} s, try again then");
             }
 
-            return await WaitAsync(request, waiting, ct);
+            return await WaitAsync(request, waiting, started, ct);
         }
     }
 
@@ -143,9 +151,9 @@ internal sealed class RoutedRequestClient(RedisUpstreamRouter router)
             ? $"{request.ApiId} got no answer: {why}. The order may or may not have reached the exchange; check open orders before sending it again."
             : $"{request.ApiId} got no answer: {why}; try again.");
 
-    private async Task<KiwoomResult<KiwoomRawResponse>> WaitAsync(RoutedRequest request, Pending waiting, CancellationToken ct)
+    private async Task<KiwoomResult<KiwoomRawResponse>> WaitAsync(RoutedRequest request, Pending waiting, long started, CancellationToken ct)
     {
-        var left = DateTimeOffset.FromUnixTimeMilliseconds(request.DeadlineUnixMs) - router.Time.GetUtcNow();
+        var left = Left(started) + ReplyAllowance;
         try
         {
             var answer = await waiting.Answer.Task.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, router.Time, ct);
@@ -177,6 +185,9 @@ internal sealed class RoutedRequestClient(RedisUpstreamRouter router)
             pending.TryRemove(request.Id, out _);
         }
     }
+
+    /// <summary>What is left of <see cref="ScaleOutOptions.RouteTimeout"/> since <paramref name="started"/> (a timestamp of the router's clock).</summary>
+    private TimeSpan Left(long started) => router.Options.RouteTimeout - router.Time.GetElapsedTime(started);
 
     private async Task CancelAsync(RoutedRequest request, string keyId, long fence)
     {

@@ -57,20 +57,22 @@ internal sealed class RoutedRequestServer(RedisUpstreamRouter router, BrokerSess
             return;
         }
 
-        var task = ServeAndReplyAsync(request);
+        var task = ServeAndReplyAsync(request, router.Time.GetTimestamp());
         inFlight.TryAdd(task, 0);
         _ = task.ContinueWith(t => inFlight.TryRemove(t, out _), TaskScheduler.Default);
     }
 
     /// <summary>Runs one request here and returns the answer (this instance's own remote sessions call this directly).</summary>
-    public async Task<RoutedAnswer?> ServeAsync(RoutedRequest request)
+    /// <param name="received">When it reached this holding (a timestamp of the router's clock): its wait counts from there.</param>
+    public async Task<RoutedAnswer?> ServeAsync(RoutedRequest request, long received)
     {
         if (stopping)
         {
             return RoutedAnswer.NotSent(request.Id, RoutedRequestClient.NotSent(request, "the instance holding the connection is stopping"));
         }
 
-        var left = DateTimeOffset.FromUnixTimeMilliseconds(request.DeadlineUnixMs) - router.Time.GetUtcNow();
+        // The asker's remaining wait, counted on this machine's own clock from the request's arrival: no other clock is read.
+        var left = TimeSpan.FromMilliseconds(request.WaitMs) - router.Time.GetElapsedTime(received);
         if (left <= TimeSpan.Zero)
         {
             // The asker has given up (and told its caller so): nothing is sent, nobody waits for the answer.
@@ -103,12 +105,12 @@ internal sealed class RoutedRequestServer(RedisUpstreamRouter router, BrokerSess
         await running;
     }
 
-    private async Task ServeAndReplyAsync(RoutedRequest request)
+    private async Task ServeAndReplyAsync(RoutedRequest request, long received)
     {
         RoutedAnswer? answer;
         try
         {
-            answer = await ServeAsync(request);
+            answer = await ServeAsync(request, received);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

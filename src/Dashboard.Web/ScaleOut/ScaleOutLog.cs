@@ -80,4 +80,7 @@ internal static partial class ScaleOutLog
 
     [LoggerMessage(5331, LogLevel.Warning, "A routed answer of {ApiId}: field {Field} does not hold {Expected}.")]
     public static partial void RoutedWireWarning(ILogger logger, string apiId, string field, string expected);
+
+    [LoggerMessage(5332, LogLevel.Information, "The token of key {KeyId} was not revoked on the way out ({Why}); it passes to the key's next holder or expires by itself.")]
+    public static partial void TokenLeftToNextHolder(ILogger logger, string keyId, string why);
 }

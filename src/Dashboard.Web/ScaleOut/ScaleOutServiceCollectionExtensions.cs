@@ -1,3 +1,4 @@
+using Dashboard.Kiwoom.Auth;
 using Dashboard.Web.Broker;
 using Dashboard.Web.Watchlists;
 using Microsoft.AspNetCore.DataProtection;
@@ -41,6 +42,15 @@ public static class ScaleOutServiceCollectionExtensions
         services.AddSingleton<RedisUpstreamRouter>();
         services.Replace(ServiceDescriptor.Singleton<IUpstreamRouter>(sp => sp.GetRequiredService<RedisUpstreamRouter>()));
 
+        // A departing instance revokes a key's token only if no other instance uses or waits for it (LeaseFencedTokenIssuer).
+        var issuer = services.LastOrDefault(d => d.ServiceType == typeof(IKiwoomTokenIssuer) && !d.IsKeyedService)
+            ?? throw new InvalidOperationException("AddScaleOut() comes after AddDashboard(), which registers the Kiwoom client.");
+        services.Replace(ServiceDescriptor.Singleton<IKiwoomTokenIssuer>(sp => new LeaseFencedTokenIssuer(
+            Create(sp, issuer),
+            sp.GetRequiredService<IConnectionMultiplexer>(),
+            sp.GetRequiredService<IOptions<ScaleOutOptions>>().Value,
+            sp.GetRequiredService<ILogger<LeaseFencedTokenIssuer>>())));
+
         // One key ring for every instance: a cookie or a stored credential protected by one instance opens on
         // another. The keys stay encrypted at rest with the key-ring secret, which every instance must share.
         services.AddDataProtection().PersistKeysToStackExchangeRedis(
@@ -49,6 +59,12 @@ public static class ScaleOutServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         return builder;
     }
+
+    /// <summary>The registration being decorated, built as the container would have built it.</summary>
+    private static IKiwoomTokenIssuer Create(IServiceProvider services, ServiceDescriptor descriptor) =>
+        (IKiwoomTokenIssuer)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(services)
+            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
 
     private sealed class ScaleOutAnnouncer(IOptions<ScaleOutOptions> options, ILogger<ScaleOutAnnouncer> logger) : IHostedService
     {

@@ -39,8 +39,6 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
 
     private RedisChannel Events => RedisChannel.Literal(router.Options.Channel("events:" + KeyId));
 
-    private RedisKey InterestKey => router.Options.Channel("interest:" + KeyId);
-
     public void Start() => loop = RunAsync(stopping.Token);
 
     public async Task StopAsync(bool release)
@@ -166,12 +164,9 @@ internal sealed class UpstreamHolding(RedisUpstreamRouter router, BrokerSession 
         var sessions = 0;
         try
         {
-            var db = router.Redis.GetDatabase();
-            var now = router.Time.GetUtcNow().ToUnixTimeMilliseconds();
-            await db.SortedSetRemoveRangeByScoreAsync(InterestKey, double.NegativeInfinity, now, Exclude.Stop);
-            foreach (var member in await db.SortedSetRangeByRankAsync(InterestKey))
+            foreach (var member in await router.Interest.LiveAsync(KeyId))
             {
-                var parts = member.ToString().Split('|');
+                var parts = member.Split('|');
                 if (parts.Length == 3)
                 {
                     wanted.Add((parts[1], parts[2]));

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -14,12 +16,15 @@ namespace Dashboard.Web.Tests.Broker;
 public sealed class KestrelDashboardFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
     // A test that passes its own data folder (to restart a host on it) deletes it itself.
     private readonly bool ownsDataPath;
 
-    public KestrelDashboardFactory(IDictionary<string, string?> overrides)
+    /// <param name="services">Replacements after the app's own registrations (e.g. a skewed clock for one instance).</param>
+    public KestrelDashboardFactory(IDictionary<string, string?> overrides, Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         var given = overrides.TryGetValue("Dashboard:DataPath", out var path) ? path : null;
         ownsDataPath = given is null;
         DataPath = given ?? Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
@@ -54,6 +59,10 @@ public sealed class KestrelDashboardFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = false).SetMinimumLevel(LogLevel.Debug));
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 
     public override async ValueTask DisposeAsync()
