@@ -13,6 +13,9 @@ namespace Dashboard.Web.ScaleOut;
 /// </summary>
 internal sealed class RoutedQueries(RoutedRequestClient route, KiwoomCredential credential, int defaultMaxPages, ILogger logger) : IBrokerQueries
 {
+    // One per process, as the REST client's: a field the catalog does not list comes in every row of every answer.
+    private static readonly WireWarningGate WarningGate = new();
+
     public async Task<KiwoomResult<TResponse>> QueryAsync<TResponse>(IKiwoomRequest<TResponse> request, CancellationToken ct = default)
         where TResponse : KiwoomResponse
     {
@@ -78,7 +81,10 @@ internal sealed class RoutedQueries(RoutedRequestClient route, KiwoomCredential 
         var decoded = KiwoomJson.Decode<TResponse>(answer.Value.Body.Span, apiId, warnings);
         foreach (var warning in warnings)
         {
-            ScaleOutLog.RoutedWireWarning(logger, warning.ApiId, warning.Field, warning.Expected);
+            if (WarningGate.IsFirst(warning))
+            {
+                ScaleOutLog.RoutedWireWarning(logger, warning.ApiId, warning.Field, warning.Expected);
+            }
         }
 
         if (!decoded.IsSuccess)

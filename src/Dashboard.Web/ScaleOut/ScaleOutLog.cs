@@ -78,7 +78,7 @@ internal static partial class ScaleOutLog
     [LoggerMessage(5330, LogLevel.Error, "A routed answer of {ApiId} could not be decoded: {Reason}")]
     public static partial void RoutedDecodeFailed(ILogger logger, string apiId, string reason);
 
-    [LoggerMessage(5331, LogLevel.Warning, "A routed answer of {ApiId}: field {Field} does not hold {Expected}.")]
+    [LoggerMessage(5331, LogLevel.Warning, "A routed answer of {ApiId}: field {Field} does not hold {Expected} (logged once per field).")]
     public static partial void RoutedWireWarning(ILogger logger, string apiId, string field, string expected);
 
     [LoggerMessage(5332, LogLevel.Information, "The token of key {KeyId} was not revoked on the way out ({Why}); it passes to the key's next holder or expires by itself.")]
