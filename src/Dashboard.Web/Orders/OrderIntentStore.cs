@@ -11,10 +11,21 @@ public sealed class OrderIntentStore(OrderAuditLog audit, OrderEvents events, Ti
 {
     /// <summary>
     /// Applies <paramref name="change"/> to intent <paramref name="intentId"/>; it returns the audit event,
-    /// or null when there is nothing to record (then nothing is saved or published).
+    /// or null when there is nothing to record (then nothing is saved or published). It sees the intent only
+    /// (decided in memory with the rest of the writer's run, one SaveChanges and one commit for all).
     /// </summary>
-    public Task<OrderView?> ChangeAsync(Guid intentId, Func<OrderIntent, ApplicationDbContext, AuditEvent?> change, CancellationToken ct = default) =>
-        ChangeAsync(intentId, (intent, db, _) => Task.FromResult(change(intent, db)), ct);
+    public async Task<OrderView?> ChangeAsync(Guid intentId, Func<OrderIntent, AuditEvent?> change, CancellationToken ct = default)
+    {
+        var work = new IntentChangeWork(intentId, change);
+        await audit.AppendAsync(work, ct);
+        if (work.View is not { } view || work.Recorded is not { } recorded)
+        {
+            return null;
+        }
+
+        events.Publish(work.MemberId!, new OrderUpdate(recorded.Kind, view, recorded.Details));
+        return view;
+    }
 
     /// <summary>As above, for a change that reads the database first (inside the writer's transaction).</summary>
     public async Task<OrderView?> ChangeAsync(Guid intentId, Func<OrderIntent, ApplicationDbContext, CancellationToken, Task<AuditEvent?>> change, CancellationToken ct = default)

@@ -104,7 +104,7 @@ public sealed class OrderReconciler(
             return false;
         }
 
-        await store.ChangeAsync(intent.Id, (i, _) =>
+        await store.ChangeAsync(intent.Id, i =>
         {
             if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
             {
@@ -224,7 +224,7 @@ public sealed class OrderReconciler(
             return false;
         }
 
-        await store.ChangeAsync(intent.Id, (i, _) =>
+        await store.ChangeAsync(intent.Id, i =>
         {
             if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
             {
@@ -288,7 +288,7 @@ public sealed class OrderReconciler(
             intent.ConnectionId, intent.Id, number, () => ResolveNumberAsync(intent.Id, number, unfilled, filled, filledAmount, how, ct), heldAlreadyCounted: true);
 
     private Task<OrderView?> ResolveNumberAsync(Guid intentId, string number, long unfilled, long filled, long filledAmount, string how, CancellationToken ct) =>
-        store.ChangeAsync(intentId, (i, _) =>
+        store.ChangeAsync(intentId, i =>
         {
             if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
             {
