@@ -64,7 +64,7 @@ public sealed class OrderIntentStore(OrderAuditLog audit, OrderEvents events, Ti
     /// when <paramref name="change"/> returns null; the target keeps its state when its change returns null.
     /// </summary>
     public async Task<(OrderView? Changed, OrderView? Target)> ChangeWithTargetAsync(
-        Guid intentId, Func<OrderIntent, AuditEvent?> change, Func<OrderIntent, OrderIntent, AuditEvent?> changeTarget, CancellationToken ct = default)
+        Guid intentId, Func<OrderIntent, AuditEvent?> change, Func<OrderIntent, OrderIntent, long, AuditEvent?> changeTarget, CancellationToken ct = default)
     {
         OrderIntent? changed = null;
         OrderIntent? target = null;
@@ -84,7 +84,7 @@ public sealed class OrderIntentStore(OrderAuditLog audit, OrderEvents events, Ti
 
             // The amend's own number keys its effect on the original: a 00 push of the same cancel may have been applied first.
             if (original is not null && !(intent.OrderNumber is { } amend && await AmendAppliedAsync(db, original.Id, amend, token))
-                && changeTarget(original, intent) is { } t)
+                && changeTarget(original, intent, await AmendedAsync(db, original.Id, token)) is { } t)
             {
                 original.UpdatedAt = now;
                 rows.Add(t with { OrderNumber = intent.OrderNumber ?? t.OrderNumber });
@@ -116,6 +116,15 @@ public sealed class OrderIntentStore(OrderAuditLog audit, OrderEvents events, Ti
     public static Task<bool> AmendAppliedAsync(ApplicationDbContext db, Guid targetId, string amendNumber, CancellationToken ct) =>
         db.OrderAudit.AsNoTracking().AnyAsync(
             a => a.IntentId == targetId && (a.Kind == OrderAuditKind.Cancelled || a.Kind == OrderAuditKind.Modified) && a.OrderNumber == amendNumber, ct);
+
+    /// <summary>
+    /// The shares cancels and modifies took off intent <paramref name="targetId"/> so far (its Cancelled and Modified rows;
+    /// the original's own confirmations are Reconciled rows and not among them). Read inside the writer's transaction.
+    /// </summary>
+    public static async Task<long> AmendedAsync(ApplicationDbContext db, Guid targetId, CancellationToken ct) =>
+        await db.OrderAudit.AsNoTracking()
+            .Where(a => a.IntentId == targetId && (a.Kind == OrderAuditKind.Cancelled || a.Kind == OrderAuditKind.Modified))
+            .SumAsync(a => a.Quantity, ct) ?? 0;
 
     public static AuditEvent Event(OrderIntent i, OrderAuditKind kind, string actor, string? details = null, long? quantity = null, long? price = null) =>
         new(kind, i.MemberId, actor, i.ConnectionId, i.Id, i.StockCode, i.Side, quantity ?? i.Quantity, price ?? i.Price, i.TradeType, i.OrderNumber, details);

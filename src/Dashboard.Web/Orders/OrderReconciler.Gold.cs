@@ -98,12 +98,17 @@ public sealed partial class OrderReconciler
         var day = DateOnly.FromDateTime(KoreaTime.WallClock(intent.CreatedAt)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var open = await channel.Queries.QueryAsync(
             new Kt50075Request { OrdDt = day, QueryType = "1", MrktDealTp = "5", StkBondTp = "0", SellTp = "0", StockCode = code, FrOrdNo = "", Exchange = "KRX" }, ct);
-        var details = open.IsSuccess
-            ? await channel.Queries.QueryAsync(new Kt50031Request { OrdDt = day, QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = code, FrOrdNo = "", Exchange = "%" }, ct)
-            : null;
-        if (!open.IsSuccess || details is not { IsSuccess: true })
+        if (!open.IsSuccess)
         {
-            OrdersLog.ReconcileFailed(logger, intent.Id, open.Error ?? details!.Error);
+            OrdersLog.ReconcileFailed(logger, intent.Id, open.Error);
+            return (null, null);
+        }
+
+        var details = await channel.Queries.QueryAsync(
+            new Kt50031Request { OrdDt = day, QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = code, FrOrdNo = "", Exchange = "%" }, ct);
+        if (!details.IsSuccess)
+        {
+            OrdersLog.ReconcileFailed(logger, intent.Id, details.Error);
             return (null, null);
         }
 

@@ -201,15 +201,15 @@ public sealed partial class OrderReconciler(
 
             i.Message = null;
             return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, $"found in the account's order details ({row.List}): order {number}, {i.State}");
-        }, (t, _) =>
+        }, (t, _, amendedBefore) =>
         {
-            var moved = Math.Min(quantity, t.OpenQuantity);
+            var (moved, open) = OrderExecutions.Amend(t, quantity, amendedBefore);
             if (moved == 0)
             {
                 return null;
             }
 
-            t.OpenQuantity -= moved;
+            t.OpenQuantity = open;
             var cancel = intent.Action == OrderAction.Cancel;
             if (t.OpenQuantity == 0)
             {
@@ -285,7 +285,7 @@ public sealed partial class OrderReconciler(
             i.State = stillOpen ? OrderState.Rejected : OrderState.Done;
             i.Message = stillOpen ? "the order is still open at Kiwoom: the cancel did not happen" : "the order is no longer open at Kiwoom";
             return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, i.Message);
-        }, (t, _) =>
+        }, (t, _, _) =>
         {
             if (stillOpen || t.OpenQuantity == 0)
             {

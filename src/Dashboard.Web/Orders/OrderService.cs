@@ -243,7 +243,7 @@ public sealed class OrderService(
                     ? () => store.ChangeAsync(draft.Id, i => Accept(i, answer.Value))
                     : async () =>
                     {
-                        (var changed, amended) = await store.ChangeWithTargetAsync(draft.Id, i => Accept(i, answer.Value), (t, i) => ApplyToTarget(t, i, answer.Value));
+                        (var changed, amended) = await store.ChangeWithTargetAsync(draft.Id, i => Accept(i, answer.Value), (t, i, amendedBefore) => ApplyToTarget(t, i, answer.Value, amendedBefore));
                         return changed;
                     });
 
@@ -289,10 +289,11 @@ public sealed class OrderService(
         return OrderIntentStore.Event(i, OrderAuditKind.Accepted, AuditEvent.System, $"accepted as order {number}");
     }
 
-    private static AuditEvent? ApplyToTarget(OrderIntent target, OrderIntent change, string? number)
+    private static AuditEvent? ApplyToTarget(OrderIntent target, OrderIntent change, string? number, long amendedBefore)
     {
-        var moved = Math.Min(change.Quantity, target.OpenQuantity);
-        target.OpenQuantity -= moved;
+        // Not simply open minus moved: the original's own confirmation push may have taken these shares off already.
+        var (moved, open) = OrderExecutions.Amend(target, change.Quantity, amendedBefore);
+        target.OpenQuantity = open;
         if (change.Action == OrderAction.Cancel)
         {
             if (target.OpenQuantity == 0)
