@@ -44,7 +44,8 @@ internal static class S5OrderPath
         var seconds = Arg(args, 3, 60);
         var dataPath = Path.Combine(Path.GetTempPath(), "dashboard-s5", Guid.NewGuid().ToString("N"));
         using var spans = new OrderSpans();
-        await using var app = await StartAsync(dataPath);
+        var efErrors = new EfErrorCounter();
+        await using var app = await StartAsync(dataPath, efErrors);
         try
         {
             var traders = await MembersAsync(app.Services, members);
@@ -70,11 +71,13 @@ internal static class S5OrderPath
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var atSimulator = SimulatorOrders(app.Services) - before;
             var audit = app.Services.GetRequiredService<OrderAuditLog>();
-            var writer = new WriterStats(audit.Batches - batchesBefore, audit.Appends - appendsBefore, await LoneAppendsAsync(audit));
+            var writer = new WriterStats(audit.Batches - batchesBefore, audit.Appends - appendsBefore, await LoneAppendsAsync(audit), 0);
             var verified = await audit.VerifyAsync();
+            var efErrorsOfService = efErrors.Count;
 
             var naive = await NaiveAuditAsync(app.Services, members, perSecond, seconds);
-            Print(members * perSecond * seconds, samples, errors, atSimulator, verified.IsIntact, wall, cpu, naive, writer);
+            naive = naive with { EfErrors = efErrors.Count - efErrorsOfService };
+            Print(members * perSecond * seconds, samples, errors, atSimulator, verified.IsIntact, wall, cpu, naive, writer with { EfErrors = efErrorsOfService });
             spans.Print();
             return 0;
         }
@@ -188,7 +191,7 @@ internal static class S5OrderPath
 
             await Task.WhenAll(pending);
         }));
-        return new NaiveResult([.. latencies], busy, forks);
+        return new NaiveResult([.. latencies], busy, forks, 0);
     }
 
     private static void Print(int planned, ConcurrentBag<Sample> samples, ConcurrentBag<string> errors, int atSimulator, bool intact, TimeSpan wall, TimeSpan cpu, NaiveResult naive, WriterStats writer)
@@ -214,6 +217,7 @@ internal static class S5OrderPath
         Console.WriteLine($"| SQLite busy/locked errors surfaced | 0 | {naive.Busy} |");
         Console.WriteLine($"| chain forks (same sequence written twice, refused by the unique key) | 0 (verify: {(intact ? "OK" : "BROKEN")}) | {naive.Forks} |");
         Console.WriteLine(string.Create(inv, $"| audit transactions / appends in the run (mean appends per commit) | {writer.Batches} / {writer.Appends} ({(writer.Batches == 0 ? 0 : (double)writer.Appends / writer.Batches):0.0}) | {naive.Latencies.Length} / {naive.Latencies.Length} (1.0) |"));
+        Console.WriteLine($"| EF Core errors logged (counted here, not printed) | {writer.EfErrors} | {naive.EfErrors} |");
         Console.WriteLine(string.Create(inv, $"| one append on an idle writer (one commit), p50 / p99 of 200 | {P(writer.Lone, 50):0.0} / {P(writer.Lone, 99):0.0} | - |"));
         Console.WriteLine(string.Create(inv, $"| wall / process CPU | {wall.TotalSeconds:0.0} s / {cpu.TotalSeconds:0.0} s | - |"));
         foreach (var group in errors.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(5))
@@ -237,7 +241,7 @@ internal static class S5OrderPath
 
     private static int SimulatorOrders(IServiceProvider services) => services.GetRequiredService<AccountBook>().All.Sum(a => a.Orders.ToArray().Length);
 
-    private static async Task<WebApplication> StartAsync(string dataPath)
+    private static async Task<WebApplication> StartAsync(string dataPath, EfErrorCounter efErrors)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -260,6 +264,10 @@ internal static class S5OrderPath
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // EF's error logs are counted for the table (the naive writer's refused inserts make thousands), not printed.
+        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(EfErrorCounter.Category, LogLevel.None);
+        builder.Logging.AddProvider(efErrors);
         builder.AddDashboard();
         builder.AddBrokerSessions();
         builder.AddOrders();
@@ -330,7 +338,7 @@ internal static class S5OrderPath
 
     private sealed record Sample(OrderProbe Probe, long Ended, OrderOutcome Outcome);
 
-    private sealed record WriterStats(long Batches, long Appends, double[] Lone);
+    private sealed record WriterStats(long Batches, long Appends, double[] Lone, long EfErrors);
 
-    private sealed record NaiveResult(double[] Latencies, int Busy, int Forks);
+    private sealed record NaiveResult(double[] Latencies, int Busy, int Forks, long EfErrors);
 }

@@ -59,11 +59,11 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
             var number = intent.OrderNumber!;
             if (open.TryGetValue(number, out var stillOpen))
             {
-                changed += await store.ChangeAsync(intent.Id, (i, _) => ApplyOpen(i, stillOpen), ct) is null ? 0 : 1;
+                changed += await store.ChangeAsync(intent.Id, i => ApplyOpen(i, stillOpen), ct) is null ? 0 : 1;
                 continue;
             }
 
-            if (filled.TryGetValue(number, out var fills) && await store.ChangeAsync(intent.Id, (i, _) => ApplyClosedFills(i, fills), ct) is { } view)
+            if (filled.TryGetValue(number, out var fills) && await store.ChangeAsync(intent.Id, i => ApplyClosedFills(i, fills), ct) is { } view)
             {
                 changed++;
                 if (!view.IsOpen)
@@ -80,7 +80,7 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
 
             if (rows is not null)
             {
-                changed += await store.ChangeAsync(intent.Id, (i, _) => ApplyClosed(i, rows), ct) is null ? 0 : 1;
+                changed += await store.ChangeAsync(intent.Id, i => ApplyClosed(i, rows), ct) is null ? 0 : 1;
             }
         }
 

@@ -12,10 +12,13 @@ namespace Dashboard.Web.Orders;
 /// "database is locked" (REL-12). Changes that must commit together with their audit row (an intent,
 /// its new state) are made in the same transaction.
 /// Group commit: appends that arrive while a batch is being written are queued, and the writer takes all of
-/// them, one after the other in arrival order, into ONE transaction (one fsync
-/// instead of one per row). Each append still gets its own savepoint, so one that fails or decides to
-/// record nothing rolls back alone; the chain is built strictly in order inside the batch. A caller's
-/// append returns only after the transaction holding it has committed.
+/// them (up to <see cref="MaxBatch"/>) into ONE transaction with ONE commit. Most appends are decided in memory
+/// (<see cref="AuditWork"/>): a run of them has its reads done in a few queries for the whole run
+/// (<see cref="AuditBatch"/>), each decided in arrival order (one that fails, fails alone and changes nothing),
+/// their rows chained in order and saved with one SaveChanges; a failing save fails the whole batch, nothing of
+/// it written. A decision that reads the database as it goes (<see cref="DatabaseAuditWork"/>) runs after the run
+/// before it is saved, alone in a savepoint. A caller's append returns only after the transaction holding it
+/// has committed, so an intent is durable before its broker call.
 /// </summary>
 public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, OrderMetrics metrics, TradingLimitsCache limitsCache, ILogger<OrderAuditLog> logger) : IDisposable
 {
@@ -36,8 +39,11 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     /// <summary>Appends run by the writer, committed or not; <c>Appends / Batches</c> is the mean batch size.</summary>
     public long Appends => Interlocked.Read(ref appends);
 
-    public Task<OrderAuditEntry?> AppendAsync(AuditEvent e, CancellationToken ct = default) =>
-        AppendAsync((_, _) => Task.FromResult<AuditEvent?>(e), ct);
+    public async Task<OrderAuditEntry?> AppendAsync(AuditEvent e, CancellationToken ct = default)
+    {
+        var rows = await AppendAsync(new EventAuditWork(e), ct);
+        return rows.Count > 0 ? rows[0] : null;
+    }
 
     /// <summary>
     /// Runs <paramref name="decide"/> inside the writer's transaction: it may read and change rows, and
@@ -53,11 +59,18 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     /// Like <see cref="AppendAsync(Func{ApplicationDbContext, CancellationToken, Task{AuditEvent?}}, CancellationToken)"/>,
     /// for several consecutive rows committed together with the changes (an intent and its Sent row).
     /// </summary>
-    public async Task<IReadOnlyList<OrderAuditEntry>> AppendAllAsync(
-        Func<ApplicationDbContext, CancellationToken, Task<IReadOnlyList<AuditEvent>?>> decide, CancellationToken ct = default)
+    public Task<IReadOnlyList<OrderAuditEntry>> AppendAllAsync(
+        Func<ApplicationDbContext, CancellationToken, Task<IReadOnlyList<AuditEvent>?>> decide, CancellationToken ct = default) =>
+        AppendAsync(new DatabaseAuditWork(decide), ct);
+
+    /// <summary>
+    /// Queues <paramref name="work"/> for the writer and returns its rows once the transaction holding them has
+    /// committed (none when it decided to record nothing, or was taken after <paramref name="ct"/> fired).
+    /// </summary>
+    internal async Task<IReadOnlyList<OrderAuditEntry>> AppendAsync(AuditWork work, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var pending = new Pending(decide, ct);
+        var pending = new Pending(work, ct);
         queue.Enqueue(pending);
         if (Interlocked.CompareExchange(ref draining, 1, 0) == 0)
         {
@@ -79,6 +92,9 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
             return await pending.Done.Task;
         }
     }
+
+    /// <summary>Appends waiting for the writer (tests wait until a burst is queued).</summary>
+    internal int Queued => queue.Count;
 
     /// <summary>The one writer at a time: writes batches while appends are queued, then ends (the next append starts another).</summary>
     private async Task DrainAsync()
@@ -126,12 +142,12 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
             return;
         }
 
-        var written = new List<OrderAuditEntry>[batch.Count];
+        var written = new List<OrderAuditEntry>?[batch.Count];
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync();
 
-            // Each append has its own savepoint below; EF's extra one around every SaveChanges would only add statements.
+            // Database decisions get a savepoint each below; EF's extra one around every SaveChanges would only add statements.
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.Database.SerializeAuditAppendsAsync();
@@ -145,66 +161,25 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
             head = null;
             var batchStart = last;
             OrderMetrics.Since(metrics.ChainHead, reading);
-            for (var n = 0; n < batch.Count; n++)
+            var now = time.GetUtcNow();
+            for (var n = 0; n < batch.Count;)
             {
-                var p = batch[n];
-                var stage = Stopwatch.GetTimestamp();
-                await transaction.CreateSavepointAsync("append");
-                try
+                if (batch[n].Work is DatabaseAuditWork work)
                 {
-                    var deciding = Stopwatch.GetTimestamp();
-                    var events = p.Cancellation.IsCancellationRequested ? null : await p.Decide(db, p.Cancellation);
-                    var decided = Stopwatch.GetElapsedTime(deciding);
-                    if (db.ChangeTracker.Entries<MemberTradingLimit>().Any() || db.ChangeTracker.Entries<TeamTradingHalt>().Any())
-                    {
-                        // A limits or halt row was read for change or written: later checks of this batch read the database.
-                        limitsCache.Suspend();
-                    }
-
-                    if (metrics.Decide.Enabled)
-                    {
-                        metrics.Decide.Record(decided.TotalMilliseconds);
-                    }
-                    var rows = new List<OrderAuditEntry>();
-                    foreach (var e in events ?? [])
-                    {
-                        var row = Row(e, last);
-                        db.OrderAudit.Add(row);
-                        rows.Add(row);
-                        last = new ChainEnd(row.Sequence, row.Hash);
-                    }
-
-                    if (rows.Count > 0)
-                    {
-                        await db.SaveChangesAsync();
-                    }
-                    else
-                    {
-                        // Nothing to record: whatever the decision changed is dropped with the savepoint.
-                        await transaction.RollbackToSavepointAsync("append");
-                    }
-
-                    await transaction.ReleaseSavepointAsync("append");
-                    written[n] = rows;
-                    if (metrics.Save.Enabled)
-                    {
-                        // The append's statements apart from its decision: savepoint, inserts and updates, release.
-                        metrics.Save.Record((Stopwatch.GetElapsedTime(stage) - decided).TotalMilliseconds);
-                    }
+                    last = await DecideInDatabaseAsync(db, transaction, batch[n], work, written, n, last, batchStart);
+                    n++;
+                    continue;
                 }
-                catch (Exception ex)
+
+                // A run of in-memory decisions up to the next database decision (or the end): one SaveChanges for all.
+                var end = n;
+                while (end < batch.Count && batch[end].Work is not DatabaseAuditWork)
                 {
-                    // This append alone is undone; the chain goes on from the row before it.
-                    await transaction.RollbackToSavepointAsync("append");
-                    await transaction.ReleaseSavepointAsync("append");
-                    // Its rows were chained in memory before the save failed: go back to the last row that was written.
-                    last = LastOf(written, n) ?? batchStart;
-                    p.Fail(ex);
+                    end++;
                 }
-                finally
-                {
-                    db.ChangeTracker.Clear();
-                }
+
+                last = await DecideRunAsync(db, batch, n, end, written, last, now);
+                n = end;
             }
 
             var committing = Stopwatch.GetTimestamp();
@@ -246,6 +221,129 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         }
     }
 
+    /// <summary>
+    /// Appends <paramref name="from"/> to <paramref name="to"/> (all decided in memory): their reads in a few queries,
+    /// each decision in arrival order (one that throws fails alone and changes nothing), their rows chained in order,
+    /// then ONE SaveChanges. A failing save throws: the whole batch then fails, nothing of it written.
+    /// </summary>
+    private async Task<ChainEnd> DecideRunAsync(ApplicationDbContext db, List<Pending> batch, int from, int to, List<OrderAuditEntry>?[] written, ChainEnd last, DateTimeOffset now)
+    {
+        var reading = Stopwatch.GetTimestamp();
+        var run = new AuditBatch(db, now);
+        for (var n = from; n < to; n++)
+        {
+            batch[n].Work.Collect(run);
+        }
+
+        await run.LoadAsync(limitsCache, CancellationToken.None);
+        OrderMetrics.Since(metrics.Prefetch, reading);
+        var added = false;
+        for (var n = from; n < to; n++)
+        {
+            var p = batch[n];
+            var deciding = Stopwatch.GetTimestamp();
+            try
+            {
+                var events = p.Cancellation.IsCancellationRequested ? null : p.Work.Decide(run);
+                var rows = new List<OrderAuditEntry>();
+                foreach (var e in events ?? [])
+                {
+                    var row = Row(e, last);
+                    db.OrderAudit.Add(row);
+                    rows.Add(row);
+                    last = new ChainEnd(row.Sequence, row.Hash);
+                }
+
+                added |= rows.Count > 0;
+                written[n] = rows;
+            }
+            catch (Exception ex)
+            {
+                // Its decision changed nothing (the contract of an in-memory decision) and added no row: it fails alone.
+                p.Fail(ex);
+            }
+
+            OrderMetrics.Since(metrics.Decide, deciding);
+        }
+
+        var saving = Stopwatch.GetTimestamp();
+        if (added)
+        {
+            await db.SaveChangesAsync();
+        }
+
+        db.ChangeTracker.Clear();
+        OrderMetrics.Since(metrics.Save, saving);
+        return last;
+    }
+
+    /// <summary>A decision that reads the database: alone in a savepoint, so it fails or records nothing alone.</summary>
+    private async Task<ChainEnd> DecideInDatabaseAsync(
+        ApplicationDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Pending p, DatabaseAuditWork work,
+        List<OrderAuditEntry>?[] written, int n, ChainEnd last, ChainEnd batchStart)
+    {
+        var stage = Stopwatch.GetTimestamp();
+        await transaction.CreateSavepointAsync("append");
+        try
+        {
+            var deciding = Stopwatch.GetTimestamp();
+            var events = p.Cancellation.IsCancellationRequested ? null : await work.DecideAsync(db, p.Cancellation);
+            var decided = Stopwatch.GetElapsedTime(deciding);
+            if (db.ChangeTracker.Entries<MemberTradingLimit>().Any() || db.ChangeTracker.Entries<TeamTradingHalt>().Any())
+            {
+                // A limits or halt row was read for change or written: later checks of this batch read the database.
+                limitsCache.Suspend();
+            }
+
+            if (metrics.Decide.Enabled)
+            {
+                metrics.Decide.Record(decided.TotalMilliseconds);
+            }
+
+            var rows = new List<OrderAuditEntry>();
+            foreach (var e in events ?? [])
+            {
+                var row = Row(e, last);
+                db.OrderAudit.Add(row);
+                rows.Add(row);
+                last = new ChainEnd(row.Sequence, row.Hash);
+            }
+
+            if (rows.Count > 0)
+            {
+                await db.SaveChangesAsync();
+            }
+            else
+            {
+                // Nothing to record: whatever the decision changed is dropped with the savepoint.
+                await transaction.RollbackToSavepointAsync("append");
+            }
+
+            await transaction.ReleaseSavepointAsync("append");
+            written[n] = rows;
+            if (metrics.Save.Enabled)
+            {
+                // The append's statements apart from its decision: savepoint, inserts and updates, release.
+                metrics.Save.Record((Stopwatch.GetElapsedTime(stage) - decided).TotalMilliseconds);
+            }
+        }
+        catch (Exception ex)
+        {
+            // This append alone is undone; the chain goes on from the row before it.
+            await transaction.RollbackToSavepointAsync("append");
+            await transaction.ReleaseSavepointAsync("append");
+            // Its rows were chained in memory before the save failed: go back to the last row that was written.
+            last = LastOf(written, n) ?? batchStart;
+            p.Fail(ex);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return last;
+    }
+
     private OrderAuditEntry Row(AuditEvent e, ChainEnd last)
     {
         var row = new OrderAuditEntry
@@ -272,7 +370,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     }
 
     /// <summary>The last row written by the appends before <paramref name="failed"/> in this batch, if any.</summary>
-    private static ChainEnd? LastOf(List<OrderAuditEntry>[] written, int failed)
+    private static ChainEnd? LastOf(List<OrderAuditEntry>?[] written, int failed)
     {
         for (var n = failed - 1; n >= 0; n--)
         {
@@ -329,12 +427,12 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     private sealed record ChainEnd(long Sequence, string Hash);
 
     /// <summary>One caller's append, waiting in the queue until a batch takes it (or its caller withdraws it).</summary>
-    private sealed class Pending(Func<ApplicationDbContext, CancellationToken, Task<IReadOnlyList<AuditEvent>?>> decide, CancellationToken cancellation)
+    private sealed class Pending(AuditWork work, CancellationToken cancellation)
     {
         private const int Queued = 0, Taken = 1, Withdrawn = 2;
         private int state;
 
-        public Func<ApplicationDbContext, CancellationToken, Task<IReadOnlyList<AuditEvent>?>> Decide { get; } = decide;
+        public AuditWork Work { get; } = work;
 
         public CancellationToken Cancellation { get; } = cancellation;
 

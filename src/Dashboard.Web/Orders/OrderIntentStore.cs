@@ -11,10 +11,21 @@ public sealed class OrderIntentStore(OrderAuditLog audit, OrderEvents events, Ti
 {
     /// <summary>
     /// Applies <paramref name="change"/> to intent <paramref name="intentId"/>; it returns the audit event,
-    /// or null when there is nothing to record (then nothing is saved or published).
+    /// or null when there is nothing to record (then nothing is saved or published). It sees the intent only
+    /// (decided in memory with the rest of the writer's run, one SaveChanges and one commit for all).
     /// </summary>
-    public Task<OrderView?> ChangeAsync(Guid intentId, Func<OrderIntent, ApplicationDbContext, AuditEvent?> change, CancellationToken ct = default) =>
-        ChangeAsync(intentId, (intent, db, _) => Task.FromResult(change(intent, db)), ct);
+    public async Task<OrderView?> ChangeAsync(Guid intentId, Func<OrderIntent, AuditEvent?> change, CancellationToken ct = default)
+    {
+        var work = new IntentChangeWork(intentId, change);
+        await audit.AppendAsync(work, ct);
+        if (work.View is not { } view || work.Recorded is not { } recorded)
+        {
+            return null;
+        }
+
+        events.Publish(work.MemberId!, new OrderUpdate(recorded.Kind, view, recorded.Details));
+        return view;
+    }
 
     /// <summary>As above, for a change that reads the database first (inside the writer's transaction).</summary>
     public async Task<OrderView?> ChangeAsync(Guid intentId, Func<OrderIntent, ApplicationDbContext, CancellationToken, Task<AuditEvent?>> change, CancellationToken ct = default)
@@ -53,7 +64,7 @@ public sealed class OrderIntentStore(OrderAuditLog audit, OrderEvents events, Ti
     /// when <paramref name="change"/> returns null; the target keeps its state when its change returns null.
     /// </summary>
     public async Task<(OrderView? Changed, OrderView? Target)> ChangeWithTargetAsync(
-        Guid intentId, Func<OrderIntent, AuditEvent?> change, Func<OrderIntent, OrderIntent, AuditEvent?> changeTarget, CancellationToken ct = default)
+        Guid intentId, Func<OrderIntent, AuditEvent?> change, Func<OrderIntent, OrderIntent, long, AuditEvent?> changeTarget, CancellationToken ct = default)
     {
         OrderIntent? changed = null;
         OrderIntent? target = null;
@@ -73,7 +84,7 @@ public sealed class OrderIntentStore(OrderAuditLog audit, OrderEvents events, Ti
 
             // The amend's own number keys its effect on the original: a 00 push of the same cancel may have been applied first.
             if (original is not null && !(intent.OrderNumber is { } amend && await AmendAppliedAsync(db, original.Id, amend, token))
-                && changeTarget(original, intent) is { } t)
+                && changeTarget(original, intent, await AmendedAsync(db, original.Id, token)) is { } t)
             {
                 original.UpdatedAt = now;
                 rows.Add(t with { OrderNumber = intent.OrderNumber ?? t.OrderNumber });
@@ -105,6 +116,15 @@ public sealed class OrderIntentStore(OrderAuditLog audit, OrderEvents events, Ti
     public static Task<bool> AmendAppliedAsync(ApplicationDbContext db, Guid targetId, string amendNumber, CancellationToken ct) =>
         db.OrderAudit.AsNoTracking().AnyAsync(
             a => a.IntentId == targetId && (a.Kind == OrderAuditKind.Cancelled || a.Kind == OrderAuditKind.Modified) && a.OrderNumber == amendNumber, ct);
+
+    /// <summary>
+    /// The shares cancels and modifies took off intent <paramref name="targetId"/> so far (its Cancelled and Modified rows;
+    /// the original's own confirmations are Reconciled rows and not among them). Read inside the writer's transaction.
+    /// </summary>
+    public static async Task<long> AmendedAsync(ApplicationDbContext db, Guid targetId, CancellationToken ct) =>
+        await db.OrderAudit.AsNoTracking()
+            .Where(a => a.IntentId == targetId && (a.Kind == OrderAuditKind.Cancelled || a.Kind == OrderAuditKind.Modified))
+            .SumAsync(a => a.Quantity, ct) ?? 0;
 
     public static AuditEvent Event(OrderIntent i, OrderAuditKind kind, string actor, string? details = null, long? quantity = null, long? price = null) =>
         new(kind, i.MemberId, actor, i.ConnectionId, i.Id, i.StockCode, i.Side, quantity ?? i.Quantity, price ?? i.Price, i.TradeType, i.OrderNumber, details);

@@ -25,8 +25,9 @@ public sealed class OrderMetrics
         Release = H("release", "Releasing the channel (the tracker's settle check)");
         PreTradeChecks = H("pretrade_checks", "Inside the writer: the intent lookup, limits, halts and the per-minute count");
         QueueWait = H("audit.queue_wait", "An append queued until a batch takes it");
-        Decide = H("audit.decide", "An append's own reads and changes inside the batch (its decision callback)");
-        Save = H("audit.save", "An append's SaveChanges and savepoint statements inside the batch");
+        Decide = H("audit.decide", "An append's decision inside the batch (in memory, or its own reads and changes for a database decision)");
+        Save = H("audit.save", "One SaveChanges: of a run of in-memory appends, or of a database decision with its savepoint statements");
+        Prefetch = H("audit.prefetch", "A run's reads for all its in-memory decisions (intents, per-minute counts, limits)");
         ChainHead = H("audit.chain_head", "Finding the end of the chain once per batch");
         Commit = H("audit.commit", "One batch's COMMIT (the fsync)");
         Wakeup = H("audit.wakeup", "Batch committed until the appending caller runs again");
@@ -53,6 +54,8 @@ public sealed class OrderMetrics
     public Histogram<double> Decide { get; }
 
     public Histogram<double> Save { get; }
+
+    public Histogram<double> Prefetch { get; }
 
     public Histogram<double> ChainHead { get; }
 

@@ -15,8 +15,9 @@ namespace Dashboard.Web.Orders;
 /// the intent takes its order number and state. Not found well after sending: it was never placed.
 /// A modify or cancel is looked up first in kt00007 (the account's orders in detail), where Kiwoom lists
 /// it with the original order's number: that is proof it happened, whatever the open list says.
+/// Gold spot intents are settled the same way from the gold lists (kt50075, kt50031: OrderReconciler.Gold.cs).
 /// </summary>
-public sealed class OrderReconciler(
+public sealed partial class OrderReconciler(
     OrderTracker tracker,
     OrderIntentStore store,
     IDbContextFactory<ApplicationDbContext> dbFactory,
@@ -36,14 +37,6 @@ public sealed class OrderReconciler(
     /// <summary>One attempt; true when the intent is resolved.</summary>
     public async Task<bool> ReconcileAsync(OrderIntent intent, CancellationToken ct = default)
     {
-        if (intent.Product == OrderProduct.Gold)
-        {
-            // ka10075/ka10076/kt00007 list stock orders only: a gold order (or its modify/cancel) missing from them proves
-            // nothing, and ruling it "never placed" could make the member place it twice. Left unknown and shown so.
-            OrdersLog.GoldOutcomeNotReconciled(logger, intent.Id);
-            return false;
-        }
-
         var opened = await tracker.GetChannelAsync(intent.MemberId, intent.ConnectionId, ct);
         if (opened.Channel is not { } channel)
         {
@@ -54,6 +47,8 @@ public sealed class OrderReconciler(
         {
             return intent.Action switch
             {
+                // ka10075/ka10076/kt00007 list stock orders only: a gold order missing from them would prove nothing.
+                OrderAction.Place when intent.Product == OrderProduct.Gold => await ReconcileGoldOrderAsync(channel, intent, ct),
                 OrderAction.Place => await ReconcileOrderAsync(channel, intent, ct),
                 _ => await ReconcileAmendAsync(channel, intent, ct),
             };
@@ -104,7 +99,19 @@ public sealed class OrderReconciler(
             return false;
         }
 
-        await store.ChangeAsync(intent.Id, (i, _) =>
+        await NeverPlacedAsync(intent, "not found at Kiwoom: the order was never placed", ct);
+        return true;
+    }
+
+    private async Task NeverPlacedAsync(OrderIntent intent, string message, CancellationToken ct)
+    {
+        await RejectAsync(intent.Id, message, ct);
+        OrdersLog.Reconciled(logger, intent.Id, "never placed");
+    }
+
+    /// <summary>An unresolved intent that Kiwoom does not hold (never placed) or refused.</summary>
+    private Task<OrderView?> RejectAsync(Guid intentId, string message, CancellationToken ct) =>
+        store.ChangeAsync(intentId, i =>
         {
             if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
             {
@@ -113,12 +120,9 @@ public sealed class OrderReconciler(
 
             i.State = OrderState.Rejected;
             i.OpenQuantity = 0;
-            i.Message = "not found at Kiwoom: the order was never placed";
+            i.Message = message;
             return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, i.Message);
         }, ct);
-        OrdersLog.Reconciled(logger, intent.Id, "never placed");
-        return true;
-    }
 
     /// <summary>A modify or cancel: kt00007 first (it names the original order), then the open list for a cancel.</summary>
     private async Task<bool> ReconcileAmendAsync(IOrderChannel channel, OrderIntent intent, CancellationToken ct)
@@ -132,6 +136,11 @@ public sealed class OrderReconciler(
         if (target?.OrderNumber is not { } original)
         {
             return false;
+        }
+
+        if (intent.Product == OrderProduct.Gold)
+        {
+            return await ReconcileGoldAmendAsync(channel, intent, target, original, ct);
         }
 
         var details = await channel.Queries.QueryAsync(
@@ -149,19 +158,23 @@ public sealed class OrderReconciler(
             && OrderRequests.NormalizeNumber(r.OrderNumber) is { } n && !claimed.Contains(n));
         if (row is not null)
         {
-            await ApplyAmendFoundAsync(intent, target, row, ct);
+            await ApplyAmendFoundAsync(intent, new FoundAmend(
+                OrderRequests.NormalizeNumber(row.OrderNumber)!, row.OrderQuantity.Value, row.FillQuantity.Value, row.CntrUv.Value, row.OrdRemnq.Value, "kt00007"), ct);
             return true;
         }
 
         return intent.Action == OrderAction.Cancel
-            ? await ReconcileCancelAsync(channel, intent, target, ct)
-            : await ReconcileModifyNotFoundAsync(intent, target, ct);
+            ? await ReconcileStockCancelAsync(channel, intent, target, ct)
+            : await ReconcileModifyNotFoundAsync(intent, target, "kt00007", ct);
     }
 
-    private async Task ApplyAmendFoundAsync(OrderIntent intent, OrderIntent target, Kt00007AcntOrdCntrPrpsDtlItem row, CancellationToken ct)
+    /// <summary>A modify or cancel as an order-details list (kt00007, kt50031) shows it, with the original order's number.</summary>
+    private sealed record FoundAmend(string Number, long? Quantity, long? Filled, long? FillPrice, long? Remaining, string List);
+
+    private async Task ApplyAmendFoundAsync(OrderIntent intent, FoundAmend row, CancellationToken ct)
     {
-        var number = OrderRequests.NormalizeNumber(row.OrderNumber)!;
-        var quantity = row.OrderQuantity.Value is > 0 and var q ? q : intent.Quantity;
+        var number = row.Number;
+        var quantity = row.Quantity is > 0 and var q ? q : intent.Quantity;
         // The amend and its original change in one commit and one page update, as for a direct answer.
         var (resolved, _) = await store.ChangeWithTargetAsync(intent.Id, i =>
         {
@@ -179,24 +192,24 @@ public sealed class OrderReconciler(
             else
             {
                 // The modify is an order of its own now, carrying the moved shares at the new price.
-                var filled = row.FillQuantity.Value ?? 0;
+                var filled = row.Filled ?? 0;
                 i.FilledQuantity = Math.Max(0, filled);
-                i.FilledAmount = Math.Max(0, filled * (row.CntrUv.Value ?? 0));
-                i.OpenQuantity = Math.Max(0, row.OrdRemnq.Value ?? quantity - filled);
+                i.FilledAmount = Math.Max(0, filled * (row.FillPrice ?? 0));
+                i.OpenQuantity = Math.Max(0, row.Remaining ?? quantity - filled);
                 i.State = i.OpenQuantity == 0 && filled > 0 ? OrderState.Filled : filled > 0 ? OrderState.PartiallyFilled : OrderState.Accepted;
             }
 
             i.Message = null;
-            return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, $"found in the account's order details (kt00007): order {number}, {i.State}");
-        }, (t, _) =>
+            return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, $"found in the account's order details ({row.List}): order {number}, {i.State}");
+        }, (t, _, amendedBefore) =>
         {
-            var moved = Math.Min(quantity, t.OpenQuantity);
+            var (moved, open) = OrderExecutions.Amend(t, quantity, amendedBefore);
             if (moved == 0)
             {
                 return null;
             }
 
-            t.OpenQuantity -= moved;
+            t.OpenQuantity = open;
             var cancel = intent.Action == OrderAction.Cancel;
             if (t.OpenQuantity == 0)
             {
@@ -205,7 +218,7 @@ public sealed class OrderReconciler(
 
             return OrderIntentStore.Event(
                 t, cancel ? OrderAuditKind.Cancelled : OrderAuditKind.Modified, AuditEvent.System,
-                string.Create(CultureInfo.InvariantCulture, $"{moved:N0} {(cancel ? "cancelled" : "moved")} by order {number} (reconciled from kt00007); {t.OpenQuantity:N0} open"),
+                string.Create(CultureInfo.InvariantCulture, $"{moved:N0} {(cancel ? "cancelled" : "moved")} by order {number} (reconciled from {row.List}); {t.OpenQuantity:N0} open"),
                 moved, cancel ? null : intent.Price);
         }, ct);
         if (resolved is null)
@@ -213,18 +226,18 @@ public sealed class OrderReconciler(
             return;
         }
 
-        OrdersLog.Reconciled(logger, intent.Id, intent.Action == OrderAction.Cancel ? "cancel found in kt00007" : "modify found in kt00007");
+        OrdersLog.Reconciled(logger, intent.Id, (intent.Action == OrderAction.Cancel ? "cancel found in " : "modify found in ") + row.List);
     }
 
     /// <summary>No modify in the details: once Kiwoom has had time to list it, the modify did not happen.</summary>
-    private async Task<bool> ReconcileModifyNotFoundAsync(OrderIntent intent, OrderIntent target, CancellationToken ct)
+    private async Task<bool> ReconcileModifyNotFoundAsync(OrderIntent intent, OrderIntent target, string list, CancellationToken ct)
     {
         if (time.GetUtcNow() - intent.CreatedAt < options.Value.NotPlacedAfter)
         {
             return false;
         }
 
-        await store.ChangeAsync(intent.Id, (i, _) =>
+        await store.ChangeAsync(intent.Id, i =>
         {
             if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
             {
@@ -233,14 +246,14 @@ public sealed class OrderReconciler(
 
             i.State = OrderState.Rejected;
             i.OpenQuantity = 0;
-            i.Message = $"no modification of order {target.OrderNumber} at Kiwoom (kt00007): it was never applied";
+            i.Message = $"no modification of order {target.OrderNumber} at Kiwoom ({list}): it was never applied";
             return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, i.Message);
         }, ct);
         OrdersLog.Reconciled(logger, intent.Id, "modify never applied");
         return true;
     }
 
-    private async Task<bool> ReconcileCancelAsync(IOrderChannel channel, OrderIntent intent, OrderIntent target, CancellationToken ct)
+    private async Task<bool> ReconcileStockCancelAsync(IOrderChannel channel, OrderIntent intent, OrderIntent target, CancellationToken ct)
     {
         var side = intent.Side == OrderSide.Sell ? "1" : "2";
         var open = await channel.Queries.QueryAsync(new Ka10075Request { AllStkTp = "1", TradeType = side, StockCode = intent.StockCode, ExchangeType = "0" }, ct);
@@ -251,6 +264,12 @@ public sealed class OrderReconciler(
         }
 
         var stillOpen = target.OrderNumber is { } number && open.Value.Orders.Any(o => OrderRequests.NormalizeNumber(o.OrderNumber) == number);
+        return await ReconcileCancelAsync(intent, stillOpen, ct);
+    }
+
+    /// <summary>A cancel not in the order details: the original still open (after the grace) means it did not happen.</summary>
+    private async Task<bool> ReconcileCancelAsync(OrderIntent intent, bool stillOpen, CancellationToken ct)
+    {
         if (stillOpen && time.GetUtcNow() - intent.CreatedAt < options.Value.NotPlacedAfter)
         {
             return false;
@@ -266,7 +285,7 @@ public sealed class OrderReconciler(
             i.State = stillOpen ? OrderState.Rejected : OrderState.Done;
             i.Message = stillOpen ? "the order is still open at Kiwoom: the cancel did not happen" : "the order is no longer open at Kiwoom";
             return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, i.Message);
-        }, (t, _) =>
+        }, (t, _, _) =>
         {
             if (stillOpen || t.OpenQuantity == 0)
             {
@@ -288,7 +307,7 @@ public sealed class OrderReconciler(
             intent.ConnectionId, intent.Id, number, () => ResolveNumberAsync(intent.Id, number, unfilled, filled, filledAmount, how, ct), heldAlreadyCounted: true);
 
     private Task<OrderView?> ResolveNumberAsync(Guid intentId, string number, long unfilled, long filled, long filledAmount, string how, CancellationToken ct) =>
-        store.ChangeAsync(intentId, (i, _) =>
+        store.ChangeAsync(intentId, i =>
         {
             if (i.State is not (OrderState.UnknownOutcome or OrderState.Sent))
             {
@@ -299,7 +318,9 @@ public sealed class OrderReconciler(
             i.OpenQuantity = Math.Max(0, unfilled);
             i.FilledQuantity = Math.Max(0, filled);
             i.FilledAmount = Math.Max(0, filledAmount);
-            i.State = i.OpenQuantity == 0 ? OrderState.Filled : i.FilledQuantity > 0 ? OrderState.PartiallyFilled : OrderState.Accepted;
+            // Nothing open and nothing filled: placed, then gone (cancelled or expired) before we knew its number.
+            i.State = i.OpenQuantity == 0 ? (i.FilledQuantity > 0 ? OrderState.Filled : OrderState.Cancelled)
+                : i.FilledQuantity > 0 ? OrderState.PartiallyFilled : OrderState.Accepted;
             i.Message = null;
             OrdersLog.Reconciled(logger, i.Id, how);
             return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, string.Create(CultureInfo.InvariantCulture, $"{how}: order {number}, {i.State}"));

@@ -67,7 +67,7 @@ internal sealed class OrderReconciliationService(
         foreach (var sent in pending.Where(p => p.State == OrderState.Sent))
         {
             // Sent and never answered: the process stopped mid-call, so Kiwoom may or may not have it.
-            await store.ChangeAsync(sent.Id, (i, _) =>
+            await store.ChangeAsync(sent.Id, i =>
             {
                 if (i.State != OrderState.Sent)
                 {

@@ -22,9 +22,7 @@ public sealed class OrderService(
     OrderIntentStore store,
     OrderEvents events,
     IDbContextFactory<ApplicationDbContext> dbFactory,
-    TimeProvider time,
     OrderMetrics metrics,
-    TradingLimitsCache limitsCache,
     ILogger<OrderService> logger) : IOrderService
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
@@ -209,53 +207,26 @@ public sealed class OrderService(
 
     /// <summary>
     /// Checks limits and records the intent with its Intent and Sent rows in one transaction, committed
-    /// before the broker is called (one commit instead of two: the Sent row says the call is next).
+    /// before the broker is called (one commit instead of two: the Sent row says the call is next). Decided in
+    /// memory with the other appends of the writer's run (group commit: one SaveChanges and one commit per run).
     /// </summary>
     private async Task<(OrderView? Duplicate, OrderRejection? Refusal)> RecordIntentAsync(OrderIntent draft, PreTradeOrder check, string sent, CancellationToken ct)
     {
-        OrderView? duplicate = null;
-        OrderRejection? refusal = null;
-        var now = time.GetUtcNow();
-        await audit.AppendAllAsync(async (db, token) =>
-        {
-            var checking = Stopwatch.GetTimestamp();
-
-            // Inside the single writer: the existence check and the insert cannot interleave with another submit of the same id.
-            if (await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == draft.Id, token) is { } existing)
-            {
-                duplicate = existing.MemberId == draft.MemberId ? OrderView.From(existing) : null;
-                refusal = duplicate is null ? OrderRejection.Of("Intent") : null;
-                return null;
-            }
-
-            var (limits, teamHalted, teamReason) = await limitsCache.ReadAsync(db, draft.MemberId, token);
-            var minuteAgo = now.AddMinutes(-1);
-            var recent = await db.OrderIntents.CountAsync(i => i.MemberId == draft.MemberId && i.Action != OrderAction.Cancel && i.CreatedAt > minuteAgo, token);
-            var rejection = PreTradeChecks.Check(check, limits, teamReason, teamHalted, recent);
-            OrderMetrics.Since(metrics.PreTradeChecks, checking);
-            if (rejection is not null)
-            {
-                refusal = rejection;
-                return [Refusal(draft, draft.MemberId, rejection)];
-            }
-
-            draft.State = OrderState.Sent;
-            draft.OpenQuantity = 0;
-            draft.CreatedAt = now;
-            draft.UpdatedAt = now;
-            db.OrderIntents.Add(draft);
-            return
-            [
-                OrderIntentStore.Event(draft, OrderAuditKind.Intent, draft.MemberId, string.Create(CultureInfo.InvariantCulture, $"{draft.Action} {draft.Product} on {draft.Environment}")),
-                OrderIntentStore.Event(draft, OrderAuditKind.Sent, draft.MemberId, sent),
-            ];
-        }, ct);
-        if (refusal is not null)
+        var work = new NewIntentWork(draft, check, sent, metrics);
+        await audit.AppendAsync(work, ct);
+        if (work.Refusal is { } refusal)
         {
             OrdersLog.Refused(logger, draft.Id, refusal.Code);
+            return (null, refusal);
         }
 
-        return (duplicate, refusal);
+        if (work.Duplicate is null && !work.Recorded)
+        {
+            // Taken into a batch after the caller gave up: nothing was recorded, so nothing may be sent.
+            throw new OperationCanceledException("The order was cancelled before its intent was recorded.", ct);
+        }
+
+        return (work.Duplicate, null);
     }
 
     private async Task<OrderResult> RecordOutcomeAsync(string memberId, OrderIntent draft, OrderIntent? target, KiwoomResult<string?> answer)
@@ -269,10 +240,10 @@ public sealed class OrderService(
             OrderView? amended = null;
             view = await tracker.RecordNumberAsync(
                 draft.ConnectionId, draft.Id, draft.Action == OrderAction.Cancel ? null : answer.Value, target is null
-                    ? () => store.ChangeAsync(draft.Id, (i, _) => Accept(i, answer.Value))
+                    ? () => store.ChangeAsync(draft.Id, i => Accept(i, answer.Value))
                     : async () =>
                     {
-                        (var changed, amended) = await store.ChangeWithTargetAsync(draft.Id, i => Accept(i, answer.Value), (t, i) => ApplyToTarget(t, i, answer.Value));
+                        (var changed, amended) = await store.ChangeWithTargetAsync(draft.Id, i => Accept(i, answer.Value), (t, i, amendedBefore) => ApplyToTarget(t, i, answer.Value, amendedBefore));
                         return changed;
                     });
 
@@ -283,7 +254,7 @@ public sealed class OrderService(
         if (error.IsOutcomeUnknown)
         {
             OrdersLog.UnknownOutcome(logger, draft.Id, error);
-            view = await store.ChangeAsync(draft.Id, (i, _) =>
+            view = await store.ChangeAsync(draft.Id, i =>
             {
                 i.State = OrderState.UnknownOutcome;
                 i.Message = error.Message;
@@ -294,7 +265,7 @@ public sealed class OrderService(
 
         OrdersLog.BrokerRejected(logger, draft.Id, error);
         var reason = OrderRejection.Of("Broker", null, error.DetailCode ?? error.ReturnCode.ToString(CultureInfo.InvariantCulture), error.Message);
-        view = await store.ChangeAsync(draft.Id, (i, _) =>
+        view = await store.ChangeAsync(draft.Id, i =>
         {
             i.State = OrderState.Rejected;
             i.Message = error.Message;
@@ -318,10 +289,11 @@ public sealed class OrderService(
         return OrderIntentStore.Event(i, OrderAuditKind.Accepted, AuditEvent.System, $"accepted as order {number}");
     }
 
-    private static AuditEvent? ApplyToTarget(OrderIntent target, OrderIntent change, string? number)
+    private static AuditEvent? ApplyToTarget(OrderIntent target, OrderIntent change, string? number, long amendedBefore)
     {
-        var moved = Math.Min(change.Quantity, target.OpenQuantity);
-        target.OpenQuantity -= moved;
+        // Not simply open minus moved: the original's own confirmation push may have taken these shares off already.
+        var (moved, open) = OrderExecutions.Amend(target, change.Quantity, amendedBefore);
+        target.OpenQuantity = open;
         if (change.Action == OrderAction.Cancel)
         {
             if (target.OpenQuantity == 0)
@@ -347,7 +319,7 @@ public sealed class OrderService(
         return new OrderResult(draft.Id, OrderOutcome.Refused, null, all ?? [reason]);
     }
 
-    private static AuditEvent Refusal(OrderIntent draft, string memberId, OrderRejection reason, IReadOnlyList<OrderRejection>? all = null) =>
+    internal static AuditEvent Refusal(OrderIntent draft, string memberId, OrderRejection reason, IReadOnlyList<OrderRejection>? all = null) =>
         new(OrderAuditKind.PreTradeRejected, memberId, memberId, draft.ConnectionId == Guid.Empty ? null : draft.ConnectionId, draft.Id,
             draft.StockCode, Enum.IsDefined(draft.Side) ? draft.Side : null, draft.Quantity, draft.Price, draft.TradeType, null,
             $"{draft.Action}: " + string.Join(" ", (all ?? [reason]).Select(r => r.Describe(English))));

@@ -435,10 +435,17 @@ public sealed class OrderTracker(
     }
 
     /// <summary>A push applied unless it is a cancel whose effect the REST answer (or reconciliation) already recorded.</summary>
-    private static async Task<AuditEvent?> ApplyOnceAsync(OrderIntent intent, ApplicationDbContext db, OrderExecution e, CancellationToken ct) =>
-        OrderExecutions.CancelNumber(e) is { } cancel && await OrderIntentStore.AmendAppliedAsync(db, intent.Id, cancel, ct)
+    private static async Task<AuditEvent?> ApplyOnceAsync(OrderIntent intent, ApplicationDbContext db, OrderExecution e, CancellationToken ct)
+    {
+        if (OrderExecutions.CancelNumber(e) is not { } cancel)
+        {
+            return OrderExecutions.Apply(intent, e);
+        }
+
+        return await OrderIntentStore.AmendAppliedAsync(db, intent.Id, cancel, ct)
             ? null
-            : OrderExecutions.Apply(intent, e);
+            : OrderExecutions.Apply(intent, e, await OrderIntentStore.AmendedAsync(db, intent.Id, ct));
+    }
 
     internal int HeldCount(Guid connectionId) => early.TryGetValue(connectionId, out var held) ? held.Count : 0;
 

@@ -26,9 +26,6 @@ internal static partial class OrdersLog
     [LoggerMessage(4606, LogLevel.Information, "Reconciled intent {IntentId}: {Outcome}.")]
     public static partial void Reconciled(ILogger logger, Guid intentId, string outcome);
 
-    [LoggerMessage(4620, LogLevel.Warning, "Intent {IntentId} is a gold spot order with an unknown outcome: the stock lists cannot settle it, so it stays unknown (checking outcome) rather than be ruled not placed.")]
-    public static partial void GoldOutcomeNotReconciled(ILogger logger, Guid intentId);
-
     [LoggerMessage(4607, LogLevel.Warning, "Reconciliation of intent {IntentId} could not query the broker: {Error}")]
     public static partial void ReconcileFailed(ILogger logger, Guid intentId, KiwoomError error);
 

@@ -82,7 +82,15 @@ public sealed class OrdersJourneyTests : Journey
             await Assertions.Expect(blotter.Locator("#blotter-message")).ToHaveCountAsync(0);
             await ScreenshotAsync(blotter, "orders-desktop-modified");
 
+            // The inline cancel asks how many shares, all still open by default; on a 390 px screen too.
             await open.Locator(".blotter-cancel").ClickAsync();
+            await Assertions.Expect(open.Locator("input[id^='cancel-quantity-']")).ToHaveValueAsync("1");
+            await blotter.SetViewportSizeAsync(390, 844);
+            await blotter.WaitForTimeoutAsync(600); // the navigation drawer's slide as the layout turns to phone
+            await AssertFitsPhoneAsync(blotter);
+            await ScreenshotAsync(blotter, "orders-phone-cancel-ask");
+            await blotter.SetViewportSizeAsync(1366, 900);
+            await open.Locator(".blotter-cancel-send").ClickAsync();
             await Assertions.Expect(blotter.Locator(".blotter-row")).ToHaveCountAsync(0);
             await blotter.Locator("#blotter-tab-History").ClickAsync();
             await Assertions.Expect(blotter.Locator($".blotter-row[data-state='Cancelled'][data-price='{lower}']")).ToHaveCountAsync(1);

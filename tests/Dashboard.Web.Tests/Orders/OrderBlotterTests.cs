@@ -40,7 +40,7 @@ public sealed class OrderBlotterTests
     }
 
     [Fact]
-    public async Task CancelSendsOneIntentForRepeatedClicks()
+    public async Task CancelAsksHowManyWithAllOpenByDefaultAndSendsOneIntentForRepeatedClicks()
     {
         await using var context = new OrdersTestContext();
         var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
@@ -48,11 +48,72 @@ public sealed class OrderBlotterTests
         var blotter = context.Render<OrderBlotter>();
 
         blotter.Find($"#cancel-{open.IntentId:N}").Click();
+        Assert.Empty(context.Orders.Cancelled);
+        Assert.Equal("10", blotter.Find($"#cancel-quantity-{open.IntentId:N}").GetAttribute("value"));
+        blotter.Find($"#cancel-send-{open.IntentId:N}").Click();
         blotter.Find($"#cancel-{open.IntentId:N}").Click();
+        blotter.Find($"#cancel-send-{open.IntentId:N}").Click();
 
         Assert.Equal(2, context.Orders.Cancelled.Count);
         Assert.Single(context.Orders.Cancelled.Select(c => c.IntentId).Distinct());
-        Assert.All(context.Orders.Cancelled, c => Assert.Equal(open.IntentId, c.OrderIntentId));
+        Assert.All(context.Orders.Cancelled, c => Assert.Equal((open.IntentId, 0L), (c.OrderIntentId, c.Quantity)));
+    }
+
+    [Fact]
+    public async Task APartialCancelSendsTheSharesAsked()
+    {
+        await using var context = new OrdersTestContext();
+        var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Existing.Add(open);
+        var blotter = context.Render<OrderBlotter>();
+
+        blotter.Find($"#cancel-{open.IntentId:N}").Click();
+        blotter.Find($"#cancel-quantity-{open.IntentId:N}").Change(4);
+        blotter.Find($"#cancel-send-{open.IntentId:N}").Click();
+
+        var cancel = Assert.Single(context.Orders.Cancelled);
+        Assert.Equal((open.IntentId, 4L), (cancel.OrderIntentId, cancel.Quantity));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(11)]
+    public async Task ACancelOrModifyQuantityOutsideTheOpenSharesIsRefusedOnThePageWithWhy(long quantity)
+    {
+        await using var context = new OrdersTestContext();
+        var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Existing.Add(open);
+        var blotter = context.Render<OrderBlotter>();
+
+        blotter.Find($"#cancel-{open.IntentId:N}").Click();
+        blotter.Find($"#cancel-quantity-{open.IntentId:N}").Change(quantity);
+        blotter.Find($"#cancel-send-{open.IntentId:N}").Click();
+        Assert.Contains("10", blotter.Find($"#cancel-error-{open.IntentId:N}").TextContent, StringComparison.Ordinal);
+
+        blotter.Find($"#cancel-back-{open.IntentId:N}").Click();
+        blotter.Find($"#modify-{open.IntentId:N}").Click();
+        blotter.Find($"#modify-quantity-{open.IntentId:N}").Change(quantity);
+        blotter.Find($"#modify-send-{open.IntentId:N}").Click();
+        Assert.Contains("10", blotter.Find($"#modify-error-{open.IntentId:N}").TextContent, StringComparison.Ordinal);
+
+        Assert.Empty(context.Orders.Cancelled);
+        Assert.Empty(context.Orders.Modified);
+    }
+
+    [Fact]
+    public async Task InlineModifySendsAChangedQuantity()
+    {
+        await using var context = new OrdersTestContext();
+        var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Existing.Add(open);
+        var blotter = context.Render<OrderBlotter>();
+
+        blotter.Find($"#modify-{open.IntentId:N}").Click();
+        blotter.Find($"#modify-quantity-{open.IntentId:N}").Change(3);
+        blotter.Find($"#modify-send-{open.IntentId:N}").Click();
+
+        var modify = Assert.Single(context.Orders.Modified);
+        Assert.Equal((open.IntentId, 70_000L, 3L), (modify.OrderIntentId, modify.Price, modify.Quantity));
     }
 
     [Fact]

@@ -130,6 +130,28 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALostGoldOrderAnswerIsReconciledFromTheGoldListsAndNeverResent()
+    {
+        var (member, connection) = await sim.TraderAsync("lostgold@team.test");
+        var code = OrderValidator.GoldOneKilogram;
+
+        // Under the market on the 10-won step: left open at the simulator.
+        var price = Simulator.Market.Read(u => u.ByCode[code].Last) * 97 / 100 / 10 * 10;
+        var ticket = new OrderTicket(Guid.NewGuid(), connection, code, OrderSide.Buy, 2, price, "00", Product: OrderProduct.Gold);
+        Simulator.LoseOrderAnswers(502);
+        var result = await Orders.PlaceOrderAsync(member, ticket);
+        Simulator.LoseOrderAnswers(null);
+        Assert.Equal(OrderOutcome.UnknownOutcome, result.Outcome);
+
+        Assert.True(await sim.Services.GetRequiredService<OrderReconciler>().ReconcileAsync((await IntentAsync(ticket.IntentId))!));
+
+        var intent = (await IntentAsync(ticket.IntentId))!;
+        Assert.Equal((OrderState.Accepted, 2L), (intent.State, intent.OpenQuantity));
+        Assert.Equal(SimulatorOrderNumbers().Single(), intent.OrderNumber);
+        Assert.Equal(1, SimulatorOrders());
+    }
+
+    [Fact]
     public async Task ALostModifyAnswerIsFoundInTheAccountsOrderDetails()
     {
         var (member, connection) = await sim.TraderAsync("modify@team.test");

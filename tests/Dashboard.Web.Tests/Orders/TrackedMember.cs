@@ -53,6 +53,14 @@ internal static class OrderPushes
         "1234567890", number, TrackedMember.Code, "삼성전자", "체결", "+매수", "보통", "2", fill + unfilled, 70_000, unfilled, null, "0000000",
         new TimeOnly(9, 30), "1", price, fill, price, fill, null, null, null, "0", "1", DateTimeOffset.UtcNow);
 
+    /// <summary>
+    /// The original order's own push after a cancel or modify: its own number and kind, status 확인 (취소 when the rest
+    /// was cancelled), FID 902 what stays open.
+    /// </summary>
+    public static OrderExecution Confirmation(string number, long quantity, long unfilled, string status = "확인") => new(
+        "1234567890", number, TrackedMember.Code, "삼성전자", status, "+매수", "보통", "2", quantity, 70_000, unfilled, null, "0000000",
+        new TimeOnly(9, 30), "", null, null, null, null, null, null, null, "", "1", DateTimeOffset.UtcNow);
+
     /// <summary>The cancel order's own push: kind 매수취소, status 확인, FID 900 the cancelled quantity, 904 the original.</summary>
     public static OrderExecution Cancel(string cancelNumber, string originalNumber, long cancelled) => new(
         "1234567890", cancelNumber, TrackedMember.Code, "삼성전자", "확인", "+매수취소", "보통", "2", cancelled, 70_000, 0, null, originalNumber,
