@@ -91,6 +91,37 @@ public sealed class EtfPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void TheNavByTimeTableReadsItsChangeRatesAndPricesLikeTheNav()
+    {
+        // ka40009 sends every column as bare text: the change and the rates signed, prices and counts plain.
+        session.FakeQueries.Answer("ka40009", _ => new Ka40009Response
+        {
+            Etfnavarray = new([new Ka40009EtfnavarrayItem
+            {
+                Nav = "+53584.20", NavpredPre = "+354.95", NavfluRt = "0.67", TraceEorRt = "0.04", DisptyRt = "-0.21",
+                BasePrice = "53225", ForRmndQty = "1200",
+            }]),
+        });
+        var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
+
+        const string Row = ".tr-panel[data-api='ka40009'] tr.tr-row";
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(Row)));
+        (string Text, string Tone) Cell(string column)
+        {
+            var cell = page.Find($"{Row} td[data-column='{column}']");
+            return (cell.TextContent.Trim(), cell.ClassList.Contains("price-up") ? "up" : cell.ClassList.Contains("price-down") ? "down" : "plain");
+        }
+
+        Assert.Equal(("53,584.20 ▲", "up"), Cell("nav"));
+        Assert.Equal(("+354.95", "up"), Cell("navpred_pre"));
+        Assert.Equal(("+0.67%", "up"), Cell("navflu_rt"));
+        Assert.Equal(("-0.21%", "down"), Cell("dispty_rt"));
+        Assert.Equal(("+0.04%", "plain"), Cell("trace_eor_rt"));
+        Assert.Equal(("53,225", "plain"), Cell("base_pric"));
+        Assert.Equal(("1,200", "plain"), Cell("for_rmnd_qty"));
+    }
+
+    [Fact]
     public void ASeededNavSignedDownIsItsValueInBlue()
     {
         session.FakeQueries.Answer("ka40009", _ => new Ka40009Response
