@@ -69,6 +69,10 @@ public sealed class EtfPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("10,000.00", page.Find(".etf-nav").TextContent));
         Assert.Contains("latest snapshot", page.Find(".etf-nav-time").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Waiting", page.Find(".etf-nav-time").TextContent, StringComparison.Ordinal);
+
+        // Not "live" beside "waiting for live updates": the chip says what the values are until 0G speaks.
+        Assert.Equal("Snapshot", page.Find(".etf-snapshot").TextContent.Trim());
+        Assert.Empty(page.FindAll(".freshness-live"));
     }
 
     [Fact]
@@ -78,7 +82,7 @@ public sealed class EtfPageTests : IAsyncLifetime
         session.FakeQueries.Answer("ka40003", _ => new Ka40003Response
         {
             EtfdalyTrnsn = new([
-                new Ka40003EtfdalyTrnsnItem { Nav = "-54076.85" },
+                new Ka40003EtfdalyTrnsnItem { Nav = "-54076.85", TraceEorRt = "4" },
                 new Ka40003EtfdalyTrnsnItem { Nav = "+54210.10" },
             ]),
         });
@@ -88,6 +92,10 @@ public sealed class EtfPageTests : IAsyncLifetime
         var navs = page.FindAll(".tr-panel[data-api='ka40003'] td[data-column='nav']");
         Assert.Equal(("54,076.85 ▼", true), (navs[0].TextContent.Trim(), navs[0].ClassList.Contains("price-down")));
         Assert.Equal(("54,210.10 ▲", true), (navs[1].TextContent.Trim(), navs[1].ClassList.Contains("price-up")));
+
+        // The tracking error (sent ×100) reads as the card writes it, a percentage, uncoloured: it is a size, not a move.
+        var tracking = page.Find(".tr-panel[data-api='ka40003'] td[data-column='trace_eor_rt']");
+        Assert.Equal(("+0.04%", false), (tracking.TextContent.Trim(), tracking.ClassName!.Contains("price-", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -29,6 +29,9 @@ public static class ScreenReadings
 
         /// <summary>A share of a whole: "12.34%", uncoloured.</summary>
         Share,
+
+        /// <summary>A <see cref="Number"/> only where the wire type left bare text.</summary>
+        BareNumber,
     }
 
     private static readonly Dictionary<(string Api, string Column), Reading> Columns = new()
@@ -44,6 +47,7 @@ public static class ScreenReadings
         [("ka40009", "conv_pric")] = Reading.Price,
         [("ka40009", "drstk")] = Reading.Number,
         [("ka40009", "wonju_pric")] = Reading.Price,
+        [("ka40003", "trace_eor_rt")] = Reading.SizeRate,
         [("kt00018", "poss_rt")] = Reading.Share,
     };
 
@@ -61,7 +65,7 @@ public static class ScreenReadings
 
     private static TrTable Apply(string apiId, TrTable table)
     {
-        var readings = table.Columns.Select(c => ReadingOf(apiId, c.Name)).ToArray();
+        var readings = table.Columns.Select(c => ReadingOf(apiId, c.Name) ?? BareReadingOf(c.Name)).ToArray();
         if (readings.All(r => r is null))
         {
             return table;
@@ -78,16 +82,25 @@ public static class ScreenReadings
         : Columns.TryGetValue((apiId, column), out var reading) ? reading
         : null;
 
+    /// <summary>
+    /// Volumes and amounts the catalog leaves as bare text (ka10030's session volumes "19033"): separators, as the typed
+    /// ones beside them read. Only bare text is touched; a value its wire type already wrote stays as it is.
+    /// </summary>
+    private static Reading? BareReadingOf(string column) =>
+        column.EndsWith("_qty", StringComparison.Ordinal) || column.EndsWith("_amt", StringComparison.Ordinal) || column.EndsWith("_prica", StringComparison.Ordinal)
+            ? Reading.BareNumber
+            : null;
+
     private static TrCell Read(Reading reading, TrCell cell)
     {
-        if (cell.IsMalformed || cell.Text.Length == 0)
+        if (cell.IsMalformed || cell.Text.Length == 0 || (reading == Reading.BareNumber && cell.IsNumeric))
         {
             return cell;
         }
 
         return reading switch
         {
-            Reading.Number => TrCell.SignedText(cell.Text, isDirection: false, hundredths: false),
+            Reading.Number or Reading.BareNumber => TrCell.SignedText(cell.Text, isDirection: false, hundredths: false),
             Reading.Price => TrCell.SignedText(cell.Text, isDirection: true, hundredths: false),
             _ => Percentage(reading, cell),
         };

@@ -51,7 +51,7 @@ public static class TrScreenQuery
         }
 
         var answer = ScreenReadings.Apply(decoded.Value);
-        var table = answer.Lists.FirstOrDefault() is { } list ? ScreenTable.Of(list) : null;
+        var table = answer.Lists.FirstOrDefault() is { } list ? ScreenTable.Of(list) with { ApiId = form.ApiId } : null;
         return KiwoomResult<ScreenPage>.Success(new ScreenPage(answer, table, sent.Value.Next));
     }
 }
