@@ -125,6 +125,16 @@ public sealed class SectorsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void TheSectorListNamesItsCodeAndNameColumnsAsSectorsNotStocks()
+    {
+        var page = bunit.Render<SectorsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".sectors-list tr.screen-row").Count));
+
+        var headers = page.FindAll(".sectors-list thead th[title]").ToDictionary(th => th.GetAttribute("title")!, th => th.TextContent.Trim());
+        Assert.Equal(("업종코드", "업종명", "현재가"), (headers["stk_cd"], headers["stk_nm"], headers["cur_prc"]));
+    }
+
+    [Fact]
     public void ASectorInTheInvestorFlowsOpensByItsPlainCodeThoughTheFlowsNameItWithTheVenue()
     {
         // The guide's ka10051 answer for the combined market (stex_tp 3) names sectors "001_AL"; ka20001/2/9 take "013".
