@@ -69,6 +69,10 @@ public sealed class EtfPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("10,000.00", page.Find(".etf-nav").TextContent));
         Assert.Contains("latest snapshot", page.Find(".etf-nav-time").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Waiting", page.Find(".etf-nav-time").TextContent, StringComparison.Ordinal);
+
+        // Not "live" beside "waiting for live updates": the chip says what the values are until 0G speaks.
+        Assert.Equal("Snapshot", page.Find(".etf-snapshot").TextContent.Trim());
+        Assert.Empty(page.FindAll(".freshness-live"));
     }
 
     [Fact]
@@ -78,7 +82,7 @@ public sealed class EtfPageTests : IAsyncLifetime
         session.FakeQueries.Answer("ka40003", _ => new Ka40003Response
         {
             EtfdalyTrnsn = new([
-                new Ka40003EtfdalyTrnsnItem { Nav = "-54076.85" },
+                new Ka40003EtfdalyTrnsnItem { Nav = "-54076.85", TraceEorRt = "4" },
                 new Ka40003EtfdalyTrnsnItem { Nav = "+54210.10" },
             ]),
         });
@@ -88,6 +92,41 @@ public sealed class EtfPageTests : IAsyncLifetime
         var navs = page.FindAll(".tr-panel[data-api='ka40003'] td[data-column='nav']");
         Assert.Equal(("54,076.85 ▼", true), (navs[0].TextContent.Trim(), navs[0].ClassList.Contains("price-down")));
         Assert.Equal(("54,210.10 ▲", true), (navs[1].TextContent.Trim(), navs[1].ClassList.Contains("price-up")));
+
+        // The tracking error (sent ×100) reads as the card writes it, a percentage, uncoloured: it is a size, not a move.
+        var tracking = page.Find(".tr-panel[data-api='ka40003'] td[data-column='trace_eor_rt']");
+        Assert.Equal(("+0.04%", false), (tracking.TextContent.Trim(), tracking.ClassName!.Contains("price-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void TheNavByTimeTableReadsItsChangeRatesAndPricesLikeTheNav()
+    {
+        // ka40009 sends every column as bare text: the change and the rates signed, prices and counts plain.
+        session.FakeQueries.Answer("ka40009", _ => new Ka40009Response
+        {
+            Etfnavarray = new([new Ka40009EtfnavarrayItem
+            {
+                Nav = "+53584.20", NavpredPre = "+354.95", NavfluRt = "0.67", TraceEorRt = "0.04", DisptyRt = "-0.21",
+                BasePrice = "53225", ForRmndQty = "1200",
+            }]),
+        });
+        var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
+
+        const string Row = ".tr-panel[data-api='ka40009'] tr.tr-row";
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(Row)));
+        (string Text, string Tone) Cell(string column)
+        {
+            var cell = page.Find($"{Row} td[data-column='{column}']");
+            return (cell.TextContent.Trim(), cell.ClassList.Contains("price-up") ? "up" : cell.ClassList.Contains("price-down") ? "down" : "plain");
+        }
+
+        Assert.Equal(("53,584.20 ▲", "up"), Cell("nav"));
+        Assert.Equal(("+354.95", "up"), Cell("navpred_pre"));
+        Assert.Equal(("+0.67%", "up"), Cell("navflu_rt"));
+        Assert.Equal(("-0.21%", "down"), Cell("dispty_rt"));
+        Assert.Equal(("+0.04%", "plain"), Cell("trace_eor_rt"));
+        Assert.Equal(("53,225", "plain"), Cell("base_pric"));
+        Assert.Equal(("1,200", "plain"), Cell("for_rmnd_qty"));
     }
 
     [Fact]

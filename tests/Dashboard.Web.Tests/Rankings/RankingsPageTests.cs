@@ -18,7 +18,7 @@ public sealed class RankingsPageTests : IAsyncLifetime
 {
     private const string FirstPage = """
         {"tdy_trde_qty_upper":[
-          {"stk_cd":"005930","stk_nm":"삼성전자","cur_prc":"+70000","pred_pre_sig":"2","pred_pre":"+500","flu_rt":"+0.72","trde_qty":"1000"},
+          {"stk_cd":"005930","stk_nm":"삼성전자","cur_prc":"+70000","pred_pre_sig":"2","pred_pre":"+500","flu_rt":"+0.72","trde_qty":"1000","opmr_trde_qty":"19033"},
           {"stk_cd":"000660","stk_nm":"SK하이닉스","cur_prc":"-120000","pred_pre_sig":"5","pred_pre":"-1500","flu_rt":"-1.23","trde_qty":"900"}],
          "return_code":0,"return_msg":"정상적으로 처리되었습니다"}
         """;
@@ -65,6 +65,29 @@ public sealed class RankingsPageTests : IAsyncLifetime
         var (apiId, body, _) = Assert.Single(session.FakeQueries.SentRaw);
         Assert.Equal("ka10030", apiId);
         Assert.Contains("\"mrkt_tp\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InEnglishTheColumnsAreNamedInEnglish()
+    {
+        // A member who reads English got the catalog's Korean headers ("현재가") above English controls.
+        var page = bunit.Render<RankingsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr.screen-row").Count));
+
+        var headers = page.FindAll("thead th[title]").ToDictionary(th => th.GetAttribute("title")!, th => th.TextContent.Trim());
+        Assert.Equal(("Stock code", "Current price", "Change rate"), (headers["stk_cd"], headers["cur_prc"], headers["flu_rt"]));
+    }
+
+    [Fact]
+    public void AVolumeTheCatalogLeavesAsBareTextReadsWithSeparatorsLikeTheTypedOnes()
+    {
+        var page = bunit.Render<RankingsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr.screen-row").Count));
+
+        var column = page.FindAll("thead th").Select(th => th.GetAttribute("title")).ToList().IndexOf("opmr_trde_qty");
+        var cell = page.FindAll("tr.screen-row[data-code='005930'] td")[column];
+        Assert.Equal("19,033", cell.TextContent.Trim());
+        Assert.Contains("text-right", cell.ClassName ?? string.Empty, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -111,6 +111,30 @@ public sealed class SectorsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ASectorsWeightIsAShareOfTheMarketNotAMoveSoItIsNeitherRedNorBlue()
+    {
+        // The guide calls ka20003's weight a "signed percentage"; the sector's move is its change and rate, not its weight.
+        session.FakeQueries.AnswerRaw("ka20003", (_, _) => Raw("""{"all_inds_idex":[{"stk_cd":"013","stk_nm":"전기전자","cur_prc":"-3000.00","pre_sig":"5","pred_pre":"-12.00","flu_rt":"-0.40","wght":"+31.25"}],"return_code":0,"return_msg":"ok"}"""));
+        var page = bunit.Render<SectorsPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".sectors-list tr[data-code='013']")));
+
+        var column = page.FindAll(".sectors-list thead th").Select(th => th.GetAttribute("title")).ToList().IndexOf("wght");
+        var weight = page.FindAll(".sectors-list tr[data-code='013'] td")[column];
+        Assert.Equal("31.25%", weight.TextContent.Trim());
+        Assert.DoesNotContain("price-", weight.ClassName ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSectorListNamesItsCodeAndNameColumnsAsSectorsNotStocks()
+    {
+        var page = bunit.Render<SectorsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".sectors-list tr.screen-row").Count));
+
+        var headers = page.FindAll(".sectors-list thead th[title]").ToDictionary(th => th.GetAttribute("title")!, th => th.TextContent.Trim());
+        Assert.Equal(("업종코드", "업종명", "현재가"), (headers["stk_cd"], headers["stk_nm"], headers["cur_prc"]));
+    }
+
+    [Fact]
     public void ASectorInTheInvestorFlowsOpensByItsPlainCodeThoughTheFlowsNameItWithTheVenue()
     {
         // The guide's ka10051 answer for the combined market (stex_tp 3) names sectors "001_AL"; ka20001/2/9 take "013".

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Kiwoom.Explorer;
 using Dashboard.Web.Broker;
+using Dashboard.Web.Components.Market;
 using Dashboard.Web.Shell;
 using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
@@ -9,10 +10,11 @@ namespace Dashboard.Web.Market.Screens;
 /// <summary>The live price, change and rate a screen row shows instead of its answer's values, as text with a direction.</summary>
 public sealed record LiveRow(string Price, string Change, string Rate, PriceDirection Direction)
 {
+    /// <summary>A stock's live row, its texts from the process-wide <see cref="LiveText"/> cache (every screen row of every circuit shares them).</summary>
     public static LiveRow Of(Quote quote) => new(
-        Krw.Format(quote.Price),
-        quote.Change.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture),
-        Percent.Signed(quote.ChangeRate),
+        LiveText.Price(quote.Price),
+        LiveText.SignedWon(quote.Change),
+        LiveText.Rate(quote.ChangeRate),
         quote.Direction);
 
     /// <summary>

@@ -10,6 +10,12 @@ namespace Dashboard.Web.Market.Screens;
 /// <param name="CodesAreStocks">False when the row's code is a sector or theme (a row click picks it instead of opening a stock).</param>
 public sealed record ScreenTable(TrTable Table, IReadOnlyList<int> CodeColumns, int? NameColumn, int? PriceColumn, int? ChangeColumn, int? RateColumn, bool CodesAreStocks = true)
 {
+    /// <summary>The TR the list answers, for its column names in the reader's language; empty when unknown.</summary>
+    public string ApiId { get; init; } = string.Empty;
+
+    /// <summary>Headers for columns the catalog names for another list (ka20003 calls its sector codes 종목코드); by wire name.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
     /// <summary>The change-sign column (pre_sig, pred_pre_sig), which follows the live change like the price does.</summary>
     public int? SignColumn { get; init; }
 

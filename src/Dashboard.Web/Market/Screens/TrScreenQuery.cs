@@ -50,7 +50,8 @@ public static class TrScreenQuery
             return decoded.Error;
         }
 
-        var table = decoded.Value.Lists.FirstOrDefault() is { } list ? ScreenTable.Of(list) : null;
-        return KiwoomResult<ScreenPage>.Success(new ScreenPage(decoded.Value, table, sent.Value.Next));
+        var answer = ScreenReadings.Apply(decoded.Value);
+        var table = answer.Lists.FirstOrDefault() is { } list ? ScreenTable.Of(list) with { ApiId = form.ApiId } : null;
+        return KiwoomResult<ScreenPage>.Success(new ScreenPage(answer, table, sent.Value.Next));
     }
 }
