@@ -37,12 +37,6 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
     private List<T> queued = [];
     private long conflated;
 
-    // Pull mode (PullInto): told once per batch, on the delivering thread, instead of waking a reader.
-    private Action<T>? available;
-
-    // The end of the feed for a pull-mode reader (a reader loop sees it through the signal channel).
-    private readonly TaskCompletionSource ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     internal LiveFeed(string type, Func<RealtimeEvent, T?> map, BrokerMetrics? metrics = null, bool conflate = true)
         : base(type)
     {
@@ -81,11 +75,8 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
     /// <summary>Adds a value, e.g. a snapshot the subscriber fetched itself.</summary>
     public void Publish(T value)
     {
-        Action<T>? notify;
-        var first = false;
         lock (gate)
         {
-            notify = available;
             if (!Conflates)
             {
                 queued.Add(value);
@@ -95,56 +86,10 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
                 pending[value.Key] = value;
                 conflated++;
             }
-            else
-            {
-                first = pending.Count == 1;
-            }
         }
 
-        if (notify is null)
-        {
-            signal.Writer.TryWrite(true);
-        }
-        else if (first)
-        {
-            // Pull mode: the first value of a batch asks for the render that will take the batch; later ones ride along.
-            notify(value);
-        }
+        signal.Writer.TryWrite(true);
     }
-
-    /// <summary>
-    /// Pull mode, for a page that shows the feed's values at its own renders: instead of waking a reader loop for every
-    /// value (a hop to the thread pool and one to the circuit per tick), the feed calls <paramref name="onFirstPending"/>
-    /// on the delivering thread when a value arrives and none is waiting, and the page takes the newest value per key with
-    /// <see cref="TakePending"/> when it renders. The callback must be quick and must not throw (it runs in the receive
-    /// loop). <see cref="Completion"/> then reports the end of the feed. Not for the benchmark's naive baseline.
-    /// </summary>
-    public void PullInto(Action<T> onFirstPending)
-    {
-        if (!Conflates)
-        {
-            throw new InvalidOperationException("A feed that delivers every value (the naive baseline) is read with ReadAllAsync.");
-        }
-
-        T? waiting;
-        lock (gate)
-        {
-            available = onFirstPending;
-            waiting = pending.Values.FirstOrDefault();
-        }
-
-        // Values published before the switch asked a reader loop nobody runs: ask for their render instead.
-        if (waiting is not null)
-        {
-            onFirstPending(waiting);
-        }
-    }
-
-    /// <summary>Pull mode: the newest value per key since the last take (empty when none); the next value asks for a render again.</summary>
-    public IReadOnlyList<T> TakePending() => Take();
-
-    /// <summary>Pull mode: completes when the feed ends, faulted with the reason when it failed (a failed move of shared quotes).</summary>
-    public Task Completion => ended.Task;
 
     void IRealtimeSink.Deliver(RealtimeEvent e)
     {
@@ -179,21 +124,9 @@ public sealed class LiveFeed<T> : FeedBase, IRealtimeSink
         }
     }
 
-    internal override void Complete()
-    {
-        signal.Writer.TryComplete();
-        ended.TrySetResult();
-    }
+    internal override void Complete() => signal.Writer.TryComplete();
 
-    internal override void Fail(Exception error)
-    {
-        signal.Writer.TryComplete(error);
-        if (ended.TrySetException(error))
-        {
-            // Marked observed: a loop-mode reader gets the error from the channel and never looks at Completion.
-            _ = ended.Task.Exception;
-        }
-    }
+    internal override void Fail(Exception error) => signal.Writer.TryComplete(error);
 
     private List<T> Take()
     {

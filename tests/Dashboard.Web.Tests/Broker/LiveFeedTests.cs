@@ -29,65 +29,6 @@ public sealed class LiveFeedTests
     }
 
     [Fact]
-    public void PullModeAsksOnceForEachBatchAndTheTakeHoldsTheNewestPerCode()
-    {
-        var feed = new LiveFeed<Quote>(RealtimeTypes.Trade, MarketMapping.ToQuote);
-        var asked = new List<long>();
-        feed.PullInto(q => asked.Add(q.Price));
-
-        feed.Publish(QuoteOf("005930", 70_000));
-        feed.Publish(QuoteOf("005930", 70_100));
-        feed.Publish(QuoteOf("000660", 140_000));
-
-        // The first value of the batch asked for the render; the others ride along with it.
-        Assert.Equal([70_000], asked);
-        var taken = feed.TakePending().ToDictionary(q => q.Code, q => q.Price);
-        Assert.Equal(new Dictionary<string, long> { ["005930"] = 70_100, ["000660"] = 140_000 }, taken);
-        Assert.Empty(feed.TakePending());
-
-        feed.Publish(QuoteOf("000660", 140_500));
-        Assert.Equal([70_000, 140_500], asked);
-    }
-
-    [Fact]
-    public void PullModeAsksForValuesThatArrivedBeforeTheSwitch()
-    {
-        var feed = new LiveFeed<Quote>(RealtimeTypes.Trade, MarketMapping.ToQuote);
-        feed.Publish(QuoteOf("005930", 70_000));
-        var asked = new List<long>();
-
-        feed.PullInto(q => asked.Add(q.Price));
-
-        Assert.Equal([70_000], asked);
-        Assert.Equal(70_000, Assert.Single(feed.TakePending()).Price);
-    }
-
-    [Fact]
-    public async Task PullModeCompletionCarriesTheReasonTheFeedFailed()
-    {
-        var feed = new LiveFeed<Quote>(RealtimeTypes.Trade, MarketMapping.ToQuote);
-        feed.PullInto(_ => { });
-        Assert.False(feed.Completion.IsCompleted);
-
-        feed.Fail(new FeedInterruptedException("000660: no session to move to"));
-
-        var ended = await Assert.ThrowsAsync<FeedInterruptedException>(() => feed.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Contains("no session to move to", ended.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task PullModeCompletionEndsQuietlyWhenTheFeedIsDisposed()
-    {
-        var feed = new LiveFeed<Quote>(RealtimeTypes.Trade, MarketMapping.ToQuote);
-        feed.PullInto(_ => { });
-
-        await feed.DisposeAsync();
-
-        await feed.Completion.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.True(feed.Completion.IsCompletedSuccessfully);
-    }
-
-    [Fact]
     public async Task FeedsGivenTheSameEventInTurnMapItOnceAndShareTheValue()
     {
         // The shared team quote feed hands one event to every member's feed on the receive loop's thread.

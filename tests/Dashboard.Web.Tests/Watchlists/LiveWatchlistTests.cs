@@ -100,37 +100,6 @@ public sealed class LiveWatchlistTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ABurstOfTicksIsShownByOneRenderOfTheList()
-    {
-        var id = (await service.CreateAsync(bunit.Member, "Mine", team: false)).Id!.Value;
-        string[] codes = ["005930", "000660", "035420"];
-        foreach (var code in codes)
-        {
-            await service.AddAsync(bunit.Member, id, code, null);
-            session.FakeMarket.Quotes[code] = QuoteOf(code, 10_000);
-        }
-
-        var list = bunit.Render<LiveWatchlist>(p => p.Add(x => x.ListId, id));
-        list.WaitForAssertion(() => Assert.All(codes, c => Assert.Contains("10,000", Row(list, c))), Deadline);
-        bunit.Time.Advance(TimeSpan.FromSeconds(1));
-        var metrics = bunit.Services.GetRequiredService<BrokerMetrics>();
-        var rendersBefore = metrics.Renders;
-
-        // A burst (every stock, one twice) inside one render window: the feed asks for one render that takes them all.
-        var feed = session.FakeFeeds.Live<Quote>(RealtimeTypes.Trade);
-        feed.Publish(QuoteOf("005930", 10_100));
-        feed.Publish(QuoteOf("000660", 10_200));
-        feed.Publish(QuoteOf("035420", 10_300));
-        feed.Publish(QuoteOf("005930", 10_400));
-        bunit.Time.Advance(TimeSpan.FromMilliseconds(1));
-
-        list.WaitForAssertion(() => Assert.Contains("10,400", Row(list, "005930")), Deadline);
-        Assert.Contains("10,200", Row(list, "000660"));
-        Assert.Contains("10,300", Row(list, "035420"));
-        Assert.Equal(rendersBefore + 1, metrics.Renders);
-    }
-
-    [Fact]
     public async Task AFeedThatEndsForAReasonShowsItOnTheList()
     {
         var id = (await service.CreateAsync(bunit.Member, "Mine", team: false)).Id!.Value;

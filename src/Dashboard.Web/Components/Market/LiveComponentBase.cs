@@ -14,9 +14,6 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
     private readonly CancellationTokenSource lifetime = new();
     private readonly List<IAsyncDisposable> owned = [];
     private readonly Lock pendingGate = new();
-
-    // Pull-mode feeds (Pull): each takes its waiting values into the page just before a render. Touched on the circuit only.
-    private readonly Dictionary<object, Action> pulls = [];
     private RenderThrottle? throttle;
     private bool naive;
     private DateTimeOffset? oldestPendingReceivedAt;
@@ -83,35 +80,6 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
         RequestRender();
     }
 
-    /// <summary>
-    /// Shows <paramref name="feed"/>'s values without a reader loop: the first value of a batch asks for a render (metered as
-    /// t3, at delivery) and <paramref name="apply"/> gets the newest value per key on the circuit just before that render.
-    /// One render per window then costs one hop to the circuit, not two per tick (LiveFeed.PullInto). The feed's failure is
-    /// shown like a feed loop's (<see cref="FeedFailure"/>).
-    /// </summary>
-    /// <param name="stamps">When a value was received and, when the sender said, emitted.</param>
-    protected void Pull<T>(LiveFeed<T> feed, Action<IReadOnlyList<T>> apply, Func<T, (DateTimeOffset ReceivedAt, DateTimeOffset? EmittedAt)> stamps)
-        where T : class, ILiveValue
-    {
-        pulls[feed] = () =>
-        {
-            var batch = feed.TakePending();
-            if (batch.Count > 0)
-            {
-                apply(batch);
-            }
-        };
-        feed.PullInto(value =>
-        {
-            var (received, emitted) = stamps(value);
-            RequestRender(received, emitted);
-        });
-        Track(ct => feed.Completion.WaitAsync(ct));
-    }
-
-    /// <summary>Stops taking values from a feed given to <see cref="Pull{T}"/> (the page replaced it).</summary>
-    protected void StopPulling(object feed) => pulls.Remove(feed);
-
     /// <summary>Disposes <paramref name="resource"/> with the component (feeds, subscriptions).</summary>
     protected T Own<T>(T resource)
         where T : IAsyncDisposable
@@ -146,12 +114,6 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
         {
             (received, emitted) = (oldestPendingReceivedAt, oldestPendingEmittedAt);
             (oldestPendingReceivedAt, oldestPendingEmittedAt) = (null, null);
-        }
-
-        // After the reset above: a value arriving from here on either is taken now or asks for the next render itself.
-        foreach (var pull in pulls.Values)
-        {
-            pull();
         }
 
         StateHasChanged();
