@@ -183,8 +183,11 @@ internal sealed class BenchReport
 
     public MemoryResult? Memory { get; set; }
 
-    /// <summary>The stocks the S1/S2/S4 pages showed.</summary>
-    public BenchSymbols Symbols { get; init; } = BenchSymbols.Of(MarketDefaults.Stocks.Count);
+    /// <summary>The stocks the S1/S2/S4 pages showed (and the page that showed them).</summary>
+    public required BenchSymbols Symbols { get; init; }
+
+    /// <summary>Whether the host ran with <c>Broker:SharedQuotes</c> (one upstream registration per symbol for the team).</summary>
+    public bool SharedQuotes { get; init; }
 
     /// <summary>Broken plumbing (not a timing figure): a phase with no tab running or no ticks, a dropped 00/1h, a duplicate order, a fault never recovered.</summary>
     public bool Broken =>
@@ -198,7 +201,7 @@ internal sealed class BenchReport
     {
         if (Phases.Count > 0)
         {
-            ResultTable.Write(Phases, options, Symbols, output);
+            ResultTable.Write(Phases, options, Symbols, SharedQuotes, output);
         }
 
         foreach (var t in TeamPeak)
@@ -263,7 +266,8 @@ internal static class BenchRun
 
     private static async Task<BenchReport> RunAsync(BenchHost host, BenchSymbols symbols, BenchOptions options, TextWriter log, bool tabsInProcess)
     {
-        var report = new BenchReport();
+        // The report prints what the tabs really opened and how quotes reached them (it once printed the overview's defaults).
+        var report = new BenchReport { Symbols = symbols, SharedQuotes = host.BrokerOptions.SharedQuotes };
         using var latency = new LatencyRecorder();
         log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} host at {host.Address}");
         var plan = options.Scenarios.Where(s => s is "S1" or "S2" or "S4").SelectMany(s => s switch

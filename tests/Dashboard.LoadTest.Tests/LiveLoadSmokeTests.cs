@@ -25,6 +25,12 @@ public sealed class LiveLoadSmokeTests(ITestOutputHelper output)
         output.WriteLine(log.ToString());
         output.WriteLine(table.ToString());
         Assert.Equal([("S1", 1), ("S4", 5)], results.Select(r => (r.Scenario, r.Tabs)));
+
+        // The table says what the tabs really opened (QUALITY.md's 40-stock page, a team watchlist) and how quotes reached them.
+        var pages = table.ToString().Split('\n').Single(line => line.StartsWith("Pages:", StringComparison.Ordinal));
+        Assert.Contains("/watchlists/", pages, StringComparison.Ordinal);
+        Assert.Contains("a team watchlist of 40 stocks", pages, StringComparison.Ordinal);
+        Assert.Contains("Shared team quotes off", pages, StringComparison.Ordinal);
         Assert.All(results, r =>
         {
             Assert.Equal((r.Tabs, 0), (r.Running, r.Failed));

@@ -5,7 +5,8 @@ namespace Dashboard.LoadTest.Scenarios;
 /// <summary>What one live page's memory is made of, measured in three settled heaps.</summary>
 /// <param name="SessionsMb">Per member: the broker session with its socket, the simulator's side of that socket, and one quote feed of the page's stocks.</param>
 /// <param name="CircuitMb">Per tab on top of that: the hub connection, the circuit, its components and render trees, the page's own feed.</param>
-internal sealed record MemoryResult(int Members, int Symbols, int Running, double SessionsMb, double CircuitMb, string Page);
+/// <param name="Census">What the circuits held, by component type (<see cref="CircuitCensus"/>).</param>
+internal sealed record MemoryResult(int Members, int Symbols, int Running, double SessionsMb, double CircuitMb, string Page, string Census);
 
 /// <summary>
 /// <c>bench MEM</c>: the heap after a full collection with nothing open, then with N members' broker sessions
@@ -52,8 +53,9 @@ internal static class MemoryBreakdown
             log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} MEM: {running} tabs running, {failed} failed{(firstError is null ? "" : ": " + firstError)}; settling {options.Warmup.TotalSeconds:0} s");
             await Task.Delay(options.Warmup);
             var circuits = PhaseRunner.SettledHeap();
+            var census = CircuitCensus.Take(host.Services);
             await tabs.StopAsync();
-            return new MemoryResult(count, symbols.Codes.Count, running, Mb(sessions - empty, count), running == 0 ? double.NaN : Mb(circuits - sessions, running), path);
+            return new MemoryResult(count, symbols.Codes.Count, running, Mb(sessions - empty, count), running == 0 ? double.NaN : Mb(circuits - sessions, running), path, census);
         }
         finally
         {
@@ -76,6 +78,8 @@ internal static class MemoryBreakdown
         output.WriteLine("| members | stocks per feed | page | tabs running | sessions + feed MB/member | circuit MB/tab | total MB/tab |");
         output.WriteLine("|---:|---:|---|---:|---:|---:|---:|");
         output.WriteLine(FormattableString.Invariant($"| {r.Members} | {r.Symbols} | /{r.Page} | {r.Running} | {r.SessionsMb:0.00} | {r.CircuitMb:0.00} | {r.SessionsMb + r.CircuitMb:0.00} |"));
+        output.WriteLine();
+        output.WriteLine(r.Census);
     }
 
     private static double Mb(long bytes, int per) => bytes / 1_048_576.0 / per;

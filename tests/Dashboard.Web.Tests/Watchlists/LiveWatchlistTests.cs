@@ -100,6 +100,25 @@ public sealed class LiveWatchlistTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFeedThatEndsForAReasonShowsItOnTheList()
+    {
+        var id = (await service.CreateAsync(bunit.Member, "Mine", team: false)).Id!.Value;
+        await service.AddAsync(bunit.Member, id, "005930", null);
+        var list = bunit.Render<LiveWatchlist>(p => p.Add(x => x.ListId, id));
+        list.WaitForAssertion(() => Assert.Single(list.FindAll("tr.watchlist-row")), Deadline);
+
+        session.FakeFeeds.Live<Quote>(RealtimeTypes.Trade).Fail(new FeedInterruptedException("005930: the team's quotes could not move"));
+
+        await Eventually.TrueAsync(
+            () =>
+            {
+                bunit.Time.Advance(TimeSpan.FromMilliseconds(100));
+                return list.FindAll(".watchlist-price-problem").Any(p => p.TextContent.Contains("could not move", StringComparison.Ordinal));
+            },
+            Deadline);
+    }
+
+    [Fact]
     public async Task EditingANoteFromARowRendersTheEditorAndSavingItShowsTheNote()
     {
         var id = (await service.CreateAsync(bunit.Member, "Mine", team: false)).Id!.Value;
