@@ -245,14 +245,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
             try
             {
                 var events = p.Cancellation.IsCancellationRequested ? null : p.Work.Decide(run);
-                var rows = new List<OrderAuditEntry>();
-                foreach (var e in events ?? [])
-                {
-                    var row = Row(e, last);
-                    db.OrderAudit.Add(row);
-                    rows.Add(row);
-                    last = new ChainEnd(row.Sequence, row.Hash);
-                }
+                var rows = Chain(db, events, ref last);
 
                 added |= rows.Count > 0;
                 written[n] = rows;
@@ -300,14 +293,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
                 metrics.Decide.Record(decided.TotalMilliseconds);
             }
 
-            var rows = new List<OrderAuditEntry>();
-            foreach (var e in events ?? [])
-            {
-                var row = Row(e, last);
-                db.OrderAudit.Add(row);
-                rows.Add(row);
-                last = new ChainEnd(row.Sequence, row.Hash);
-            }
+            var rows = Chain(db, events, ref last);
 
             if (rows.Count > 0)
             {
@@ -342,6 +328,21 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         }
 
         return last;
+    }
+
+    /// <summary>Adds a decision's rows to the context, each chained to the one before; <paramref name="last"/> moves to the newest.</summary>
+    private List<OrderAuditEntry> Chain(ApplicationDbContext db, IReadOnlyList<AuditEvent>? events, ref ChainEnd last)
+    {
+        var rows = new List<OrderAuditEntry>();
+        foreach (var e in events ?? [])
+        {
+            var row = Row(e, last);
+            db.OrderAudit.Add(row);
+            rows.Add(row);
+            last = new ChainEnd(row.Sequence, row.Hash);
+        }
+
+        return rows;
     }
 
     private OrderAuditEntry Row(AuditEvent e, ChainEnd last)

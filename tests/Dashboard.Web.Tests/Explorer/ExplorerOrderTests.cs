@@ -114,8 +114,9 @@ public sealed class ExplorerOrderTests : IAsyncLifetime
         // The documented example is a market order (trde_tp 3): it carries no price even though one was typed.
         panel.Find(".explorer-send").Click();
 
+        // The confirmation renders after the send's async checks: wait for it rather than reading at once.
+        var summary = panel.WaitForElement(".explorer-order-summary").TextContent;
         Assert.Empty(orders.Placed);
-        var summary = panel.Find(".explorer-order-summary").TextContent;
         Assert.Contains("Buy 005930, 10 shares", summary);
         Assert.Contains("no price", summary);
         Assert.Contains("(3)", summary);
@@ -167,7 +168,7 @@ public sealed class ExplorerOrderTests : IAsyncLifetime
         panel.Find("#field-cncl_qty").Change("0");
 
         panel.Find(".explorer-send").Click();
-        Assert.Contains("all open", panel.Find(".explorer-order-summary").TextContent);
+        Assert.Contains("all open", panel.WaitForElement(".explorer-order-summary").TextContent);
         panel.WaitForElement(".explorer-order-place").Click();
 
         panel.WaitForAssertion(() => Assert.Single(orders.Cancelled));
@@ -199,7 +200,7 @@ public sealed class ExplorerOrderTests : IAsyncLifetime
 
         panel.Find(".explorer-send").Click();
 
-        Assert.Contains("real money", panel.Find(".explorer-order-confirm").TextContent);
+        Assert.Contains("real money", panel.WaitForElement(".explorer-order-confirm").TextContent);
         Assert.Contains("error", panel.Find(".explorer-order-confirm").ClassName);
     }
 
