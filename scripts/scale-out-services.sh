@@ -41,6 +41,10 @@ done
 if ! as_postgres psql -p "$pg_port" -tAc "select 1 from pg_roles where rolname='$PG_USER'" | grep 1 >/dev/null; then
     as_postgres psql -p "$pg_port" -qc "create role \"$PG_USER\" login createdb password '$PG_PASSWORD'" || exit 1
 fi
+# Each test class drops its database WITH (FORCE). An autovacuum worker busy in it at that moment has no role, so
+# PostgreSQL lets only members of pg_signal_backend end it ("42501: must be a member of the role whose process is being
+# terminated"): seen twice with two test runs at once on a loaded box. Granting it again is a no-op.
+as_postgres psql -p "$pg_port" -qc "grant pg_signal_backend to \"$PG_USER\"" >/dev/null 2>&1 || exit 1
 
 # Redis: a loopback-only server without persistence (the tests own their keys; nothing to keep).
 if ! redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep PONG >/dev/null; then
