@@ -103,8 +103,8 @@ internal sealed class MemberPollLoop
         while (true)
         {
             PollHandle? due = null;
-            TimeSpan wait;
             Task woken;
+            (Task Delay, CancellationTokenSource Stop)? park = null;
             lock (gate)
             {
                 if (handles.Count == 0)
@@ -124,11 +124,14 @@ internal sealed class MemberPollLoop
                 if (at <= now)
                 {
                     due = next;
-                    wait = TimeSpan.Zero;
                 }
                 else
                 {
-                    wait = at - now;
+                    // The timer starts from the same "now" the wait was measured from, before the park is
+                    // visible: a clock that moves in between (a test's fake clock advanced to parkedUntil the
+                    // moment it is published) would otherwise leave the timer a whole wait behind.
+                    var stop = new CancellationTokenSource();
+                    park = (Task.Delay(at - now, time, stop.Token), stop);
                     parks++;
                     parkedUntil = at;
                 }
@@ -136,13 +139,13 @@ internal sealed class MemberPollLoop
                 woken = wake.Task;
             }
 
-            if (due is null)
+            if (park is { } parked)
             {
-                await WaitAsync(wait, woken);
+                await WaitAsync(parked.Delay, woken, parked.Stop);
                 continue;
             }
 
-            await RunOneAsync(due);
+            await RunOneAsync(due!);
         }
     }
 
@@ -230,10 +233,9 @@ internal sealed class MemberPollLoop
 
     private double Slowdown(DateTimeOffset now) => now < slowedUntil ? options.RateLimitedSlowdown : 1.0;
 
-    private async Task WaitAsync(TimeSpan wait, Task woken)
+    private async Task WaitAsync(Task delay, Task woken, CancellationTokenSource stopDelay)
     {
-        using var stop = new CancellationTokenSource();
-        var delay = Task.Delay(wait, time, stop.Token);
+        using var stop = stopDelay;
         await Task.WhenAny(delay, woken);
         await stop.CancelAsync();
         lock (gate)
