@@ -22,7 +22,7 @@ public sealed partial class OrderReconciler
         }
 
         var claimed = await ClaimedNumbersAsync(intent, ct);
-        var asOpen = open.AcntOrdOsoPrst.FirstOrDefault(o =>
+        var asOpen = open.SelectMany(page => page.AcntOrdOsoPrst).FirstOrDefault(o =>
             SameCode(o.StockCode, intent.StockCode) && SameSide(o.OrderTypeName, intent.Side) && !IsAmend(o.OriginalOrderNumber)
             && o.OrderQuantity.Value == intent.Quantity && PriceMatches(intent, o.OrderPrice.Value)
             && OrderRequests.NormalizeNumber(o.OrderNumber) is { } n && !claimed.Contains(n));
@@ -34,7 +34,7 @@ public sealed partial class OrderReconciler
             return true;
         }
 
-        var asListed = details.AcntOrdCntrPrpsDtl.FirstOrDefault(d =>
+        var asListed = details.SelectMany(page => page.AcntOrdCntrPrpsDtl).FirstOrDefault(d =>
             SameCode(d.StockCode.Code, intent.StockCode) && SameSide(d.OrderTypeName, intent.Side) && !IsAmend(d.OriOrd)
             && d.OrderQuantity.Value == intent.Quantity && PriceMatches(intent, d.OrderPrice.Value)
             && OrderRequests.NormalizeNumber(d.OrderNumber) is { } n && !claimed.Contains(n));
@@ -73,7 +73,7 @@ public sealed partial class OrderReconciler
 
         var claimed = await ClaimedNumbersAsync(intent, ct);
         var word = intent.Action == OrderAction.Cancel ? "취소" : "정정";
-        var row = details.AcntOrdCntrPrpsDtl.FirstOrDefault(r =>
+        var row = details.SelectMany(page => page.AcntOrdCntrPrpsDtl).FirstOrDefault(r =>
             OrderRequests.NormalizeNumber(r.OriOrd) == original && (r.MdfyCncl ?? r.OrderTypeName ?? "").Contains(word, StringComparison.Ordinal)
             && OrderRequests.NormalizeNumber(r.OrderNumber) is { } n && !claimed.Contains(n));
         if (row is not null)
@@ -88,31 +88,24 @@ public sealed partial class OrderReconciler
             return await ReconcileModifyNotFoundAsync(intent, target, "kt50031", ct);
         }
 
-        var stillOpen = open.AcntOrdOsoPrst.Any(o => OrderRequests.NormalizeNumber(o.OrderNumber) == original);
+        var stillOpen = open.SelectMany(page => page.AcntOrdOsoPrst).Any(o => OrderRequests.NormalizeNumber(o.OrderNumber) == original);
         return await ReconcileCancelAsync(intent, stillOpen, ct);
     }
 
-    /// <summary>The gold lists of the intent's day (KST); nulls (logged) when Kiwoom could not be read.</summary>
-    private async Task<(Kt50075Response? Open, Kt50031Response? Details)> GoldListsAsync(IOrderChannel channel, OrderIntent intent, string code, CancellationToken ct)
+    /// <summary>The whole gold lists of the intent's day (KST); nulls (logged) when Kiwoom could not be read in full.</summary>
+    private async Task<(IReadOnlyList<Kt50075Response>? Open, IReadOnlyList<Kt50031Response>? Details)> GoldListsAsync(IOrderChannel channel, OrderIntent intent, string code, CancellationToken ct)
     {
         var day = DateOnly.FromDateTime(KoreaTime.WallClock(intent.CreatedAt)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var open = await channel.Queries.QueryAsync(
-            new Kt50075Request { OrdDt = day, QueryType = "1", MrktDealTp = "5", StkBondTp = "0", SellTp = "0", StockCode = code, FrOrdNo = "", Exchange = "KRX" }, ct);
-        if (!open.IsSuccess)
+        var open = await WholeListAsync(
+            channel, new Kt50075Request { OrdDt = day, QueryType = "1", MrktDealTp = "5", StkBondTp = "0", SellTp = "0", StockCode = code, FrOrdNo = "", Exchange = "KRX" }, intent.Id, ct);
+        if (open is null)
         {
-            OrdersLog.ReconcileFailed(logger, intent.Id, open.Error);
             return (null, null);
         }
 
-        var details = await channel.Queries.QueryAsync(
-            new Kt50031Request { OrdDt = day, QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = code, FrOrdNo = "", Exchange = "%" }, ct);
-        if (!details.IsSuccess)
-        {
-            OrdersLog.ReconcileFailed(logger, intent.Id, details.Error);
-            return (null, null);
-        }
-
-        return (open.Value, details.Value);
+        var details = await WholeListAsync(
+            channel, new Kt50031Request { OrdDt = day, QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = code, FrOrdNo = "", Exchange = "%" }, intent.Id, ct);
+        return details is null ? (null, null) : (open, details);
     }
 
     private static bool SameCode(string? listed, string code) =>

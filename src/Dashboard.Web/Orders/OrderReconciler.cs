@@ -59,19 +59,50 @@ public sealed partial class OrderReconciler(
         }
     }
 
+    /// <summary>At most this many pages of one list; a list that long is not read as complete.</summary>
+    internal const int MaxListPages = 20;
+
+    /// <summary>
+    /// Every page of one of the broker's order lists, or null (logged) when a page could not be read or the list ran past
+    /// <see cref="MaxListPages"/>. The whole list, because "not in the list" rules an order never placed: judged from the
+    /// first page alone, an order listed on a later one would be ruled never placed, and its member might place it again.
+    /// </summary>
+    private async Task<IReadOnlyList<TResponse>?> WholeListAsync<TResponse>(IOrderChannel channel, IKiwoomRequest<TResponse> request, Guid intentId, CancellationToken ct)
+        where TResponse : KiwoomResponse
+    {
+        var pages = new List<TResponse>();
+        await foreach (var page in channel.Queries.QueryPagesAsync(request, MaxListPages, ct))
+        {
+            if (!page.IsSuccess)
+            {
+                OrdersLog.ReconcileFailed(logger, intentId, page.Error);
+                return null;
+            }
+
+            pages.Add(page.Value);
+        }
+
+        if (pages.Count >= MaxListPages)
+        {
+            OrdersLog.ListTooLong(logger, intentId, request.Api.Id, MaxListPages);
+            return null;
+        }
+
+        return pages;
+    }
+
     private async Task<bool> ReconcileOrderAsync(IOrderChannel channel, OrderIntent intent, CancellationToken ct)
     {
         var side = intent.Side == OrderSide.Sell ? "1" : "2";
-        var open = await channel.Queries.QueryAsync(new Ka10075Request { AllStkTp = "1", TradeType = side, StockCode = intent.StockCode, ExchangeType = "0" }, ct);
-        var fills = await channel.Queries.QueryAsync(new Ka10076Request { StockCode = intent.StockCode, QueryType = "1", SellTp = side, ExchangeType = "0" }, ct);
-        if (!open.IsSuccess || !fills.IsSuccess)
+        var open = await WholeListAsync(channel, new Ka10075Request { AllStkTp = "1", TradeType = side, StockCode = intent.StockCode, ExchangeType = "0" }, intent.Id, ct);
+        var fills = open is null ? null : await WholeListAsync(channel, new Ka10076Request { StockCode = intent.StockCode, QueryType = "1", SellTp = side, ExchangeType = "0" }, intent.Id, ct);
+        if (open is null || fills is null)
         {
-            OrdersLog.ReconcileFailed(logger, intent.Id, open.Error ?? fills.Error!);
             return false;
         }
 
         var claimed = await ClaimedNumbersAsync(intent, ct);
-        var asOpen = open.Value.Orders.FirstOrDefault(o =>
+        var asOpen = open.SelectMany(page => page.Orders).FirstOrDefault(o =>
             o.StockCode.Code == intent.StockCode && o.OrderQuantity.Value == intent.Quantity && PriceMatches(intent, o.OrderPrice.Value)
             && OrderRequests.NormalizeNumber(o.OrderNumber) is { } n && !claimed.Contains(n));
         if (asOpen is not null)
@@ -82,7 +113,7 @@ public sealed partial class OrderReconciler(
             return true;
         }
 
-        var asFilled = fills.Value.Fills.FirstOrDefault(f =>
+        var asFilled = fills.SelectMany(page => page.Fills).FirstOrDefault(f =>
             f.StockCode.Code == intent.StockCode && f.OrderQuantity.Value == intent.Quantity && PriceMatches(intent, f.OrderPrice.Value)
             && OrderRequests.NormalizeNumber(f.OrderNumber) is { } n && !claimed.Contains(n));
         if (asFilled is not null)
@@ -143,17 +174,16 @@ public sealed partial class OrderReconciler(
             return await ReconcileGoldAmendAsync(channel, intent, target, original, ct);
         }
 
-        var details = await channel.Queries.QueryAsync(
-            new Kt00007Request { QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = intent.StockCode, FrOrdNo = "", Exchange = "%" }, ct);
-        if (!details.IsSuccess)
+        var details = await WholeListAsync(
+            channel, new Kt00007Request { QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = intent.StockCode, FrOrdNo = "", Exchange = "%" }, intent.Id, ct);
+        if (details is null)
         {
-            OrdersLog.ReconcileFailed(logger, intent.Id, details.Error);
             return false;
         }
 
         var claimed = await ClaimedNumbersAsync(intent, ct);
         var word = intent.Action == OrderAction.Cancel ? "취소" : "정정";
-        var row = details.Value.AcntOrdCntrPrpsDtl.FirstOrDefault(r =>
+        var row = details.SelectMany(page => page.AcntOrdCntrPrpsDtl).FirstOrDefault(r =>
             OrderRequests.NormalizeNumber(r.OriOrd) == original && (r.MdfyCncl ?? r.OrderTypeName ?? "").Contains(word, StringComparison.Ordinal)
             && OrderRequests.NormalizeNumber(r.OrderNumber) is { } n && !claimed.Contains(n));
         if (row is not null)
@@ -256,14 +286,13 @@ public sealed partial class OrderReconciler(
     private async Task<bool> ReconcileStockCancelAsync(IOrderChannel channel, OrderIntent intent, OrderIntent target, CancellationToken ct)
     {
         var side = intent.Side == OrderSide.Sell ? "1" : "2";
-        var open = await channel.Queries.QueryAsync(new Ka10075Request { AllStkTp = "1", TradeType = side, StockCode = intent.StockCode, ExchangeType = "0" }, ct);
-        if (!open.IsSuccess)
+        var open = await WholeListAsync(channel, new Ka10075Request { AllStkTp = "1", TradeType = side, StockCode = intent.StockCode, ExchangeType = "0" }, intent.Id, ct);
+        if (open is null)
         {
-            OrdersLog.ReconcileFailed(logger, intent.Id, open.Error);
             return false;
         }
 
-        var stillOpen = target.OrderNumber is { } number && open.Value.Orders.Any(o => OrderRequests.NormalizeNumber(o.OrderNumber) == number);
+        var stillOpen = target.OrderNumber is { } number && open.SelectMany(page => page.Orders).Any(o => OrderRequests.NormalizeNumber(o.OrderNumber) == number);
         return await ReconcileCancelAsync(intent, stillOpen, ct);
     }
 

@@ -29,6 +29,9 @@ internal static partial class OrdersLog
     [LoggerMessage(4607, LogLevel.Warning, "Reconciliation of intent {IntentId} could not query the broker: {Error}")]
     public static partial void ReconcileFailed(ILogger logger, Guid intentId, KiwoomError error);
 
+    [LoggerMessage(4621, LogLevel.Warning, "Reconciling intent {IntentId}: {ApiId} runs to {Pages} pages or more; its outcome stays unknown rather than judged from part of the list")]
+    public static partial void ListTooLong(ILogger logger, Guid intentId, string apiId, int pages);
+
     [LoggerMessage(4608, LogLevel.Warning, "Order events of connection {ConnectionId} ended: {Reason}")]
     public static partial void EventsEnded(ILogger logger, Guid connectionId, string reason);
 
