@@ -29,10 +29,13 @@ internal sealed class FakeOrderService : IOrderService
         return Task.FromResult(new OrderResult(ticket.IntentId, OrderOutcome.Accepted, null, []));
     }
 
+    /// <summary>The outcome of each cancel (default: accepted).</summary>
+    public OrderOutcome CancelOutcome { get; set; } = OrderOutcome.Accepted;
+
     public Task<OrderResult> CancelOrderAsync(ClaimsPrincipal member, CancelTicket ticket, CancellationToken ct = default)
     {
         Cancelled.Enqueue(ticket);
-        return Task.FromResult(new OrderResult(ticket.IntentId, OrderOutcome.Accepted, null, []));
+        return Task.FromResult(new OrderResult(ticket.IntentId, CancelOutcome, null, []));
     }
 
     public Task<IReadOnlyList<OrderView>> ListOrdersAsync(ClaimsPrincipal member, DateTimeOffset since, int max = 200, CancellationToken ct = default) =>

@@ -38,7 +38,9 @@ public sealed class OpenOrderReadBackTests : IAsyncLifetime
         var intent = await ReachesAsync(id, OrderState.Filled, "the start did not read the fill back");
         Assert.Equal((10L, 699_500L, 0L), (intent!.FilledQuantity, intent.FilledAmount, intent.OpenQuantity));
         Assert.Equal([OrderAuditKind.Fill], (await Host.AuditRowsAsync(id)).Select(r => r.Kind));
-        Assert.True(page.Updates.TryRead(out var update));
+        // The update is published just after the commit ReachesAsync saw, so it may still be on its way.
+        using var published = new CancellationTokenSource(Wait);
+        var update = await page.Updates.ReadAsync(published.Token);
         Assert.Equal((OrderAuditKind.Fill, OrderState.Filled, 69_950L), (update.Kind, update.Order.State, update.Order.AverageFillPrice));
 
         // The fill's own push, held up somewhere, arrives after all: nothing more is counted.

@@ -45,6 +45,9 @@ public sealed class OrderBlotterTests
         await using var context = new OrdersTestContext();
         var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
         context.Orders.Existing.Add(open);
+
+        // Kiwoom's answer lost: the member tries again, and it must be the same cancel, never a second one.
+        context.Orders.CancelOutcome = OrderOutcome.UnknownOutcome;
         var blotter = context.Render<OrderBlotter>();
 
         blotter.Find($"#cancel-{open.IntentId:N}").Click();
@@ -57,6 +60,27 @@ public sealed class OrderBlotterTests
         Assert.Equal(2, context.Orders.Cancelled.Count);
         Assert.Single(context.Orders.Cancelled.Select(c => c.IntentId).Distinct());
         Assert.All(context.Orders.Cancelled, c => Assert.Equal((open.IntentId, 0L), (c.OrderIntentId, c.Quantity)));
+    }
+
+    [Fact]
+    public async Task AfterAnAcceptedPartialCancelTheNextCancelIsANewIntentNotARepeatOfTheFirst()
+    {
+        await using var context = new OrdersTestContext();
+        var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Existing.Add(open);
+        var blotter = context.Render<OrderBlotter>();
+
+        foreach (var shares in new[] { 2, 3 })
+        {
+            blotter.Find($"#cancel-{open.IntentId:N}").Click();
+            blotter.Find($"#cancel-quantity-{open.IntentId:N}").Change(shares);
+            blotter.Find($"#cancel-send-{open.IntentId:N}").Click();
+        }
+
+        // Reusing the first cancel's intent would make the second a duplicate the service drops: 3 shares never cancelled.
+        var cancels = context.Orders.Cancelled.ToList();
+        Assert.Equal([2L, 3L], cancels.Select(c => c.Quantity));
+        Assert.NotEqual(cancels[0].IntentId, cancels[1].IntentId);
     }
 
     [Fact]
