@@ -30,10 +30,12 @@ public sealed class RankingsJourneyTests : Journey
             await Assertions.Expect(page.Locator(".refresh-status[data-state=waiting]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await ScreenshotAsync(page, "rankings-desktop");
 
-            // The list re-sorts on every refresh, so the row is found again by its code when clicked, not by its place.
+            // The list re-sorts on every refresh, so the row is found again by its code when clicked, not by its place,
+            // and the click is sent to that element: a mouse click at its coordinates could land on whichever stock a
+            // refresh between finding and clicking moved there (it did once in CI, opening another stock's page).
             var code = await rows.Nth(1).GetAttributeAsync("data-code");
             Assert.False(string.IsNullOrEmpty(code));
-            await page.Locator($"tr.screen-row-link[data-code='{code}'] td.screen-rank").ClickAsync();
+            await page.Locator($"tr.screen-row-link[data-code='{code}'] td.screen-rank").DispatchEventAsync("click");
             await page.WaitForURLAsync($"**/market/{code}");
             await Assertions.Expect(page.Locator(".order-book tr.book-ask")).ToHaveCountAsync(10, new() { Timeout = 30_000 });
 
