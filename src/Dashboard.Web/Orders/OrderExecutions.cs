@@ -65,8 +65,9 @@ public static class OrderExecutions
 
     /// <summary>
     /// A fill push: counts the shares it shows that the intent has not counted yet, and only those (a late duplicate, or
-    /// a fill already read back from Kiwoom's lists, counts nothing). Two signals, either enough: the unfilled quantity
-    /// (FID 902), which only ever goes down, while the intent is open; and the cumulative filled amount (FID 903), which
+    /// a fill already read back from Kiwoom's lists, counts nothing). First the unfilled quantity (FID 902), which only
+    /// ever goes down, while the intent is open: below what we hold open, new; equal, counted before. When it cannot tell
+    /// (nothing open in our records, or Kiwoom holding more open than we do), the cumulative filled amount (FID 903), which
     /// only ever goes up, whatever our records assumed about the open shares. The second one keeps a fill that raced a
     /// cancel or modify at the exchange: the answer came first and took the shares off as if none had filled (open 0, or
     /// fewer open than Kiwoom still held), and the fill must still be counted; the amend then took fewer shares than
@@ -120,6 +121,14 @@ public static class OrderExecutions
                 // One overlapping a read-back counts only what is new.
                 return Math.Min(quantity, intent.OpenQuantity - left);
             }
+
+            if (left == intent.OpenQuantity)
+            {
+                // Exactly what our records hold open: counted before (read back from the lists, or a repeat).
+                return 0;
+            }
+
+            // Kiwoom still held more open than our records: an amend recorded here had not reached the exchange yet.
         }
 
         // Not new by the unfilled quantity (or nothing left open in our records): new only if Kiwoom's cumulative amount

@@ -102,6 +102,21 @@ public sealed class FillAfterCancelTests : IAsyncLifetime
         Assert.Equal(4L, Assert.Single(await Host.AuditRowsAsync(placed.IntentId), r => r.Kind == OrderAuditKind.Cancelled).Quantity);
     }
 
+    [Fact]
+    public async Task WhileTheOrderIsOpenAnUnfilledQuantityEqualToOursIsARepeatWhateverTheAmountSays()
+    {
+        var placed = await PlaceTenAsync();
+        await alice.PushAsync(OrderPushes.Fill(placed.OrderNumber!, fill: 4, unfilled: 6, Price, cumulativeAmount: 4 * Price));
+
+        // The same fill again, its amount ahead of ours (as after a read-back at a rounded average price): 902 = 6 = what
+        // we hold open, so nothing new.
+        await alice.PushAsync(OrderPushes.Fill(placed.OrderNumber!, fill: 4, unfilled: 6, Price, cumulativeAmount: 6 * Price));
+
+        var intent = (await Host.IntentAsync(placed.IntentId))!;
+        Assert.Equal((OrderState.PartiallyFilled, 4L, 6L), (intent.State, intent.FilledQuantity, intent.OpenQuantity));
+        Assert.Single(await Host.AuditRowsAsync(placed.IntentId), r => r.Kind == OrderAuditKind.PartialFill);
+    }
+
     /// <summary>
     /// Cancels all of <paramref name="placed"/> and delivers R (the answer), F (a 3-share fill, only with
     /// <paramref name="withFill"/>), K and O in <paramref name="arrival"/>'s order; returns the cancel's order number.
