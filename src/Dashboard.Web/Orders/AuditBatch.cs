@@ -18,10 +18,14 @@ public sealed class AuditBatch
     private readonly Dictionary<string, int> recent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TradingLimits Limits, bool TeamHalted, string? TeamReason)> limits = new(StringComparer.Ordinal);
 
-    internal AuditBatch(ApplicationDbContext db, DateTimeOffset now)
+    private readonly RecentOrderWindow? window;
+
+    /// <param name="window">The writer's in-memory count of each member's last minute (SQLite); null: counted in the database.</param>
+    internal AuditBatch(ApplicationDbContext db, DateTimeOffset now, RecentOrderWindow? window = null)
     {
         Db = db;
         Now = now;
+        this.window = window;
     }
 
     public ApplicationDbContext Db { get; }
@@ -49,12 +53,34 @@ public sealed class AuditBatch
         {
             var memberIds = members.ToList();
             var minuteAgo = Now.AddMinutes(-1);
-            var counts = await Db.OrderIntents
-                .Where(i => memberIds.Contains(i.MemberId) && i.Action != OrderAction.Cancel && i.CreatedAt > minuteAgo)
-                .GroupBy(i => i.MemberId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            foreach (var c in counts)
+            if (window is null)
             {
-                recent[c.Key] = c.Count;
+                var counts = await Db.OrderIntents
+                    .Where(i => memberIds.Contains(i.MemberId) && i.Action != OrderAction.Cancel && i.CreatedAt > minuteAgo)
+                    .GroupBy(i => i.MemberId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+                foreach (var c in counts)
+                {
+                    recent[c.Key] = c.Count;
+                }
+            }
+            else
+            {
+                var unknown = memberIds.Where(m => !window.Knows(m)).ToList();
+                if (unknown.Count > 0)
+                {
+                    var times = await Db.OrderIntents
+                        .Where(i => unknown.Contains(i.MemberId) && i.Action != OrderAction.Cancel && i.CreatedAt > minuteAgo)
+                        .Select(i => new { i.MemberId, i.CreatedAt }).ToListAsync(ct);
+                    foreach (var member in unknown)
+                    {
+                        window.Seed(member, times.Where(t => t.MemberId == member).Select(t => t.CreatedAt));
+                    }
+                }
+
+                foreach (var member in memberIds)
+                {
+                    recent[member] = window.Count(member, minuteAgo);
+                }
             }
 
             foreach (var member in memberIds)
@@ -81,6 +107,7 @@ public sealed class AuditBatch
         if (intent.Action != OrderAction.Cancel)
         {
             recent[intent.MemberId] = recent.GetValueOrDefault(intent.MemberId) + 1;
+            window?.Added(intent.MemberId, intent.CreatedAt);
         }
     }
 }

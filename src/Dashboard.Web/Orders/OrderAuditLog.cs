@@ -30,6 +30,9 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
 
     // The end of the chain as the last committed batch left it (touched by the one running writer only).
     private ChainEnd? head;
+
+    // Each member's orders of the last minute (SQLite only, like the chain end; forgotten when a batch fails).
+    private readonly RecentOrderWindow recentOrders = new();
     private long batches;
     private long appends;
 
@@ -74,7 +77,12 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         queue.Enqueue(pending);
         if (Interlocked.CompareExchange(ref draining, 1, 0) == 0)
         {
-            _ = Task.Run(DrainAsync, CancellationToken.None);
+            var starting = Stopwatch.GetTimestamp();
+            _ = Task.Run(() =>
+            {
+                OrderMetrics.Since(metrics.WriterStart, starting);
+                return DrainAsync();
+            }, CancellationToken.None);
         }
 
         try
@@ -127,12 +135,20 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     /// <summary>Takes the queued appends (in arrival order, at most <see cref="MaxBatch"/>) and commits them in one transaction.</summary>
     private async Task WriteBatchAsync()
     {
+        var taken = Stopwatch.GetTimestamp();
         var batch = new List<Pending>();
+        var intents = 0;
         while (batch.Count < MaxBatch && queue.TryDequeue(out var next))
         {
             if (next.TryTake())
             {
                 OrderMetrics.Since(metrics.QueueWait, next.QueuedAt);
+                if (next.Work is NewIntentWork)
+                {
+                    OrderMetrics.Since(metrics.IntentQueueWait, next.QueuedAt);
+                    intents++;
+                }
+
                 batch.Add(next);
             }
         }
@@ -142,7 +158,14 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
             return;
         }
 
+        if (metrics.BatchAppends.Enabled)
+        {
+            metrics.BatchAppends.Record(batch.Count);
+            metrics.BatchIntents.Record(intents);
+        }
+
         var written = new List<OrderAuditEntry>?[batch.Count];
+        var committed = 0L;
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync();
@@ -151,6 +174,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.Database.SerializeAuditAppendsAsync();
+            OrderMetrics.Since(metrics.Open, taken);
 
             // Read under the lock, or on SQLite (this process the file's one writer) kept from the last committed batch;
             // the batch then extends the chain in memory, in order. Should anything else have appended meanwhile, the
@@ -185,12 +209,22 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
             var committing = Stopwatch.GetTimestamp();
             await transaction.CommitAsync();
             OrderMetrics.Since(metrics.Commit, committing);
+            OrderMetrics.Since(metrics.Batch, taken);
+            if (intents > 0)
+            {
+                OrderMetrics.Since(metrics.IntentBatch, taken);
+            }
+
+            committed = Stopwatch.GetTimestamp();
 
             // Only a committed end is kept; a failed batch leaves it unset, so the next batch reads the database.
             head = last;
         }
         catch (Exception ex)
         {
+            // Its intents were never written: the window of recent orders is read again from the database.
+            recentOrders.Forget();
+
             // Nothing of the batch is committed: every append still waiting hears why.
             foreach (var p in batch)
             {
@@ -219,6 +253,8 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
                 batch[n].Done.TrySetResult(rows);
             }
         }
+
+        OrderMetrics.Since(metrics.Settle, committed);
     }
 
     /// <summary>
@@ -229,7 +265,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     private async Task<ChainEnd> DecideRunAsync(ApplicationDbContext db, List<Pending> batch, int from, int to, List<OrderAuditEntry>?[] written, ChainEnd last, DateTimeOffset now)
     {
         var reading = Stopwatch.GetTimestamp();
-        var run = new AuditBatch(db, now);
+        var run = new AuditBatch(db, now, db.Database.IsSqlite() ? recentOrders : null);
         for (var n = from; n < to; n++)
         {
             batch[n].Work.Collect(run);

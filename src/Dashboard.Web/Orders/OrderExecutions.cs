@@ -36,35 +36,7 @@ public static class OrderExecutions
         switch (e.Status)
         {
             case "체결":
-                var quantity = e.UnitFillQuantity ?? e.FillQuantity ?? 0;
-                var price = e.UnitFillPrice ?? e.FillPrice ?? 0;
-                if (quantity <= 0 || intent.OpenQuantity <= 0)
-                {
-                    return null;
-                }
-
-                // Idempotent by the order's unfilled quantity, which only ever goes down: a push that leaves as many
-                // shares open as the intent already holds was counted before (read back from Kiwoom's lists after a
-                // gap, its push arriving late), and one overlapping such a read-back counts only what is new.
-                if (e.UnfilledQuantity is { } left)
-                {
-                    if (left >= intent.OpenQuantity)
-                    {
-                        return null;
-                    }
-
-                    quantity = Math.Min(quantity, intent.OpenQuantity - left);
-                }
-
-                quantity = Math.Min(quantity, intent.OpenQuantity);
-                intent.FilledQuantity += quantity;
-                intent.FilledAmount += quantity * price;
-                intent.OpenQuantity = Math.Min(intent.OpenQuantity - quantity, e.UnfilledQuantity ?? long.MaxValue);
-                intent.State = intent.OpenQuantity == 0 ? OrderState.Filled : OrderState.PartiallyFilled;
-                return OrderIntentStore.Event(
-                    intent, intent.State == OrderState.Filled ? OrderAuditKind.Fill : OrderAuditKind.PartialFill, AuditEvent.System,
-                    string.Create(CultureInfo.InvariantCulture, $"filled {quantity:N0} at {price:N0}; {intent.OpenQuantity:N0} open; execution {e.ExecutionNumber}"),
-                    quantity, price);
+                return Filled(intent, e);
             case "취소" or "확인" when IsCancel(e) && intent.OpenQuantity > 0:
                 // The cancel order's push: FID 900 is how many shares it cancelled, which may be part of what is open
                 // (cncl_qty below the remainder); the rest stays open. No quantity given: all of it, as Kiwoom's "0".
@@ -89,6 +61,87 @@ public static class OrderExecutions
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A fill push: counts the shares it shows that the intent has not counted yet, and only those (a late duplicate, or
+    /// a fill already read back from Kiwoom's lists, counts nothing). First the unfilled quantity (FID 902), which only
+    /// ever goes down, while the intent is open: below what we hold open, new; equal, counted before. When it cannot tell
+    /// (nothing open in our records, or Kiwoom holding more open than we do), the cumulative filled amount (FID 903), which
+    /// only ever goes up, whatever our records assumed about the open shares. The second one keeps a fill that raced a
+    /// cancel or modify at the exchange: the answer came first and took the shares off as if none had filled (open 0, or
+    /// fewer open than Kiwoom still held), and the fill must still be counted; the amend then took fewer shares than
+    /// recorded, which the fill's row says.
+    /// </summary>
+    private static AuditEvent? Filled(OrderIntent intent, OrderExecution e)
+    {
+        var quantity = e.UnitFillQuantity ?? e.FillQuantity ?? 0;
+        var price = e.UnitFillPrice ?? e.FillPrice ?? 0;
+        var shares = NewShares(intent, e, quantity, price);
+        if (shares <= 0)
+        {
+            return null;
+        }
+
+        // Shares beyond what our records held open were taken by an amend recorded ahead of this fill (the fill came first).
+        var overAmended = Math.Max(0, shares - intent.OpenQuantity);
+        intent.FilledQuantity += shares;
+        intent.FilledAmount += shares * price;
+        intent.OpenQuantity = Math.Min(Math.Max(0, intent.OpenQuantity - shares), e.UnfilledQuantity ?? long.MaxValue);
+        if (intent.State is not (OrderState.Cancelled or OrderState.Replaced))
+        {
+            intent.State = intent.OpenQuantity == 0 ? OrderState.Filled : OrderState.PartiallyFilled;
+        }
+
+        var correction = overAmended == 0 ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $"; filled before the {(intent.State == OrderState.Replaced ? "modify" : "cancel")} reached the exchange: it took {overAmended:N0} fewer than recorded");
+        return OrderIntentStore.Event(
+            intent, intent.State == OrderState.Filled ? OrderAuditKind.Fill : OrderAuditKind.PartialFill, AuditEvent.System,
+            string.Create(CultureInfo.InvariantCulture, $"filled {shares:N0} at {price:N0}; {intent.OpenQuantity:N0} open; execution {e.ExecutionNumber}{correction}"),
+            shares, price);
+    }
+
+    /// <summary>The shares of a fill push not counted yet (see <see cref="Filled"/>); 0 when it was counted before.</summary>
+    private static long NewShares(OrderIntent intent, OrderExecution e, long quantity, long price)
+    {
+        if (quantity <= 0)
+        {
+            return 0;
+        }
+
+        if (intent.OpenQuantity > 0)
+        {
+            if (e.UnfilledQuantity is not { } left)
+            {
+                return Math.Min(quantity, intent.OpenQuantity);
+            }
+
+            if (left < intent.OpenQuantity)
+            {
+                // One overlapping a read-back counts only what is new.
+                return Math.Min(quantity, intent.OpenQuantity - left);
+            }
+
+            if (left == intent.OpenQuantity)
+            {
+                // Exactly what our records hold open: counted before (read back from the lists, or a repeat).
+                return 0;
+            }
+
+            // Kiwoom still held more open than our records: an amend recorded here had not reached the exchange yet.
+        }
+
+        // Not new by the unfilled quantity (or nothing left open in our records): new only if Kiwoom's cumulative amount
+        // is ahead of ours by whole shares at this price. Ours may be below Kiwoom's by less than a share (a read-back at
+        // a rounded average price), never above: rounding down never counts a share twice.
+        if (e.CumulativeFilledAmount is not { } total || price <= 0
+            || intent.State is not (OrderState.Accepted or OrderState.PartiallyFilled or OrderState.Cancelled or OrderState.Replaced))
+        {
+            return 0;
+        }
+
+        var uncounted = Math.Max(0, total - intent.FilledAmount) / price;
+        return Math.Min(Math.Min(quantity, uncounted), Math.Max(0, intent.Quantity - intent.FilledQuantity));
     }
 
     /// <summary>
@@ -121,6 +174,16 @@ public static class OrderExecutions
         {
             // 취소: the rest cancelled; 확인 with nothing left: moved to a modify's new order.
             intent.State = e.Status == "취소" ? OrderState.Cancelled : OrderState.Replaced;
+        }
+
+        if (e.Status == "취소")
+        {
+            // The rest is cancelled, whichever cancel did it (ours or another app's): audited as a cancel, once. The cancel's
+            // own push and our answer come after it find nothing left to take (Amend moves 0) and add no second row.
+            return OrderIntentStore.Event(
+                intent, OrderAuditKind.Cancelled, AuditEvent.System,
+                string.Create(CultureInfo.InvariantCulture, $"{before - intent.OpenQuantity:N0} cancelled (confirmed by Kiwoom on the order itself, 00 취소); {intent.OpenQuantity:N0} open"),
+                before - intent.OpenQuantity);
         }
 
         return OrderIntentStore.Event(

@@ -31,6 +31,14 @@ public sealed class OrderMetrics
         ChainHead = H("audit.chain_head", "Finding the end of the chain once per batch");
         Commit = H("audit.commit", "One batch's COMMIT (the fsync)");
         Wakeup = H("audit.wakeup", "Batch committed until the appending caller runs again");
+        IntentQueueWait = H("audit.queue_wait.intent", "A new intent's append queued until a batch takes it (audit.queue_wait, intents only)");
+        WriterStart = H("audit.writer_start", "An append that found the writer idle, until the writer's task runs (a thread-pool hop)");
+        Open = H("audit.open", "One batch's context, connection and BEGIN before its first read");
+        Batch = H("audit.batch", "One batch taken until committed: everything the writer does for it (its appends' commit waits on it)");
+        IntentBatch = H("audit.batch.intents", "audit.batch, of the batches holding at least one new intent");
+        Settle = H("audit.settle", "A batch committed until every append of it is told (transaction and context disposed, rows logged)");
+        BatchAppends = meter.CreateHistogram<double>("dashboard.orders.audit.batch_appends", "{append}", "Appends taken into one batch");
+        BatchIntents = meter.CreateHistogram<double>("dashboard.orders.audit.batch_intents", "{append}", "New intents taken into one batch");
     }
 
     public Histogram<double> Admit { get; }
@@ -62,6 +70,22 @@ public sealed class OrderMetrics
     public Histogram<double> Commit { get; }
 
     public Histogram<double> Wakeup { get; }
+
+    public Histogram<double> IntentQueueWait { get; }
+
+    public Histogram<double> WriterStart { get; }
+
+    public Histogram<double> Open { get; }
+
+    public Histogram<double> Batch { get; }
+
+    public Histogram<double> IntentBatch { get; }
+
+    public Histogram<double> Settle { get; }
+
+    public Histogram<double> BatchAppends { get; }
+
+    public Histogram<double> BatchIntents { get; }
 
     /// <summary>Records the time since <paramref name="started"/> (a <see cref="Stopwatch.GetTimestamp"/>) when anyone listens.</summary>
     public static void Since(Histogram<double> histogram, long started)

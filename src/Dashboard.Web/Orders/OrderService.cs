@@ -296,6 +296,12 @@ public sealed class OrderService(
         target.OpenQuantity = open;
         if (change.Action == OrderAction.Cancel)
         {
+            if (moved == 0)
+            {
+                // Nothing left for it to take: the original's own 취소 push (or a fill) counted these shares already.
+                return null;
+            }
+
             if (target.OpenQuantity == 0)
             {
                 target.State = OrderState.Cancelled;

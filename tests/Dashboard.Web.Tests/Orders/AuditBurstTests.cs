@@ -149,6 +149,35 @@ public sealed class AuditBurstTests : IAsyncLifetime
         Assert.True((await host.Audit.VerifyAsync()).IsIntact);
     }
 
+    [Fact]
+    public async Task OrdersPerMinuteCountAcrossBatchesAndNotTheIntentsOfABatchThatFailed()
+    {
+        // Two orders of member 0, each its own transaction: the writer keeps the count from here on (SQLite).
+        Assert.Equal(OrderOutcome.Accepted, (await PlaceAsync(0, Ticket(0))).Outcome);
+        Assert.Equal(OrderOutcome.Accepted, (await PlaceAsync(0, Ticket(0))).Outcome);
+        var placed = (await PlaceAsync(1, Ticket(1))).Order!;
+
+        // A third in a batch whose save fails: never written, so it must not count toward member 0's three a minute.
+        var store = host.Services.GetRequiredService<OrderIntentStore>();
+        var release = await HoldWriterAsync();
+        var third = PlaceAsync(0, Ticket(0));
+        await Eventually.TrueAsync(() => host.Audit.Queued == 1, TimeSpan.FromSeconds(30));
+        var refused = store.ChangeAsync(placed.IntentId, i =>
+        {
+            i.StockCode = null!;
+            return OrderIntentStore.Event(i, OrderAuditKind.Reconciled, AuditEvent.System, "refused on save");
+        });
+        await Eventually.TrueAsync(() => host.Audit.Queued == 2, TimeSpan.FromSeconds(30));
+        release.SetResult();
+        await Assert.ThrowsAsync<DbUpdateException>(() => third);
+        await Assert.ThrowsAsync<DbUpdateException>(() => refused);
+
+        Assert.Equal(OrderOutcome.Accepted, (await PlaceAsync(0, Ticket(0))).Outcome);
+        var fourth = await PlaceAsync(0, Ticket(0));
+        Assert.Equal((OrderOutcome.Refused, "TooManyOrders"), (fourth.Outcome, fourth.Reasons[0].Code));
+        Assert.True((await host.Audit.VerifyAsync()).IsIntact);
+    }
+
     private static AuditEvent Event(string details) => new(OrderAuditKind.LimitChanged, "member", "admin", Details: details);
 
     /// <summary>Puts a database decision in the writer that stays there until the returned source is completed.</summary>

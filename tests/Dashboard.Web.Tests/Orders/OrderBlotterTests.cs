@@ -24,6 +24,48 @@ public sealed class OrderBlotterTests
     }
 
     [Fact]
+    public async Task EachOrderShowsItsStockNameBesideTheCodeFromTheSessionListing()
+    {
+        await using var context = new OrdersTestContext();
+        var session = new ListedStocksSession(new("005930", "삼성전자", "KOSPI"), new("000660", "SK하이닉스", "KOSPI"), new("035420", "NAVER", "KOSPI"));
+        context.Sessions.Session = session;
+        var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Existing.Add(open);
+        context.Orders.Existing.Add(FakeOrderService.View(Guid.NewGuid(), "000660", OrderState.Filled, "0000102", open: 0, filled: 10));
+
+        var blotter = context.Render<OrderBlotter>();
+        blotter.Find("#blotter-tab-History").Click();
+
+        blotter.WaitForAssertion(() =>
+        {
+            var row = blotter.Find($"#order-{open.IntentId:N}");
+            Assert.Equal("삼성전자", row.QuerySelector(".blotter-name")?.TextContent);
+            Assert.Equal("005930", row.QuerySelector(".blotter-code")?.TextContent);
+            Assert.Equal(["SK하이닉스", "삼성전자"], blotter.FindAll(".blotter-name").Select(n => n.TextContent).Order(StringComparer.Ordinal));
+        });
+
+        // An order of a stock not shown before, pushed by the service: named too, and the names already known not looked up again.
+        var searches = session.Searches;
+        var naver = FakeOrderService.View(Guid.NewGuid(), "035420", OrderState.Accepted, "0000103") with { UpdatedAt = context.Time.GetUtcNow().AddSeconds(1) };
+        context.Orders.Events.Publish(OrdersTestContext.MemberId, new OrderUpdate(OrderAuditKind.Accepted, naver));
+        blotter.WaitForAssertion(() => Assert.Equal("NAVER", blotter.Find($"#order-{naver.IntentId:N} .blotter-name").TextContent));
+        Assert.Equal(searches + 1, session.Searches);
+    }
+
+    [Fact]
+    public async Task WithoutASessionTheCodeStandsAlone()
+    {
+        await using var context = new OrdersTestContext();
+        var open = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Existing.Add(open);
+
+        var blotter = context.Render<OrderBlotter>();
+
+        Assert.Equal("005930", blotter.Find($"#order-{open.IntentId:N} .blotter-code").TextContent);
+        Assert.Empty(blotter.FindAll(".blotter-name"));
+    }
+
+    [Fact]
     public async Task AFillPushedByTheServiceAppearsWithoutReloading()
     {
         await using var context = new OrdersTestContext();

@@ -28,7 +28,8 @@ internal sealed class OrdersTestContext : BunitContext
         Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<IOrderService>(Orders);
-        Services.AddSingleton<IBrokerSessions>(new FakeBrokerSessions(environment));
+        Sessions = new FakeBrokerSessions(environment);
+        Services.AddSingleton<IBrokerSessions>(Sessions);
         Services.AddOptions<OrdersOptions>();
         Services.AddSingleton<IPriceReferenceSource, BrokerPriceReferenceSource>();
         connection.Open();
@@ -48,6 +49,8 @@ internal sealed class OrdersTestContext : BunitContext
     }
 
     public FakeOrderService Orders { get; } = new();
+
+    public FakeBrokerSessions Sessions { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
 

@@ -92,7 +92,7 @@ public sealed class OriginalConfirmationTests : IAsyncLifetime
         await alice.PushAsync(OrderPushes.Confirmation(placed.OrderNumber!, 10, unfilled: 0, status: "취소"));
 
         Assert.Equal((OrderState.Cancelled, 0L), await StateAsync(placed.IntentId));
-        Assert.Equal(OrderAuditKind.Reconciled, (await Host.AuditRowsAsync(placed.IntentId)).Last().Kind);
+        Assert.Equal(OrderAuditKind.Cancelled, (await Host.AuditRowsAsync(placed.IntentId)).Last().Kind);
     }
 
     private async Task<(OrderState, long)> StateAsync(Guid intentId)

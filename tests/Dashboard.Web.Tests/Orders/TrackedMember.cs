@@ -48,9 +48,12 @@ internal sealed class TrackedMember : IAsyncDisposable
 /// <summary>00 pushes (주문체결) as Kiwoom sends them, for the tracker tests.</summary>
 internal static class OrderPushes
 {
-    /// <summary>A fill of <paramref name="fill"/> shares leaving <paramref name="unfilled"/> open (FID 902).</summary>
-    public static OrderExecution Fill(string number, long fill, long unfilled, long price) => new(
-        "1234567890", number, TrackedMember.Code, "삼성전자", "체결", "+매수", "보통", "2", fill + unfilled, 70_000, unfilled, null, "0000000",
+    /// <summary>
+    /// A fill of <paramref name="fill"/> shares leaving <paramref name="unfilled"/> open (FID 902); <paramref name="cumulativeAmount"/>
+    /// the order's filled amount so far, this fill included (FID 903), when the test gives it.
+    /// </summary>
+    public static OrderExecution Fill(string number, long fill, long unfilled, long price, long? cumulativeAmount = null) => new(
+        "1234567890", number, TrackedMember.Code, "삼성전자", "체결", "+매수", "보통", "2", fill + unfilled, 70_000, unfilled, cumulativeAmount, "0000000",
         new TimeOnly(9, 30), "1", price, fill, price, fill, null, null, null, "0", "1", DateTimeOffset.UtcNow);
 
     /// <summary>
