@@ -8,6 +8,8 @@ using Dashboard.Web.Tests.Broker.Fakes;
 using Dashboard.Web.Tests.Components;
 using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 using SignedPrice = Dashboard.Kiwoom.Wire.SignedPrice;
+using Rate = Dashboard.Kiwoom.Wire.Rate;
+using Quantity = Dashboard.Kiwoom.Wire.Quantity;
 using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
 namespace Dashboard.Web.Tests.Etf;
@@ -62,7 +64,7 @@ public sealed class EtfPageTests : IAsyncLifetime
     {
         session.FakeQueries.Answer("ka40009", _ => new Ka40009Response
         {
-            Etfnavarray = new([new Ka40009EtfnavarrayItem { Nav = "10000.00", NavfluRt = "+0.25", TraceEorRt = "0.10" }]),
+            Etfnavarray = new([new Ka40009EtfnavarrayItem { Nav = "10000.00", NavfluRt = Rate.Parse("+0.25"), TraceEorRt = Rate.Parse("0.10") }]),
         });
         var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
 
@@ -101,13 +103,13 @@ public sealed class EtfPageTests : IAsyncLifetime
     [Fact]
     public void TheNavByTimeTableReadsItsChangeRatesAndPricesLikeTheNav()
     {
-        // ka40009 sends every column as bare text: the change and the rates signed, prices and counts plain.
+        // ka40009 leaves every column bare in the guide; the catalog errata read them as the same values the other ETF tables carry.
         session.FakeQueries.Answer("ka40009", _ => new Ka40009Response
         {
             Etfnavarray = new([new Ka40009EtfnavarrayItem
             {
-                Nav = "+53584.20", NavpredPre = "+354.95", NavfluRt = "0.67", TraceEorRt = "0.04", DisptyRt = "-0.21",
-                BasePrice = "53225", ForRmndQty = "1200",
+                Nav = "+53584.20", NavpredPre = "+354.95", NavfluRt = Rate.Parse("0.67"), TraceEorRt = Rate.Parse("0.04"), DisptyRt = Rate.Parse("-0.21"),
+                BasePrice = SignedPrice.Parse("53225"), ForRmndQty = Quantity.Parse("1200"),
             }]),
         });
         var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
@@ -134,7 +136,7 @@ public sealed class EtfPageTests : IAsyncLifetime
     {
         session.FakeQueries.Answer("ka40009", _ => new Ka40009Response
         {
-            Etfnavarray = new([new Ka40009EtfnavarrayItem { Nav = "-10000.00", NavfluRt = "-0.25", TraceEorRt = "0.10" }]),
+            Etfnavarray = new([new Ka40009EtfnavarrayItem { Nav = "-10000.00", NavfluRt = Rate.Parse("-0.25"), TraceEorRt = Rate.Parse("0.10") }]),
         });
         var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
 
