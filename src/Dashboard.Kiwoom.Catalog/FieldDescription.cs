@@ -65,6 +65,8 @@ public sealed partial record FieldDescription
         Subject = SubjectOf(lower);
         HeadlineNamesChange = Headline.StartsWith("change", StringComparison.OrdinalIgnoreCase) || Headline.Contains("net", StringComparison.OrdinalIgnoreCase);
         HeadlineNamesPrice = Headline.Contains("price", StringComparison.OrdinalIgnoreCase);
+        IsWeight = (UnitIsPercent || RateInPercent) && Headline.Contains("weight", StringComparison.OrdinalIgnoreCase);
+        IsMagnitude = lower.Contains("a size, not a direction", StringComparison.Ordinal);
     }
 
     /// <summary>The description as the catalog gives it.</summary>
@@ -78,6 +80,19 @@ public sealed partial record FieldDescription
 
     /// <summary>The headline names a price.</summary>
     public bool HeadlineNamesPrice { get; }
+
+    /// <summary>
+    /// A percentage that is a weight, a share of a whole: its headline names a weight ("Weight", "Holding weight (%)", "Foreign
+    /// weight"). A weight is not a move: it reads without a plus sign and is never coloured up or down, whatever sign the
+    /// wire puts on it (ka20003's "+31.25").
+    /// </summary>
+    public bool IsWeight { get; }
+
+    /// <summary>
+    /// A percentage that is a size, not a move ("a size, not a direction": a tracking error). It is written with the
+    /// sign every rate is written with ("+0.04%") but never coloured up or down.
+    /// </summary>
+    public bool IsMagnitude { get; }
 
     /// <summary>What the description starts by naming, for the subjects both readers care about.</summary>
     public FieldSubject Subject { get; }

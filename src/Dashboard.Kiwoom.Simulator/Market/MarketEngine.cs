@@ -489,7 +489,7 @@ public sealed class MarketEngine : IDisposable
 
     private long NextEtfPrice(Instrument i)
     {
-        var nav = (long)Math.Round(EtfNav(i));
+        var nav = (long)Math.Round(BasketNav(i));
         var offset = _rng.Next(-2, 3) * TickSize.For(i.Kind, nav);
         return TickSize.RoundDown(i.Kind, nav + offset);
     }
@@ -502,8 +502,17 @@ public sealed class MarketEngine : IDisposable
         return Math.Max(5, TickSize.RoundDown(i.Kind, theo + _rng.Next(-1, 2) * 5));
     }
 
-    /// <summary>NAV per share from the basket's live prices.</summary>
-    public decimal EtfNav(Instrument etf) => EtfNavAt(etf, static m => m.Last);
+    /// <summary>
+    /// The NAV of <paramref name="etf"/> now, the one every TR and push reports (ka40003's row for today, ka40004, ka40006,
+    /// ka40009's latest row, 0G): the NAV published with the fund's last print, as 0G carries it with the trade, or before
+    /// its first print the basket's live value. The basket keeps moving between the fund's prints; reading it live in some
+    /// answers and at the print in others gave one fund two NAVs at the same moment.
+    /// </summary>
+    public decimal EtfNav(Instrument etf) =>
+        etf.Trades.Count > 0 && etf.Trades.FromNewest(0) is { Nav: > 0 } last ? last.Nav : BasketNav(etf);
+
+    /// <summary>NAV per share from the basket's live prices: what the fund's next print is priced from and publishes.</summary>
+    public decimal BasketNav(Instrument etf) => EtfNavAt(etf, static m => m.Last);
 
     /// <summary>NAV per share with each constituent at <paramref name="price"/> (the previous close gives yesterday's NAV).</summary>
     public decimal EtfNavAt(Instrument etf, Func<Instrument, long> price)
@@ -658,7 +667,7 @@ public sealed class MarketEngine : IDisposable
         SplitFlows(i, signedQuantity, price);
         RebuildBook(i, signedQuantity > 0);
         Interlocked.Increment(ref _tradeCount);
-        var trade = new Trade(now, price, signedQuantity, i.Volume, i.Kind == InstrumentKind.Etf ? EtfNav(i) : 0, singlePrice);
+        var trade = new Trade(now, price, signedQuantity, i.Volume, i.Kind == InstrumentKind.Etf ? BasketNav(i) : 0, singlePrice);
         i.Trades.Add(trade);
         var kst = KoreaTime.WallClock(now);
         i.Minutes.Record(new DateTime(kst.Year, kst.Month, kst.Day, kst.Hour, kst.Minute, 0, DateTimeKind.Unspecified), price, qty);

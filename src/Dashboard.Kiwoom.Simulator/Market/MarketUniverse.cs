@@ -56,6 +56,29 @@ public sealed class MarketUniverse
         return SectorByCode.GetValueOrDefault(c.EndsWith("_AL", StringComparison.Ordinal) || c.EndsWith("_NX", StringComparison.Ordinal) ? c[..^3] : c);
     }
 
+    /// <summary>
+    /// The weight of <paramref name="sector"/> (ka20003's wght): its members' share of their market's capitalization at the
+    /// last prices, in percent, for an industry; the industries of a market split it, so their weights add up to 100 (within
+    /// rounding). Null for the composite, size and KOSPI200 indices: the whole market or a cut across it, not a part of it.
+    /// </summary>
+    public decimal? SectorWeight(Sector sector)
+    {
+        if (!sector.IsIndustry)
+        {
+            return null;
+        }
+
+        var market = sector.Members[0].Market;
+        decimal total = 0;
+        foreach (var s in Stocks)
+        {
+            total += s.Market == market ? s.Last * (decimal)s.ListedShares : 0;
+        }
+
+        var own = sector.Members.Sum(m => m.Last * (decimal)m.ListedShares);
+        return total == 0 ? 0 : Math.Round(own * 100 / total, 2);
+    }
+
     /// <summary>The venue suffix Kiwoom puts on codes in answers for <c>stex_tp</c> 1 (KRX, none), 2 (Nextrade, "_NX") and 3 (combined, "_AL").</summary>
     public static string VenueSuffix(string? stexTp) => stexTp switch
     {
@@ -300,7 +323,8 @@ public sealed class MarketUniverse
                 "201" => byCap.Take(kospi.Length * 3 / 5).ToArray(),
                 _ => stocks.Where(s => s.SectorCode == code).ToArray(),
             };
-            sectors.Add(new Sector(code, name, market, level, members.Count > 0 ? members : byCap.Take(1).ToArray()));
+            var industry = code is not ("001" or "002" or "003" or "004" or "101" or "201") && members.Count > 0;
+            sectors.Add(new Sector(code, name, market, level, members.Count > 0 ? members : byCap.Take(1).ToArray()) { IsIndustry = industry });
         }
 
         return sectors;

@@ -138,15 +138,20 @@ public sealed class PriceHistory(MarketEngine engine)
         var time = anchor.Time;
         var cumulative = anchor.CumulativeVolume - Math.Abs(anchor.Quantity);
 
-        // An ETF's seeded prints carry the NAV at today's premium, since the basket's past prices are not kept.
-        var navPerPrice = i.Kind == InstrumentKind.Etf && i.Last > 0 ? engine.EtfNav(i) / i.Last : 0;
+        // An ETF's seeded prints carry the NAV at today's premium, since the basket's past prices are not kept. Without a
+        // live print the newest seeded one is the last price the quote shows, with the NAV every other TR reports now.
+        var nav = i.Kind == InstrumentKind.Etf ? engine.EtfNav(i) : 0;
+        var navPerPrice = i.Last > 0 ? nav / i.Last : 0;
+        var newest = result.Count == 0;
         while (result.Count < count && cumulative > 0)
         {
-            price = Walk(i, price, rng, 1);
+            var walked = Walk(i, price, rng, 1);
+            price = newest ? anchor.Price : walked;
             time = time.AddSeconds(-rng.Next(1, 20));
             var qty = Math.Min(cumulative, rng.Next(1, 300));
-            result.Add(new Trade(time, price, rng.Next(2) == 0 ? qty : -qty, cumulative, Math.Round(price * navPerPrice, 2)));
+            result.Add(new Trade(time, price, rng.Next(2) == 0 ? qty : -qty, cumulative, newest ? nav : Math.Round(price * navPerPrice, 2)));
             cumulative -= qty;
+            newest = false;
         }
 
         return result;

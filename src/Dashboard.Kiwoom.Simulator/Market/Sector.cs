@@ -14,6 +14,12 @@ public sealed class Sector(string code, string name, string market, decimal base
 
     public IReadOnlyList<Instrument> Members { get; } = members;
 
+    /// <summary>
+    /// An industry (음식료업, 전기전자 …): its members are the stocks filed under its code, and the industries of a market
+    /// split it between them. The composite, the size classes and KOSPI200 are the whole market or a cut across it.
+    /// </summary>
+    public bool IsIndustry { get; init; }
+
     /// <summary>Cap-weighted level: the base level scaled by members' value now versus at the previous close.</summary>
     public decimal LevelAt(Func<Instrument, long> price)
     {

@@ -39,6 +39,12 @@ internal static partial class FieldRenderer
             return expected;
         }
 
+        // A sector row's weight (ka20003) is its share of its market, blank for the indices that are not a part of it.
+        if (f.Name == "wght" && ctx.Instrument is null && ctx.Sector is { } weighed)
+        {
+            return ctx.Engine.Universe.SectorWeight(weighed) is { } weight ? FormatRate(f, weight) : "";
+        }
+
         // An ELW's underlying (ka30012 aset_cd, bsis_aset_1) is its model underlying, so a client can follow it.
         if (f.Name is "aset_cd" or "bsis_aset_1" && ctx.Instrument?.Elw is { } underlyingTerms)
         {

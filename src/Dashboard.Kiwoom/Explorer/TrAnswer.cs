@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Wire;
 
@@ -25,7 +26,7 @@ public sealed record TrAnswer(
 
         // Single fields repeat on every page; the last page's are the freshest.
         var fields = properties.Where(p => !p.IsList)
-            .Select(p => new TrAnswerField(new TrColumn(p.Name, Label(catalog.GetValueOrDefault(p.Name)), true), Shown(ReadingOf(catalog.GetValueOrDefault(p.Name)), p.ValueOf(pages[^1]))))
+            .Select(p => new TrAnswerField(new TrColumn(p.Name, Label(catalog.GetValueOrDefault(p.Name)), true), Shown(p.Name, ReadingOf(catalog.GetValueOrDefault(p.Name)), p.ValueOf(pages[^1]))))
             .Concat(pages.SelectMany(p => WireProperty.ExtraOf(p) ?? []).DistinctBy(e => e.Key)
                 .Select(e => new TrAnswerField(new TrColumn(e.Key, string.Empty, false), TrCell.Of(e.Value))))
             .ToList();
@@ -72,7 +73,7 @@ public sealed record TrAnswer(
         {
             var rowExtra = WireProperty.ExtraOf(row);
             return (IReadOnlyList<TrCell>)[
-                .. columns.Select((c, i) => Shown(readings[i], c.ValueOf(row))),
+                .. columns.Select((c, i) => Shown(c.Name, readings[i], c.ValueOf(row))),
                 .. extra.Select(name => rowExtra is not null && rowExtra.TryGetValue(name, out var value) ? TrCell.Of(value) : TrCell.Empty),
             ];
         }).ToList();
@@ -83,15 +84,47 @@ public sealed record TrAnswer(
 
     /// <summary>
     /// The value as its catalog description says it reads, beyond its wire type: ×100 with the decimal point removed
-    /// (tracking errors, implied volatilities, ka10051's index) and, for signed values left as text (index points, ETF
-    /// NAVs), their sign: a direction when the description says "leading + or -", arithmetic otherwise.
+    /// (tracking errors, implied volatilities, ka10051's index); for signed values left as text (index points, ETF
+    /// NAVs), their sign: a direction when the description says "leading + or -", arithmetic otherwise; a weight as a
+    /// share of a whole and a tracking error as a size (<see cref="Percentage"/>). The CLI's tables, the explorer and
+    /// the market screens all read answers through here, so a correction made in the catalog (overlay.json's errata)
+    /// shows the same everywhere.
     /// </summary>
-    private static TrCell Shown(FieldDescription? reading, object? value)
+    private static TrCell Shown(string name, FieldDescription? reading, object? value)
     {
         var hundredths = reading is { IndexTimes100: true } or { RateTimes100: true };
-        return value is string text && reading is { SaysSigned: true, ZeroPadded: false } ? TrCell.SignedText(text, reading.LeadingSign, hundredths)
+        var cell = value is string text && reading is { SaysSigned: true, ZeroPadded: false } ? TrCell.SignedText(text, reading.LeadingSign, hundredths)
             : hundredths ? TrCell.Of(value).Hundredths()
+            : value is string bare && IsQuantityOrAmountByName(name) ? TrCell.SignedText(bare, isDirection: false, hundredths: false)
             : TrCell.Of(value);
+        return reading is { IsWeight: true } or { IsMagnitude: true } ? Percentage(reading, cell) : cell;
+    }
+
+    /// <summary>
+    /// The guide names its volumes and amounts by convention (*_qty, *_amt, *_prica), and many of them it leaves without
+    /// a unit, so their wire type stays text (ka10030's session volumes "19033"). Such text, when it is a number, is
+    /// written with separators like the typed volumes beside it (the simulator reads the same names the same way).
+    /// </summary>
+    private static bool IsQuantityOrAmountByName(string name) =>
+        name.EndsWith("_qty", StringComparison.Ordinal) || name.EndsWith("_amt", StringComparison.Ordinal) || name.EndsWith("_prica", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A weight ("+31.25" or the rate "+31.25%") as the share it is: "31.25%" with the decimals it came with, uncoloured.
+    /// A size such as a tracking error: "+0.04%" as the ETF card writes it (two decimals), uncoloured. A value that is
+    /// not a percentage number is returned as it is.
+    /// </summary>
+    private static TrCell Percentage(FieldDescription reading, TrCell cell)
+    {
+        var text = cell.Text.Trim().TrimEnd('%');
+        if (cell.IsMalformed || text.Length == 0
+            || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return cell;
+        }
+
+        return reading.IsWeight
+            ? new TrCell(text.TrimStart('+') + "%", TrCellTone.None, true, false)
+            : new TrCell(value.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%", TrCellTone.None, true, false);
     }
 
     /// <summary>

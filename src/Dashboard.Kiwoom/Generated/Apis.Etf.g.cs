@@ -191,7 +191,7 @@ public sealed record Ka40003EtfdalyTrnsnItem : W.KiwoomRow, W.IWireChecked
     [JsonPropertyName("navetfdispty_rt")]
     public W.Rate NavetfdisptyRt { get; init; }
 
-    /// <summary>추적오차율 — Tracking error rate. Value x100 with the decimal point removed, e.g. "2658" means 26.58. Example: "0"</summary>
+    /// <summary>추적오차율 — Tracking error rate in %, value x100 with the decimal point removed (e.g. "2658" means 26.58%); a size, not a direction. Example: "0"</summary>
     [JsonPropertyName("trace_eor_rt")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? TraceEorRt { get; init; }
@@ -319,7 +319,7 @@ public sealed record Ka40004EtfallMrprItem : W.KiwoomRow, W.IWireChecked
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? Nav { get; init; }
 
-    /// <summary>추적오차율 — Tracking error rate. Unit: %; signed percentage with 2 decimal places. Example: "0.00"</summary>
+    /// <summary>추적오차율 — Tracking error rate. Unit: %; percentage with 2 decimal places; a size, not a direction. Example: "0.00"</summary>
     [JsonPropertyName("trace_eor_rt")]
     public W.Rate TraceEorRt { get; init; }
 
@@ -730,63 +730,63 @@ public sealed record Ka40009EtfnavarrayItem : W.KiwoomRow, W.IWireChecked
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? Nav { get; init; }
 
-    /// <summary>NAV전일대비 — NAV change vs previous day. Example: ""</summary>
+    /// <summary>NAV전일대비 — NAV change vs previous day, with 2 decimal places; signed number. Example: ""</summary>
     [JsonPropertyName("navpred_pre")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? NavpredPre { get; init; }
 
-    /// <summary>NAV등락율 — NAV change rate. Example: ""</summary>
+    /// <summary>NAV등락율 — NAV change rate. Unit: %; signed percentage with 2 decimal places. Example: ""</summary>
     [JsonPropertyName("navflu_rt")]
-    [JsonConverter(typeof(W.WireStringConverter))]
-    public string? NavfluRt { get; init; }
+    public W.Rate NavfluRt { get; init; }
 
-    /// <summary>추적오차율 — Tracking error rate. Example: ""</summary>
+    /// <summary>추적오차율 — Tracking error rate. Unit: %; percentage with 2 decimal places; a size, not a direction. Example: ""</summary>
     [JsonPropertyName("trace_eor_rt")]
-    [JsonConverter(typeof(W.WireStringConverter))]
-    public string? TraceEorRt { get; init; }
+    public W.Rate TraceEorRt { get; init; }
 
-    /// <summary>괴리율 — Disparity rate. Example: ""</summary>
+    /// <summary>괴리율 — Disparity rate (premium or discount of the price to the NAV). Unit: %; signed percentage with 2 decimal places. Example: ""</summary>
     [JsonPropertyName("dispty_rt")]
-    [JsonConverter(typeof(W.WireStringConverter))]
-    public string? DisptyRt { get; init; }
+    public W.Rate DisptyRt { get; init; }
 
-    /// <summary>주식수 — Number of shares. Example: "133100"</summary>
+    /// <summary>주식수 — Number of shares. Unit: shares. Example: "133100"</summary>
     [JsonPropertyName("stkcnt")]
-    [JsonConverter(typeof(W.WireStringConverter))]
-    public string? Stkcnt { get; init; }
+    public W.Quantity Stkcnt { get; init; }
 
-    /// <summary>기준가 — Base price. Example: "4450"</summary>
+    /// <summary>기준가 — Base price. Unit: KRW; signed number (leading + or - shows the direction vs the previous close, not a negative value). Example: "4450"</summary>
     [JsonPropertyName("base_pric")]
-    [JsonConverter(typeof(W.WireStringConverter))]
-    public string? BasePrice { get; init; }
+    public W.SignedPrice BasePrice { get; init; }
 
-    /// <summary>외인보유수량 — Foreign holding quantity. Example: ""</summary>
+    /// <summary>외인보유수량 — Foreign holding quantity. Unit: shares. Example: ""</summary>
     [JsonPropertyName("for_rmnd_qty")]
-    [JsonConverter(typeof(W.WireStringConverter))]
-    public string? ForRmndQty { get; init; }
+    public W.Quantity ForRmndQty { get; init; }
 
-    /// <summary>대용가 — Substitute (collateral) price. Example: ""</summary>
+    /// <summary>대용가 — Substitute (collateral) price. Unit: KRW; signed number (leading + or - shows the direction vs the previous close, not a negative value). Example: ""</summary>
     [JsonPropertyName("repl_pric")]
-    [JsonConverter(typeof(W.WireStringConverter))]
-    public string? ReplPric { get; init; }
+    public W.SignedPrice ReplPric { get; init; }
 
-    /// <summary>환산가격 — Converted price. Example: ""</summary>
+    /// <summary>환산가격 — Converted price. Unit: KRW; signed number (leading + or - shows the direction vs the previous close, not a negative value). Example: ""</summary>
     [JsonPropertyName("conv_pric")]
-    [JsonConverter(typeof(W.WireStringConverter))]
-    public string? ConvPric { get; init; }
+    public W.SignedPrice ConvPric { get; init; }
 
-    /// <summary>DR/주 — DR per share. Example: ""</summary>
+    /// <summary>DR/주 — DR per share: underlying shares one depositary receipt stands for; signed number. Example: ""</summary>
     [JsonPropertyName("drstk")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? Drstk { get; init; }
 
-    /// <summary>원주가격 — Underlying share price. Example: ""</summary>
+    /// <summary>원주가격 — Underlying share price. Unit: KRW; signed number (leading + or - shows the direction vs the previous close, not a negative value). Example: ""</summary>
     [JsonPropertyName("wonju_pric")]
-    [JsonConverter(typeof(W.WireStringConverter))]
-    public string? WonjuPric { get; init; }
+    public W.SignedPrice WonjuPric { get; init; }
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
+        collector.Value("navflu_rt", NavfluRt);
+        collector.Value("trace_eor_rt", TraceEorRt);
+        collector.Value("dispty_rt", DisptyRt);
+        collector.Value("stkcnt", Stkcnt);
+        collector.Value("base_pric", BasePrice);
+        collector.Value("for_rmnd_qty", ForRmndQty);
+        collector.Value("repl_pric", ReplPric);
+        collector.Value("conv_pric", ConvPric);
+        collector.Value("wonju_pric", WonjuPric);
         collector.Extra(Extra);
     }
 }

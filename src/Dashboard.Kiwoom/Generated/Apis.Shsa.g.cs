@@ -87,7 +87,7 @@ public sealed record Ka10014ShrtsTrnsnItem : W.KiwoomRow, W.IWireChecked
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? OvrShrtsQty { get; init; }
 
-    /// <summary>매매비중 — Trading share. Unit: %; signed, 2 decimal places</summary>
+    /// <summary>매매비중 — Trading weight (short sales' share of the volume). Unit: %; signed, 2 decimal places</summary>
     [JsonPropertyName("trde_wght")]
     public W.Rate TrdeWght { get; init; }
 

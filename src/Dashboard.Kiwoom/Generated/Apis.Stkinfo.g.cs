@@ -163,10 +163,9 @@ public sealed record Ka10001Response : KiwoomResponse, W.IWireChecked
     [JsonPropertyName("mac")]
     public W.Amount Mac { get; init; }
 
-    /// <summary>시가총액비중 — Market cap weight</summary>
+    /// <summary>시가총액비중 — Market cap weight. Unit: %; 2 decimal places</summary>
     [JsonPropertyName("mac_wght")]
-    [JsonConverter(typeof(W.WireStringConverter))]
-    public string? MacWght { get; init; }
+    public W.Rate MacWght { get; init; }
 
     /// <summary>외인소진률 — Foreign limit exhaustion rate. Unit: %; signed, 2 decimal places</summary>
     [JsonPropertyName("for_exh_rt")]
@@ -320,6 +319,7 @@ public sealed record Ka10001Response : KiwoomResponse, W.IWireChecked
         collector.Value("oyr_hgst", OyrHgst);
         collector.Value("oyr_lwst", OyrLwst);
         collector.Value("mac", Mac);
+        collector.Value("mac_wght", MacWght);
         collector.Value("for_exh_rt", ForExhRt);
         collector.Value("repl_pric", ReplPric);
         collector.Value("sale_amt", SaleAmt);
@@ -863,10 +863,9 @@ public sealed record Ka10015DalyTrdeDtlItem : W.KiwoomRow, W.IWireChecked
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? ForPoss { get; init; }
 
-    /// <summary>외인비중 — Foreign weight</summary>
+    /// <summary>외인비중 — Foreign weight. Unit: %; 2 decimal places</summary>
     [JsonPropertyName("for_wght")]
-    [JsonConverter(typeof(W.WireStringConverter))]
-    public string? ForWght { get; init; }
+    public W.Rate ForWght { get; init; }
 
     /// <summary>외인순매수 — Foreigner net buying</summary>
     [JsonPropertyName("for_netprps")]
@@ -937,6 +936,7 @@ public sealed record Ka10015DalyTrdeDtlItem : W.KiwoomRow, W.IWireChecked
         collector.Value("opmr_trde_wght", OpmrTrdeWght);
         collector.Value("af_mkrt_trde_qty", AfMkrtTrdeQty);
         collector.Value("af_mkrt_trde_wght", AfMkrtTrdeWght);
+        collector.Value("for_wght", ForWght);
         collector.Value("bf_mkrt_trde_prica", BfMkrtTrdePrica);
         collector.Value("bf_mkrt_trde_prica_wght", BfMkrtTrdePricaWght);
         collector.Value("opmr_trde_prica", OpmrTrdePrica);

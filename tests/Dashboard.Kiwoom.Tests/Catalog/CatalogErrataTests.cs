@@ -67,4 +67,29 @@ public sealed class CatalogErrataTests
 
         Assert.True(FieldDescription.Read(desc).LeadingSign, desc);
     }
+
+    [Theory]
+    [InlineData("ka40009", "etfnavarray", "navflu_rt")]
+    [InlineData("ka40009", "etfnavarray", "dispty_rt")]
+    public void TheEmbeddedCatalogReadsKa40009sBareRatesAsSignedPercentages(string apiId, string list, string field)
+    {
+        var facts = FieldDescription.Read(Desc(apiId, list, field));
+
+        Assert.True(facts.UnitIsPercent && facts.SaysSigned && !facts.IsMagnitude && !facts.IsWeight, facts.Text);
+    }
+
+    [Theory]
+    [InlineData("ka40003", "etfdaly_trnsn")]
+    [InlineData("ka40004", "etfall_mrpr")]
+    [InlineData("ka40009", "etfnavarray")]
+    public void TheEmbeddedCatalogReadsEveryEtfTrackingErrorAsASizeNotAMove(string apiId, string list)
+    {
+        var facts = FieldDescription.Read(Desc(apiId, list, "trace_eor_rt"));
+
+        Assert.True(facts.IsMagnitude, facts.Text);
+        Assert.False(facts.SaysSigned, facts.Text);
+    }
+
+    private static string Desc(string apiId, string list, string field) =>
+        KiwoomCatalog.Default.ById[apiId].Response.Single(f => f.Name == list).Fields!.Single(f => f.Name == field).Desc;
 }

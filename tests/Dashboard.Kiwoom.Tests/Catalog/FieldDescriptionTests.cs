@@ -33,6 +33,19 @@ public sealed class FieldDescriptionTests
         Assert.Equal(0, facts.ZeroPadDigits);
     }
 
+    [Theory]
+    [InlineData("Weight. Unit: %; signed percentage with 2 decimal places. Example: \"\"", true, false)]
+    [InlineData("Holding weight (%). Unit: %; percentage with 2 decimal places. Example: \"2.12\"", true, false)]
+    [InlineData("Tracking error rate. Unit: %; percentage with 2 decimal places; a size, not a direction. Example: \"\"", false, true)]
+    [InlineData("Change rate. Unit: %; signed percentage with 2 decimal places. Example: \"-10.46\"", false, false)]
+    [InlineData("Underlying asset weight 1. Number with 3 decimal places. Example: \"0.00\"", false, false)]
+    public void AWeightAndASizeAreTheirOwnKindsOfPercentage(string description, bool weight, bool size)
+    {
+        var facts = FieldDescription.Read(description);
+
+        Assert.Equal((weight, size), (facts.IsWeight, facts.IsMagnitude));
+    }
+
     [Fact]
     public void AZeroPaddedAmountGivesItsWidthAndExample()
     {

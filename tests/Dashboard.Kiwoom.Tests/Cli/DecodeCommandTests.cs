@@ -105,6 +105,29 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
+    public async Task TheTableFormReadsTheColumnsTheCatalogErrataCorrect()
+    {
+        const string navs = """
+            {"etfnavarray":[{"nav":"+53584.20","navpred_pre":"+354.95","navflu_rt":"0.67","trace_eor_rt":"0.04","dispty_rt":"-0.21","base_pric":"53225"}],
+             "return_code":0,"return_msg":"ok"}
+            """;
+
+        var etf = await CliRun.RunAsync(["decode", "ka40009", "--table"], navs);
+        var balance = await CliRun.RunAsync(["decode", "kt00018", "--table"], BalanceBody);
+
+        Assert.True(etf.ExitCode == 0 && etf.Stderr.Length == 0, etf.ToString());
+        var row = etf.Stdout.Split('\n').Single(l => l.Contains("53,584.20", StringComparison.Ordinal));
+        Assert.Equal(["53,584.20 ▲", "+354.95", "+0.67%", "+0.04%", "-0.21%", "53,225"], Cells(row));
+        Assert.Equal(0, balance.ExitCode);
+        var holding = balance.Stdout.Split('\n').Single(l => l.Contains("삼성전자", StringComparison.Ordinal));
+        Assert.Contains("25.00%", Cells(holding));
+        Assert.DoesNotContain("+25.00%", Cells(holding));
+    }
+
+    private static string[] Cells(string tableRow) =>
+        tableRow.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(c => c.Length > 0).ToArray();
+
+    [Fact]
     public async Task ChartTimesBecomeKoreaTimeInIso8601()
     {
         const string body = """

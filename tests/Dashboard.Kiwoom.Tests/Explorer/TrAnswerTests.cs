@@ -73,7 +73,9 @@ public sealed class TrAnswerTests
 
         var table = Assert.Single(answer.Lists);
         string Cell(string name) => table.Rows[0][table.Columns.ToList().FindIndex(c => c.Name == name)].Text;
-        Assert.Equal("0.04", Cell("trace_eor_rt"));
+
+        // The overlay's erratum says what the guide leaves out: the 0.04 is a percentage (ka40004's, 0G's tracking error).
+        Assert.Equal("+0.04%", Cell("trace_eor_rt"));
         Assert.Equal("+2,658.12", Cell("trace_cur_prc"));
         Assert.Equal("100,535", Cell("cur_prc").Split(' ')[0]);
     }
@@ -143,6 +145,58 @@ public sealed class TrAnswerTests
         TrCell Cell(string name) => table.Rows[0][table.Columns.ToList().FindIndex(c => c.Name == name)];
         Assert.Equal(new TrCell("2,393.33 ▼", TrCellTone.Down, true, false), Cell("cur_prc"));
         Assert.Equal(new TrCell("-279.63", TrCellTone.Down, true, false), Cell("pred_pre"));
+    }
+
+    [Fact]
+    public void Ka40009sBareNavColumnsReadAsTheErrataSayRatesColouredPricesAndCountsPlainTheTrackingErrorAsASize()
+    {
+        // The guide gives ka40009's columns no unit and empty examples; overlay.json's errata give them their meaning, so
+        // the CLI's table, the explorer and the ETF page read one answer the same way.
+        var answer = Decode(KiwoomCatalog.Default.ById["ka40009"],
+            """{"etfnavarray":[{"nav":"+53584.20","navpred_pre":"+354.95","navflu_rt":"0.67","trace_eor_rt":"0.04","dispty_rt":"-0.21","stkcnt":"133100","base_pric":"53225","for_rmnd_qty":"1200","repl_pric":"37250","conv_pric":"-53200","drstk":"","wonju_pric":""}],"return_code":0,"return_msg":"ok"}""");
+
+        var table = Assert.Single(answer.Lists);
+        TrCell Cell(string name) => table.Rows[0][table.Columns.ToList().FindIndex(c => c.Name == name)];
+        Assert.Equal(new TrCell("53,584.20 ▲", TrCellTone.Up, true, false), Cell("nav"));
+        Assert.Equal(new TrCell("+354.95", TrCellTone.Up, true, false), Cell("navpred_pre"));
+        Assert.Equal(new TrCell("+0.67%", TrCellTone.Up, true, false), Cell("navflu_rt"));
+        Assert.Equal(new TrCell("-0.21%", TrCellTone.Down, true, false), Cell("dispty_rt"));
+        Assert.Equal(new TrCell("+0.04%", TrCellTone.None, true, false), Cell("trace_eor_rt"));
+        Assert.Equal(new TrCell("133,100", TrCellTone.None, true, false), Cell("stkcnt"));
+        Assert.Equal(new TrCell("53,225", TrCellTone.None, true, false), Cell("base_pric"));
+        Assert.Equal(new TrCell("1,200", TrCellTone.None, true, false), Cell("for_rmnd_qty"));
+        Assert.Equal(new TrCell("53,200 ▼", TrCellTone.Down, true, false), Cell("conv_pric"));
+        Assert.Empty(answer.Warnings);
+    }
+
+    [Fact]
+    public void AWeightIsAShareOfAWholeNeitherSignedNorColoured()
+    {
+        var holdings = Decode(KiwoomCatalog.Default.ById["kt00018"],
+            """{"acnt_evlt_remn_indv_tot":[{"stk_cd":"A005930","prft_rt":"+12.50","poss_rt":"+25.00"}],"return_code":0,"return_msg":"ok"}""");
+        var sectors = Decode(KiwoomCatalog.Default.ById["ka20003"],
+            """{"all_inds_idex":[{"stk_cd":"013","stk_nm":"전기전자","flu_rt":"-0.40","wght":"+31.25"}],"return_code":0,"return_msg":"ok"}""");
+
+        static TrCell Cell(TrAnswer answer, string name) =>
+            answer.Lists[0].Rows[0][answer.Lists[0].Columns.ToList().FindIndex(c => c.Name == name)];
+        Assert.Equal(new TrCell("25.00%", TrCellTone.None, true, false), Cell(holdings, "poss_rt"));
+        Assert.Equal(new TrCell("31.25%", TrCellTone.None, true, false), Cell(sectors, "wght"));
+
+        // A return beside it is a move and stays one.
+        Assert.Equal(new TrCell("+12.50%", TrCellTone.Up, true, false), Cell(holdings, "prft_rt"));
+    }
+
+    [Fact]
+    public void VolumesAndAmountsTheGuideLeavesWithoutAUnitAreWrittenWithSeparators()
+    {
+        var answer = Decode(KiwoomCatalog.Default.ById["ka10030"],
+            """{"tdy_trde_qty_upper":[{"stk_cd":"005930","opmr_trde_qty":"19033","opmr_trde_amt":"1234567","af_mkrt_trde_qty":"n/a"}],"return_code":0,"return_msg":"ok"}""");
+
+        var table = Assert.Single(answer.Lists);
+        TrCell Cell(string name) => table.Rows[0][table.Columns.ToList().FindIndex(c => c.Name == name)];
+        Assert.Equal(new TrCell("19,033", TrCellTone.None, true, false), Cell("opmr_trde_qty"));
+        Assert.Equal(new TrCell("1,234,567", TrCellTone.None, true, false), Cell("opmr_trde_amt"));
+        Assert.Equal("n/a", Cell("af_mkrt_trde_qty").Text);
     }
 
     [Fact]

@@ -8,6 +8,8 @@ using Dashboard.Web.Tests.Broker.Fakes;
 using Dashboard.Web.Tests.Components;
 using PriceDirection = Dashboard.Kiwoom.Wire.PriceDirection;
 using SignedPrice = Dashboard.Kiwoom.Wire.SignedPrice;
+using Rate = Dashboard.Kiwoom.Wire.Rate;
+using Quantity = Dashboard.Kiwoom.Wire.Quantity;
 using ChangeSignCode = Dashboard.Kiwoom.Wire.ChangeSignCode;
 
 namespace Dashboard.Web.Tests.Etf;
@@ -62,7 +64,7 @@ public sealed class EtfPageTests : IAsyncLifetime
     {
         session.FakeQueries.Answer("ka40009", _ => new Ka40009Response
         {
-            Etfnavarray = new([new Ka40009EtfnavarrayItem { Nav = "10000.00", NavfluRt = "+0.25", TraceEorRt = "0.10" }]),
+            Etfnavarray = new([new Ka40009EtfnavarrayItem { Nav = "10000.00", NavfluRt = Rate.Parse("+0.25"), TraceEorRt = Rate.Parse("0.10") }]),
         });
         var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
 
@@ -101,13 +103,13 @@ public sealed class EtfPageTests : IAsyncLifetime
     [Fact]
     public void TheNavByTimeTableReadsItsChangeRatesAndPricesLikeTheNav()
     {
-        // ka40009 sends every column as bare text: the change and the rates signed, prices and counts plain.
+        // ka40009 leaves every column bare in the guide; the catalog errata read them as the same values the other ETF tables carry.
         session.FakeQueries.Answer("ka40009", _ => new Ka40009Response
         {
             Etfnavarray = new([new Ka40009EtfnavarrayItem
             {
-                Nav = "+53584.20", NavpredPre = "+354.95", NavfluRt = "0.67", TraceEorRt = "0.04", DisptyRt = "-0.21",
-                BasePrice = "53225", ForRmndQty = "1200",
+                Nav = "+53584.20", NavpredPre = "+354.95", NavfluRt = Rate.Parse("0.67"), TraceEorRt = Rate.Parse("0.04"), DisptyRt = Rate.Parse("-0.21"),
+                BasePrice = SignedPrice.Parse("53225"), ForRmndQty = Quantity.Parse("1200"),
             }]),
         });
         var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
@@ -134,12 +136,28 @@ public sealed class EtfPageTests : IAsyncLifetime
     {
         session.FakeQueries.Answer("ka40009", _ => new Ka40009Response
         {
-            Etfnavarray = new([new Ka40009EtfnavarrayItem { Nav = "-10000.00", NavfluRt = "-0.25", TraceEorRt = "0.10" }]),
+            Etfnavarray = new([new Ka40009EtfnavarrayItem { Nav = "-10000.00", NavfluRt = Rate.Parse("-0.25"), TraceEorRt = Rate.Parse("0.10") }]),
         });
         var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
 
         page.WaitForAssertion(() => Assert.Equal("10,000.00", page.Find(".etf-nav").TextContent.Trim()));
         Assert.Contains("price-down", page.Find(".etf-nav").ClassName);
+    }
+
+    [Fact]
+    public void TheTrendTabsSitInAStripThatScrollsSidewaysOnANarrowScreen()
+    {
+        var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
+
+        page.WaitForAssertion(() => Assert.Equal(6, page.FindAll(".etf-tab-strip .etf-tabs .mud-tabs-tabbar.etf-tab-bar .mud-tab").Count));
+
+        // Below md (a phone, a narrow tablet) the bar's content scrolls sideways by itself and MudTabs' paging buttons,
+        // whose stale measurement left "next" disabled on this page, are hidden (the phone journey swipes it for real).
+        var css = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Dashboard.Web", "Components", "Etf", "EtfPage.razor.css"));
+        var narrow = css[css.IndexOf("@media (max-width: 959.98px)", StringComparison.Ordinal)..];
+        Assert.Matches(@"\.etf-tab-strip ::deep \.etf-tab-bar \.mud-tabs-tabbar-content\s*\{[^}]*overflow-x:\s*auto;", narrow);
+        Assert.Matches(@"\.etf-tab-strip ::deep \.etf-tab-bar \.mud-tabs-scroll-button\s*\{[^}]*display:\s*none;", narrow);
+        Assert.Matches(@"\.etf-tab-strip ::deep \.etf-tab-bar \.mud-tabs-tabbar-wrapper\s*\{[^}]*transform:\s*none !important;", narrow);
     }
 
     [Fact]
@@ -167,6 +185,17 @@ public sealed class EtfPageTests : IAsyncLifetime
 
         Assert.Contains("6 capital letters", page.Find(".etf-invalid").TextContent);
         Assert.Empty(session.FakeFeeds.Opened);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
+        {
+            dir = dir.Parent ?? throw new InvalidOperationException("Dashboard.sln not found above the test binaries.");
+        }
+
+        return dir.FullName;
     }
 
     private static EtfNav Nav(decimal nav, long price) => new(

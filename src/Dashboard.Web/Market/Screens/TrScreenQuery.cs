@@ -50,7 +50,7 @@ public static class TrScreenQuery
             return decoded.Error;
         }
 
-        var answer = ScreenReadings.Apply(decoded.Value);
+        var answer = decoded.Value;
         var table = answer.Lists.FirstOrDefault() is { } list ? ScreenTable.Of(list) with { ApiId = form.ApiId } : null;
         return KiwoomResult<ScreenPage>.Success(new ScreenPage(answer, table, sent.Value.Next));
     }
