@@ -195,7 +195,8 @@ internal sealed class BenchReport
         || TeamPeak.Any(t => t.Events.FillsDropped != 0 || t.Events.ViDropped != 0)
         || Faults.Any(f => f.Duplicates != 0 || f.Recovered < f.Members)
         || Soak is { Running: 0 }
-        || Memory is { Running: 0 };
+        || Memory is { Running: 0 }
+        || (Memory is { } memory && double.IsNaN(memory.FirstTabMb));
 
     public void Write(BenchOptions options, TextWriter output)
     {
@@ -313,7 +314,7 @@ internal static class BenchRun
 
         if (options.Scenarios.Contains("MEM"))
         {
-            report.Memory = await MemoryBreakdown.RunAsync(host, symbols, options, log, tabsInProcess);
+            report.Memory = await MemoryBreakdown.RunAsync(host, latency, symbols, options, log, tabsInProcess);
         }
 
         if (options.Scenarios.Contains("S7"))
