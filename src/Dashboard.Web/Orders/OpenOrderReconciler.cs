@@ -21,7 +21,7 @@ namespace Dashboard.Web.Orders;
 public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, ILogger<OpenOrderReconciler> logger)
 {
     // Bounds one pass on an account with a very long day of orders; what is left waits for the next pass.
-    private const int MaxPages = 20;
+    internal const int MaxPages = 20;
 
     /// <summary>One pass over the connection's open orders; returns how many intents changed.</summary>
     public async Task<int> ReconcileAsync(Guid connectionId, string memberId, IOrderChannel channel, CancellationToken ct = default)
@@ -186,16 +186,15 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
         IBrokerQueries queries, IKiwoomRequest<TResponse> request, Func<TResponse, IEnumerable<BrokerOrder>> rows, CancellationToken ct)
         where TResponse : KiwoomResponse
     {
-        var orders = new Dictionary<string, BrokerOrder>(StringComparer.Ordinal);
-        await foreach (var page in queries.QueryPagesAsync(request, MaxPages, ct))
+        if (await PagesAsync(queries, request, ct) is not { } pages)
         {
-            if (!page.IsSuccess)
-            {
-                OrdersLog.OpenOrdersUnreadable(logger, request.Api.Id, page.Error);
-                return null;
-            }
+            return null;
+        }
 
-            foreach (var row in rows(page.Value).Where(r => r.Number.Length > 0))
+        var orders = new Dictionary<string, BrokerOrder>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            foreach (var row in rows(page).Where(r => r.Number.Length > 0))
             {
                 // Should a list give one row per execution, the row with the most filled is the order's total so far.
                 if (!orders.TryGetValue(row.Number, out var seen) || (row.Filled ?? 0) > (seen.Filled ?? 0))
@@ -213,7 +212,17 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
         IBrokerQueries queries, IKiwoomRequest<TResponse> request, Func<TResponse, IEnumerable<OrderDetail>> rows, CancellationToken ct)
         where TResponse : KiwoomResponse
     {
-        var all = new List<OrderDetail>();
+        return await PagesAsync(queries, request, ct) is { } pages ? [.. pages.SelectMany(rows)] : null;
+    }
+
+    /// <summary>
+    /// Every page of a list TR; null (logged) when a page could not be read or the list ran to <see cref="MaxPages"/>: an
+    /// order on a page past the cut would read as gone from the open list, and its end would be looked for where it is not.
+    /// </summary>
+    private async Task<List<TResponse>?> PagesAsync<TResponse>(IBrokerQueries queries, IKiwoomRequest<TResponse> request, CancellationToken ct)
+        where TResponse : KiwoomResponse
+    {
+        var pages = new List<TResponse>();
         await foreach (var page in queries.QueryPagesAsync(request, MaxPages, ct))
         {
             if (!page.IsSuccess)
@@ -222,10 +231,16 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
                 return null;
             }
 
-            all.AddRange(rows(page.Value));
+            pages.Add(page.Value);
         }
 
-        return all;
+        if (pages.Count >= MaxPages)
+        {
+            OrdersLog.OpenOrdersListTooLong(logger, request.Api.Id, MaxPages);
+            return null;
+        }
+
+        return pages;
     }
 
     /// <summary>One product family's three lists: open orders, orders with fills, and one stock's order details.</summary>

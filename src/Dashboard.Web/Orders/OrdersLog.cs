@@ -32,6 +32,9 @@ internal static partial class OrdersLog
     [LoggerMessage(4621, LogLevel.Warning, "Reconciling intent {IntentId}: {ApiId} runs to {Pages} pages or more; its outcome stays unknown rather than judged from part of the list")]
     public static partial void ListTooLong(ILogger logger, Guid intentId, string apiId, int pages);
 
+    [LoggerMessage(4622, LogLevel.Warning, "Reading open orders back: {ApiId} runs to {Pages} pages or more; nothing is judged from part of the list this time")]
+    public static partial void OpenOrdersListTooLong(ILogger logger, string apiId, int pages);
+
     [LoggerMessage(4608, LogLevel.Warning, "Order events of connection {ConnectionId} ended: {Reason}")]
     public static partial void EventsEnded(ILogger logger, Guid connectionId, string reason);
 

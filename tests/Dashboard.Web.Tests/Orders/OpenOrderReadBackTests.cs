@@ -159,6 +159,28 @@ public sealed class OpenOrderReadBackTests : IAsyncLifetime
         Assert.Contains("ka10075", Host.Gateway.Queries.Asked);
     }
 
+    [Fact]
+    public async Task AnOpenListOfTwentyPagesOrMoreIsNotReadAsWholeAndTheOrderStaysOpen()
+    {
+        // The order is on no page that was read; its details say it was cancelled. Judged from the cut list it would be
+        // closed as cancelled, though it may be open on a page past the cut.
+        var id = await LeftOpenAsync("0000190", 4);
+        Script(open: [], fills: []);
+        Host.Gateway.Queries.PageBodies["ka10075"] = [.. Enumerable.Range(0, OpenOrderReconciler.MaxPages + 1)
+            .Select(n => Body("oso", [Row($"00008{n:00}", unfilled: 1, filled: 0, price: 0)]))];
+        Host.Gateway.Queries.Bodies["kt00007"] = Body("acnt_ord_cntr_prps_dtl", [
+            """{"ord_no":"0000191","stk_cd":"005930","acpt_tp":"확인","ori_ord":"0000190","mdfy_cncl":"매수취소"}""",
+        ]);
+
+        await StartAsync();
+        await alice.Tracker.OpenOrdersReadBack(alice.Connection);
+
+        Assert.Contains("ka10075", Host.Gateway.Queries.Asked);
+        Assert.DoesNotContain("kt00007", Host.Gateway.Queries.Asked);
+        var intent = (await Host.IntentAsync(id))!;
+        Assert.Equal((OrderState.Accepted, 4L), (intent.State, intent.OpenQuantity));
+    }
+
     private async Task<OrderIntent?> ReachesAsync(Guid id, OrderState state, string because)
     {
         await Eventually.TrueAsync(() => Host.IntentAsync(id).Result?.State == state, Wait, because);
