@@ -149,15 +149,8 @@ public sealed class EtfPageTests : IAsyncLifetime
     {
         var page = bunit.Render<EtfPage>(p => p.Add(e => e.Code, "069500"));
 
-        page.WaitForAssertion(() => Assert.Equal(6, page.FindAll(".etf-tab-strip .etf-tabs .mud-tabs-tabbar.etf-tab-bar .mud-tab").Count));
-
-        // Below md (a phone, a narrow tablet) the bar's content scrolls sideways by itself and MudTabs' paging buttons,
-        // whose stale measurement left "next" disabled on this page, are hidden (the phone journey swipes it for real).
-        var css = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Dashboard.Web", "Components", "Etf", "EtfPage.razor.css"));
-        var narrow = css[css.IndexOf("@media (max-width: 959.98px)", StringComparison.Ordinal)..];
-        Assert.Matches(@"\.etf-tab-strip ::deep \.etf-tab-bar \.mud-tabs-tabbar-content\s*\{[^}]*overflow-x:\s*auto;", narrow);
-        Assert.Matches(@"\.etf-tab-strip ::deep \.etf-tab-bar \.mud-tabs-scroll-button\s*\{[^}]*display:\s*none;", narrow);
-        Assert.Matches(@"\.etf-tab-strip ::deep \.etf-tab-bar \.mud-tabs-tabbar-wrapper\s*\{[^}]*transform:\s*none !important;", narrow);
+        // The bar carries the app-wide class whose narrow-screen rules PhoneTabStripTests checks (the phone journey swipes it).
+        page.WaitForAssertion(() => Assert.Equal(6, page.FindAll(".etf-tabs .mud-tabs-tabbar.scrolling-tabs .mud-tab").Count));
     }
 
     [Fact]
@@ -185,17 +178,6 @@ public sealed class EtfPageTests : IAsyncLifetime
 
         Assert.Contains("6 capital letters", page.Find(".etf-invalid").TextContent);
         Assert.Empty(session.FakeFeeds.Opened);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("Dashboard.sln not found above the test binaries.");
-        }
-
-        return dir.FullName;
     }
 
     private static EtfNav Nav(decimal nav, long price) => new(
