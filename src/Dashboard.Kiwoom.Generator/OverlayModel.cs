@@ -2,9 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Dashboard.Kiwoom.Generator;
 
-// The shape of Catalog/overlay.json, the hand-kept layer over the catalog. The generator reads it; its field
-// "desc" corrections (catalog errata) are applied to the catalog itself by Dashboard.Kiwoom.Catalog.CatalogErrata,
-// for the generator and the library's embedded catalog alike.
+// The shape of Catalog/overlay.json, the hand-kept layer over the catalog. The generator reads it; its catalog errata
+// (field "desc" and "guideType" corrections, and each TR's "add": fields the live API sends that the catalog lacks)
+// are applied to the catalog itself by Dashboard.Kiwoom.Catalog.CatalogErrata, for the generator and the library's
+// embedded catalog (and so the simulator) alike.
 
 /// <summary>overlay.json: field names and types by wire name, and per TR kind, retry safety and field overrides.</summary>
 internal sealed record CatalogOverlay

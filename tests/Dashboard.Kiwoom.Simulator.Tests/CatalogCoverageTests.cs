@@ -8,8 +8,8 @@ namespace Dashboard.Kiwoom.Simulator.Tests;
 
 /// <summary>
 /// Every REST TR of the catalog, asked with its request example against a market that has traded and an
-/// account that has holdings, fills and an open order: every response field the catalog lists (and every
-/// field the simulator's supplement adds) is in the answer, and every LIST has rows wherever the model has
+/// account that has holdings, fills and an open order: every response field the catalog lists (with the
+/// fields its errata in overlay.json add) is in the answer, and every LIST has rows wherever the model has
 /// data for it, so a field inside a list cannot go missing unseen behind an empty array.
 /// </summary>
 public sealed class CatalogCoverageTests(TradedAccountSimulator shared) : IClassFixture<TradedAccountSimulator>
@@ -42,7 +42,7 @@ public sealed class CatalogCoverageTests(TradedAccountSimulator shared) : IClass
 
         Assert.True(response.Status == 200 && response.ReturnCode == 0, response.Text);
         AssertNamesPresent(tr.Response, response.Root, apiId);
-        AssertFields(ResponseSchema.Find(apiId)!.Response, response.Root, apiId);
+        AssertFields(KiwoomCatalog.Default.Find(apiId)!.Response, response.Root, apiId);
     }
 
     /// <summary>Dates of the request example moved to today, so date-bounded TRs ask for days the model has.</summary>

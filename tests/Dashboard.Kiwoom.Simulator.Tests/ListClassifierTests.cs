@@ -168,7 +168,7 @@ public sealed class ListClassifierTests
     public void EveryCatalogListHasItsPinnedShape()
     {
         var actual = KiwoomCatalog.Default.Trs
-            .Select(tr => ResponseSchema.Find(tr.Id)!)
+            .Select(tr => KiwoomCatalog.Default.Find(tr.Id)!)
             .SelectMany(tr => tr.Response.Where(f => f.IsList).Select(f => $"{tr.Id} {f.Name} {ListClassifier.Classify(tr, f)}"))
             .ToArray();
 
@@ -185,7 +185,7 @@ public sealed class ListClassifierTests
     [InlineData("ka10003", "Tape")]
     public void FormerSpecialCasesAreReadFromTheCatalog(string apiId, string shape)
     {
-        var tr = ResponseSchema.Find(apiId)!;
+        var tr = KiwoomCatalog.Default.Find(apiId)!;
 
         Assert.Equal(shape, ListClassifier.Classify(tr, tr.Response.Single(f => f.IsList)).ToString());
     }

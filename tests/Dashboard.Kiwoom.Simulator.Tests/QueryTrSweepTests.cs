@@ -23,7 +23,7 @@ public sealed partial class QueryTrSweepTests(TradedAccountSimulator shared) : I
     [MemberData(nameof(QueryTrs))]
     public async Task AnswersForSeveralListingsKeepTheGenericInvariants(string apiId)
     {
-        var tr = ResponseSchema.Find(apiId)!;
+        var tr = KiwoomCatalog.Default.Find(apiId)!;
         var problems = new List<string>();
         foreach (var body in Requests(tr))
         {

@@ -36,8 +36,8 @@ public sealed class RestTrTests(SharedSimulator shared) : IClassFixture<SharedSi
         Assert.True(response.Status == 200, response.Text);
         Assert.True(response.ReturnCode == 0, response.Text);
 
-        // The wire schema: the catalog's fields with the supplement's additions and corrections.
-        AssertSchemaComplete(Rest.ResponseSchema.Find(apiId)!.Response, response.Root, tr.Id);
+        // The wire schema: the catalog's fields with its errata's additions and corrections (overlay.json).
+        AssertSchemaComplete(KiwoomCatalog.Default.Find(apiId)!.Response, response.Root, tr.Id);
     }
 
     [Fact]

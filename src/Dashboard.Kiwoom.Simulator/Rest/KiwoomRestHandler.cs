@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Simulator.Accounts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -173,7 +174,7 @@ internal sealed class KiwoomRestHandler
             return;
         }
 
-        var tr = ResponseSchema.Find(apiId);
+        var tr = KiwoomCatalog.Default.Find(apiId);
         if (tr is null || tr.IsWebSocket || tr.Path.StartsWith("/oauth2", StringComparison.Ordinal))
         {
             await WriteErrorAsync(http, apiId, SimError.UnknownApiId(apiId));

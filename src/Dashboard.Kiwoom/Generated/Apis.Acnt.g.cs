@@ -1064,6 +1064,11 @@ public sealed record Ka10088OsopItem : W.KiwoomRow, W.IWireChecked
     [JsonPropertyName("stk_cd")]
     public W.StockCode StockCode { get; init; }
 
+    /// <summary>계좌번호 — Account number</summary>
+    [JsonPropertyName("acnt_no")]
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? AccountNumber { get; init; }
+
     /// <summary>종목명 — Stock name</summary>
     [JsonPropertyName("stk_nm")]
     [JsonConverter(typeof(W.WireStringConverter))]
@@ -3654,6 +3659,11 @@ public sealed record Kt00015Response : KiwoomResponse, W.IWireChecked
     /// <summary>위탁종합거래내역배열 — Brokerage comprehensive transaction history (list)</summary>
     [JsonPropertyName("trst_ovrl_trde_prps_array")]
     public W.WireList<Kt00015TrstOvrlTrdePrpsArrayItem> TrstOvrlTrdePrpsArray { get; init => field = value ?? W.WireList<Kt00015TrstOvrlTrdePrpsArrayItem>.Empty; } = W.WireList<Kt00015TrstOvrlTrdePrpsArrayItem>.Empty;
+
+    /// <summary>계좌번호 — Account number</summary>
+    [JsonPropertyName("acnt_no")]
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? AccountNumber { get; init; }
 
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {

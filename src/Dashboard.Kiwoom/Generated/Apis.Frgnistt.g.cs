@@ -421,6 +421,14 @@ public sealed record Ka52301InveTradStatItem : W.KiwoomRow, W.IWireChecked
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? StockCode { get; init; }
 
+    /// <summary>월간 거래 수량(천) — Monthly trading quantity (thousands). Unit: 1,000 shares</summary>
+    [JsonPropertyName("mont_trde_qty")]
+    public W.Quantity MontTrdeQty { get; init; }
+
+    /// <summary>변동 수량(천) — Changed quantity (thousands). Unit: 1,000 shares</summary>
+    [JsonPropertyName("chg_qty")]
+    public W.Quantity ChgQty { get; init; }
+
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("all_dfrt_trst_sell_qty", AllDfrtTrstSellQty);
@@ -437,6 +445,8 @@ public sealed record Ka52301InveTradStatItem : W.KiwoomRow, W.IWireChecked
         collector.Value("netprps_amt_irds", NetprpsAmtIrds);
         collector.Value("acc_netprps_amt", AccNetprpsAmt);
         collector.Value("acc_netprps_qty", AccNetprpsQty);
+        collector.Value("mont_trde_qty", MontTrdeQty);
+        collector.Value("chg_qty", ChgQty);
         collector.Extra(Extra);
     }
 }

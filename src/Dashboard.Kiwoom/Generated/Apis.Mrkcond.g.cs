@@ -477,6 +477,10 @@ public sealed record Ka10005StkDdwkmmItem : W.KiwoomRow, W.IWireChecked
     [JsonPropertyName("prm")]
     public W.Quantity Prm { get; init; }
 
+    /// <summary>체결강도 — Execution strength. Unit: %; 2 decimal places</summary>
+    [JsonPropertyName("cntr_str")]
+    public W.Rate CntrStr { get; init; }
+
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("date", Date);
@@ -492,6 +496,7 @@ public sealed record Ka10005StkDdwkmmItem : W.KiwoomRow, W.IWireChecked
         collector.Value("for_wght", ForWght);
         collector.Value("frgn", Frgn);
         collector.Value("prm", Prm);
+        collector.Value("cntr_str", CntrStr);
         collector.Extra(Extra);
     }
 }
@@ -1370,10 +1375,30 @@ public sealed record Ka10044DalyOrgnTrdeStkItem : W.KiwoomRow, W.IWireChecked
     [JsonPropertyName("netprps_amt")]
     public W.SignedNumber NetprpsAmt { get; init; }
 
+    /// <summary>추정평균가 — Estimated average price. Unit: KRW</summary>
+    [JsonPropertyName("prsm_avg_pric")]
+    public W.SignedPrice PrsmAvgPric { get; init; }
+
+    /// <summary>현재가 — Current price. Unit: KRW; signed number (leading + or - shows the direction vs the previous close)</summary>
+    [JsonPropertyName("cur_prc")]
+    public W.SignedPrice CurrentPrice { get; init; }
+
+    /// <summary>평균가대비 — Change vs the estimated average price. Unit: KRW; signed number</summary>
+    [JsonPropertyName("avg_pric_pre")]
+    public W.SignedNumber AvgPricPre { get; init; }
+
+    /// <summary>대비율 — Change rate vs the estimated average price. Unit: %; signed, 2 decimal places</summary>
+    [JsonPropertyName("pre_rt")]
+    public W.Rate PreRt { get; init; }
+
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("stk_cd", StockCode);
         collector.Value("netprps_amt", NetprpsAmt);
+        collector.Value("prsm_avg_pric", PrsmAvgPric);
+        collector.Value("cur_prc", CurrentPrice);
+        collector.Value("avg_pric_pre", AvgPricPre);
+        collector.Value("pre_rt", PreRt);
         collector.Extra(Extra);
     }
 }

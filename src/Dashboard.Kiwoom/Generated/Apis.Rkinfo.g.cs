@@ -1903,7 +1903,7 @@ public sealed record Ka10040Response : KiwoomResponse, W.IWireChecked
     [JsonPropertyName("sel_trde_ori_qty_1")]
     public W.Quantity SelTrdeOriQty1 { get; init; }
 
-    /// <summary>매도거래원1 — Sell broker code 1</summary>
+    /// <summary>매도거래원1 — Sell broker name 1</summary>
     [JsonPropertyName("sel_trde_ori_1")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? SelTrdeOri1 { get; init; }
@@ -1913,7 +1913,7 @@ public sealed record Ka10040Response : KiwoomResponse, W.IWireChecked
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? SelTrdeOriCd1 { get; init; }
 
-    /// <summary>매수거래원1 — Buy broker code 1</summary>
+    /// <summary>매수거래원1 — Buy broker name 1</summary>
     [JsonPropertyName("buy_trde_ori_1")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? BuyTrdeOri1 { get; init; }
@@ -1939,7 +1939,7 @@ public sealed record Ka10040Response : KiwoomResponse, W.IWireChecked
     [JsonPropertyName("sel_trde_ori_qty_2")]
     public W.Quantity SelTrdeOriQty2 { get; init; }
 
-    /// <summary>매도거래원2 — Sell broker code 2</summary>
+    /// <summary>매도거래원2 — Sell broker name 2</summary>
     [JsonPropertyName("sel_trde_ori_2")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? SelTrdeOri2 { get; init; }
@@ -1949,7 +1949,7 @@ public sealed record Ka10040Response : KiwoomResponse, W.IWireChecked
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? SelTrdeOriCd2 { get; init; }
 
-    /// <summary>매수거래원2 — Buy broker code 2</summary>
+    /// <summary>매수거래원2 — Buy broker name 2</summary>
     [JsonPropertyName("buy_trde_ori_2")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? BuyTrdeOri2 { get; init; }
@@ -1975,7 +1975,7 @@ public sealed record Ka10040Response : KiwoomResponse, W.IWireChecked
     [JsonPropertyName("sel_trde_ori_qty_3")]
     public W.Quantity SelTrdeOriQty3 { get; init; }
 
-    /// <summary>매도거래원3 — Sell broker code 3</summary>
+    /// <summary>매도거래원3 — Sell broker name 3</summary>
     [JsonPropertyName("sel_trde_ori_3")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? SelTrdeOri3 { get; init; }
@@ -1985,7 +1985,7 @@ public sealed record Ka10040Response : KiwoomResponse, W.IWireChecked
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? SelTrdeOriCd3 { get; init; }
 
-    /// <summary>매수거래원3 — Buy broker code 3</summary>
+    /// <summary>매수거래원3 — Buy broker name 3</summary>
     [JsonPropertyName("buy_trde_ori_3")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? BuyTrdeOri3 { get; init; }
@@ -2011,7 +2011,7 @@ public sealed record Ka10040Response : KiwoomResponse, W.IWireChecked
     [JsonPropertyName("sel_trde_ori_qty_4")]
     public W.Quantity SelTrdeOriQty4 { get; init; }
 
-    /// <summary>매도거래원4 — Sell broker code 4</summary>
+    /// <summary>매도거래원4 — Sell broker name 4</summary>
     [JsonPropertyName("sel_trde_ori_4")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? SelTrdeOri4 { get; init; }
@@ -2021,7 +2021,7 @@ public sealed record Ka10040Response : KiwoomResponse, W.IWireChecked
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? SelTrdeOriCd4 { get; init; }
 
-    /// <summary>매수거래원4 — Buy broker code 4</summary>
+    /// <summary>매수거래원4 — Buy broker name 4</summary>
     [JsonPropertyName("buy_trde_ori_4")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? BuyTrdeOri4 { get; init; }
@@ -2047,7 +2047,7 @@ public sealed record Ka10040Response : KiwoomResponse, W.IWireChecked
     [JsonPropertyName("sel_trde_ori_qty_5")]
     public W.Quantity SelTrdeOriQty5 { get; init; }
 
-    /// <summary>매도거래원5 — Sell broker code 5</summary>
+    /// <summary>매도거래원5 — Sell broker name 5</summary>
     [JsonPropertyName("sel_trde_ori_5")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? SelTrdeOri5 { get; init; }
@@ -2057,7 +2057,7 @@ public sealed record Ka10040Response : KiwoomResponse, W.IWireChecked
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? SelTrdeOriCd5 { get; init; }
 
-    /// <summary>매수거래원5 — Buy broker code 5</summary>
+    /// <summary>매수거래원5 — Buy broker name 5</summary>
     [JsonPropertyName("buy_trde_ori_5")]
     [JsonConverter(typeof(W.WireStringConverter))]
     public string? BuyTrdeOri5 { get; init; }

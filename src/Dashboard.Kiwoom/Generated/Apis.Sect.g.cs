@@ -445,6 +445,11 @@ public sealed record Ka20001IndsCurPrcTmItem : W.KiwoomRow, W.IWireChecked
     [JsonPropertyName("acc_trde_qty_n")]
     public W.Quantity AccTrdeQtyN { get; init; }
 
+    /// <summary>거래소구분 — Exchange type. Example: "KRX"</summary>
+    [JsonPropertyName("stex_tp")]
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? ExchangeType { get; init; }
+
     void W.IWireChecked.CheckWire(W.WireWarningCollector collector)
     {
         collector.Value("tm_n", TmN);

@@ -2479,11 +2479,11 @@ public sealed record Ka10058InvsrDalyTrdeStkItem : W.KiwoomRow, W.IWireChecked
     [JsonPropertyName("pred_pre")]
     public W.SignedNumber Change { get; init; }
 
-    /// <summary>평균가대비 — Change vs average price. Unit: KRW; signed number (leading + or - shows the direction vs the previous close)</summary>
+    /// <summary>평균가대비 — Change vs the estimated average price. Unit: KRW; signed number</summary>
     [JsonPropertyName("avg_pric_pre")]
     public W.SignedNumber AvgPricPre { get; init; }
 
-    /// <summary>대비율 — Change rate. Unit: %; signed, 2 decimal places</summary>
+    /// <summary>대비율 — Change rate vs the estimated average price. Unit: %; signed, 2 decimal places</summary>
     [JsonPropertyName("pre_rt")]
     public W.Rate PreRt { get; init; }
 
@@ -3477,9 +3477,10 @@ public sealed record Ka10101Response : KiwoomResponse, W.IWireChecked
 /// <summary>ka10101: one row of list (업종코드리스트).</summary>
 public sealed record Ka10101ListItem : W.KiwoomRow, W.IWireChecked
 {
-    /// <summary>시장구분코드 — Market code</summary>
+    /// <summary>시장구분코드 — Market code. 0: KOSPI, 1: KOSDAQ</summary>
     [JsonPropertyName("marketCode")]
-    public JsonElement? MarketCode { get; init; }
+    [JsonConverter(typeof(W.WireStringConverter))]
+    public string? MarketCode { get; init; }
 
     /// <summary>코드 — Code. Sector (industry) code</summary>
     [JsonPropertyName("code")]

@@ -44,6 +44,65 @@ public sealed class CatalogErrataTests
         Assert.Contains("ka10051.inds_netprps.cur_prcc", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnAdditionInsertsTheLiveApisFieldsAfterTheNamedFieldOfAList()
+    {
+        var corrected = CatalogErrata.Apply(Catalog, """
+            {"trs":{"ka10051":{"add":[{"list":"inds_netprps","after":"cur_prc","evidence":"live reply",
+              "fields":[{"name":"stex_tp","ko":"거래소구분","desc":"Exchange"},{"name":"flu_rt","desc":"Rate","type":"SignedRate"}]}]}}}
+            """);
+
+        var tr = Assert.Single(JsonSerializer.Deserialize<List<CatalogTr>>(corrected)!);
+        var names = tr.Response[0].Fields!.Select(f => f.Name).ToArray();
+        Assert.Equal(["cur_prc", "stex_tp", "flu_rt"], names);
+        Assert.Equal("String", tr.Response[0].Fields![1].Type);
+        Assert.Equal("SignedRate", tr.Response[0].Fields![2].Type);
+        Assert.Equal(["inds_netprps", "cur_prc"], tr.Response.Select(f => f.Name).ToArray());
+    }
+
+    [Fact]
+    public void AnAdditionWithoutAListGoesToTheTopLevelEnd()
+    {
+        var corrected = CatalogErrata.Apply(Catalog, """
+            {"trs":{"ka10051":{"add":[{"list":null,"evidence":"live reply","fields":[{"name":"return_code","desc":"code"}]}]}}}
+            """);
+
+        var tr = Assert.Single(JsonSerializer.Deserialize<List<CatalogTr>>(corrected)!);
+        Assert.Equal(["inds_netprps", "cur_prc", "return_code"], tr.Response.Select(f => f.Name).ToArray());
+    }
+
+    [Theory]
+    [InlineData("""{"list":"inds_netprps","after":"cur_prc","fields":[{"name":"cur_prc"}]}""", "already lists")]
+    [InlineData("""{"list":"inds_netprps","after":"nope","fields":[{"name":"stex_tp"}]}""", "ka10051.nope")]
+    [InlineData("""{"list":"no_such_list","fields":[{"name":"stex_tp"}]}""", "ka10051.no_such_list")]
+    public void AnAdditionThatDuplicatesOrPointsNowhereIsRefused(string addition, string expected)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => CatalogErrata.Apply(Catalog, """{"trs":{"ka10051":{"add":[""" + addition + "]}}}"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGuideTypeCorrectionTurnsAListIntoAPlainValueWithoutRows()
+    {
+        var corrected = CatalogErrata.Apply(Catalog, """
+            {"trs":{"ka10051":{"fields":{"inds_netprps":{"guideType":"String","why":"the live API sends a plain value"}}}}}
+            """);
+
+        var tr = Assert.Single(JsonSerializer.Deserialize<List<CatalogTr>>(corrected)!);
+        Assert.Equal("String", tr.Response[0].Type);
+        Assert.Null(tr.Response[0].Fields);
+        Assert.Equal("list", tr.Response[0].Desc);
+    }
+
+    [Fact]
+    public void TheEmbeddedCatalogCarriesTheExchangeOfKa20001sMinuteIndexRows()
+    {
+        var rows = KiwoomCatalog.Default.ById["ka20001"].Response.Single(f => f.Name == "inds_cur_prc_tm").Fields!;
+
+        Assert.Contains(rows, f => f.Name == "stex_tp");
+    }
+
     [Theory]
     [InlineData("ka10051", "inds_netprps", "cur_prc")]
     [InlineData("ka10051", "inds_netprps", "pred_pre")]

@@ -31,9 +31,9 @@ public sealed class WireWarningGateTests
         var harness = new RestHarness();
         harness.Handler.Respond = (_, _) => Task.FromResult(FakeKiwoomHandler.Json("""
             {"cur_prc":"-2394.49","inds_cur_prc_tm":[
-              {"tm_n":"090000","cur_prc_n":"-2394.49","stex_tp":"KRX"},
-              {"tm_n":"090100","cur_prc_n":"-2395.00","stex_tp":"KRX"},
-              {"tm_n":"090200","cur_prc_n":"-2396.10","stex_tp":"KRX"}],
+              {"tm_n":"090000","cur_prc_n":"-2394.49","sess_cd":"A"},
+              {"tm_n":"090100","cur_prc_n":"-2395.00","sess_cd":"A"},
+              {"tm_n":"090200","cur_prc_n":"-2396.10","sess_cd":"A"}],
              "return_code":0,"return_msg":"ok"}
             """));
 
@@ -45,6 +45,6 @@ public sealed class WireWarningGateTests
 
         var logged = harness.Logs.GetSnapshot().Where(r => r.Id.Id == 1014).ToList();
         var line = Assert.Single(logged);
-        Assert.Contains("stex_tp", line.Message, StringComparison.Ordinal);
+        Assert.Contains("sess_cd", line.Message, StringComparison.Ordinal);
     }
 }
