@@ -165,6 +165,30 @@ public sealed class OrderEngine : IMarketObserver
         return new OrderResult(cancel, null);
     });
 
+    /// <summary>
+    /// Prints a trade of up to <paramref name="quantity"/> shares at the price of every open resting order of
+    /// <paramref name="code"/>, filling each as the tape would (00 체결 and 04 pushed): a fill on demand, so a test can make it
+    /// happen at the exchange while a cancel or modify of the same order is in flight. Returns the shares filled.
+    /// </summary>
+    public long PrintToRestingOrders(string code, long quantity) => _engine.Write(() =>
+    {
+        if (quantity <= 0 || _engine.Universe.Find(code) is not { } i || !_resting.TryGetValue(i.Code, out var resting))
+        {
+            return 0L;
+        }
+
+        long filled = 0;
+        var now = _engine.Clock.GetUtcNow();
+        foreach (var (account, order) in resting.Where(r => r.Order.IsOpen && r.Order.Price > 0 && !IsStopDormant(r.Order, i)).ToArray())
+        {
+            var qty = Math.Min(quantity, order.Remaining);
+            Guarded(() => ApplyFill(account, order, i, order.Price, qty, now));
+            filled += qty;
+        }
+
+        return filled;
+    });
+
     void IMarketObserver.OnTrade(Instrument instrument, Trade trade)
     {
         if (_executing || !_resting.TryGetValue(instrument.Code, out var resting) || resting.Count == 0)
