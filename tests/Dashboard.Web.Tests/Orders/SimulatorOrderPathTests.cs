@@ -7,6 +7,7 @@ using Dashboard.Web.Orders;
 using Dashboard.Web.Tests.Broker;
 using Microsoft.EntityFrameworkCore;
 using AccountBook = simulator::Dashboard.Kiwoom.Simulator.Accounts.AccountBook;
+using OrderEngine = simulator::Dashboard.Kiwoom.Simulator.Accounts.OrderEngine;
 using simulator::Dashboard.Kiwoom.Simulator.Control;
 
 namespace Dashboard.Web.Tests.Orders;
@@ -105,6 +106,30 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
         Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent, OrderAuditKind.Accepted, OrderAuditKind.Fill], await KindsAsync(ticket.IntentId));
         Simulator.HoldAccountPushes(false);
         Assert.Equal(1, SimulatorOrders());
+    }
+
+    [Fact]
+    public async Task AFillPushedBehindTheCancelAnswerThatSettledTheOrderIsStillRecorded()
+    {
+        var (member, connection) = await sim.TraderAsync("race@team.test");
+        var price = sim.BelowMarket();
+        var ticket = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 10, price, "0");
+        Assert.Equal(OrderOutcome.Accepted, (await Orders.PlaceOrderAsync(member, ticket)).Outcome);
+
+        // At the exchange 3 shares trade, then the cancel takes the other 7; their 00 pushes are still on the wire when
+        // the cancel's answer settles the order here (all 10 cancelled, as far as we know then).
+        Simulator.HoldAccountPushes(true);
+        Assert.Equal(3, sim.Services.GetRequiredService<OrderEngine>().PrintToRestingOrders(Samsung, 3));
+        Assert.Equal(OrderOutcome.Accepted, (await Orders.CancelOrderAsync(member, new CancelTicket(Guid.NewGuid(), ticket.IntentId, 0))).Outcome);
+        Assert.Equal((OrderState.Cancelled, 0L), ((await IntentAsync(ticket.IntentId))!.State, (await IntentAsync(ticket.IntentId))!.FilledQuantity));
+        Simulator.HoldAccountPushes(false);
+
+        await Eventually.TrueAsync(() => IntentAsync(ticket.IntentId).Result is { FilledQuantity: 3 }, Wait, "the fill pushed behind the cancel's answer was lost");
+        var intent = (await IntentAsync(ticket.IntentId))!;
+        Assert.Equal((OrderState.Cancelled, 3L, 3 * price, 0L), (intent.State, intent.FilledQuantity, intent.FilledAmount, intent.OpenQuantity));
+        Assert.Single(await KindsAsync(ticket.IntentId), k => k == OrderAuditKind.PartialFill);
+        Assert.Equal(2, SimulatorOrders());
+        Assert.True((await sim.Services.GetRequiredService<OrderAuditLog>().VerifyAsync()).IsIntact);
     }
 
     [Fact]
