@@ -64,6 +64,14 @@ internal static class OrderPushes
         "1234567890", number, TrackedMember.Code, "삼성전자", status, "+매수", "보통", "2", quantity, 70_000, unfilled, null, "0000000",
         new TimeOnly(9, 30), "", null, null, null, null, null, null, null, "", "1", DateTimeOffset.UtcNow);
 
+    /// <summary>
+    /// A modify's new order's own push: kind 매수정정, status 접수, its own number, FID 900 the shares Kiwoom moved to it
+    /// (what was still open when the modify took effect), 901 the new price, 904 the original.
+    /// </summary>
+    public static OrderExecution ModifyAccepted(string newNumber, string originalNumber, long moved, long price) => new(
+        "1234567890", newNumber, TrackedMember.Code, "삼성전자", "접수", "+매수정정", "보통", "2", moved, price, moved, 0, originalNumber,
+        new TimeOnly(9, 30), "", null, null, null, null, null, null, null, "", "1", DateTimeOffset.UtcNow);
+
     /// <summary>The cancel order's own push: kind 매수취소, status 확인, FID 900 the cancelled quantity, 904 the original.</summary>
     public static OrderExecution Cancel(string cancelNumber, string originalNumber, long cancelled) => new(
         "1234567890", cancelNumber, TrackedMember.Code, "삼성전자", "확인", "+매수취소", "보통", "2", cancelled, 70_000, 0, null, originalNumber,
