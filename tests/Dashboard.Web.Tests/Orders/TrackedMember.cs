@@ -31,9 +31,9 @@ internal sealed class TrackedMember : IAsyncDisposable
 
     public OrderTracker Tracker => Host.Services.GetRequiredService<OrderTracker>();
 
-    public static async Task<TrackedMember> StartAsync(string email)
+    public static async Task<TrackedMember> StartAsync(string email, IDictionary<string, string?>? settings = null)
     {
-        var host = new OrdersHost();
+        var host = new OrdersHost(settings);
         var (id, principal) = await host.MemberAsync(email, DashboardRoles.Trader);
         var connection = host.Gateway.Connect(id);
         host.Prices.Prices[Code] = new PriceReference(PreviousClose: 70_000, LastPrice: 70_000);
