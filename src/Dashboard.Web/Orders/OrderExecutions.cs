@@ -122,8 +122,10 @@ public static class OrderExecutions
 
             if (left < intent.OpenQuantity)
             {
-                // One overlapping a read-back counts only what is new.
-                return Math.Min(quantity, intent.OpenQuantity - left);
+                // One overlapping a read-back counts only what is new. But a partial cancel or modify recorded ahead of this
+                // fill (not at the exchange yet when it filled) lowered our open quantity below Kiwoom's, and the gap then
+                // shows too few: the cumulative amount, when it says more, counts them all.
+                return Math.Max(Math.Min(quantity, intent.OpenQuantity - left), ByAmount(intent, e, quantity, price));
             }
 
             if (left == intent.OpenQuantity)
@@ -135,9 +137,17 @@ public static class OrderExecutions
             // Kiwoom still held more open than our records: an amend recorded here had not reached the exchange yet.
         }
 
-        // Not new by the unfilled quantity (or nothing left open in our records): new only if Kiwoom's cumulative amount
-        // is ahead of ours by whole shares at this price. Ours may be below Kiwoom's by less than a share (a read-back at
-        // a rounded average price), never above: rounding down never counts a share twice.
+        // Not new by the unfilled quantity (or nothing left open in our records): see the cumulative amount.
+        return ByAmount(intent, e, quantity, price);
+    }
+
+    /// <summary>
+    /// The shares of a fill push not counted yet by Kiwoom's cumulative filled amount (FID 903): new only as far as it is
+    /// ahead of ours by whole shares at this price. Ours may be below Kiwoom's by less than a share (a read-back at a
+    /// rounded average price), never above: rounding down never counts a share twice.
+    /// </summary>
+    private static long ByAmount(OrderIntent intent, OrderExecution e, long quantity, long price)
+    {
         if (e.CumulativeFilledAmount is not { } total || price <= 0
             || intent.State is not (OrderState.Accepted or OrderState.PartiallyFilled or OrderState.Cancelled or OrderState.Replaced))
         {

@@ -103,6 +103,24 @@ public sealed class FillAfterCancelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFillLargerThanThePartialCancelLeftUncountedIsCountedWhole()
+    {
+        var placed = await PlaceTenAsync();
+
+        // Cancel 4 of 10, answered first (6 open here), though at the exchange 5 had filled (5 unfilled, the cancel leaves 1):
+        // the fill's 902 = 5 is only 1 under our 6 open, but all 5 are new (903 says so).
+        var cancel = await Host.Orders.CancelOrderAsync(alice.Principal, new CancelTicket(Guid.NewGuid(), placed.IntentId, 4));
+        Assert.Equal(6L, cancel.Target!.OpenQuantity);
+        await alice.PushAsync(OrderPushes.Fill(placed.OrderNumber!, fill: 5, unfilled: 5, Price, cumulativeAmount: 5 * Price));
+        await alice.PushAsync(OrderPushes.Cancel(cancel.Order!.OrderNumber!, placed.OrderNumber!, cancelled: 4));
+        await alice.PushAsync(OrderPushes.Confirmation(placed.OrderNumber!, 10, unfilled: 1));
+
+        var intent = (await Host.IntentAsync(placed.IntentId))!;
+        Assert.Equal((OrderState.PartiallyFilled, 5L, 5 * Price, 1L), (intent.State, intent.FilledQuantity, intent.FilledAmount, intent.OpenQuantity));
+        Assert.Equal(5L, Assert.Single(await Host.AuditRowsAsync(placed.IntentId), r => r.Kind == OrderAuditKind.PartialFill).Quantity);
+    }
+
+    [Fact]
     public async Task WhileTheOrderIsOpenAnUnfilledQuantityEqualToOursIsARepeatWhateverTheAmountSays()
     {
         var placed = await PlaceTenAsync();
