@@ -125,6 +125,24 @@ public sealed class OrderLifecycleTests
     }
 
     [Fact]
+    public async Task AModifyOfZeroSharesMovesAllThatRemainsAsTheCatalogSays()
+    {
+        await using var sim = await SimulatorHost.StartAsync(o => o.PingInterval = TimeSpan.FromMinutes(30));
+        sim.Control.Pause();
+        var token = await sim.TokenAsync();
+        var (bid, tick) = sim.Market.Read(u => (u.ByCode[Samsung].BidPrices[0], TickSize.For(InstrumentKind.Stock, u.ByCode[Samsung].Last)));
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var order = await sim.CallAsync("kt10000", "/api/dostk/ordr", new { dmst_stex_tp = "KRX", stk_cd = Samsung, ord_qty = "10", ord_uv = (bid - 5 * tick).ToString(inv), trde_tp = "0", cond_uv = "" }, token);
+        var number = order.Root.GetProperty("ord_no").GetString()!;
+        sim.Services.GetRequiredService<Accounts.OrderEngine>().PrintToRestingOrders(Samsung, 4);
+
+        var modify = await sim.CallAsync("kt10002", "/api/dostk/ordr", new { dmst_stex_tp = "KRX", orig_ord_no = number, stk_cd = Samsung, mdfy_qty = "0", mdfy_uv = (bid - 6 * tick).ToString(inv), mdfy_cond_uv = "" }, token);
+
+        Assert.True(modify.ReturnCode == 0, modify.Text);
+        Assert.Equal("000000000006", modify.Root.GetProperty("mdfy_qty").GetString());
+    }
+
+    [Fact]
     public async Task SellRealizesProfitAndLossWithFeesAndTax()
     {
         await using var sim = await SimulatorHost.StartAsync();

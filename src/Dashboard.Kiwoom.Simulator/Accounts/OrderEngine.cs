@@ -78,7 +78,7 @@ public sealed class OrderEngine : IMarketObserver
         }
 
         var i = _engine.Universe.ByCode[original.Code];
-        if (quantity <= 0)
+        if (quantity < 0)
         {
             return Reject(SimError.OrderRejected("RC4003", "정정수량을 확인하십시오"));
         }
@@ -88,7 +88,8 @@ public sealed class OrderEngine : IMarketObserver
             return Reject(priceError);
         }
 
-        var moved = Math.Min(quantity, original.Remaining);
+        // mdfy_qty "0" modifies the entire remaining quantity (as cncl_qty "0" cancels it).
+        var moved = quantity == 0 ? original.Remaining : Math.Min(quantity, original.Remaining);
         if (original.Side == OrderSide.Buy && (price - original.Price) * moved + Ledger.Commission(price * moved) > account.OrderableCash)
         {
             return Reject(OrderValidator.InsufficientCash(account, price));
