@@ -50,22 +50,23 @@ internal static class OrderRequests
             var other => throw new UnreachableException($"{other} is not a place TR of the order table."),
         };
 
-    public static Task<KiwoomResult<OrderAnswer>> ModifyAsync(IOrderChannel channel, OrderIntent target, OrderIntent modify, CancellationToken ct) =>
+    /// <param name="quantity">The shares to move; 0 moves all that remains (Kiwoom's own "0").</param>
+    public static Task<KiwoomResult<OrderAnswer>> ModifyAsync(IOrderChannel channel, OrderIntent target, OrderIntent modify, long quantity, CancellationToken ct) =>
         OrderTrs.For(OrderAction.Modify, target.Product, target.Side).ApiId switch
         {
             "kt10002" => SendAsync(channel, new Kt10002Request
             {
-                Exchange = target.Exchange, OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, ModifyQuantity = Number(modify.Quantity),
+                Exchange = target.Exchange, OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, ModifyQuantity = Number(quantity),
                 ModifyPrice = Number(modify.Price ?? 0), MdfyCondUv = Wire(modify.ConditionPrice),
             }, r => r.OrderNumber, r => r.ModifyQuantity.Value, ct),
             "kt10008" => SendAsync(channel, new Kt10008Request
             {
-                Exchange = target.Exchange, OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, ModifyQuantity = Number(modify.Quantity),
+                Exchange = target.Exchange, OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, ModifyQuantity = Number(quantity),
                 ModifyPrice = Number(modify.Price ?? 0), MdfyCondUv = Wire(modify.ConditionPrice),
             }, r => r.OrderNumber, r => r.ModifyQuantity.Value, ct),
             "kt50002" => SendAsync(channel, new Kt50002Request
             {
-                OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, ModifyQuantity = Number(modify.Quantity), ModifyPrice = Number(modify.Price ?? 0),
+                OriginalOrderNumber = target.OrderNumber!, StockCode = target.StockCode, ModifyQuantity = Number(quantity), ModifyPrice = Number(modify.Price ?? 0),
             }, r => r.OrderNumber, r => r.ModifyQuantity.Value, ct),
             var other => throw new UnreachableException($"{other} is not a modify TR of the order table."),
         };

@@ -149,7 +149,9 @@ public sealed class OrderService(
             return new OrderResult(draft.Id, OrderOutcome.Invalid, null, errors);
         }
 
-        // A quantity of 0 on modify/cancel means "all still open".
+        // A quantity of 0 on modify/cancel means "all still open". Kiwoom is sent its own "0" (all remaining) for it, not our
+        // count of what is open, which a fill or an uncorrected modify may have made stale; its answer says what it took.
+        var allOpen = draft.Action != OrderAction.Place && draft.Quantity == 0;
         var effectiveQuantity = draft.Action == OrderAction.Place || draft.Quantity > 0 ? Math.Min(draft.Quantity, target?.OpenQuantity ?? long.MaxValue) : target!.OpenQuantity;
         draft.Quantity = effectiveQuantity;
         var check = new PreTradeOrder(channel.Environment, effectiveQuantity, draft.Price, reference?.LastPrice ?? 0, ReducesRisk: draft.Action == OrderAction.Cancel);
@@ -170,7 +172,7 @@ public sealed class OrderService(
         events.Publish(memberId, new OrderUpdate(OrderAuditKind.Sent, OrderView.From(draft), sent));
         OrdersLog.Sending(logger, draft.Id, draft.Action, draft.StockCode);
 
-        var answer = await SendOnceAsync(channel, draft, target);
+        var answer = await SendOnceAsync(channel, draft, target, allOpen);
         started = Stopwatch.GetTimestamp();
         var outcome = await RecordOutcomeAsync(memberId, draft, target, answer);
         OrderMetrics.Since(metrics.OutcomeRecorded, started);
@@ -187,7 +189,7 @@ public sealed class OrderService(
     };
 
     /// <summary>The one broker call of an intent. A transport failure is an unknown outcome, never a reason to send again.</summary>
-    private static async Task<KiwoomResult<OrderAnswer>> SendOnceAsync(IOrderChannel channel, OrderIntent draft, OrderIntent? target)
+    private static async Task<KiwoomResult<OrderAnswer>> SendOnceAsync(IOrderChannel channel, OrderIntent draft, OrderIntent? target, bool allOpen)
     {
         try
         {
@@ -195,8 +197,8 @@ public sealed class OrderService(
             return draft.Action switch
             {
                 OrderAction.Place => await OrderRequests.PlaceAsync(channel, draft, CancellationToken.None),
-                OrderAction.Modify => await OrderRequests.ModifyAsync(channel, target!, draft, CancellationToken.None),
-                _ => await OrderRequests.CancelAsync(channel, target!, draft.Quantity, CancellationToken.None),
+                OrderAction.Modify => await OrderRequests.ModifyAsync(channel, target!, draft, allOpen ? 0 : draft.Quantity, CancellationToken.None),
+                _ => await OrderRequests.CancelAsync(channel, target!, allOpen ? 0 : draft.Quantity, CancellationToken.None),
             };
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
