@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Kiwoom.Catalog;
 using Dashboard.Kiwoom.Simulator.Market;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Kiwoom.Simulator.Tests;
 
@@ -96,6 +97,49 @@ public sealed class OrderLifecycleTests
         var fills = await sim.CallAsync("kt00007", "/api/dostk/acnt", KiwoomCatalog.Default.Find("kt00007")!.RequestExample.GetRawText(), token);
         var original = fills.Root.GetProperty("acnt_ord_cntr_prps_dtl").EnumerateArray().Single(r => r.GetProperty("ord_no").GetString() == number);
         Assert.Equal(askQty, Number(original.GetProperty("cntr_qty").GetString()!));
+    }
+
+    [Fact]
+    public async Task AFillPrintedAtARestingOrderBeforeItsCancelIsPushedFirstAndTheCancelTakesOnlyTheRest()
+    {
+        await using var sim = await SimulatorHost.StartAsync(o => o.PingInterval = TimeSpan.FromMinutes(30));
+        sim.Control.Pause();
+        var token = await sim.TokenAsync();
+        await using var ws = await LoggedInWithAccountFeedAsync(sim, token);
+        var (bid, tick) = sim.Market.Read(u => (u.ByCode[Samsung].BidPrices[0], TickSize.For(InstrumentKind.Stock, u.ByCode[Samsung].Last)));
+        var below = (bid - 5 * tick).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var order = await sim.CallAsync("kt10000", "/api/dostk/ordr", new { dmst_stex_tp = "KRX", stk_cd = Samsung, ord_qty = "10", ord_uv = below, trde_tp = "0", cond_uv = "" }, token);
+        var number = order.Root.GetProperty("ord_no").GetString()!;
+
+        // The tape trades 3 at the resting order's price while its cancel is on the way: the cancel finds 7 left.
+        Assert.Equal(3, sim.Services.GetRequiredService<Accounts.OrderEngine>().PrintToRestingOrders(Samsung, 3));
+        var cancel = await sim.CallAsync("kt10003", "/api/dostk/ordr", new { dmst_stex_tp = "KRX", orig_ord_no = number, stk_cd = Samsung, cncl_qty = "0" }, token);
+
+        Assert.Equal("000000000007", cancel.Root.GetProperty("cncl_qty").GetString());
+        var fill = await ws.WaitForAsync(m => Is00(m, number, "체결"));
+        Assert.Equal(("3", "7", below), (Values(fill).GetProperty("911").GetString(), Values(fill).GetProperty("902").GetString(), Values(fill).GetProperty("910").GetString()));
+        var cancelled = await ws.WaitForAsync(m => Is00(m, number, "취소"));
+        Assert.Equal("0", Values(cancelled).GetProperty("902").GetString());
+        var fills = await sim.CallAsync("ka10076", "/api/dostk/acnt", new { stk_cd = "", qry_tp = "0", sell_tp = "0", ord_no = "", stex_tp = "0" }, token);
+        Assert.Equal(3, Number(fills.Root.GetProperty("cntr").EnumerateArray().Single(r => r.GetProperty("ord_no").GetString() == number).GetProperty("cntr_qty").GetString()!));
+    }
+
+    [Fact]
+    public async Task AModifyOfZeroSharesMovesAllThatRemainsAsTheCatalogSays()
+    {
+        await using var sim = await SimulatorHost.StartAsync(o => o.PingInterval = TimeSpan.FromMinutes(30));
+        sim.Control.Pause();
+        var token = await sim.TokenAsync();
+        var (bid, tick) = sim.Market.Read(u => (u.ByCode[Samsung].BidPrices[0], TickSize.For(InstrumentKind.Stock, u.ByCode[Samsung].Last)));
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var order = await sim.CallAsync("kt10000", "/api/dostk/ordr", new { dmst_stex_tp = "KRX", stk_cd = Samsung, ord_qty = "10", ord_uv = (bid - 5 * tick).ToString(inv), trde_tp = "0", cond_uv = "" }, token);
+        var number = order.Root.GetProperty("ord_no").GetString()!;
+        sim.Services.GetRequiredService<Accounts.OrderEngine>().PrintToRestingOrders(Samsung, 4);
+
+        var modify = await sim.CallAsync("kt10002", "/api/dostk/ordr", new { dmst_stex_tp = "KRX", orig_ord_no = number, stk_cd = Samsung, mdfy_qty = "0", mdfy_uv = (bid - 6 * tick).ToString(inv), mdfy_cond_uv = "" }, token);
+
+        Assert.True(modify.ReturnCode == 0, modify.Text);
+        Assert.Equal("000000000006", modify.Root.GetProperty("mdfy_qty").GetString());
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class OrderEngine : IMarketObserver
         }
 
         var i = _engine.Universe.ByCode[original.Code];
-        if (quantity <= 0)
+        if (quantity < 0)
         {
             return Reject(SimError.OrderRejected("RC4003", "정정수량을 확인하십시오"));
         }
@@ -88,7 +88,8 @@ public sealed class OrderEngine : IMarketObserver
             return Reject(priceError);
         }
 
-        var moved = Math.Min(quantity, original.Remaining);
+        // mdfy_qty "0" modifies the entire remaining quantity (as cncl_qty "0" cancels it).
+        var moved = quantity == 0 ? original.Remaining : Math.Min(quantity, original.Remaining);
         if (original.Side == OrderSide.Buy && (price - original.Price) * moved + Ledger.Commission(price * moved) > account.OrderableCash)
         {
             return Reject(OrderValidator.InsufficientCash(account, price));
@@ -163,6 +164,30 @@ public sealed class OrderEngine : IMarketObserver
         _frames.Order(account, original, i, original.Remaining == 0 ? "취소" : "확인", null);
         SimulatorLog.OrderEvent(_logger, original.Number, "cancelled", Secrets.MaskAccount(account.Number));
         return new OrderResult(cancel, null);
+    });
+
+    /// <summary>
+    /// Prints a trade of up to <paramref name="quantity"/> shares at the price of every open resting order of
+    /// <paramref name="code"/>, filling each as the tape would (00 체결 and 04 pushed): a fill on demand, so a test can make it
+    /// happen at the exchange while a cancel or modify of the same order is in flight. Returns the shares filled.
+    /// </summary>
+    public long PrintToRestingOrders(string code, long quantity) => _engine.Write(() =>
+    {
+        if (quantity <= 0 || _engine.Universe.Find(code) is not { } i || !_resting.TryGetValue(i.Code, out var resting))
+        {
+            return 0L;
+        }
+
+        long filled = 0;
+        var now = _engine.Clock.GetUtcNow();
+        foreach (var (account, order) in resting.Where(r => r.Order.IsOpen && r.Order.Price > 0 && !IsStopDormant(r.Order, i)).ToArray())
+        {
+            var qty = Math.Min(quantity, order.Remaining);
+            Guarded(() => ApplyFill(account, order, i, order.Price, qty, now));
+            filled += qty;
+        }
+
+        return filled;
     });
 
     void IMarketObserver.OnTrade(Instrument instrument, Trade trade)

@@ -15,15 +15,17 @@ public static class OrderExecutions
         IsCancel(e) ? OrderRequests.NormalizeNumber(e.OriginalOrderNumber) : OrderRequests.NormalizeNumber(e.OrderNumber);
 
     /// <summary>
-    /// Whether the push can change an intent at all: a fill, a rejection, a cancel order's own push, or the original
-    /// order's own confirmation of a cancel or modify (its FID 902 says what stays open). The others (접수, a modify's
-    /// new order) are not taken to the database: one per order would otherwise queue a lookup and an empty append in
-    /// the single audit writer beside every real change.
+    /// Whether the push can change an intent at all: a fill, a rejection, a cancel order's own push, the original
+    /// order's own confirmation of a cancel or modify (its FID 902 says what stays open), or a modify's new order taken
+    /// (접수: FID 900 says how many shares really moved to it). The others (a new order's 접수) are not taken to the
+    /// database: one per order would otherwise queue a lookup and an empty append in the single audit writer beside
+    /// every real change.
     /// </summary>
     public static bool CanChange(OrderExecution e) => e.Status switch
     {
         "체결" or "거부" => true,
         "취소" or "확인" => IsCancel(e) || !IsModify(e),
+        "접수" => IsModify(e),
         _ => false,
     };
 
@@ -53,6 +55,8 @@ public static class OrderExecutions
                     cancelled) with { OrderNumber = CancelNumber(e) ?? intent.OrderNumber };
             case "취소" or "확인" when !IsCancel(e) && !IsModify(e):
                 return Confirmed(intent, e);
+            case "접수" when IsModify(e) && intent.Action == OrderAction.Modify:
+                return Moved(intent, e);
             case "거부" when intent.State is OrderState.Accepted or OrderState.Sent or OrderState.UnknownOutcome:
                 intent.OpenQuantity = 0;
                 intent.State = OrderState.Rejected;
@@ -118,8 +122,10 @@ public static class OrderExecutions
 
             if (left < intent.OpenQuantity)
             {
-                // One overlapping a read-back counts only what is new.
-                return Math.Min(quantity, intent.OpenQuantity - left);
+                // One overlapping a read-back counts only what is new. But a partial cancel or modify recorded ahead of this
+                // fill (not at the exchange yet when it filled) lowered our open quantity below Kiwoom's, and the gap then
+                // shows too few: the cumulative amount, when it says more, counts them all.
+                return Math.Max(Math.Min(quantity, intent.OpenQuantity - left), ByAmount(intent, e, quantity, price));
             }
 
             if (left == intent.OpenQuantity)
@@ -131,9 +137,17 @@ public static class OrderExecutions
             // Kiwoom still held more open than our records: an amend recorded here had not reached the exchange yet.
         }
 
-        // Not new by the unfilled quantity (or nothing left open in our records): new only if Kiwoom's cumulative amount
-        // is ahead of ours by whole shares at this price. Ours may be below Kiwoom's by less than a share (a read-back at
-        // a rounded average price), never above: rounding down never counts a share twice.
+        // Not new by the unfilled quantity (or nothing left open in our records): see the cumulative amount.
+        return ByAmount(intent, e, quantity, price);
+    }
+
+    /// <summary>
+    /// The shares of a fill push not counted yet by Kiwoom's cumulative filled amount (FID 903): new only as far as it is
+    /// ahead of ours by whole shares at this price. Ours may be below Kiwoom's by less than a share (a read-back at a
+    /// rounded average price), never above: rounding down never counts a share twice.
+    /// </summary>
+    private static long ByAmount(OrderIntent intent, OrderExecution e, long quantity, long price)
+    {
         if (e.CumulativeFilledAmount is not { } total || price <= 0
             || intent.State is not (OrderState.Accepted or OrderState.PartiallyFilled or OrderState.Cancelled or OrderState.Replaced))
         {
@@ -190,6 +204,34 @@ public static class OrderExecutions
             intent, OrderAuditKind.Reconciled, AuditEvent.System,
             string.Create(CultureInfo.InvariantCulture, $"Kiwoom confirms {intent.OpenQuantity:N0} of {before:N0} open after a cancel or modify (00 {e.Status})"),
             before - intent.OpenQuantity);
+    }
+
+    /// <summary>
+    /// A modify's new order as Kiwoom took it (접수): FID 900 is what moved to it, the shares of the original still open
+    /// when the modify took effect. Fewer than we asked when part of the original filled while the modify was on its way:
+    /// the new order then carries what really moved, never the requested quantity (which would show and reserve shares
+    /// that were bought or sold already). It only ever lowers the quantity, so a repeat changes nothing.
+    /// </summary>
+    private static AuditEvent? Moved(OrderIntent intent, OrderExecution e)
+    {
+        if (e.OrderQuantity is not { } moved || moved <= 0 || moved >= intent.Quantity
+            || intent.State is not (OrderState.Accepted or OrderState.PartiallyFilled or OrderState.Filled))
+        {
+            return null;
+        }
+
+        var asked = intent.Quantity;
+        intent.Quantity = moved;
+        intent.OpenQuantity = Math.Max(0, Math.Min(intent.OpenQuantity, moved - intent.FilledQuantity));
+        if (intent.OpenQuantity == 0)
+        {
+            intent.State = intent.FilledQuantity > 0 ? OrderState.Filled : OrderState.Cancelled;
+        }
+
+        return OrderIntentStore.Event(
+            intent, OrderAuditKind.Reconciled, AuditEvent.System,
+            string.Create(CultureInfo.InvariantCulture, $"Kiwoom moved {moved:N0} of the {asked:N0} asked to order {intent.OrderNumber} (00 접수): the rest of the original filled first; {intent.OpenQuantity:N0} open"),
+            moved);
     }
 
     /// <summary>The cancel order's own number, when the push is a cancel's (it keys the cancel's effect on its original).</summary>

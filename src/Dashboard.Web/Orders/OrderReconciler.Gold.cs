@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dashboard.Kiwoom;
 using Dashboard.Kiwoom.Generated;
-using Dashboard.Web.Broker;
 using Dashboard.Web.Data;
 
 namespace Dashboard.Web.Orders;
@@ -13,9 +12,9 @@ namespace Dashboard.Web.Orders;
 /// </summary>
 public sealed partial class OrderReconciler
 {
-    private async Task<bool> ReconcileGoldOrderAsync(IOrderChannel channel, OrderIntent intent, CancellationToken ct)
+    private async Task<bool> ReconcileGoldOrderAsync(PassLists lists, OrderIntent intent, CancellationToken ct)
     {
-        var (open, details) = await GoldListsAsync(channel, intent, intent.StockCode, ct);
+        var (open, details) = await GoldListsAsync(lists, intent, ct);
         if (open is null || details is null)
         {
             return false;
@@ -63,9 +62,9 @@ public sealed partial class OrderReconciler
     }
 
     /// <summary>A gold modify or cancel: kt50031 names the original order for each; not there, the open list decides a cancel.</summary>
-    private async Task<bool> ReconcileGoldAmendAsync(IOrderChannel channel, OrderIntent intent, OrderIntent target, string original, CancellationToken ct)
+    private async Task<bool> ReconcileGoldAmendAsync(PassLists lists, OrderIntent intent, OrderIntent target, string original, CancellationToken ct)
     {
-        var (open, details) = await GoldListsAsync(channel, intent, intent.StockCode, ct);
+        var (open, details) = await GoldListsAsync(lists, intent, ct);
         if (open is null || details is null)
         {
             return false;
@@ -92,19 +91,22 @@ public sealed partial class OrderReconciler
         return await ReconcileCancelAsync(intent, stillOpen, ct);
     }
 
-    /// <summary>The whole gold lists of the intent's day (KST); nulls (logged) when Kiwoom could not be read in full.</summary>
-    private async Task<(IReadOnlyList<Kt50075Response>? Open, IReadOnlyList<Kt50031Response>? Details)> GoldListsAsync(IOrderChannel channel, OrderIntent intent, string code, CancellationToken ct)
+    /// <summary>
+    /// The whole gold lists (every code) of the intent's day (KST), read once per day in a pass; nulls (logged) when
+    /// Kiwoom could not be read in full.
+    /// </summary>
+    private static async Task<(IReadOnlyList<Kt50075Response>? Open, IReadOnlyList<Kt50031Response>? Details)> GoldListsAsync(PassLists lists, OrderIntent intent, CancellationToken ct)
     {
         var day = DateOnly.FromDateTime(KoreaTime.WallClock(intent.CreatedAt)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var open = await WholeListAsync(
-            channel, new Kt50075Request { OrdDt = day, QueryType = "1", MrktDealTp = "5", StkBondTp = "0", SellTp = "0", StockCode = code, FrOrdNo = "", Exchange = "KRX" }, intent.Id, ct);
+        var open = await lists.WholeAsync(
+            new Kt50075Request { OrdDt = day, QueryType = "1", MrktDealTp = "5", StkBondTp = "0", SellTp = "0", StockCode = "", FrOrdNo = "", Exchange = "KRX" }, intent.Id, ct);
         if (open is null)
         {
             return (null, null);
         }
 
-        var details = await WholeListAsync(
-            channel, new Kt50031Request { OrdDt = day, QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = code, FrOrdNo = "", Exchange = "%" }, intent.Id, ct);
+        var details = await lists.WholeAsync(
+            new Kt50031Request { OrdDt = day, QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = "", FrOrdNo = "", Exchange = "%" }, intent.Id, ct);
         return details is null ? (null, null) : (open, details);
     }
 

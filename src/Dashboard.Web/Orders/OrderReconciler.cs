@@ -10,8 +10,8 @@ namespace Dashboard.Web.Orders;
 
 /// <summary>
 /// Resolves intents whose outcome is unknown (timeout, 5xx, a restart mid-send) against Kiwoom's own
-/// lists, never by sending again (REL-06): ka10075 (open orders) and ka10076 (fills) of the stock are
-/// searched for an order of the same side, quantity and price that no other intent has claimed. Found:
+/// lists, never by sending again (REL-06): ka10075 (open orders) and ka10076 (fills) of the account are
+/// searched for an order of the same stock, side, quantity and price that no other intent has claimed. Found:
 /// the intent takes its order number and state. Not found well after sending: it was never placed.
 /// A modify or cancel is looked up first in kt00007 (the account's orders in detail), where Kiwoom lists
 /// it with the original order's number: that is proof it happened, whatever the open list says.
@@ -35,29 +35,101 @@ public sealed partial class OrderReconciler(
     }
 
     /// <summary>One attempt; true when the intent is resolved.</summary>
-    public async Task<bool> ReconcileAsync(OrderIntent intent, CancellationToken ct = default)
+    public async Task<bool> ReconcileAsync(OrderIntent intent, CancellationToken ct = default) => await ReconcileAsync([intent], ct) == 1;
+
+    /// <summary>
+    /// One attempt at each intent, the member's connection opened once for all of its intents and each of Kiwoom's lists
+    /// read (every page) once per connection for the pass, whatever the number of intents judged from it: per intent,
+    /// ten unknown outcomes cost ten reads of each list inside the rate limit the member's own page shares. Lists are of
+    /// the whole account (every stock, both sides), the intents matched in memory. Returns how many were resolved.
+    /// </summary>
+    public async Task<int> ReconcileAsync(IReadOnlyList<OrderIntent> intents, CancellationToken ct = default)
     {
-        var opened = await tracker.GetChannelAsync(intent.MemberId, intent.ConnectionId, ct);
-        if (opened.Channel is not { } channel)
+        var resolved = 0;
+        foreach (var connection in intents.GroupBy(i => (i.MemberId, i.ConnectionId)))
         {
-            return false;
+            try
+            {
+                resolved += await ReconcileConnectionAsync(connection.Key.MemberId, connection.Key.ConnectionId, [.. connection], ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One connection that cannot be opened leaves the others of the pass their turn.
+                OrdersLog.TrackingFailed(logger, ex, connection.Key.ConnectionId);
+            }
         }
 
+        return resolved;
+    }
+
+    private async Task<int> ReconcileConnectionAsync(string memberId, Guid connectionId, IReadOnlyList<OrderIntent> intents, CancellationToken ct)
+    {
+        var opened = await tracker.GetChannelAsync(memberId, connectionId, ct);
+        if (opened.Channel is not { } channel)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var lists = new PassLists(this, channel);
+            var resolved = 0;
+            foreach (var intent in intents)
+            {
+                resolved += await ReconcileOneAsync(lists, intent, ct) ? 1 : 0;
+            }
+
+            return resolved;
+        }
+        finally
+        {
+            await tracker.ReleaseAsync(connectionId, CancellationToken.None);
+        }
+    }
+
+    private async Task<bool> ReconcileOneAsync(PassLists lists, OrderIntent intent, CancellationToken ct)
+    {
         try
         {
             return intent.Action switch
             {
                 // ka10075/ka10076/kt00007 list stock orders only: a gold order missing from them would prove nothing.
-                OrderAction.Place when intent.Product == OrderProduct.Gold => await ReconcileGoldOrderAsync(channel, intent, ct),
-                OrderAction.Place => await ReconcileOrderAsync(channel, intent, ct),
-                _ => await ReconcileAmendAsync(channel, intent, ct),
+                OrderAction.Place when intent.Product == OrderProduct.Gold => await ReconcileGoldOrderAsync(lists, intent, ct),
+                OrderAction.Place => await ReconcileOrderAsync(lists, intent, ct),
+                _ => await ReconcileAmendAsync(lists, intent, ct),
             };
         }
-        finally
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await tracker.ReleaseAsync(intent.ConnectionId, CancellationToken.None);
+            // One intent that cannot be judged leaves the others of the pass their turn.
+            OrdersLog.TrackingFailed(logger, ex, intent.ConnectionId);
+            return false;
         }
     }
+
+    /// <summary>The lists of one connection read so far in a pass, each once (a failed read too: it is not retried within the pass).</summary>
+    private sealed class PassLists(OrderReconciler owner, IOrderChannel channel)
+    {
+        // Requests are records: equal fields, one read.
+        private readonly Dictionary<object, object?> read = [];
+
+        public async Task<IReadOnlyList<TResponse>?> WholeAsync<TResponse>(IKiwoomRequest<TResponse> request, Guid intentId, CancellationToken ct)
+            where TResponse : KiwoomResponse
+        {
+            if (!read.TryGetValue(request, out var pages))
+            {
+                pages = await owner.WholeListAsync(channel, request, intentId, ct);
+                read[request] = pages;
+            }
+
+            return (IReadOnlyList<TResponse>?)pages;
+        }
+    }
+
+    // The account's open orders and fills, every stock and both sides: one read serves every intent of the connection.
+    private static readonly Ka10075Request OpenOrders = new() { AllStkTp = "0", TradeType = "0", StockCode = "", ExchangeType = "0" };
+    private static readonly Ka10076Request Fills = new() { StockCode = "", QueryType = "0", SellTp = "0", ExchangeType = "0" };
+    private static readonly Kt00007Request OrderDetails = new() { QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = "", FrOrdNo = "", Exchange = "%" };
 
     /// <summary>At most this many pages of one list; a list that long is not read as complete.</summary>
     internal const int MaxListPages = 20;
@@ -91,11 +163,10 @@ public sealed partial class OrderReconciler(
         return pages;
     }
 
-    private async Task<bool> ReconcileOrderAsync(IOrderChannel channel, OrderIntent intent, CancellationToken ct)
+    private async Task<bool> ReconcileOrderAsync(PassLists lists, OrderIntent intent, CancellationToken ct)
     {
-        var side = intent.Side == OrderSide.Sell ? "1" : "2";
-        var open = await WholeListAsync(channel, new Ka10075Request { AllStkTp = "1", TradeType = side, StockCode = intent.StockCode, ExchangeType = "0" }, intent.Id, ct);
-        var fills = open is null ? null : await WholeListAsync(channel, new Ka10076Request { StockCode = intent.StockCode, QueryType = "1", SellTp = side, ExchangeType = "0" }, intent.Id, ct);
+        var open = await lists.WholeAsync(OpenOrders, intent.Id, ct);
+        var fills = open is null ? null : await lists.WholeAsync(Fills, intent.Id, ct);
         if (open is null || fills is null)
         {
             return false;
@@ -103,7 +174,7 @@ public sealed partial class OrderReconciler(
 
         var claimed = await ClaimedNumbersAsync(intent, ct);
         var asOpen = open.SelectMany(page => page.Orders).FirstOrDefault(o =>
-            o.StockCode.Code == intent.StockCode && o.OrderQuantity.Value == intent.Quantity && PriceMatches(intent, o.OrderPrice.Value)
+            o.StockCode.Code == intent.StockCode && SameSide(o.OrderTypeName, intent.Side) && o.OrderQuantity.Value == intent.Quantity && PriceMatches(intent, o.OrderPrice.Value)
             && OrderRequests.NormalizeNumber(o.OrderNumber) is { } n && !claimed.Contains(n));
         if (asOpen is not null)
         {
@@ -114,7 +185,7 @@ public sealed partial class OrderReconciler(
         }
 
         var asFilled = fills.SelectMany(page => page.Fills).FirstOrDefault(f =>
-            f.StockCode.Code == intent.StockCode && f.OrderQuantity.Value == intent.Quantity && PriceMatches(intent, f.OrderPrice.Value)
+            f.StockCode.Code == intent.StockCode && SameSide(f.OrderTypeName, intent.Side) && f.OrderQuantity.Value == intent.Quantity && PriceMatches(intent, f.OrderPrice.Value)
             && OrderRequests.NormalizeNumber(f.OrderNumber) is { } n && !claimed.Contains(n));
         if (asFilled is not null)
         {
@@ -156,7 +227,7 @@ public sealed partial class OrderReconciler(
         }, ct);
 
     /// <summary>A modify or cancel: kt00007 first (it names the original order), then the open list for a cancel.</summary>
-    private async Task<bool> ReconcileAmendAsync(IOrderChannel channel, OrderIntent intent, CancellationToken ct)
+    private async Task<bool> ReconcileAmendAsync(PassLists lists, OrderIntent intent, CancellationToken ct)
     {
         OrderIntent? target;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -171,11 +242,10 @@ public sealed partial class OrderReconciler(
 
         if (intent.Product == OrderProduct.Gold)
         {
-            return await ReconcileGoldAmendAsync(channel, intent, target, original, ct);
+            return await ReconcileGoldAmendAsync(lists, intent, target, original, ct);
         }
 
-        var details = await WholeListAsync(
-            channel, new Kt00007Request { QueryType = "1", StkBondTp = "0", SellTp = "0", StockCode = intent.StockCode, FrOrdNo = "", Exchange = "%" }, intent.Id, ct);
+        var details = await lists.WholeAsync(OrderDetails, intent.Id, ct);
         if (details is null)
         {
             return false;
@@ -194,7 +264,7 @@ public sealed partial class OrderReconciler(
         }
 
         return intent.Action == OrderAction.Cancel
-            ? await ReconcileStockCancelAsync(channel, intent, target, ct)
+            ? await ReconcileStockCancelAsync(lists, intent, target, ct)
             : await ReconcileModifyNotFoundAsync(intent, target, "kt00007", ct);
     }
 
@@ -283,10 +353,9 @@ public sealed partial class OrderReconciler(
         return true;
     }
 
-    private async Task<bool> ReconcileStockCancelAsync(IOrderChannel channel, OrderIntent intent, OrderIntent target, CancellationToken ct)
+    private async Task<bool> ReconcileStockCancelAsync(PassLists lists, OrderIntent intent, OrderIntent target, CancellationToken ct)
     {
-        var side = intent.Side == OrderSide.Sell ? "1" : "2";
-        var open = await WholeListAsync(channel, new Ka10075Request { AllStkTp = "1", TradeType = side, StockCode = intent.StockCode, ExchangeType = "0" }, intent.Id, ct);
+        var open = await lists.WholeAsync(OpenOrders, intent.Id, ct);
         if (open is null)
         {
             return false;

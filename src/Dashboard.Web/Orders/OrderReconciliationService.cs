@@ -98,22 +98,13 @@ internal sealed class OrderReconciliationService(
     private async Task PassAsync(bool startup, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        foreach (var intent in await reconciler.PendingAsync(ct))
-        {
-            // A Sent intent younger than the not-placed window may still be waiting for its answer in another call.
-            if (!startup && intent.State == OrderState.Sent && now - intent.CreatedAt < options.Value.NotPlacedAfter)
-            {
-                continue;
-            }
 
-            try
-            {
-                await reconciler.ReconcileAsync(intent, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                OrdersLog.TrackingFailed(logger, ex, intent.ConnectionId);
-            }
+        // A Sent intent younger than the not-placed window may still be waiting for its answer in another call.
+        var due = (await reconciler.PendingAsync(ct))
+            .Where(i => startup || i.State != OrderState.Sent || now - i.CreatedAt >= options.Value.NotPlacedAfter).ToList();
+        if (due.Count > 0)
+        {
+            await reconciler.ReconcileAsync(due, ct);
         }
     }
 }

@@ -149,7 +149,9 @@ public sealed class OrderService(
             return new OrderResult(draft.Id, OrderOutcome.Invalid, null, errors);
         }
 
-        // A quantity of 0 on modify/cancel means "all still open".
+        // A quantity of 0 on modify/cancel means "all still open". Kiwoom is sent its own "0" (all remaining) for it, not our
+        // count of what is open, which a fill or an uncorrected modify may have made stale; its answer says what it took.
+        var allOpen = draft.Action != OrderAction.Place && draft.Quantity == 0;
         var effectiveQuantity = draft.Action == OrderAction.Place || draft.Quantity > 0 ? Math.Min(draft.Quantity, target?.OpenQuantity ?? long.MaxValue) : target!.OpenQuantity;
         draft.Quantity = effectiveQuantity;
         var check = new PreTradeOrder(channel.Environment, effectiveQuantity, draft.Price, reference?.LastPrice ?? 0, ReducesRisk: draft.Action == OrderAction.Cancel);
@@ -170,7 +172,7 @@ public sealed class OrderService(
         events.Publish(memberId, new OrderUpdate(OrderAuditKind.Sent, OrderView.From(draft), sent));
         OrdersLog.Sending(logger, draft.Id, draft.Action, draft.StockCode);
 
-        var answer = await SendOnceAsync(channel, draft, target);
+        var answer = await SendOnceAsync(channel, draft, target, allOpen);
         started = Stopwatch.GetTimestamp();
         var outcome = await RecordOutcomeAsync(memberId, draft, target, answer);
         OrderMetrics.Since(metrics.OutcomeRecorded, started);
@@ -187,7 +189,7 @@ public sealed class OrderService(
     };
 
     /// <summary>The one broker call of an intent. A transport failure is an unknown outcome, never a reason to send again.</summary>
-    private static async Task<KiwoomResult<string?>> SendOnceAsync(IOrderChannel channel, OrderIntent draft, OrderIntent? target)
+    private static async Task<KiwoomResult<OrderAnswer>> SendOnceAsync(IOrderChannel channel, OrderIntent draft, OrderIntent? target, bool allOpen)
     {
         try
         {
@@ -195,8 +197,8 @@ public sealed class OrderService(
             return draft.Action switch
             {
                 OrderAction.Place => await OrderRequests.PlaceAsync(channel, draft, CancellationToken.None),
-                OrderAction.Modify => await OrderRequests.ModifyAsync(channel, target!, draft, CancellationToken.None),
-                _ => await OrderRequests.CancelAsync(channel, target!, draft.Quantity, CancellationToken.None),
+                OrderAction.Modify => await OrderRequests.ModifyAsync(channel, target!, draft, allOpen ? 0 : draft.Quantity, CancellationToken.None),
+                _ => await OrderRequests.CancelAsync(channel, target!, allOpen ? 0 : draft.Quantity, CancellationToken.None),
             };
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
@@ -229,21 +231,24 @@ public sealed class OrderService(
         return (work.Duplicate, null);
     }
 
-    private async Task<OrderResult> RecordOutcomeAsync(string memberId, OrderIntent draft, OrderIntent? target, KiwoomResult<string?> answer)
+    private async Task<OrderResult> RecordOutcomeAsync(string memberId, OrderIntent draft, OrderIntent? target, KiwoomResult<OrderAnswer> answer)
     {
         OrderView? view;
         if (answer.IsSuccess)
         {
-            OrdersLog.Accepted(logger, draft.Id, answer.Value);
+            var (number, moved) = answer.Value;
+            var asked = draft.Quantity;
+            OrdersLog.Accepted(logger, draft.Id, number);
             // 00 pushes that overtook this answer were held for the number; they apply right after it, in order.
             // A modify or cancel changes its original order in the same commit and update (see ChangeWithTargetAsync).
             OrderView? amended = null;
             view = await tracker.RecordNumberAsync(
-                draft.ConnectionId, draft.Id, draft.Action == OrderAction.Cancel ? null : answer.Value, target is null
-                    ? () => store.ChangeAsync(draft.Id, i => Accept(i, answer.Value))
+                draft.ConnectionId, draft.Id, draft.Action == OrderAction.Cancel ? null : number, target is null
+                    ? () => store.ChangeAsync(draft.Id, i => Accept(i, number, moved))
                     : async () =>
                     {
-                        (var changed, amended) = await store.ChangeWithTargetAsync(draft.Id, i => Accept(i, answer.Value), (t, i, amendedBefore) => ApplyToTarget(t, i, answer.Value, amendedBefore));
+                        (var changed, amended) = await store.ChangeWithTargetAsync(
+                            draft.Id, i => Accept(i, number, moved), (t, i, amendedBefore) => ApplyToTarget(t, i, number, amendedBefore, asked));
                         return changed;
                     });
 
@@ -274,7 +279,8 @@ public sealed class OrderService(
         return new OrderResult(draft.Id, OrderOutcome.Rejected, view, [reason]);
     }
 
-    private static AuditEvent Accept(OrderIntent i, string? number)
+    /// <param name="moved">A modify's answer: the shares Kiwoom moved to the new order, which carries those, not the ones asked.</param>
+    private static AuditEvent Accept(OrderIntent i, string? number, long? moved)
     {
         i.OrderNumber = number;
         if (i.Action == OrderAction.Cancel)
@@ -284,15 +290,24 @@ public sealed class OrderService(
         }
 
         // A place, or a modify (which becomes the order carrying the moved shares at the new price).
+        var asked = i.Quantity;
+        if (i.Action == OrderAction.Modify && moved is > 0 && moved < asked)
+        {
+            i.Quantity = moved.Value;
+        }
+
         i.State = OrderState.Accepted;
         i.OpenQuantity = i.Quantity;
-        return OrderIntentStore.Event(i, OrderAuditKind.Accepted, AuditEvent.System, $"accepted as order {number}");
+        return OrderIntentStore.Event(i, OrderAuditKind.Accepted, AuditEvent.System, i.Quantity == asked
+            ? $"accepted as order {number}"
+            : string.Create(CultureInfo.InvariantCulture, $"accepted as order {number}: Kiwoom moved {i.Quantity:N0} of the {asked:N0} asked (mdfy_qty; the rest of the original filled first)"));
     }
 
-    private static AuditEvent? ApplyToTarget(OrderIntent target, OrderIntent change, string? number, long amendedBefore)
+    /// <param name="asked">The shares the modify or cancel asked for; what the original gives up is judged from these.</param>
+    private static AuditEvent? ApplyToTarget(OrderIntent target, OrderIntent change, string? number, long amendedBefore, long asked)
     {
         // Not simply open minus moved: the original's own confirmation push may have taken these shares off already.
-        var (moved, open) = OrderExecutions.Amend(target, change.Quantity, amendedBefore);
+        var (moved, open) = OrderExecutions.Amend(target, asked, amendedBefore);
         target.OpenQuantity = open;
         if (change.Action == OrderAction.Cancel)
         {

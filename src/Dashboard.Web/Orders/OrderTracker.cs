@@ -79,8 +79,7 @@ public sealed class OrderTracker(
                 return;
             }
 
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            if (entry.Ended || !await db.OrderIntents.AnyAsync(i => i.ConnectionId == connectionId && Unsettled.Contains(i.State), ct))
+            if (await IsDoneAsync(connectionId, entry, ct))
             {
                 await StopAsync(connectionId);
             }
@@ -153,7 +152,10 @@ public sealed class OrderTracker(
             ? entry.Prices.GetAsync(product, code, ct)
             : prices.GetAsync(channel.Queries, product, code, ct);
 
-    /// <summary>Closes tracked channels that no call uses and whose orders are all settled (filled by a 00 push, say).</summary>
+    /// <summary>
+    /// Closes tracked channels that no call uses and whose orders are all settled (filled by a 00 push, say) since
+    /// <see cref="OrdersOptions.SettledGrace"/> at least.
+    /// </summary>
     public async Task SweepAsync(CancellationToken ct = default)
     {
         foreach (var id in tracked.Keys)
@@ -162,13 +164,9 @@ public sealed class OrderTracker(
             await opening.WaitAsync(ct);
             try
             {
-                if (tracked.TryGetValue(id, out var entry) && entry.Users == 0)
+                if (tracked.TryGetValue(id, out var entry) && entry.Users == 0 && await IsDoneAsync(id, entry, ct))
                 {
-                    await using var db = await dbFactory.CreateDbContextAsync(ct);
-                    if (entry.Ended || !await db.OrderIntents.AnyAsync(i => i.ConnectionId == id && Unsettled.Contains(i.State), ct))
-                    {
-                        await StopAsync(id);
-                    }
+                    await StopAsync(id);
                 }
             }
             finally
@@ -215,6 +213,30 @@ public sealed class OrderTracker(
             gate.Dispose();
         }
 
+    }
+
+    /// <summary>
+    /// Whether the connection's tracking can end (called under its gate, with no call using it): its feed ended, or
+    /// nothing of it is open or unresolved and has not been for <see cref="OrdersOptions.SettledGrace"/>. The grace keeps
+    /// the feed read for the pushes still on their way when the last order settled (a fill that beat its cancel).
+    /// </summary>
+    private async Task<bool> IsDoneAsync(Guid connectionId, Tracked entry, CancellationToken ct)
+    {
+        if (entry.Ended)
+        {
+            return true;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.OrderIntents.AnyAsync(i => i.ConnectionId == connectionId && Unsettled.Contains(i.State), ct))
+        {
+            entry.SettledAt = null;
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        entry.SettledAt ??= now;
+        return now - entry.SettledAt >= options.Value.SettledGrace;
     }
 
     private SemaphoreSlim Gate(Guid connectionId) => gates.GetOrAdd(connectionId, _ => new SemaphoreSlim(1, 1));
@@ -544,6 +566,9 @@ public sealed class OrderTracker(
 
         /// <summary>The realtime connection went away since tracking began (set from state changes).</summary>
         public volatile bool RealtimeAway;
+
+        /// <summary>When the connection was first seen with everything settled since (changed only under its gate).</summary>
+        public DateTimeOffset? SettledAt { get; set; }
 
         /// <summary>Calls in progress on the channel (changed only under the connection's gate).</summary>
         public int Users { get; set; }

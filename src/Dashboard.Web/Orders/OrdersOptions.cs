@@ -32,6 +32,14 @@ public sealed class OrdersOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan QuoteMaxAge { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a connection's 00 feed stays read after its last order settled. A cancel's answer can settle an order
+    /// while Kiwoom's push of a fill that beat the cancel at the exchange is still on its way; read, it is counted, audited
+    /// and shown, where a feed closed at the answer would lose it (the money moved, the records would say cancelled).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan SettledGrace { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>An order not found at Kiwoom this long after it was sent was never placed.</summary>
     public TimeSpan NotPlacedAfter { get; set; } = TimeSpan.FromMinutes(2);
 

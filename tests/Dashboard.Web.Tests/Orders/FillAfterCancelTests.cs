@@ -83,22 +83,29 @@ public sealed class FillAfterCancelTests : IAsyncLifetime
         Assert.True((await Host.Audit.VerifyAsync()).IsIntact);
     }
 
-    [Fact]
-    public async Task AFillThatRacedAPartialCancelIsCountedAndTheCancelStillTakesItsShares()
+    /// <summary>
+    /// Cancel 4 of 10, answered first (6 open here), though at the exchange <paramref name="filledFirst"/> had filled: the
+    /// cancel leaves 6 - <paramref name="filledFirst"/>. With 5 filled the fill's 902 = 5 is only 1 under our 6 open, but
+    /// all 5 are new (903 says so).
+    /// </summary>
+    [Theory]
+    [InlineData(3L)]
+    [InlineData(5L)]
+    public async Task AFillThatRacedAPartialCancelIsCountedWholeAndTheCancelStillTakesItsShares(long filledFirst)
     {
         var placed = await PlaceTenAsync();
+        var fill = OrderPushes.Fill(placed.OrderNumber!, fill: filledFirst, unfilled: 10 - filledFirst, Price, cumulativeAmount: filledFirst * Price);
 
-        // Cancel 4 of 10: answered first (6 open), though at the exchange 3 had filled (7 unfilled, the cancel leaves 3).
         var cancel = await Host.Orders.CancelOrderAsync(alice.Principal, new CancelTicket(Guid.NewGuid(), placed.IntentId, 4));
         Assert.Equal(6L, cancel.Target!.OpenQuantity);
-        await alice.PushAsync(OrderPushes.Fill(placed.OrderNumber!, fill: 3, unfilled: 7, Price, cumulativeAmount: 3 * Price));
+        await alice.PushAsync(fill);
         await alice.PushAsync(OrderPushes.Cancel(cancel.Order!.OrderNumber!, placed.OrderNumber!, cancelled: 4));
-        await alice.PushAsync(OrderPushes.Confirmation(placed.OrderNumber!, 10, unfilled: 3));
-        await alice.PushAsync(OrderPushes.Fill(placed.OrderNumber!, fill: 3, unfilled: 7, Price, cumulativeAmount: 3 * Price));
+        await alice.PushAsync(OrderPushes.Confirmation(placed.OrderNumber!, 10, unfilled: 6 - filledFirst));
+        await alice.PushAsync(fill);
 
         var intent = (await Host.IntentAsync(placed.IntentId))!;
-        Assert.Equal((OrderState.PartiallyFilled, 3L, 3L), (intent.State, intent.FilledQuantity, intent.OpenQuantity));
-        Assert.Single(await Host.AuditRowsAsync(placed.IntentId), r => r.Kind == OrderAuditKind.PartialFill);
+        Assert.Equal((OrderState.PartiallyFilled, filledFirst, filledFirst * Price, 6 - filledFirst), (intent.State, intent.FilledQuantity, intent.FilledAmount, intent.OpenQuantity));
+        Assert.Equal(filledFirst, Assert.Single(await Host.AuditRowsAsync(placed.IntentId), r => r.Kind == OrderAuditKind.PartialFill).Quantity);
         Assert.Equal(4L, Assert.Single(await Host.AuditRowsAsync(placed.IntentId), r => r.Kind == OrderAuditKind.Cancelled).Quantity);
     }
 

@@ -53,6 +53,22 @@ public sealed class OrderBlotterTests
     }
 
     [Fact]
+    public async Task AnEmptyBlotterReadsTheListingWhenItOpensSoTheFirstOrdersNameIsReady()
+    {
+        await using var context = new OrdersTestContext();
+        var session = new ListedStocksSession(new Dashboard.Web.Broker.StockListing("005930", "삼성전자", "KOSPI"));
+        context.Sessions.Session = session;
+
+        var blotter = context.Render<OrderBlotter>();
+
+        blotter.WaitForAssertion(() => Assert.Equal(1, session.Searches));
+        var first = FakeOrderService.View(Guid.NewGuid(), "005930", OrderState.Accepted, "0000101");
+        context.Orders.Events.Publish(OrdersTestContext.MemberId, new OrderUpdate(OrderAuditKind.Accepted, first));
+        blotter.WaitForAssertion(() => Assert.Equal("삼성전자", blotter.Find($"#order-{first.IntentId:N} .blotter-name").TextContent));
+        Assert.Equal(2, session.Searches);
+    }
+
+    [Fact]
     public async Task WithoutASessionTheCodeStandsAlone()
     {
         await using var context = new OrdersTestContext();

@@ -220,7 +220,8 @@ public sealed class OrderServiceTests : IAsyncLifetime
 
         Assert.Equal(OrderOutcome.Accepted, cancel.Outcome);
         var sent = Assert.IsType<Kt10003Request>(host.Gateway.Sent.Last());
-        Assert.Equal(("0000101", "10"), (sent.OriginalOrderNumber, sent.CancelQuantity));
+        // All that is open: Kiwoom's own "0" (all remaining at the exchange), never our count, which a fill may have made stale.
+        Assert.Equal(("0000101", "0"), (sent.OriginalOrderNumber, sent.CancelQuantity));
         Assert.Equal(OrderState.Cancelled, (await host.IntentAsync(placed.IntentId))!.State);
         Assert.Contains(OrderAuditKind.Cancelled, await KindsAsync(placed.IntentId));
     }
@@ -233,7 +234,7 @@ public sealed class OrderServiceTests : IAsyncLifetime
 
         Assert.Equal(OrderOutcome.Accepted, modify.Outcome);
         var sent = Assert.IsType<Kt10002Request>(host.Gateway.Sent.Last());
-        Assert.Equal(("0000101", "10", "70500"), (sent.OriginalOrderNumber, sent.ModifyQuantity, sent.ModifyPrice));
+        Assert.Equal(("0000101", "0", "70500"), (sent.OriginalOrderNumber, sent.ModifyQuantity, sent.ModifyPrice));
         Assert.Equal(OrderState.Replaced, (await host.IntentAsync(placed.IntentId))!.State);
         var moved = (await host.IntentAsync(modify.IntentId))!;
         Assert.Equal((OrderState.Accepted, 10L, 70_500L, "0000102"), (moved.State, moved.OpenQuantity, moved.Price!.Value, moved.OrderNumber));

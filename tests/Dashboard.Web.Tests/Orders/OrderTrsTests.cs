@@ -65,7 +65,7 @@ public sealed class OrderTrsTests
         var sent = tr.Action switch
         {
             OrderAction.Place => await OrderRequests.PlaceAsync(channel, order, CancellationToken.None),
-            OrderAction.Modify => await OrderRequests.ModifyAsync(channel, order, Intent(tr.Product, side, null), CancellationToken.None),
+            OrderAction.Modify => await OrderRequests.ModifyAsync(channel, order, Intent(tr.Product, side, null), 1, CancellationToken.None),
             _ => await OrderRequests.CancelAsync(channel, order, 1, CancellationToken.None),
         };
 

@@ -7,6 +7,7 @@ using Dashboard.Web.Orders;
 using Dashboard.Web.Tests.Broker;
 using Microsoft.EntityFrameworkCore;
 using AccountBook = simulator::Dashboard.Kiwoom.Simulator.Accounts.AccountBook;
+using OrderEngine = simulator::Dashboard.Kiwoom.Simulator.Accounts.OrderEngine;
 using simulator::Dashboard.Kiwoom.Simulator.Control;
 
 namespace Dashboard.Web.Tests.Orders;
@@ -108,6 +109,41 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFillPushedBehindTheCancelAnswerThatSettledTheOrderIsStillRecorded()
+    {
+        // At the exchange 3 shares trade, then the cancel takes the other 7; their 00 pushes are still on the wire when
+        // the cancel's answer settles the order here (all 10 cancelled, as far as we know then).
+        var (member, ticket, price) = await TenOfWhichThreeFillUnseenAsync("race@team.test");
+        Assert.Equal(OrderOutcome.Accepted, (await Orders.CancelOrderAsync(member, new CancelTicket(Guid.NewGuid(), ticket.IntentId, 0))).Outcome);
+        Assert.Equal((OrderState.Cancelled, 0L), ((await IntentAsync(ticket.IntentId))!.State, (await IntentAsync(ticket.IntentId))!.FilledQuantity));
+        Simulator.HoldAccountPushes(false);
+
+        await Eventually.TrueAsync(() => IntentAsync(ticket.IntentId).Result is { FilledQuantity: 3 }, Wait, "the fill pushed behind the cancel's answer was lost");
+        var intent = (await IntentAsync(ticket.IntentId))!;
+        Assert.Equal((OrderState.Cancelled, 3L, 3 * price, 0L), (intent.State, intent.FilledQuantity, intent.FilledAmount, intent.OpenQuantity));
+        Assert.Single(await KindsAsync(ticket.IntentId), k => k == OrderAuditKind.PartialFill);
+        Assert.Equal(2, SimulatorOrders());
+        Assert.True((await sim.Services.GetRequiredService<OrderAuditLog>().VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task AModifyAnsweredAfterPartOfItsOriginalFilledCarriesWhatKiwoomMoved()
+    {
+        // 3 fill at the exchange while the modify of all 10 is on its way; with the pushes held, only the answer's mdfy_qty tells.
+        var (member, placed, price) = await TenOfWhichThreeFillUnseenAsync("moved@team.test");
+        var modify = new ModifyTicket(Guid.NewGuid(), placed.IntentId, 0, KrxTickSize.StepDown(KrxTickTable.Stock, price));
+        var result = await Orders.ModifyOrderAsync(member, modify);
+
+        Assert.Equal(OrderOutcome.Accepted, result.Outcome);
+        Assert.Equal((7L, 7L), (result.Order!.Quantity, result.Order.OpenQuantity));
+        Simulator.HoldAccountPushes(false);
+        await Eventually.TrueAsync(() => IntentAsync(placed.IntentId).Result is { FilledQuantity: 3 }, Wait, "the original's fill was never counted");
+        var moved = (await IntentAsync(modify.IntentId))!;
+        Assert.Equal((OrderState.Accepted, 7L, 7L), (moved.State, moved.Quantity, moved.OpenQuantity));
+        Assert.Equal(OrderState.Replaced, (await IntentAsync(placed.IntentId))!.State);
+    }
+
+    [Fact]
     public async Task ALostOrderAnswerIsReconciledFromTheSimulatorsListsAndNeverResent()
     {
         var (member, connection) = await sim.TraderAsync("lost@team.test");
@@ -204,6 +240,21 @@ public sealed class SimulatorOrderPathTests : IAsyncLifetime
         Assert.Equal([OrderAuditKind.Intent, OrderAuditKind.Sent], kinds.Take(2));
         Assert.Equal(OrderAuditKind.Reconciled, kinds[^1]);
         Assert.True((await sim.Services.GetRequiredService<OrderAuditLog>().VerifyAsync()).IsIntact);
+    }
+
+    /// <summary>
+    /// A trader's resting buy of 10 below the market, of which the simulator's tape then fills 3 with the account's 00
+    /// pushes held back (as if still on the wire): the dashboard still has all 10 open. Release with HoldAccountPushes(false).
+    /// </summary>
+    private async Task<(System.Security.Claims.ClaimsPrincipal Member, OrderTicket Ticket, long Price)> TenOfWhichThreeFillUnseenAsync(string email)
+    {
+        var (member, connection) = await sim.TraderAsync(email);
+        var price = sim.BelowMarket();
+        var ticket = new OrderTicket(Guid.NewGuid(), connection, Samsung, OrderSide.Buy, 10, price, "0");
+        Assert.Equal(OrderOutcome.Accepted, (await Orders.PlaceOrderAsync(member, ticket)).Outcome);
+        Simulator.HoldAccountPushes(true);
+        Assert.Equal(3, sim.Services.GetRequiredService<OrderEngine>().PrintToRestingOrders(Samsung, 3));
+        return (member, ticket, price);
     }
 
     private int SimulatorOrders() => sim.SimulatorOrderNumbers().Count;

@@ -31,9 +31,9 @@ internal sealed class TrackedMember : IAsyncDisposable
 
     public OrderTracker Tracker => Host.Services.GetRequiredService<OrderTracker>();
 
-    public static async Task<TrackedMember> StartAsync(string email)
+    public static async Task<TrackedMember> StartAsync(string email, IDictionary<string, string?>? settings = null)
     {
-        var host = new OrdersHost();
+        var host = new OrdersHost(settings);
         var (id, principal) = await host.MemberAsync(email, DashboardRoles.Trader);
         var connection = host.Gateway.Connect(id);
         host.Prices.Prices[Code] = new PriceReference(PreviousClose: 70_000, LastPrice: 70_000);
@@ -62,6 +62,14 @@ internal static class OrderPushes
     /// </summary>
     public static OrderExecution Confirmation(string number, long quantity, long unfilled, string status = "확인") => new(
         "1234567890", number, TrackedMember.Code, "삼성전자", status, "+매수", "보통", "2", quantity, 70_000, unfilled, null, "0000000",
+        new TimeOnly(9, 30), "", null, null, null, null, null, null, null, "", "1", DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// A modify's new order's own push: kind 매수정정, status 접수, its own number, FID 900 the shares Kiwoom moved to it
+    /// (what was still open when the modify took effect), 901 the new price, 904 the original.
+    /// </summary>
+    public static OrderExecution ModifyAccepted(string newNumber, string originalNumber, long moved, long price) => new(
+        "1234567890", newNumber, TrackedMember.Code, "삼성전자", "접수", "+매수정정", "보통", "2", moved, price, moved, 0, originalNumber,
         new TimeOnly(9, 30), "", null, null, null, null, null, null, null, "", "1", DateTimeOffset.UtcNow);
 
     /// <summary>The cancel order's own push: kind 매수취소, status 확인, FID 900 the cancelled quantity, 904 the original.</summary>

@@ -67,6 +67,35 @@ public sealed class WholeListReconciliationTests : IAsyncLifetime
         Assert.Equal(OrderState.UnknownOutcome, (await host.IntentAsync(ticket.IntentId))!.State);
     }
 
+    [Fact]
+    public async Task APassReadsEachListOnceForAllTheUnknownOutcomesOfAConnection()
+    {
+        var tickets = new List<OrderTicket>();
+        foreach (var (code, quantity) in new[] { ("005930", 10L), ("005930", 4L), ("000660", 7L) })
+        {
+            host.Prices.Prices.TryAdd(code, new PriceReference(PreviousClose: 70_000, LastPrice: 70_000));
+            tickets.Add(await UnknownAsync(new OrderTicket(Guid.NewGuid(), connection, code, OrderSide.Buy, quantity, 70_000, "0")));
+        }
+
+        host.Gateway.Queries.PageBodies["ka10075"] = [OpenStock("0000701", quantity: 10), OpenStock("0000702", quantity: 4)];
+        host.Gateway.Queries.Bodies["ka10076"] = NoFills;
+        host.Gateway.Queries.Asked.Clear();
+
+        var pending = new List<OrderIntent>();
+        foreach (var ticket in tickets)
+        {
+            pending.Add((await host.IntentAsync(ticket.IntentId))!);
+        }
+
+        Assert.Equal(3, await host.Services.GetRequiredService<OrderReconciler>().ReconcileAsync(pending));
+
+        // Two pages of open orders and one of fills, once for the three intents (not once per intent).
+        Assert.Equal(["ka10075", "ka10075", "ka10076"], host.Gateway.Queries.Asked.Order(StringComparer.Ordinal));
+        Assert.Equal("0000701", (await host.IntentAsync(tickets[0].IntentId))!.OrderNumber);
+        Assert.Equal("0000702", (await host.IntentAsync(tickets[1].IntentId))!.OrderNumber);
+        Assert.Equal(OrderState.Rejected, (await host.IntentAsync(tickets[2].IntentId))!.State);
+    }
+
     private static string OpenStock(string number, long quantity) => $$"""
         {"oso":[{"acnt_no":"1234567890","ord_no":"{{number}}","stk_cd":"005930","ord_stt":"접수","stk_nm":"삼성전자","ord_qty":"{{quantity}}","ord_pric":"70000","oso_qty":"{{quantity}}","cntr_tot_amt":"0","orig_ord_no":"0000000","io_tp_nm":"+매수","trde_tp":"보통","tm":"091500"}],"return_code":0,"return_msg":"ok"}
         """;
