@@ -75,15 +75,7 @@ public sealed class AuditPreparedRowsTests : IAsyncLifetime
         var first = (await host.Audit.AppendAsync(Event("first")))!.Sequence;
         Assert.True(host.Audit.HoldsConnection);
 
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = host.Audit.AppendAsync(async (_, _) =>
-        {
-            entered.SetResult();
-            await release.Task;
-            return Event("held");
-        });
-        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (held, release) = await host.Audit.HoldAsync(Event("held"));
         var queued = host.Audit.AppendAsync(Event("queued"));
 
         host.Audit.Dispose();
