@@ -19,6 +19,9 @@ namespace Dashboard.Web.Orders;
 /// it written. A decision that reads the database as it goes (<see cref="DatabaseAuditWork"/>) runs after the run
 /// before it is saved, alone in a savepoint. A caller's append returns only after the transaction holding it
 /// has committed, so an intent is durable before its broker call.
+/// On SQLite the writer keeps one context and connection open between batches and writes the rows of an in-memory
+/// run with prepared statements built from the EF model (<see cref="PreparedRows"/>) instead of SaveChanges; a batch
+/// that fails drops them and the next batch opens new ones. PostgreSQL opens a context per batch and saves with EF.
 /// </summary>
 public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, OrderMetrics metrics, TradingLimitsCache limitsCache, ILogger<OrderAuditLog> logger) : IDisposable
 {
@@ -27,6 +30,11 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
 
     private readonly ConcurrentQueue<Pending> queue = new();
     private int draining;
+    private int disposed;
+
+    // SQLite: the writer's own context, its connection kept open, and its prepared statements (touched by the running writer only).
+    private ApplicationDbContext? writerDb;
+    private PreparedRows? prepared;
 
     // The end of the chain as the last committed batch left it (touched by the one running writer only).
     private ChainEnd? head;
@@ -35,6 +43,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     private readonly RecentOrderWindow recentOrders = new();
     private long batches;
     private long appends;
+    private long preparedRuns;
 
     /// <summary>Transactions committed by the writer (each holds one or more appends).</summary>
     public long Batches => Interlocked.Read(ref batches);
@@ -75,15 +84,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         ct.ThrowIfCancellationRequested();
         var pending = new Pending(work, ct);
         queue.Enqueue(pending);
-        if (Interlocked.CompareExchange(ref draining, 1, 0) == 0)
-        {
-            var starting = Stopwatch.GetTimestamp();
-            _ = Task.Run(() =>
-            {
-                OrderMetrics.Since(metrics.WriterStart, starting);
-                return DrainAsync();
-            }, CancellationToken.None);
-        }
+        StartWriter();
 
         try
         {
@@ -104,6 +105,26 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     /// <summary>Appends waiting for the writer (tests wait until a burst is queued).</summary>
     internal int Queued => queue.Count;
 
+    /// <summary>Runs of in-memory appends written with prepared statements rather than SaveChanges (SQLite).</summary>
+    internal long PreparedRuns => Interlocked.Read(ref preparedRuns);
+
+    /// <summary>Whether the writer keeps its own context and connection open now (SQLite, between batches).</summary>
+    internal bool HoldsConnection => Volatile.Read(ref writerDb) is not null;
+
+    /// <summary>Starts the one writer unless it runs already.</summary>
+    private void StartWriter()
+    {
+        if (Interlocked.CompareExchange(ref draining, 1, 0) == 0)
+        {
+            var starting = Stopwatch.GetTimestamp();
+            _ = Task.Run(() =>
+            {
+                OrderMetrics.Since(metrics.WriterStart, starting);
+                return DrainAsync();
+            }, CancellationToken.None);
+        }
+    }
+
     /// <summary>The one writer at a time: writes batches while appends are queued, then ends (the next append starts another).</summary>
     private async Task DrainAsync()
     {
@@ -122,10 +143,17 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
                 }
             }
 
+            if (Volatile.Read(ref disposed) == 1)
+            {
+                ReleaseWriterContext();
+            }
+
             Volatile.Write(ref draining, 0);
 
-            // An append queued between the emptiness check and the line above found "draining" set and started nothing.
-            if (queue.IsEmpty || Interlocked.CompareExchange(ref draining, 1, 0) != 0)
+            // An append queued between the emptiness check and the line above found "draining" set and started nothing;
+            // a Dispose in that moment found it set too and left the writer's context to it.
+            var released = writerDb is null || Volatile.Read(ref disposed) == 0;
+            if ((queue.IsEmpty && released) || Interlocked.CompareExchange(ref draining, 1, 0) != 0)
             {
                 return;
             }
@@ -166,12 +194,10 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
 
         var written = new List<OrderAuditEntry>?[batch.Count];
         var committed = 0L;
+        ApplicationDbContext? db = null;
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-
-            // Database decisions get a savepoint each below; EF's extra one around every SaveChanges would only add statements.
-            db.Database.AutoSavepointsEnabled = false;
+            db = await WriterContextAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.Database.SerializeAuditAppendsAsync();
             OrderMetrics.Since(metrics.Open, taken);
@@ -202,7 +228,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
                     end++;
                 }
 
-                last = await DecideRunAsync(db, batch, n, end, written, last, now);
+                last = await DecideRunAsync(db, transaction, batch, n, end, written, last, now);
                 n = end;
             }
 
@@ -225,6 +251,12 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
             // Its intents were never written: the window of recent orders is read again from the database.
             recentOrders.Forget();
 
+            // Whatever state the failure left the connection in, the next batch starts on a new one.
+            if (db is not null && db == writerDb)
+            {
+                ReleaseWriterContext();
+            }
+
             // Nothing of the batch is committed: every append still waiting hears why.
             foreach (var p in batch)
             {
@@ -235,6 +267,11 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         }
         finally
         {
+            if (db is not null && db != writerDb)
+            {
+                await db.DisposeAsync();
+            }
+
             limitsCache.BatchEnded();
             Interlocked.Increment(ref batches);
             Interlocked.Add(ref appends, batch.Count);
@@ -262,7 +299,8 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     /// each decision in arrival order (one that throws fails alone and changes nothing), their rows chained in order,
     /// then ONE SaveChanges. A failing save throws: the whole batch then fails, nothing of it written.
     /// </summary>
-    private async Task<ChainEnd> DecideRunAsync(ApplicationDbContext db, List<Pending> batch, int from, int to, List<OrderAuditEntry>?[] written, ChainEnd last, DateTimeOffset now)
+    private async Task<ChainEnd> DecideRunAsync(
+        ApplicationDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, List<Pending> batch, int from, int to, List<OrderAuditEntry>?[] written, ChainEnd last, DateTimeOffset now)
     {
         var reading = Stopwatch.GetTimestamp();
         var run = new AuditBatch(db, now, db.Database.IsSqlite() ? recentOrders : null);
@@ -298,7 +336,14 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         var saving = Stopwatch.GetTimestamp();
         if (added)
         {
-            await db.SaveChangesAsync();
+            if (prepared is not null && db == writerDb && prepared.TryWrite(transaction))
+            {
+                Interlocked.Increment(ref preparedRuns);
+            }
+            else
+            {
+                await db.SaveChangesAsync();
+            }
         }
 
         db.ChangeTracker.Clear();
@@ -452,9 +497,67 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         return AuditVerification.Intact(checkedRows);
     }
 
+    /// <summary>
+    /// The batch's context: on SQLite the writer's own, opened once and kept (until disposed or a batch fails);
+    /// otherwise a new one the batch disposes.
+    /// </summary>
+    private async Task<ApplicationDbContext> WriterContextAsync()
+    {
+        if (writerDb is not null)
+        {
+            return writerDb;
+        }
+
+        var db = await dbFactory.CreateDbContextAsync();
+
+        // Database decisions get a savepoint each; EF's extra one around every SaveChanges would only add statements.
+        db.Database.AutoSavepointsEnabled = false;
+        if (!db.Database.IsSqlite() || Volatile.Read(ref disposed) == 1)
+        {
+            return db;
+        }
+
+        try
+        {
+            await db.Database.OpenConnectionAsync();
+            prepared = new PreparedRows(db);
+            writerDb = db;
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Closes the writer's own context (only the running writer, or Dispose holding the writer's place, calls it).</summary>
+    private void ReleaseWriterContext()
+    {
+        prepared?.Dispose();
+        prepared = null;
+        writerDb?.Dispose();
+        writerDb = null;
+    }
+
     public void Dispose()
     {
-        // Nothing to release: the writer is a task that ends when the queue is empty.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // A running writer releases its context when its queue is empty; an idle one is released here, holding the
+        // writer's place so no batch can start on it meanwhile. Appends after this still work, a context per batch.
+        if (Interlocked.CompareExchange(ref draining, 1, 0) == 0)
+        {
+            ReleaseWriterContext();
+            Volatile.Write(ref draining, 0);
+            if (!queue.IsEmpty)
+            {
+                StartWriter();
+            }
+        }
     }
 
     // The database keeps times to 0.1 ms (binary DateTimeOffset); hash what will be read back.

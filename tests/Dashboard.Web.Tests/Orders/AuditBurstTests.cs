@@ -181,17 +181,5 @@ public sealed class AuditBurstTests : IAsyncLifetime
     private static AuditEvent Event(string details) => new(OrderAuditKind.LimitChanged, "member", "admin", Details: details);
 
     /// <summary>Puts a database decision in the writer that stays there until the returned source is completed.</summary>
-    private async Task<TaskCompletionSource> HoldWriterAsync()
-    {
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _ = host.Audit.AppendAsync(async (_, _) =>
-        {
-            entered.SetResult();
-            await release.Task;
-            return Event("held");
-        });
-        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        return release;
-    }
+    private async Task<TaskCompletionSource> HoldWriterAsync() => (await host.Audit.HoldAsync(Event("held"))).Release;
 }
