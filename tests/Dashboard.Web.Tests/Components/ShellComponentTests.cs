@@ -58,7 +58,7 @@ public sealed class ShellComponentTests
     [Fact]
     public async Task SigningOutInTheCircuitTakesTheMembersPartsOffTheLayout()
     {
-        await using var context = new DashboardTestContext("en");
+        await using var context = new DashboardTestContext("en", services => services.Configure<ShellOptions>(o => o.ConnectionChip = typeof(ChipProbe)));
         var layout = context.Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(_ => { })));
         layout.WaitForAssertion(() => Assert.NotNull(layout.Find("#sign-out")));
 
@@ -66,6 +66,7 @@ public sealed class ShellComponentTests
 
         layout.WaitForAssertion(() => Assert.NotNull(layout.Find("a[href='Account/Login']")));
         Assert.Empty(layout.FindAll("#sign-out"));
+        Assert.Empty(layout.FindAll(".connection-chip-slot"));
         Assert.Empty(layout.FindComponents<Dashboard.Web.Components.Vi.ViBanner>());
         Assert.Empty(layout.FindComponents<Dashboard.Web.Components.Alerts.AlertWatcher>());
     }
