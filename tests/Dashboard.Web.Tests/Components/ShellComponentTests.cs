@@ -35,18 +35,17 @@ public sealed class ShellComponentTests
     [Fact]
     public async Task ConnectionChipSlotRendersTheRegisteredComponent()
     {
-        await using var context = new DashboardTestContext("en", services => services.Configure<ShellOptions>(o => o.ConnectionChip = typeof(ChipProbe)));
-        var layout = context.Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(_ => { })));
+        await using var context = WithChipProbe();
+        var layout = RenderSignedIn(context);
         Assert.NotNull(layout.Find(".connection-chip-slot #chip-probe"));
     }
 
     [Fact]
     public async Task TheLayoutChecksTheSignInItselfInsteadOfThroughAuthorizeViewsAndPlacesTheChipWithoutADynamicComponent()
     {
-        await using var context = new DashboardTestContext("en", services => services.Configure<ShellOptions>(o => o.ConnectionChip = typeof(ChipProbe)));
-        var layout = context.Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(_ => { })));
+        await using var context = WithChipProbe();
+        var layout = RenderSignedIn(context);
 
-        layout.WaitForAssertion(() => Assert.NotNull(layout.Find("#sign-out")));
         Assert.NotNull(layout.Find(".connection-chip-slot #chip-probe"));
         Assert.Single(layout.FindComponents<Dashboard.Web.Components.Vi.ViBanner>());
         Assert.Single(layout.FindComponents<Dashboard.Web.Components.Alerts.AlertWatcher>());
@@ -58,9 +57,8 @@ public sealed class ShellComponentTests
     [Fact]
     public async Task SigningOutInTheCircuitTakesTheMembersPartsOffTheLayout()
     {
-        await using var context = new DashboardTestContext("en", services => services.Configure<ShellOptions>(o => o.ConnectionChip = typeof(ChipProbe)));
-        var layout = context.Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(_ => { })));
-        layout.WaitForAssertion(() => Assert.NotNull(layout.Find("#sign-out")));
+        await using var context = WithChipProbe();
+        var layout = RenderSignedIn(context);
 
         context.Auth.SetNotAuthorized();
 
@@ -140,6 +138,16 @@ public sealed class ShellComponentTests
         await using var context = new DashboardTestContext("en");
         var freshness = context.Render<Freshness>();
         Assert.NotNull(freshness.Find(".freshness-stale"));
+    }
+
+    private static DashboardTestContext WithChipProbe() =>
+        new("en", services => services.Configure<ShellOptions>(o => o.ConnectionChip = typeof(ChipProbe)));
+
+    private static IRenderedComponent<MainLayout> RenderSignedIn(DashboardTestContext context)
+    {
+        var layout = context.Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(_ => { })));
+        layout.WaitForAssertion(() => Assert.NotNull(layout.Find("#sign-out")));
+        return layout;
     }
 
     private sealed class ChipProbe : ComponentBase
