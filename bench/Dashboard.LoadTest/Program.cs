@@ -196,7 +196,7 @@ internal sealed class BenchReport
         || Faults.Any(f => f.Duplicates != 0 || f.Recovered < f.Members)
         || Soak is { Running: 0 }
         || Memory is { Running: 0 }
-        || (Memory is { } memory && double.IsNaN(memory.FirstTabMb));
+        || (Memory is { } memory && (double.IsNaN(memory.FirstTabMb) || double.IsNaN(memory.SecondBatchMb)));
 
     public void Write(BenchOptions options, TextWriter output)
     {

@@ -75,9 +75,10 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
         var memory = Assert.IsType<MemoryResult>(report.Memory);
         Assert.Equal((2, 5, 2), (memory.Members, memory.Symbols, memory.Running));
         Assert.StartsWith("watchlists/", memory.Page, StringComparison.Ordinal);
-        Assert.True(double.IsFinite(memory.SessionsMb) && double.IsFinite(memory.FirstTabMb) && double.IsFinite(memory.CircuitMb) && double.IsFinite(memory.AveragedMb), table.ToString());
+        Assert.True(double.IsFinite(memory.SessionsMb) && double.IsFinite(memory.FirstTabMb) && double.IsFinite(memory.CircuitMb) && double.IsFinite(memory.SecondBatchMb) && double.IsFinite(memory.AveragedMb), table.ToString());
         Assert.Contains($"| 2 | 5 | /{memory.Page} | 2 |", table.ToString(), StringComparison.Ordinal);
         Assert.Contains("MEM: first tab running", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("MEM: second batch: 2 tabs running, 0 failed", log.ToString(), StringComparison.Ordinal);
 
         // The census counted the first tab's circuit beside the two others.
         Assert.Contains("Circuit census (3 circuits", table.ToString(), StringComparison.Ordinal);

@@ -6,9 +6,11 @@ namespace Dashboard.LoadTest.Scenarios;
 /// <param name="SessionsMb">Per member: the broker session with its socket, the simulator's side of that socket, and one quote feed of the page's stocks.</param>
 /// <param name="FirstTabMb">The first tab of the process: its circuit plus what the first circuit fills once for all (type and reflection caches, pools).</param>
 /// <param name="CircuitMb">Per further tab: the hub connection, the circuit, its components and render trees, the page's own feed.</param>
+/// <param name="SecondBatchMb">The same, measured on a second batch of N tabs opened after the first batch: what the first
+/// batch still filled once (pools and caches sized by the number of circuits) is in both heaps, so this is the figure to read.</param>
 /// <param name="AveragedMb">Every tab's share of the growth, the first tab's one-time fill included (MEM's figure up to round 6).</param>
 /// <param name="Census">What the circuits held, by component type (<see cref="CircuitCensus"/>).</param>
-internal sealed record MemoryResult(int Members, int Symbols, int Running, double SessionsMb, double FirstTabMb, double CircuitMb, double AveragedMb, string Page, string Census);
+internal sealed record MemoryResult(int Members, int Symbols, int Running, double SessionsMb, double FirstTabMb, double CircuitMb, double SecondBatchMb, double AveragedMb, string Page, string Census);
 
 /// <summary>
 /// <c>bench MEM</c>: the heap after a full collection with nothing open, then with N members' broker sessions
@@ -62,6 +64,13 @@ internal static class MemoryBreakdown
             await Task.Delay(options.Warmup);
             var circuits = Settled(latency);
             var census = CircuitCensus.Take(host.Services);
+
+            await using ITabs second = OpenTabs(host, [.. members.Select(m => m.Cookie)], path, tabsInProcess);
+            var (secondRunning, secondFailed, secondError) = await second.WaitReadyAsync();
+            log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} MEM: second batch: {secondRunning} tabs running, {secondFailed} failed{(secondError is null ? "" : ": " + secondError)}; settling {options.Warmup.TotalSeconds:0} s");
+            await Task.Delay(options.Warmup);
+            var secondBatch = Settled(latency);
+            await second.StopAsync();
             await tabs.StopAsync();
             await first.StopAsync();
             return new MemoryResult(
@@ -71,6 +80,7 @@ internal static class MemoryBreakdown
                 Mb(sessions - empty, count),
                 firstRunning == 1 ? Mb(firstTab - sessions, 1) : double.NaN,
                 running == 0 || firstRunning != 1 ? double.NaN : Mb(circuits - firstTab, running),
+                secondRunning == 0 || running == 0 ? double.NaN : Mb(secondBatch - circuits, secondRunning),
                 running + firstRunning == 0 ? double.NaN : Mb(circuits - sessions, running + firstRunning),
                 path,
                 census);
@@ -93,11 +103,11 @@ internal static class MemoryBreakdown
 
     public static void Write(MemoryResult r, TextWriter output)
     {
-        output.WriteLine("| members | stocks per feed | page | tabs running (+ first) | sessions + feed MB/member | first tab MB | circuit MB/tab | total MB/tab | all tabs averaged MB/tab |");
-        output.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
-        output.WriteLine(FormattableString.Invariant($"| {r.Members} | {r.Symbols} | /{r.Page} | {r.Running} | {r.SessionsMb:0.00} | {r.FirstTabMb:0.00} | {r.CircuitMb:0.00} | {r.SessionsMb + r.CircuitMb:0.00} | {r.AveragedMb:0.00} |"));
+        output.WriteLine("| members | stocks per feed | page | tabs running (+ first) | sessions + feed MB/member | first tab MB | circuit MB/tab | circuit MB/tab, second batch | total MB/tab | all tabs averaged MB/tab |");
+        output.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine(FormattableString.Invariant($"| {r.Members} | {r.Symbols} | /{r.Page} | {r.Running} | {r.SessionsMb:0.00} | {r.FirstTabMb:0.00} | {r.CircuitMb:0.00} | {r.SecondBatchMb:0.00} | {r.SessionsMb + r.SecondBatchMb:0.00} | {r.AveragedMb:0.00} |"));
         output.WriteLine();
-        output.WriteLine("(circuit MB/tab: each tab after the first, the figure that scales with tabs; first tab: one circuit plus what the first circuit of the process fills once; all tabs averaged: (heap with every tab - heap with the sessions) / (N + 1), MEM's figure up to round 6.)");
+        output.WriteLine("(circuit MB/tab: each tab after the first; second batch: each tab of a second batch of N opened after the first N, so what the first batch filled once is in both heaps: the figure that scales with tabs, and total MB/tab adds it to the sessions; first tab: one circuit plus what the first circuit of the process fills once; all tabs averaged: (heap with the first batch - heap with the sessions) / (N + 1), MEM's figure up to round 6.)");
         output.WriteLine();
         output.WriteLine(r.Census);
     }

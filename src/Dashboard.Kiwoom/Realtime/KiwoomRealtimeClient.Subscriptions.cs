@@ -97,7 +97,9 @@ public sealed partial class KiwoomRealtimeClient
 
         var answer = await RequestAsync(session, RealtimeMessageKind.Remove, RealtimeMessages.Remove(group, [subscription.Item], subscription.Type), CancellationToken.None)
             .ConfigureAwait(false);
-        if (!answer.IsSuccess)
+        // A connection that ended meanwhile (the client stopping, a drop) took its registrations with it, and the next
+        // one registers only what is still held: nothing failed, so a teardown is not logged as a failure.
+        if (!answer.IsSuccess && session.EndReason is null)
         {
             LogRemoveFailed(_logger, subscription.Type, subscription.Item, answer.Error.Message);
         }

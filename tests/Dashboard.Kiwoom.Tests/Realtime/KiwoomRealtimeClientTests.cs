@@ -114,6 +114,25 @@ public sealed class KiwoomRealtimeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARemovalCutShortByTheClientStoppingIsNotLoggedAsAFailure()
+    {
+        // At a host's teardown a page's feed can send its REMOVE while the client stops: the connection's
+        // registrations end with it, so there is nothing left that failed (S4 logged 4010 "... failed: stopped").
+        _server.Answer = m => ScriptedKiwoomServer.Trnm(m) == "REMOVE" ? [] : _server.DefaultAnswer(m);
+        await ConnectAsync();
+        var connection = await LoggedInConnectionAsync();
+        var subscription = Ok(await _client.SubscribeAsync("0B", "005930"));
+        await connection.ReceiveUntilAsync("REG");
+
+        var removing = subscription.DisposeAsync().AsTask();
+        await connection.ReceiveUntilAsync("REMOVE");
+        await _client.DisposeAsync();
+        await removing.WaitAsync(Timeout);
+
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), r => r.Id.Id == 4010);
+    }
+
+    [Fact]
     public async Task RefusedRegistrationIsAnErrorWithTheServerMessage()
     {
         _server.Answer = m => ScriptedKiwoomServer.Trnm(m) == "REG"

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Dashboard.Web.Alerts;
 using Dashboard.Web.Connections;
 using Dashboard.Web.Data;
@@ -64,9 +65,9 @@ public class DashboardTestContext : BunitContext
             db.SaveChanges();
         }
 
-        var auth = AddAuthorization();
-        auth.SetAuthorized("member@team.test");
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, MemberId));
+        Auth = AddAuthorization();
+        Auth.SetAuthorized("member@team.test");
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, MemberId));
         Member = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, MemberId)], "test"));
         configure?.Invoke(Services);
 
@@ -79,6 +80,9 @@ public class DashboardTestContext : BunitContext
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
 
     public ClaimsPrincipal Member { get; }
+
+    /// <summary>The signed-in member's authentication state; a test may sign them out (the services are frozen by then).</summary>
+    public BunitAuthorizationContext Auth { get; }
 
     protected override void Dispose(bool disposing)
     {

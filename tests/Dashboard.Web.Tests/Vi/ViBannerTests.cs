@@ -15,6 +15,7 @@ public sealed class ViBannerTests : IAsyncLifetime
     private readonly FakeBrokerSession session = new();
     private readonly FakeViInterest interest = new("005930");
     private DashboardTestContext bunit = default!;
+    private TimerCensus timers = default!;
     private string todayList = ViWire.Ka10054();
 
     public Task InitializeAsync()
@@ -23,6 +24,7 @@ public sealed class ViBannerTests : IAsyncLifetime
         {
             services.AddSingleton<IBrokerSessions>(new FakeBrokerSessions(session));
             services.AddViWatch(interest);
+            timers = TimerCensus.Install(services);
         });
         session.FakeQueries.Answer("ka10054", _ => ViWire.Decode<Ka10054Response>(todayList, "ka10054"));
         return Task.CompletedTask;
@@ -98,6 +100,26 @@ public sealed class ViBannerTests : IAsyncLifetime
         banner.WaitForAssertion(() => Assert.Single(banner.FindAll(".vi-notice")));
         Assert.Contains("77,000", banner.Find(".vi-notice").TextContent);
         Assert.Contains("1:30 left", banner.Find(".vi-notice").TextContent);
+    }
+
+    [Fact]
+    public async Task NoTimerRunsWhileNoNoticeIsShown()
+    {
+        // It sits in every circuit's layout: a timer each second with nothing on screen was a dispatch per circuit per second.
+        var banner = await RenderAsync();
+        bunit.Time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(0, timers.Armed);
+
+        session.FakeFeeds.Deliver(ViWire.Push("005930", "삼성전자", bunit.Time));
+        banner.WaitForAssertion(() => Assert.Contains("2:00 left", banner.Find(".vi-notice").TextContent));
+        banner.WaitForAssertion(() => Assert.Equal(1, timers.Armed));
+        bunit.Time.Advance(TimeSpan.FromSeconds(1));
+        banner.WaitForAssertion(() => Assert.Contains("1:59 left", banner.Find(".vi-notice").TextContent));
+
+        // Two minutes of single price, then the trigger stays 30 seconds past its release.
+        bunit.Time.Advance(TimeSpan.FromMinutes(2) + ViBanner.ReleaseShownFor);
+        banner.WaitForAssertion(() => Assert.Empty(banner.FindAll(".vi-notice")));
+        banner.WaitForAssertion(() => Assert.Equal(0, timers.Armed));
     }
 
     private async Task<IRenderedComponent<ViBanner>> RenderAsync()

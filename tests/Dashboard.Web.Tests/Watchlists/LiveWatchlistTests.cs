@@ -212,6 +212,29 @@ public sealed class LiveWatchlistTests : IAsyncLifetime
         Assert.Empty(session.FakeFeeds.Opened);
     }
 
+    [Fact]
+    public async Task ALiveRowWithEveryColumnAndANoteKeepsToThirtyTwoRenderTreeFrames()
+    {
+        // A component's two frame buffers start at 32 frames and double: 40 rows at 64 frames were 200 KB of every circuit.
+        var id = (await service.CreateAsync(bunit.Member, "Mine", team: false)).Id!.Value;
+        await service.AddAsync(bunit.Member, id, "005930", "memory cycle");
+        await bunit.Services.GetRequiredService<WatchlistViewService>().SaveColumnsAsync(bunit.Member, id, Enum.GetNames<WatchlistColumn>());
+        session.FakeMarket.Quotes["005930"] = QuoteOf("005930", 70_000);
+
+        var list = bunit.Render<LiveWatchlist>(p => p.Add(x => x.ListId, id));
+        list.WaitForAssertion(() => Assert.Contains("1,000", Row(list, "005930")), Deadline);
+
+        var row = list.FindComponent<WatchlistQuoteRow>();
+        Assert.Equal(4, row.Instance.Columns.Count);
+        Assert.Contains("memory cycle", Row(list, "005930"));
+        Assert.InRange(RenderTreeFrames.Of(bunit, row.ComponentId), 1, 32);
+        var price = list.Find("tr.watchlist-row td.watchlist-price");
+        Assert.Equal(["text-right", "watchlist-price", "price", "price-up"], price.ClassList);
+        Assert.Equal("70,000", price.TextContent);
+        Assert.Equal(["text-right", "watchlist-volume"], list.Find("tr.watchlist-row td.watchlist-volume").ClassList);
+        Assert.Null(list.Find("tr.watchlist-row").GetAttribute("draggable"));
+    }
+
     private static string Row(IRenderedComponent<LiveWatchlist> list, string code) =>
         list.Find($"tr.watchlist-row[data-code='{code}']").TextContent;
 
