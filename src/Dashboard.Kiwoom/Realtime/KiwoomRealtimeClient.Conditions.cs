@@ -140,7 +140,8 @@ public sealed partial class KiwoomRealtimeClient
 
         var answer = await RequestAsync(session, RealtimeMessageKind.ConditionClear, RealtimeMessages.ConditionClear(subscription.Seq), CancellationToken.None)
             .ConfigureAwait(false);
-        if (!answer.IsSuccess)
+        // As with REMOVE: a connection that ended meanwhile took its condition registrations with it (not a failure).
+        if (!answer.IsSuccess && session.EndReason is null)
         {
             LogRemoveFailed(_logger, RealtimeTypes.Condition, subscription.Seq, answer.Error.Message);
         }

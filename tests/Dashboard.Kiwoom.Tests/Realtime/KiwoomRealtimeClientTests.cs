@@ -133,6 +133,31 @@ public sealed class KiwoomRealtimeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AConditionClearCutShortByTheClientStoppingIsNotLoggedAsAFailure()
+    {
+        // The same teardown for a condition: its CNSRCLR goes unanswered while the client stops; the connection's
+        // condition registrations end with it, so nothing failed.
+        _server.Answer = m => ScriptedKiwoomServer.Trnm(m) switch
+        {
+            "CNSRLST" => ["""{"trnm":"CNSRLST","return_code":0,"return_msg":"","data":[["4","급등"]]}"""],
+            "CNSRREQ" => ["""{"trnm":"CNSRREQ","seq":"4","return_code":0,"data":[{"jmcode":"A005930"}]}"""],
+            "CNSRCLR" => [],
+            _ => _server.DefaultAnswer(m),
+        };
+        await ConnectAsync();
+        var connection = await LoggedInConnectionAsync();
+        Ok(await _client.ListConditionsAsync());
+        var subscription = Ok(await _client.SubscribeConditionAsync("4").AsTask().WaitAsync(Timeout));
+
+        var clearing = subscription.DisposeAsync().AsTask();
+        await connection.ReceiveUntilAsync("CNSRCLR").WaitAsync(Timeout);
+        await _client.DisposeAsync();
+        await clearing.WaitAsync(Timeout);
+
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), r => r.Id.Id == 4010);
+    }
+
+    [Fact]
     public async Task RefusedRegistrationIsAnErrorWithTheServerMessage()
     {
         _server.Answer = m => ScriptedKiwoomServer.Trnm(m) == "REG"
