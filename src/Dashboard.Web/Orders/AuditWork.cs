@@ -21,6 +21,13 @@ public abstract class AuditWork
     /// only through <paramref name="batch"/> and leaves nothing changed when it throws or returns null.
     /// </summary>
     internal abstract IReadOnlyList<AuditEvent>? Decide(AuditBatch batch);
+
+    /// <summary>
+    /// Whether this append only records what the broker said, which reconciliation can read from the broker again
+    /// (an answer's outcome, a reconciled state). A batch of only such appends commits without waiting for the disk
+    /// (see <see cref="OrderAuditLog"/>); an intent, a refusal or an admin change always waits for it.
+    /// </summary>
+    internal virtual bool RecordsWhatTheBrokerSaid => false;
 }
 
 /// <summary>A row to append as it is (a refusal, a lone admin note).</summary>
@@ -50,6 +57,9 @@ internal sealed class IntentChangeWork(Guid intentId, Func<OrderIntent, AuditEve
     public AuditEvent? Recorded { get; private set; }
 
     public string? MemberId { get; private set; }
+
+    // Every caller records an answer or a state read back from the broker's lists (OrderService, the reconcilers).
+    internal override bool RecordsWhatTheBrokerSaid => true;
 
     internal override void Collect(AuditBatch batch) => batch.NeedIntent(intentId);
 

@@ -22,6 +22,12 @@ namespace Dashboard.Web.Orders;
 /// On SQLite the writer keeps one context and connection open between batches and writes the rows of an in-memory
 /// run with prepared statements built from the EF model (<see cref="PreparedRows"/>) instead of SaveChanges; a batch
 /// that fails drops them and the next batch opens new ones. PostgreSQL opens a context per batch and saves with EF.
+/// Durability: a batch holding an intent, a refusal or an admin change commits with <c>synchronous=FULL</c> (the WAL is
+/// on the disk before the caller hears of it, so before the order TR leaves). A batch holding only rows that record what
+/// the broker said (<see cref="AuditWork.RecordsWhatTheBrokerSaid"/>) commits with <c>NORMAL</c> on the kept connection:
+/// written to the WAL (it survives the process being killed) without waiting for the disk; the next FULL commit or
+/// checkpoint syncs it along. A power cut can lose only such rows at the chain's tail (the WAL keeps a prefix, so the
+/// chain stays whole), and their intents then read Sent, which reconciliation resolves from the broker's lists at start.
 /// </summary>
 public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider time, OrderMetrics metrics, TradingLimitsCache limitsCache, ILogger<OrderAuditLog> logger) : IDisposable
 {
@@ -35,6 +41,9 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     // SQLite: the writer's own context, its connection kept open, and its prepared statements (touched by the running writer only).
     private ApplicationDbContext? writerDb;
     private PreparedRows? prepared;
+
+    // Whether the kept connection is at synchronous=NORMAL now (a new connection starts at SQLite's FULL).
+    private bool syncDeferred;
 
     // The end of the chain as the last committed batch left it (touched by the one running writer only).
     private ChainEnd? head;
@@ -198,6 +207,7 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         try
         {
             db = await WriterContextAsync();
+            await SetDurabilityAsync(db, batch);
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.Database.SerializeAuditAppendsAsync();
             OrderMetrics.Since(metrics.Open, taken);
@@ -520,6 +530,9 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         try
         {
             await db.Database.OpenConnectionAsync();
+
+            // Said, not assumed from the build's default: an intent's commit must reach the disk before its order TR.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;");
             prepared = new PreparedRows(db);
             writerDb = db;
             return db;
@@ -531,9 +544,42 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
         }
     }
 
+    /// <summary>
+    /// On the kept SQLite connection: FULL unless every append of the batch records what the broker said (see the
+    /// class's remarks). Set before the batch's transaction begins, and only when it changes.
+    /// </summary>
+    private async Task SetDurabilityAsync(ApplicationDbContext db, List<Pending> batch)
+    {
+        if (db != writerDb)
+        {
+            return;
+        }
+
+        var defer = batch.TrueForAll(p => p.Work.RecordsWhatTheBrokerSaid);
+        if (defer != syncDeferred)
+        {
+            await db.Database.ExecuteSqlRawAsync(defer ? "PRAGMA synchronous=NORMAL;" : "PRAGMA synchronous=FULL;");
+            syncDeferred = defer;
+        }
+    }
+
+    /// <summary>The kept connection's <c>PRAGMA synchronous</c> (1 NORMAL, 2 FULL), or null without one (tests, writer idle).</summary>
+    internal long? WriterSynchronous()
+    {
+        if (writerDb is null)
+        {
+            return null;
+        }
+
+        using var command = writerDb.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Closes the writer's own context (only the running writer, or Dispose holding the writer's place, calls it).</summary>
     private void ReleaseWriterContext()
     {
+        syncDeferred = false;
         prepared?.Dispose();
         prepared = null;
         writerDb?.Dispose();
