@@ -219,28 +219,20 @@ public sealed class OpenOrderReconciler(OrderIntentStore store, IDbContextFactor
     /// Every page of a list TR; null (logged) when a page could not be read or the list ran to <see cref="MaxPages"/>: an
     /// order on a page past the cut would read as gone from the open list, and its end would be looked for where it is not.
     /// </summary>
-    private async Task<List<TResponse>?> PagesAsync<TResponse>(IBrokerQueries queries, IKiwoomRequest<TResponse> request, CancellationToken ct)
+    private async Task<IReadOnlyList<TResponse>?> PagesAsync<TResponse>(IBrokerQueries queries, IKiwoomRequest<TResponse> request, CancellationToken ct)
         where TResponse : KiwoomResponse
     {
-        var pages = new List<TResponse>();
-        await foreach (var page in queries.QueryPagesAsync(request, MaxPages, ct))
+        var list = await queries.ReadWholeListAsync(request, MaxPages, ct);
+        if (list.Unreadable is { } error)
         {
-            if (!page.IsSuccess)
-            {
-                OrdersLog.OpenOrdersUnreadable(logger, request.Api.Id, page.Error);
-                return null;
-            }
-
-            pages.Add(page.Value);
+            OrdersLog.OpenOrdersUnreadable(logger, request.Api.Id, error);
         }
-
-        if (pages.Count >= MaxPages)
+        else if (list.TooLong)
         {
             OrdersLog.OpenOrdersListTooLong(logger, request.Api.Id, MaxPages);
-            return null;
         }
 
-        return pages;
+        return list.Pages;
     }
 
     /// <summary>One product family's three lists: open orders, orders with fills, and one stock's order details.</summary>

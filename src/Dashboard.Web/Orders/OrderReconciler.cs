@@ -142,25 +142,17 @@ public sealed partial class OrderReconciler(
     private async Task<IReadOnlyList<TResponse>?> WholeListAsync<TResponse>(IOrderChannel channel, IKiwoomRequest<TResponse> request, Guid intentId, CancellationToken ct)
         where TResponse : KiwoomResponse
     {
-        var pages = new List<TResponse>();
-        await foreach (var page in channel.Queries.QueryPagesAsync(request, MaxListPages, ct))
+        var list = await channel.Queries.ReadWholeListAsync(request, MaxListPages, ct);
+        if (list.Unreadable is { } error)
         {
-            if (!page.IsSuccess)
-            {
-                OrdersLog.ReconcileFailed(logger, intentId, page.Error);
-                return null;
-            }
-
-            pages.Add(page.Value);
+            OrdersLog.ReconcileFailed(logger, intentId, error);
         }
-
-        if (pages.Count >= MaxListPages)
+        else if (list.TooLong)
         {
             OrdersLog.ListTooLong(logger, intentId, request.Api.Id, MaxListPages);
-            return null;
         }
 
-        return pages;
+        return list.Pages;
     }
 
     private async Task<bool> ReconcileOrderAsync(PassLists lists, OrderIntent intent, CancellationToken ct)
