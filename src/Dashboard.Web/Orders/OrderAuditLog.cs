@@ -117,6 +117,9 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     /// <summary>Runs of in-memory appends written with prepared statements rather than SaveChanges (SQLite).</summary>
     internal long PreparedRuns => Interlocked.Read(ref preparedRuns);
 
+    /// <summary>Whether a writer runs now (tests: an empty queue alone does not say the writer has ended).</summary>
+    internal bool Writing => Volatile.Read(ref draining) == 1;
+
     /// <summary>Whether the writer keeps its own context and connection open now (SQLite, between batches).</summary>
     internal bool HoldsConnection => Volatile.Read(ref writerDb) is not null;
 

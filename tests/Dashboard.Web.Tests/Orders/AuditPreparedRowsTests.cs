@@ -102,7 +102,9 @@ public sealed class AuditPreparedRowsTests : IAsyncLifetime
     public async Task DisposeOfAnIdleWriterClosesItsConnection()
     {
         var first = (await host.Audit.AppendAsync(Event("first")))!.Sequence;
-        await Eventually.TrueAsync(() => host.Audit.Queued == 0, TimeSpan.FromSeconds(30));
+
+        // Idle means the writer has ended, not only that its queue is empty (it may still be finishing the batch).
+        await Eventually.TrueAsync(() => host.Audit.Queued == 0 && !host.Audit.Writing, TimeSpan.FromSeconds(30));
         Assert.True(host.Audit.HoldsConnection);
 
         host.Audit.Dispose();
