@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Dashboard.EndToEnd.Tests;
@@ -11,6 +12,15 @@ public static class PageChecks
     /// <summary>The layout's marker that the Blazor circuit is up, so clicks reach the server.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("#circuit-live").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+    /// <summary>
+    /// Waits until the page's address ends with <paramref name="pathEnd"/> after a navigation the circuit made (a click
+    /// handled on the server calling NavigateTo). WaitForURL is not used for these: it checks the client library's copy of
+    /// the address and, when that is stale, waits for a navigation event that already happened; on a loaded CI machine it
+    /// timed out on a page that had navigated. This polls the page's own address instead.
+    /// </summary>
+    public static Task ExpectAddressAsync(IPage page, string pathEnd) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(pathEnd) + "$"), new() { Timeout = 30_000 });
 
     public static async Task AssertNoSidewaysScrollAsync(IPage page, string where)
     {

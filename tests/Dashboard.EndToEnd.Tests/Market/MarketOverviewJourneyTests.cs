@@ -34,7 +34,7 @@ public sealed class MarketOverviewJourneyTests : Journey
             // The symbol search finds a stock by name and opens its page with live trades.
             await page.Locator("#symbol-search").First.FillAsync("삼성전자");
             await page.Locator(".mud-list-item", new() { HasText = "005930" }).First.ClickAsync();
-            await page.WaitForURLAsync("**/market/005930");
+            await ExpectAddressAsync(page, "/market/005930");
             await Assertions.Expect(page.Locator(".stock-title")).ToContainTextAsync("삼성전자", new() { Timeout = 30_000 });
             await Assertions.Expect(page.Locator(".trade-row").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await ExpectTradingScreenAsync(page);

@@ -24,7 +24,7 @@ public sealed class RankingsJourneyTests : Journey
             await page.GotoAsync("market");
             await WaitInteractiveAsync(page);
             await page.Locator("a.mud-nav-link[href='rankings']").ClickAsync();
-            await page.WaitForURLAsync("**/rankings");
+            await ExpectAddressAsync(page, "/rankings");
             var rows = page.Locator("tr.screen-row-link");
             await Assertions.Expect(rows.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Assertions.Expect(page.Locator(".refresh-status[data-state=waiting]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -36,7 +36,7 @@ public sealed class RankingsJourneyTests : Journey
             var code = await rows.Nth(1).GetAttributeAsync("data-code");
             Assert.False(string.IsNullOrEmpty(code));
             await page.Locator($"tr.screen-row-link[data-code='{code}'] td.screen-rank").DispatchEventAsync("click");
-            await page.WaitForURLAsync($"**/market/{code}");
+            await ExpectAddressAsync(page, $"/market/{code}");
             await Assertions.Expect(page.Locator(".order-book tr.book-ask")).ToHaveCountAsync(10, new() { Timeout = 30_000 });
 
             await page.GotoAsync("sectors");

@@ -47,7 +47,7 @@ public sealed partial class MarketScreensJourneyTests : Journey
         await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Shoot(page, "etf-list-desktop");
         await link.ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/etf/[0-9A-Z]{6}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/etf/[0-9A-Z]{6}$"), new() { Timeout = 30_000 });
         var etf = page.Url[^6..];
 
         var nav = page.Locator(".etf-nav");
@@ -100,7 +100,7 @@ public sealed partial class MarketScreensJourneyTests : Journey
         await page.GotoAsync("explorer");
         await page.Locator("#explorer-search").FillAsync("ka10001");
         await page.Locator("a.explorer-result[data-api='ka10001']").ClickAsync();
-        await page.WaitForURLAsync("**/explorer/ka10001");
+        await PageChecks.ExpectAddressAsync(page, "/explorer/ka10001");
         await page.Locator("#field-stk_cd").FillAsync("005930");
         await page.Locator(".explorer-send").ClickAsync();
         await Assertions.Expect(page.Locator(".explorer-fields tr[data-field='stk_nm'] td").Last).Not.ToBeEmptyAsync(new() { Timeout = 30_000 });

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Dashboard.EndToEnd.Tests.PageChecks;
 
@@ -55,8 +56,8 @@ public sealed class TeamJourneyTests : Journey
             await admin.Locator(".watchlist-new-team input").CheckAsync();
             await admin.Locator(".watchlist-create").ClickAsync();
             await admin.Locator(".watchlists-team .watchlists-link").First.ClickAsync();
-            await admin.WaitForURLAsync("**/watchlists/*");
-            var listUrl = admin.Url;
+            await Assertions.Expect(admin).ToHaveURLAsync(new Regex("/watchlists/[^/]+$"), new() { Timeout = 30_000 });
+            var listUrl = await admin.EvaluateAsync<string>("location.href");
 
             await viewer.GotoAsync(listUrl);
             await WaitInteractiveAsync(viewer);

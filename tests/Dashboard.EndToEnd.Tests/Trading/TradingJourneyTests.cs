@@ -83,7 +83,7 @@ public sealed class TradingJourneyTests : Journey
 
             // One tap opens the stock page; each tab in turn, no sideways scroll on any of them.
             await card.ClickAsync();
-            await phone.WaitForURLAsync($"**/market/{Code}");
+            await ExpectAddressAsync(phone, $"/market/{Code}");
             await Assertions.Expect(phone.Locator(".order-book tr.book-ask")).ToHaveCountAsync(10, new() { Timeout = 30_000 });
             foreach (var tab in new[] { "book", "chart", "tape", "trade", "info" })
             {
