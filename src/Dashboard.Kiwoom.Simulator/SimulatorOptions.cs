@@ -72,7 +72,8 @@ public sealed class SimulatorOptions
 
     /// <summary>
     /// Load-test mode when above zero: each listing of <see cref="FixedTickCodes"/> trades exactly this many
-    /// times per second (spread over the steps) and nothing else trades, and price moves never trigger a VI,
+    /// times per second (spread over the steps, the listings' trades staggered across them) and nothing else
+    /// trades, and price moves never trigger a VI,
     /// so two runs see the same tick rate from start to end. <see cref="TradesPerStep"/> is then ignored.
     /// </summary>
     [Range(0.0, 1_000.0)]

@@ -30,6 +30,32 @@ public sealed class FixedTickRateTests
     }
 
     [Fact]
+    public async Task ListingsBelowOneTradePerStepTradeInStaggeredStepsNotAllInTheSameOne()
+    {
+        await using var sim = await SimulatorHost.StartAsync(o =>
+        {
+            o.FixedTicksPerSecond = 2;
+            o.FixedTickCodes = [.. Codes];
+            o.PingInterval = TimeSpan.FromMinutes(30);
+        });
+        var recorder = new MarketRecorder();
+        sim.Market.AddObserver(recorder);
+
+        // 2/s at 100 ms steps is a fifth of a trade per step: each listing trades every fifth step, each in its own step.
+        var tradingPerStep = new List<int>();
+        for (var n = 0; n < 20; n++)
+        {
+            var before = Codes.Select(c => recorder.Trades.GetValueOrDefault(c)).ToArray();
+            sim.Clock.Advance(TimeSpan.FromMilliseconds(100));
+            sim.Control.Step();
+            tradingPerStep.Add(Codes.Where((c, k) => recorder.Trades.GetValueOrDefault(c) > before[k]).Count());
+        }
+
+        Assert.All(Codes, code => Assert.Equal(4, recorder.Trades[code]));
+        Assert.All(tradingPerStep, count => Assert.True(count <= 1, $"listings trading per step: {string.Join(",", tradingPerStep)}"));
+    }
+
+    [Fact]
     public async Task NoViStartsHoweverLongTheWalkRuns()
     {
         await using var sim = await SimulatorHost.StartAsync(o =>

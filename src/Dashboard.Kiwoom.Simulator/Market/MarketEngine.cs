@@ -135,12 +135,15 @@ public sealed class MarketEngine : IDisposable
 
     /// <summary>
     /// One step of the fixed-rate mode: every configured listing gets its share of trades for one step
-    /// interval (fractions carried over), in a fixed order, with no VI triggered by the walk.
+    /// interval (fractions carried over), in a fixed order, with no VI triggered by the walk. Listings start
+    /// at evenly spaced fractions of a trade, so at rates below one trade per step they trade in different
+    /// steps: with equal starting credit all 40 of a bench page's stocks traded in the same step, twice a
+    /// second, and every page watching them received and rendered the whole burst at once.
     /// </summary>
     public void StepFixedRate() => Write(() =>
     {
         _fixedListings ??= [.. _options.FixedTickCodes.Select(Require)];
-        _fixedCredit ??= new double[_fixedListings.Length];
+        _fixedCredit ??= [.. Enumerable.Range(0, _fixedListings.Length).Select(k => (double)k / _fixedListings.Length)];
         var perStep = _options.FixedTicksPerSecond * _options.StepInterval.TotalSeconds;
         var now = Clock.GetUtcNow();
         RollDayIfNeeded(now);
