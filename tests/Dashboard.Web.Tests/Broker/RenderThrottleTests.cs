@@ -59,6 +59,52 @@ public sealed class RenderThrottleTests
     }
 
     [Fact]
+    public void TwoThrottlesKeepTheirOwnPhases()
+    {
+        var time = new FakeTimeProvider();
+        var (first, second) = (0, 0);
+        using var a = new RenderThrottle(() => { first++; return Task.CompletedTask; }, time, Interval, TestMeters.Create(), NullLogger.Instance);
+        using var b = new RenderThrottle(() => { second++; return Task.CompletedTask; }, time, Interval, TestMeters.Create(), NullLogger.Instance);
+
+        // A page opened at 0 ms and one at 30 ms, both then ticking every millisecond: renders at 0, 100 and 30, 130.
+        for (var ms = 0; ms < 105; ms++)
+        {
+            a.Request();
+            if (ms >= 30)
+            {
+                b.Request();
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Equal((2, 1), (first, second));
+        time.Advance(TimeSpan.FromMilliseconds(26));
+        Assert.Equal(2, second);
+    }
+
+    [Fact]
+    public void ARenderDueSoonerIsNotHeldBehindOneDueLater()
+    {
+        var time = new FakeTimeProvider();
+        var (first, second) = (0, 0);
+        using var a = new RenderThrottle(() => { first++; return Task.CompletedTask; }, time, Interval, TestMeters.Create(), NullLogger.Instance);
+        using var b = new RenderThrottle(() => { second++; return Task.CompletedTask; }, time, Interval, TestMeters.Create(), NullLogger.Instance);
+        a.Request();
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        a.Request();
+
+        // a waits for its render at 100 ms; b's first render is due at once.
+        time.Advance(TimeSpan.FromMilliseconds(49));
+        b.Request();
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal((1, 1), (first, second));
+        time.Advance(TimeSpan.FromMilliseconds(50));
+        Assert.Equal(2, first);
+    }
+
+    [Fact]
     public void NothingRendersAfterDispose()
     {
         var time = new FakeTimeProvider();
