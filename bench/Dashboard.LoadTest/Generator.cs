@@ -158,6 +158,10 @@ internal sealed class GeneratorProcess : ITabs
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+
+        // The generator stands in for browsers, not for the server: Workstation GC keeps its own heap and threads small
+        // beside the host's Server GC on the same two cores.
+        info.Environment["DOTNET_gcServer"] = "0";
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             info.ArgumentList.Add(typeof(Generator).Assembly.Location);

@@ -11,7 +11,7 @@ internal static class ResultTable
 
     public static void Write(IReadOnlyList<PhaseResult> results, BenchOptions options, BenchSymbols symbols, bool sharedQuotes, TextWriter output)
     {
-        output.WriteLine($"Pages: /{symbols.Page}, {symbols.Describe()}. {SharedQuotesText(sharedQuotes)}. Ticks: {options.TicksPerSecondPerSymbol.ToString(CultureInfo.InvariantCulture)}/s on each stock (simulator fixed-rate mode); window {options.Window.TotalSeconds:0} s after {options.Warmup.TotalSeconds:0} s warm-up; {Environment.ProcessorCount} cores; load average at the end {LoadAverage()}.");
+        output.WriteLine($"Pages: /{symbols.Page}, {symbols.Describe()}. {SharedQuotesText(sharedQuotes)}. Ticks: {options.TicksPerSecondPerSymbol.ToString(CultureInfo.InvariantCulture)}/s on each stock (simulator fixed-rate mode); window {options.Window.TotalSeconds:0} s after {options.Warmup.TotalSeconds:0} s warm-up; {Environment.ProcessorCount} cores; host GC {(System.Runtime.GCSettings.IsServerGC ? "Server" : "Workstation")}; load average at the end {LoadAverage()}.");
         output.WriteLine("Latencies in ms (p50 / p99 / max). emit = simulator built the frame, t1 received, t2 parsed, t3 render requested, t4 render batch sent. CPU in % of all cores; the server process includes the embedded simulator.");
         output.WriteLine();
         output.WriteLine("| Scenario | tabs | mode | running/failed | ticks in/s | emit→t1 | t1→t2 p50/p99 | t1→t3 p50/p99 | t1→t4 | emit→t4 (tick-to-batch) | batches/s/page | renders/s (server) | max unacked | server CPU % | generator CPU % | MB/circuit | errors |");
