@@ -31,7 +31,10 @@ namespace Dashboard.Benchmarks.Orders;
 /// out), intent→audit commit (everything before the order TR leaves), intent→broker ack, duplicates at the
 /// simulator and SQLite errors, beside a naive audit writer (new DbContext per order, no single writer,
 /// read-last-then-insert) under the same load. Loops are bounded by the count of orders.
-/// Run: dotnet run -c Release --project bench/Dashboard.Benchmarks -- s5 [members=20] [perSecond=5] [seconds=60]
+/// Run: dotnet run -c Release --project bench/Dashboard.Benchmarks -- s5 [members=20] [perSecond=5] [seconds=60] [aligned|spread]
+/// Arrivals: "aligned" (the default) starts every member's clock at the same instant, so each beat lands all members'
+/// orders in the same millisecond (the worst case); "spread" starts each member at its own seeded random point of
+/// the first interval, as independent traders would, the same points every run.
 /// </summary>
 internal static class S5OrderPath
 {
@@ -42,6 +45,12 @@ internal static class S5OrderPath
         var members = Arg(args, 1, 20);
         var perSecond = Arg(args, 2, 5);
         var seconds = Arg(args, 3, 60);
+        var spread = args.Length > 4 && args[4] == "spread";
+        if (args.Length > 4 && !spread && args[4] != "aligned")
+        {
+            Console.Error.WriteLine($"arrivals must be 'aligned' or 'spread', not '{args[4]}'");
+            return 2;
+        }
         var dataPath = Path.Combine(Path.GetTempPath(), "dashboard-s5", Guid.NewGuid().ToString("N"));
         using var spans = new OrderSpans();
         var efErrors = new EfErrorCounter();
@@ -59,13 +68,14 @@ internal static class S5OrderPath
             var batchesBefore = app.Services.GetRequiredService<OrderAuditLog>().Batches;
             var appendsBefore = app.Services.GetRequiredService<OrderAuditLog>().Appends;
 
-            Console.WriteLine($"S5: {members} members x {perSecond} orders/s x {seconds} s = {members * perSecond * seconds} orders (limit buys 1 share, left open)");
+            Console.WriteLine($"S5: {members} members x {perSecond} orders/s x {seconds} s = {members * perSecond * seconds} orders (limit buys 1 share, left open); arrivals {(spread ? "spread (seeded random phase per member)" : "aligned (every member on the same beat)")}; GC {(System.Runtime.GCSettings.IsServerGC ? "Server" : "Workstation")}");
+            var phases = Phases(members, perSecond, spread);
             var samples = new ConcurrentBag<Sample>();
             var errors = new ConcurrentBag<string>();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             spans.Start();
-            await Task.WhenAll(traders.Select(t => MemberLoadAsync(orders, t, price, perSecond, seconds, samples, errors)));
+            await Task.WhenAll(traders.Select((t, m) => MemberLoadAsync(orders, t, price, perSecond, seconds, phases[m], samples, errors)));
             spans.Stop();
             var wall = clock.Elapsed;
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
@@ -89,11 +99,19 @@ internal static class S5OrderPath
         }
     }
 
+    /// <summary>Each member's offset into the first interval: all zero when aligned, seeded random points when spread.</summary>
+    private static TimeSpan[] Phases(int members, int perSecond, bool spread)
+    {
+        var random = new Random(members);
+        var interval = TimeSpan.FromSeconds(1.0 / perSecond);
+        return [.. Enumerable.Range(0, members).Select(_ => spread ? interval * random.NextDouble() : TimeSpan.Zero)];
+    }
+
     private static async Task MemberLoadAsync(
-        IOrderService orders, Trader t, long price, int perSecond, int seconds, ConcurrentBag<Sample> samples, ConcurrentBag<string> errors)
+        IOrderService orders, Trader t, long price, int perSecond, int seconds, TimeSpan phase, ConcurrentBag<Sample> samples, ConcurrentBag<string> errors)
     {
         var interval = TimeSpan.FromSeconds(1.0 / perSecond);
-        var start = Stopwatch.GetTimestamp();
+        var start = Stopwatch.GetTimestamp() + (long)(phase.TotalSeconds * Stopwatch.Frequency);
         var pending = new List<Task>();
         for (var i = 0; i < perSecond * seconds; i++)
         {
