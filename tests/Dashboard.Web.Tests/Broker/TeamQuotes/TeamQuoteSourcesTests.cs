@@ -84,10 +84,12 @@ public sealed class TeamQuoteSourcesTests(SharedQuotesHost host) : IClassFixture
         // Every socket drops; the source's member cannot come back (its token expired and every REST call,
         // the token call included, answers 429) while B reconnects on its still valid token. The session
         // stays open: only its socket is gone, so nothing but the drop can move the registration.
-        host.Simulator.ExpireTokens(sourceKey);
-        host.Simulator.ForceRateLimit(true);
+        // 429 first, then the expiry: the other way round, a REST call of A's landing between the two could refresh its
+        // token, and A came back on it (a clean-clone run once saw A connected again after the move).
         try
         {
+            host.Simulator.ForceRateLimit(true);
+            host.Simulator.ExpireTokens(sourceKey);
             host.Simulator.DropSockets();
             await Eventually.TrueAsync(() => b.Session.Status.State == BrokerLinkState.Connected && host.Sources.SourceOf(b.Session.TeamMarket!.Value) == b.Session, Wait,
                 "The registration did not move off the dropped source.");
