@@ -85,7 +85,7 @@ internal static class S5OrderPath
             var verified = await audit.VerifyAsync();
             var efErrorsOfService = efErrors.Count;
 
-            var naive = await NaiveAuditAsync(app.Services, members, perSecond, seconds);
+            var naive = await NaiveAuditAsync(app.Services, members, perSecond, seconds, phases);
             naive = naive with { EfErrors = efErrors.Count - efErrorsOfService };
             Print(members * perSecond * seconds, samples, errors, atSimulator, verified.IsIntact, wall, cpu, naive, writer with { EfErrors = efErrorsOfService });
             spans.Print();
@@ -161,8 +161,8 @@ internal static class S5OrderPath
         return times;
     }
 
-    /// <summary>The naive design: a new DbContext per order, no single writer, read the last row then insert.</summary>
-    private static async Task<NaiveResult> NaiveAuditAsync(IServiceProvider services, int members, int perSecond, int seconds)
+    /// <summary>The naive design: a new DbContext per order, no single writer, read the last row then insert; members on the same beats as the service's run.</summary>
+    private static async Task<NaiveResult> NaiveAuditAsync(IServiceProvider services, int members, int perSecond, int seconds, TimeSpan[] phases)
     {
         var factory = services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>();
         var latencies = new ConcurrentBag<double>();
@@ -171,7 +171,7 @@ internal static class S5OrderPath
         var interval = TimeSpan.FromSeconds(1.0 / perSecond);
         await Task.WhenAll(Enumerable.Range(0, members).Select(async m =>
         {
-            var start = Stopwatch.GetTimestamp();
+            var start = Stopwatch.GetTimestamp() + (long)(phases[m].TotalSeconds * Stopwatch.Frequency);
             var pending = new List<Task>();
             for (var i = 0; i < perSecond * seconds; i++)
             {
