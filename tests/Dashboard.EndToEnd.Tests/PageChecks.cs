@@ -19,8 +19,11 @@ public static class PageChecks
     /// the address and, when that is stale, waits for a navigation event that already happened; on a loaded CI machine it
     /// timed out on a page that had navigated. This polls the page's own address instead.
     /// </summary>
-    public static Task ExpectAddressAsync(IPage page, string pathEnd) =>
-        Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(pathEnd) + "$"), new() { Timeout = 30_000 });
+    public static Task ExpectAddressAsync(IPage page, string pathEnd) => ExpectAddressAsync(page, new Regex(Regex.Escape(pathEnd) + "$"));
+
+    /// <summary>As above, for an address known by its pattern (a list's id, a code picked from the page).</summary>
+    public static Task ExpectAddressAsync(IPage page, Regex address) =>
+        Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = 30_000 });
 
     public static async Task AssertNoSidewaysScrollAsync(IPage page, string where)
     {

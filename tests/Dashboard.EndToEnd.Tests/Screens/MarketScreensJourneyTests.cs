@@ -47,7 +47,7 @@ public sealed partial class MarketScreensJourneyTests : Journey
         await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Shoot(page, "etf-list-desktop");
         await link.ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/etf/[0-9A-Z]{6}$"), new() { Timeout = 30_000 });
+        await PageChecks.ExpectAddressAsync(page, new Regex(@"/etf/[0-9A-Z]{6}$"));
         var etf = page.Url[^6..];
 
         var nav = page.Locator(".etf-nav");

@@ -56,7 +56,7 @@ public sealed class TeamJourneyTests : Journey
             await admin.Locator(".watchlist-new-team input").CheckAsync();
             await admin.Locator(".watchlist-create").ClickAsync();
             await admin.Locator(".watchlists-team .watchlists-link").First.ClickAsync();
-            await Assertions.Expect(admin).ToHaveURLAsync(new Regex("/watchlists/[^/]+$"), new() { Timeout = 30_000 });
+            await ExpectAddressAsync(admin, new Regex("/watchlists/[^/]+$"));
             var listUrl = await admin.EvaluateAsync<string>("location.href");
 
             await viewer.GotoAsync(listUrl);
