@@ -8,13 +8,7 @@ public sealed class FixedTickRateTests
     [Fact]
     public async Task EachConfiguredListingTradesExactlyTheRateAndNothingElseTrades()
     {
-        await using var sim = await SimulatorHost.StartAsync(o =>
-        {
-            o.FixedTicksPerSecond = 2.5;
-            o.FixedTickCodes = [.. Codes];
-            o.TradesPerStep = 500;
-            o.PingInterval = TimeSpan.FromMinutes(30);
-        });
+        await using var sim = await FixedRateAsync(2.5, o => o.TradesPerStep = 500);
         var recorder = new MarketRecorder();
         sim.Market.AddObserver(recorder);
 
@@ -32,12 +26,7 @@ public sealed class FixedTickRateTests
     [Fact]
     public async Task ListingsBelowOneTradePerStepTradeInStaggeredStepsNotAllInTheSameOne()
     {
-        await using var sim = await SimulatorHost.StartAsync(o =>
-        {
-            o.FixedTicksPerSecond = 2;
-            o.FixedTickCodes = [.. Codes];
-            o.PingInterval = TimeSpan.FromMinutes(30);
-        });
+        await using var sim = await FixedRateAsync(2);
         var recorder = new MarketRecorder();
         sim.Market.AddObserver(recorder);
 
@@ -58,12 +47,7 @@ public sealed class FixedTickRateTests
     [Fact]
     public async Task NoViStartsHoweverLongTheWalkRuns()
     {
-        await using var sim = await SimulatorHost.StartAsync(o =>
-        {
-            o.FixedTicksPerSecond = 50;
-            o.FixedTickCodes = [.. Codes];
-            o.PingInterval = TimeSpan.FromMinutes(30);
-        });
+        await using var sim = await FixedRateAsync(50);
 
         // 3,000 trades per listing: the unconstrained walk of these small caps and big names reaches a VI
         // band long before that (the seeded market halts them every run).
@@ -89,4 +73,14 @@ public sealed class FixedTickRateTests
         var error = Assert.Throws<ArgumentException>(() => sim.Control.Step());
         Assert.Contains("999999", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>A simulator in the fixed-rate mode for <see cref="Codes"/>; steps are driven by the test (pings far apart).</summary>
+    private static Task<SimulatorHost> FixedRateAsync(double ticksPerSecond, Action<SimulatorOptions>? configure = null) =>
+        SimulatorHost.StartAsync(o =>
+        {
+            o.FixedTicksPerSecond = ticksPerSecond;
+            o.FixedTickCodes = [.. Codes];
+            o.PingInterval = TimeSpan.FromMinutes(30);
+            configure?.Invoke(o);
+        });
 }

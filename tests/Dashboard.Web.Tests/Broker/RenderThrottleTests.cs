@@ -8,6 +8,9 @@ public sealed class RenderThrottleTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
+    private static RenderThrottle Throttle(FakeTimeProvider time, Action rendered) =>
+        new(() => { rendered(); return Task.CompletedTask; }, time, Interval, TestMeters.Create(), NullLogger.Instance);
+
     [Fact]
     public void BurstOfRequestsRendersAtMostTenTimesASecond()
     {
@@ -33,7 +36,7 @@ public sealed class RenderThrottleTests
     {
         var time = new FakeTimeProvider();
         var renders = 0;
-        using var throttle = new RenderThrottle(() => { renders++; return Task.CompletedTask; }, time, Interval, TestMeters.Create(), NullLogger.Instance);
+        using var throttle = Throttle(time, () => renders++);
 
         throttle.Request();
         time.Advance(TimeSpan.FromTicks(1));
@@ -46,7 +49,7 @@ public sealed class RenderThrottleTests
     {
         var time = new FakeTimeProvider();
         var renders = 0;
-        using var throttle = new RenderThrottle(() => { renders++; return Task.CompletedTask; }, time, Interval, TestMeters.Create(), NullLogger.Instance);
+        using var throttle = Throttle(time, () => renders++);
         throttle.Request();
         time.Advance(TimeSpan.FromMilliseconds(1));
 
@@ -63,8 +66,8 @@ public sealed class RenderThrottleTests
     {
         var time = new FakeTimeProvider();
         var (first, second) = (0, 0);
-        using var a = new RenderThrottle(() => { first++; return Task.CompletedTask; }, time, Interval, TestMeters.Create(), NullLogger.Instance);
-        using var b = new RenderThrottle(() => { second++; return Task.CompletedTask; }, time, Interval, TestMeters.Create(), NullLogger.Instance);
+        using var a = Throttle(time, () => first++);
+        using var b = Throttle(time, () => second++);
 
         // A page opened at 0 ms and one at 30 ms, both then ticking every millisecond: renders at 0, 100 and 30, 130.
         for (var ms = 0; ms < 105; ms++)
@@ -88,8 +91,8 @@ public sealed class RenderThrottleTests
     {
         var time = new FakeTimeProvider();
         var (first, second) = (0, 0);
-        using var a = new RenderThrottle(() => { first++; return Task.CompletedTask; }, time, Interval, TestMeters.Create(), NullLogger.Instance);
-        using var b = new RenderThrottle(() => { second++; return Task.CompletedTask; }, time, Interval, TestMeters.Create(), NullLogger.Instance);
+        using var a = Throttle(time, () => first++);
+        using var b = Throttle(time, () => second++);
         a.Request();
         time.Advance(TimeSpan.FromMilliseconds(1));
         a.Request();
@@ -109,7 +112,7 @@ public sealed class RenderThrottleTests
     {
         var time = new FakeTimeProvider();
         var renders = 0;
-        var throttle = new RenderThrottle(() => { renders++; return Task.CompletedTask; }, time, Interval, TestMeters.Create(), NullLogger.Instance);
+        var throttle = Throttle(time, () => renders++);
 
         throttle.Dispose();
         throttle.Request();
