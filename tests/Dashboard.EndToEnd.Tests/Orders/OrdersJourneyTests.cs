@@ -138,9 +138,11 @@ public sealed class OrdersJourneyTests : Journey
             await ExpectCsvExportAsync(blotter, limit);
             await blotter.Locator("#audit-member").SelectOptionAsync(new SelectOptionValue { Label = TraderEmail });
             await blotter.Locator("#audit-search").ClickAsync();
+            // Waits for the filtered rows themselves: the unfiltered list holds one refusal too (the Trader's), so
+            // counting refusals alone passed before the search had re-rendered and read the Admin's rows.
+            await Assertions.Expect(blotter.Locator(".audit-row .audit-member").Filter(new() { HasNotText = TraderEmail })).ToHaveCountAsync(0);
             await Assertions.Expect(blotter.Locator(".audit-row[data-kind='PreTradeRejected']")).ToHaveCountAsync(1);
-            var members = await blotter.Locator(".audit-row .audit-member").AllInnerTextsAsync();
-            Assert.All(members, m => Assert.Equal(TraderEmail, m));
+            Assert.All(await blotter.Locator(".audit-row .audit-member").AllInnerTextsAsync(), m => Assert.Equal(TraderEmail, m));
             // The Trader's limit change is theirs, and says which admin made it.
             await Assertions.Expect(blotter.Locator(".audit-row[data-kind='LimitChanged'] .audit-actor")).ToContainTextAsync(AdminEmail);
             await ScreenshotAsync(blotter, "orders-desktop-audit");
