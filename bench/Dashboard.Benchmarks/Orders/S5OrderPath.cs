@@ -40,6 +40,13 @@ internal static class S5OrderPath
 {
     private const string Code = "005930";
 
+    // QUALITY.md's S5 row: 10 subscriptions per member, 400 ticks/s of ingest in all (20 members x 10 stocks x 2/s), each
+    // member on their own socket. The quoted stocks are the overview's others: the ordered stock itself does not move,
+    // so the limit buys stay open and valid the whole run.
+    private const int QuotedStocks = 10;
+    private const double TicksPerSecondPerStock = 2;
+    private static readonly string[] Quoted = [.. MarketDefaults.Stocks.Where(c => c != Code).Take(QuotedStocks)];
+
     public static async Task<int> RunAsync(string[] args)
     {
         var members = Arg(args, 1, 20);
@@ -64,21 +71,24 @@ internal static class S5OrderPath
 
             // Warm-up: one order each opens every member's session and JIT-compiles the path.
             await Task.WhenAll(traders.Select(t => orders.PlaceOrderAsync(t.Member, Ticket(t, price))));
+            await using var quotes = await QuoteLoad.StartAsync(app.Services.GetRequiredService<IOrderGateway>(), traders.Select(t => (t.Member, t.Connection)), Quoted);
             var before = SimulatorOrders(app.Services);
             var batchesBefore = app.Services.GetRequiredService<OrderAuditLog>().Batches;
             var appendsBefore = app.Services.GetRequiredService<OrderAuditLog>().Appends;
 
-            Console.WriteLine($"S5: {members} members x {perSecond} orders/s x {seconds} s = {members * perSecond * seconds} orders (limit buys 1 share, left open); arrivals {(spread ? "spread (seeded random phase per member)" : "aligned (every member on the same beat)")}; GC {(System.Runtime.GCSettings.IsServerGC ? "Server" : "Workstation")}");
+            Console.WriteLine($"S5: {members} members x {perSecond} orders/s x {seconds} s = {members * perSecond * seconds} orders (limit buys 1 share, left open); each member also watches {Quoted.Length} stocks ticking {TicksPerSecondPerStock}/s on their own socket; arrivals {(spread ? "spread (seeded random phase per member)" : "aligned (every member on the same beat)")}; GC {(System.Runtime.GCSettings.IsServerGC ? "Server" : "Workstation")}");
             var phases = Phases(members, perSecond, spread);
             var samples = new ConcurrentBag<Sample>();
             var errors = new ConcurrentBag<string>();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var quotesBefore = quotes.Received;
             var clock = Stopwatch.StartNew();
             spans.Start();
             await Task.WhenAll(traders.Select((t, m) => MemberLoadAsync(orders, t, price, perSecond, seconds, phases[m], samples, errors)));
             spans.Stop();
             var wall = clock.Elapsed;
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var quotesPerSecond = (quotes.Received - quotesBefore) / wall.TotalSeconds;
             var atSimulator = SimulatorOrders(app.Services) - before;
             var audit = app.Services.GetRequiredService<OrderAuditLog>();
             var writer = new WriterStats(audit.Batches - batchesBefore, audit.Appends - appendsBefore, await LoneAppendsAsync(audit), 0);
@@ -87,7 +97,7 @@ internal static class S5OrderPath
 
             var naive = await NaiveAuditAsync(app.Services, members, perSecond, seconds, phases);
             naive = naive with { EfErrors = efErrors.Count - efErrorsOfService };
-            Print(members * perSecond * seconds, samples, errors, atSimulator, verified.IsIntact, wall, cpu, naive, writer with { EfErrors = efErrorsOfService });
+            Print(members * perSecond * seconds, samples, errors, atSimulator, verified.IsIntact, wall, cpu, quotesPerSecond, naive, writer with { EfErrors = efErrorsOfService });
             spans.Print();
             return 0;
         }
@@ -212,7 +222,7 @@ internal static class S5OrderPath
         return new NaiveResult([.. latencies], busy, forks, 0);
     }
 
-    private static void Print(int planned, ConcurrentBag<Sample> samples, ConcurrentBag<string> errors, int atSimulator, bool intact, TimeSpan wall, TimeSpan cpu, NaiveResult naive, WriterStats writer)
+    private static void Print(int planned, ConcurrentBag<Sample> samples, ConcurrentBag<string> errors, int atSimulator, bool intact, TimeSpan wall, TimeSpan cpu, double quotesPerSecond, NaiveResult naive, WriterStats writer)
     {
         var s = samples.ToArray();
         var sent = s.Where(x => x.Probe.SendStarted != 0).ToArray();
@@ -237,6 +247,7 @@ internal static class S5OrderPath
         Console.WriteLine(string.Create(inv, $"| audit transactions / appends in the run (mean appends per commit) | {writer.Batches} / {writer.Appends} ({(writer.Batches == 0 ? 0 : (double)writer.Appends / writer.Batches):0.0}) | {naive.Latencies.Length} / {naive.Latencies.Length} (1.0) |"));
         Console.WriteLine($"| EF Core errors logged (counted here, not printed) | {writer.EfErrors} | {naive.EfErrors} |");
         Console.WriteLine(string.Create(inv, $"| one append on an idle writer (one commit), p50 / p99 of 200 | {P(writer.Lone, 50):0.0} / {P(writer.Lone, 99):0.0} | - |"));
+        Console.WriteLine(string.Create(inv, $"| quotes received by the members' sessions, per second | {quotesPerSecond:0} | - |"));
         Console.WriteLine(string.Create(inv, $"| wall / process CPU | {wall.TotalSeconds:0.0} s / {cpu.TotalSeconds:0.0} s | - |"));
         foreach (var group in errors.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(5))
         {
@@ -273,6 +284,7 @@ internal static class S5OrderPath
             ["Simulator:TokenIssuesPerMinutePerAddress"] = "1000",
             ["Orders:DefaultOrdersPerMinute"] = "1000",
             ["Orders:ReconcileInterval"] = "01:00:00",
+            ["Simulator:FixedTicksPerSecond"] = TicksPerSecondPerStock.ToString(CultureInfo.InvariantCulture),
 
             // Console logging of every request would be measured too; production logs go to a file sink at Information.
             ["Logging:LogLevel:Default"] = "Warning",
@@ -280,6 +292,7 @@ internal static class S5OrderPath
             ["Logging:LogLevel:System"] = "Warning",
             ["Logging:LogLevel:Dashboard"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(Quoted.Select((code, k) => KeyValuePair.Create($"Simulator:FixedTickCodes:{k}", (string?)code)));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
@@ -305,7 +318,6 @@ internal static class S5OrderPath
 
         // Kiwoom's cap is 5 orders/s per key, exactly the load; the bench measures our side, not 1700 refusals.
         control.SetRateLimit(1000);
-        control.Pause();
         _ = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return app;
     }
