@@ -66,6 +66,11 @@ public static class SignIn
             // MudSelect keeps its id on a hidden input; the visible control around it opens the list.
             await admin.Locator(".mud-select:has(#invite-role) .mud-input-control").ClickAsync();
             await admin.Locator(".mud-popover-open .mud-list-item", new() { HasText = roleLabel }).ClickAsync();
+
+            // MudSelect closes its list, then awaits a call into the browser, and only then sets the page's role and shows
+            // its label: "create" clicked in between made a Viewer's invitation. The label shown means the role is set.
+            await Assertions.Expect(admin.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+            await Assertions.Expect(admin.Locator(".mud-select:has(#invite-role)").First).ToContainTextAsync(roleLabel);
         }
 
         await admin.Locator("#create-invite").ClickAsync();
