@@ -90,6 +90,8 @@ public sealed class OrdersJourneyTests : Journey
             await AssertFitsPhoneAsync(blotter);
             await ScreenshotAsync(blotter, "orders-phone-cancel-ask");
             await blotter.SetViewportSizeAsync(1366, 900);
+            // The drawer slides back in and moves the page under the pointer: a click during the slide landed beside the button.
+            await blotter.WaitForTimeoutAsync(600);
             await open.Locator(".blotter-cancel-send").ClickAsync();
             await Assertions.Expect(blotter.Locator(".blotter-row")).ToHaveCountAsync(0);
             await blotter.Locator("#blotter-tab-History").ClickAsync();
