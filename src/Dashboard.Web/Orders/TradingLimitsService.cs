@@ -65,7 +65,7 @@ public sealed class TradingLimitsService(
             row.UpdatedAt = time.GetUtcNow();
             row.UpdatedBy = adminId;
             return new AuditEvent(OrderAuditKind.LimitChanged, memberId, adminId, Details: string.Create(CultureInfo.InvariantCulture,
-                $"max value {limits.MaxOrderValue:N0}, max quantity {limits.MaxQuantity:N0}, collar {limits.PriceCollarPercent}%, {limits.MaxOrdersPerMinute}/min, simulator {limits.AllowSimulator}, mock {limits.AllowMock}, production {limits.AllowProduction}"));
+                $"max value {limits.MaxOrderValue:N0}, max quantity {limits.MaxQuantity:N0}, collar {limits.PriceCollarPercent}%, {limits.MaxOrdersPerMinute}/min, environments {AllowedEnvironments(limits)}"));
         }, ct);
         return entry is null ? "No such member." : null;
     }
@@ -142,4 +142,12 @@ public sealed class TradingLimitsService(
 
     private static TradingLimits ToLimits(MemberTradingLimit row) => new(
         row.MaxOrderValue, row.MaxQuantity, row.PriceCollarPercent, row.MaxOrdersPerMinute, row.AllowSimulator, row.AllowMock, row.AllowProduction, row.Halted, row.HaltReason);
+
+    /// <summary>The environments a member may trade in, in words for the audit ("simulator, mock"; "none").</summary>
+    private static string AllowedEnvironments(TradingLimits limits)
+    {
+        string?[] allowed = [limits.AllowSimulator ? "simulator" : null, limits.AllowMock ? "mock" : null, limits.AllowProduction ? "production" : null];
+        var named = allowed.OfType<string>().ToArray();
+        return named.Length == 0 ? "none" : string.Join(", ", named);
+    }
 }

@@ -194,6 +194,22 @@ public sealed class OrderServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALimitChangeIsAuditedInWordsNamingTheEnvironmentsAllowed()
+    {
+        var admin = await host.MemberAsync("admin@team.test", DashboardRoles.Admin, twoFactor: true);
+        var limits = host.Services.GetRequiredService<TradingLimitsService>();
+
+        await limits.SetLimitsAsync(admin.Principal, alice.Id, new TradingLimits(1_000_000, 100, 10, 20, AllowSimulator: true, AllowMock: false, AllowProduction: true));
+        await limits.SetLimitsAsync(admin.Principal, alice.Id, new TradingLimits(1_000_000, 100, 10, 20, AllowSimulator: false, AllowMock: false, AllowProduction: false));
+
+        var changes = (await host.AuditRowsAsync()).Where(r => r.Kind == OrderAuditKind.LimitChanged).Select(r => r.Details).ToList();
+        Assert.Equal(2, changes.Count);
+        Assert.EndsWith("environments simulator, production", changes[0], StringComparison.Ordinal);
+        Assert.EndsWith("environments none", changes[1], StringComparison.Ordinal);
+        Assert.All(changes, d => Assert.DoesNotContain("True", d, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheThrottleRefusesTheOrderOverThePerMinuteLimit()
     {
         var admin = await host.MemberAsync("admin@team.test", DashboardRoles.Admin, twoFactor: true);
