@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Dashboard.Kiwoom;
 using Dashboard.Web.Data;
 using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -146,8 +147,7 @@ public sealed class TradingLimitsService(
     /// <summary>The environments a member may trade in, in words for the audit ("simulator, mock"; "none").</summary>
     private static string AllowedEnvironments(TradingLimits limits)
     {
-        string?[] allowed = [limits.AllowSimulator ? "simulator" : null, limits.AllowMock ? "mock" : null, limits.AllowProduction ? "production" : null];
-        var named = allowed.OfType<string>().ToArray();
-        return named.Length == 0 ? "none" : string.Join(", ", named);
+        var allowed = Enum.GetValues<KiwoomEnvironment>().Where(limits.Allows).Select(e => e.ToString().ToLowerInvariant()).ToArray();
+        return allowed.Length == 0 ? "none" : string.Join(", ", allowed);
     }
 }
