@@ -26,23 +26,36 @@ internal sealed class QuoteLoad : IAsyncDisposable
     public static async Task<QuoteLoad> StartAsync(IOrderGateway gateway, IEnumerable<(ClaimsPrincipal Member, Guid Connection)> members, IReadOnlyCollection<string> codes)
     {
         var load = new QuoteLoad();
+        try
+        {
+            await load.SubscribeAllAsync(gateway, members, codes);
+            return load;
+        }
+        catch
+        {
+            // A member that could not subscribe ends the run; the sessions already opened are closed, not left behind.
+            await load.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task SubscribeAllAsync(IOrderGateway gateway, IEnumerable<(ClaimsPrincipal Member, Guid Connection)> members, IReadOnlyCollection<string> codes)
+    {
         foreach (var (member, connection) in members)
         {
             var owner = member.FindFirstValue(ClaimTypes.NameIdentifier)!;
             var opened = await gateway.OpenAsync(owner, connection);
             var channel = opened.Channel ?? throw new InvalidOperationException($"No session for the quote load: {opened.Failure} {opened.Message}");
-            load.channels.Add(channel);
+            channels.Add(channel);
             var subscribed = await channel.Feeds.SubscribeQuotesAsync(codes);
             if (!subscribed.IsSuccess)
             {
                 throw new InvalidOperationException($"Quotes could not be subscribed: {subscribed.Error.Message}");
             }
 
-            load.feeds.Add(subscribed.Value);
-            load.readers.Add(load.DrainAsync(subscribed.Value));
+            feeds.Add(subscribed.Value);
+            readers.Add(DrainAsync(subscribed.Value));
         }
-
-        return load;
     }
 
     private async Task DrainAsync(LiveFeed<Quote> feed)
