@@ -35,7 +35,21 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     /// <summary>The Identity schema version this context's model is built for (from the services it was created with).</summary>
     internal Version IdentitySchema => SchemaVersion;
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+    /// <summary>
+    /// Every context gets the schema-aware model cache key, however it was created (a tool, a test). The application's
+    /// pooled factory puts it in its options already (<see cref="UseIdentitySchemaModelCache"/>): pooling refuses a
+    /// change of the options here.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        var replaced = optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ReplacedServices;
+        if (replaced?.ContainsKey((typeof(IModelCacheKeyFactory), null)) != true)
+        {
+            UseIdentitySchemaModelCache(optionsBuilder);
+        }
+    }
+
+    internal static DbContextOptionsBuilder UseIdentitySchemaModelCache(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, IdentitySchemaModelCacheKeyFactory>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -6,6 +6,11 @@ namespace Dashboard.Web.Data;
 /// <summary>Chooses the database engine from configuration: SQLite by default, PostgreSQL for several instances.</summary>
 public static class DatabaseServiceCollectionExtensions
 {
+    /// <remarks>
+    /// The factory pools contexts: the order path creates two or three per order, and building a new context's services
+    /// each time was about 8 % of the process's CPU in S5 (perf, docs/benchmarks.md). A pooled context is reset when
+    /// returned; nothing in the app keeps state on a context past its use.
+    /// </remarks>
     public static WebApplicationBuilder AddDashboardDatabase(this WebApplicationBuilder builder, string dataPath)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -19,13 +24,13 @@ public static class DatabaseServiceCollectionExtensions
                         "Database:Provider is Postgres but ConnectionStrings:Dashboard is empty; set it, e.g. \"Host=db;Database=dashboard;Username=dashboard;Password=...\".");
                 }
 
-                builder.Services.AddDbContextFactory<ApplicationDbContext>(o =>
-                    o.UseNpgsql(configured, npgsql => npgsql.MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly)));
+                builder.Services.AddPooledDbContextFactory<ApplicationDbContext>(o => ApplicationDbContext.UseIdentitySchemaModelCache(
+                    o.UseNpgsql(configured, npgsql => npgsql.MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly))));
                 break;
             default:
                 // A busy timeout instead of "database is locked" when two writers meet (REL-12); WAL is set at startup.
                 var sqlite = configured ?? DefaultSqlite(dataPath);
-                builder.Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(sqlite));
+                builder.Services.AddPooledDbContextFactory<ApplicationDbContext>(o => ApplicationDbContext.UseIdentitySchemaModelCache(o.UseSqlite(sqlite)));
                 break;
         }
 
