@@ -582,6 +582,12 @@ public sealed class OrderAuditLog(IDbContextFactory<ApplicationDbContext> dbFact
     /// <summary>Closes the writer's own context (only the running writer, or Dispose holding the writer's place, calls it).</summary>
     private void ReleaseWriterContext()
     {
+        if (syncDeferred && writerDb?.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection deferred)
+        {
+            // Not back to SQLite's pool at synchronous=NORMAL: another writer would get a connection that does not sync.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(deferred);
+        }
+
         syncDeferred = false;
         prepared?.Dispose();
         prepared = null;
