@@ -30,6 +30,7 @@ public sealed class OrderTracker(
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<Guid, Tracked> tracked = new();
+    private long settleChecks;
 
     // Cancelled first at shutdown: the push loops stop reading before anything they write through is disposed.
     private readonly CancellationTokenSource stopping = new();
@@ -76,6 +77,12 @@ public sealed class OrderTracker(
         {
             if (!tracked.TryGetValue(connectionId, out var entry) || --entry.Users > 0)
             {
+                return;
+            }
+
+            if (!entry.Ended && entry.OpenSeenAt is { } seen && time.GetUtcNow() - seen < options.Value.ReleaseCheckSpacing)
+            {
+                // Orders were open a moment ago; the next release after the spacing, or the sweep, checks again.
                 return;
             }
 
@@ -142,6 +149,9 @@ public sealed class OrderTracker(
     }
 
     public bool IsTracking(Guid connectionId) => tracked.ContainsKey(connectionId);
+
+    /// <summary>Settle checks read from the database so far (releases and sweeps; tests count them).</summary>
+    internal long SettleChecks => Interlocked.Read(ref settleChecks);
 
     /// <summary>
     /// The prices an order on <paramref name="channel"/> is checked against, kept per connection for as long as
@@ -227,14 +237,17 @@ public sealed class OrderTracker(
             return true;
         }
 
+        Interlocked.Increment(ref settleChecks);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
         if (await db.OrderIntents.AnyAsync(i => i.ConnectionId == connectionId && Unsettled.Contains(i.State), ct))
         {
             entry.SettledAt = null;
+            entry.OpenSeenAt = now;
             return false;
         }
 
-        var now = time.GetUtcNow();
+        entry.OpenSeenAt = null;
         entry.SettledAt ??= now;
         return now - entry.SettledAt >= options.Value.SettledGrace;
     }
@@ -569,6 +582,9 @@ public sealed class OrderTracker(
 
         /// <summary>When the connection was first seen with everything settled since (changed only under its gate).</summary>
         public DateTimeOffset? SettledAt { get; set; }
+
+        /// <summary>When the last settle check found orders open or unresolved (changed only under its gate).</summary>
+        public DateTimeOffset? OpenSeenAt { get; set; }
 
         /// <summary>Calls in progress on the channel (changed only under the connection's gate).</summary>
         public int Users { get; set; }

@@ -40,6 +40,15 @@ public sealed class OrdersOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan SettledGrace { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// After a call on a connection ends, whether its session can be let go is read from the database; once orders were
+    /// seen open, that read waits this long before it is made again on a release (the sweep checks as well). At the
+    /// Kiwoom cap of 5 orders a second it used to run after every order, and the session goes only after
+    /// <see cref="SettledGrace"/> anyway.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ReleaseCheckSpacing { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>An order not found at Kiwoom this long after it was sent was never placed.</summary>
     public TimeSpan NotPlacedAfter { get; set; } = TimeSpan.FromMinutes(2);
 
