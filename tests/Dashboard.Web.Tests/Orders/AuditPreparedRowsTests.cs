@@ -139,6 +139,39 @@ public sealed class AuditPreparedRowsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWriterConnectionLeftAtNormalIsNotHandedToAnotherWriterWhenReleased()
+    {
+        Assert.Equal(OrderOutcome.Accepted, (await host.Orders.PlaceOrderAsync(principal, Ticket())).Outcome);
+        await Eventually.TrueAsync(() => host.Audit.Queued == 0 && !host.Audit.Writing, TimeSpan.FromSeconds(30));
+        Assert.Equal(Normal, host.Audit.WriterSynchronous());
+
+        host.Audit.Dispose();
+
+        // Every connection SQLite's pool can hand out now (more at once than it keeps idle) syncs its commits.
+        string connectionString;
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync())
+        {
+            connectionString = db.Database.GetConnectionString()!;
+        }
+
+        var connections = Enumerable.Range(0, 8).Select(_ => new SqliteConnection(connectionString)).ToList();
+        try
+        {
+            foreach (var connection in connections)
+            {
+                connection.Open();
+                using var read = connection.CreateCommand();
+                read.CommandText = "PRAGMA synchronous;";
+                Assert.Equal(Full, (long)read.ExecuteScalar()!);
+            }
+        }
+        finally
+        {
+            connections.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task ABatchWithAnAnswerAndAnythingElseCommitsToTheDisk()
     {
         var placed = await host.Orders.PlaceOrderAsync(principal, Ticket());
