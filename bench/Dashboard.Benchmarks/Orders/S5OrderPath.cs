@@ -238,7 +238,8 @@ internal static class S5OrderPath
         Console.WriteLine("|---|---|---|");
         Console.WriteLine(string.Create(inv, $"| intent -> audit commit (checks + Intent + Sent rows), p50 / p99 | {P(preSend, 50):0.0} / {P(preSend, 99):0.0} | {P(naive.Latencies, 50):0.0} / {P(naive.Latencies, 99):0.0} (one row) |"));
         Console.WriteLine(string.Create(inv, $"| server-side overhead (all checks + audit commits + tracker), p50 / p99 | {P(overhead, 50):0.0} / {P(overhead, 99):0.0} | - |"));
-        Console.WriteLine(string.Create(inv, $"| slowest 1 % of the overhead: mean before the order TR / after its answer | {Tail(sent, preSend, overhead, before: true):0.0} / {Tail(sent, preSend, overhead, before: false):0.0} | - |"));
+        var slowest = Enumerable.Range(0, sent.Length).Where(i => overhead[i] >= P(overhead, 99)).ToArray();
+        Console.WriteLine(string.Create(inv, $"| slowest 1 % of the overhead ({slowest.Length} orders): mean before the order TR / after its answer; share that read a price from the broker first | {Mean(slowest, preSend):0.0} / {Mean(slowest, overhead) - Mean(slowest, preSend):0.0}; {(slowest.Length == 0 ? 0 : slowest.Count(i => sent[i].Probe.QueryTicks > 0) * 100.0 / slowest.Length):0} % (all orders: {(sent.Length == 0 ? 0 : sent.Count(x => x.Probe.QueryTicks > 0) * 100.0 / sent.Length):0.0} %) | - |"));
         Console.WriteLine(string.Create(inv, $"| intent -> broker ack, p50 / p99 | {P(ack, 50):0.0} / {P(ack, 99):0.0} | - |"));
         Console.WriteLine(string.Create(inv, $"| broker round trip (order TR), p50 / p99 | {P(broker, 50):0.0} / {P(broker, 99):0.0} | - |"));
         Console.WriteLine($"| orders planned / accepted / other outcomes | {planned} / {s.Count(x => x.Outcome == OrderOutcome.Accepted)} / {errors.Count} | {planned} / {naive.Latencies.Length} / {naive.Busy + naive.Forks} |");
@@ -256,21 +257,7 @@ internal static class S5OrderPath
         }
     }
 
-    /// <summary>
-    /// Where the slowest 1 % of orders spent their overhead: the mean of the part before the order TR left (checks, the
-    /// intent's commit) or of the part after its answer (the outcome's commit, the tracker's release).
-    /// </summary>
-    private static double Tail(Sample[] sent, double[] preSend, double[] overhead, bool before)
-    {
-        if (sent.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var threshold = P(overhead, 99);
-        var slowest = Enumerable.Range(0, sent.Length).Where(i => overhead[i] >= threshold).ToArray();
-        return slowest.Average(i => before ? preSend[i] : overhead[i] - preSend[i]);
-    }
+    private static double Mean(int[] picked, double[] values) => picked.Length == 0 ? double.NaN : picked.Average(i => values[i]);
 
     private static double P(double[] values, int percentile)
     {
