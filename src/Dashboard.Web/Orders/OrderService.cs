@@ -345,17 +345,19 @@ public sealed class OrderService(
             draft.StockCode, Enum.IsDefined(draft.Side) ? draft.Side : null, draft.Quantity, draft.Price, draft.TradeType, null,
             $"{draft.Action}: " + string.Join(" ", (all ?? [reason]).Select(r => r.Describe(English))));
 
-    private async Task<OrderView?> ExistingAsync(Guid intentId, string memberId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId && i.MemberId == memberId, ct);
-        return row is null ? null : OrderView.From(row);
-    }
+    private async Task<OrderView?> ExistingAsync(Guid intentId, string memberId, CancellationToken ct) =>
+        await FindOwnAsync(memberId, intentId, ct) is { } row ? OrderView.From(row) : null;
+
+    // Compiled once: every order reads its id here first (a resubmitted ticket is answered before anything else runs),
+    // and translating the LINQ on each call cost more than the read itself.
+    private static readonly Func<ApplicationDbContext, Guid, string, CancellationToken, Task<OrderIntent?>> OwnIntent =
+        EF.CompileAsyncQuery((ApplicationDbContext db, Guid intentId, string memberId, CancellationToken ct) =>
+            db.OrderIntents.AsNoTracking().SingleOrDefault(i => i.Id == intentId && i.MemberId == memberId));
 
     private async Task<OrderIntent?> FindOwnAsync(string memberId, Guid intentId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.OrderIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId && i.MemberId == memberId, ct);
+        return await OwnIntent(db, intentId, memberId, ct);
     }
 
     private static string Tr(OrderIntent i) => (i.Action, i.Product, i.Side) switch
