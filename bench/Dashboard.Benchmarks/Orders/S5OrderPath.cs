@@ -238,7 +238,8 @@ internal static class S5OrderPath
         Console.WriteLine("|---|---|---|");
         Console.WriteLine(string.Create(inv, $"| intent -> audit commit (checks + Intent + Sent rows), p50 / p99 | {P(preSend, 50):0.0} / {P(preSend, 99):0.0} | {P(naive.Latencies, 50):0.0} / {P(naive.Latencies, 99):0.0} (one row) |"));
         Console.WriteLine(string.Create(inv, $"| server-side overhead (all checks + audit commits + tracker), p50 / p99 | {P(overhead, 50):0.0} / {P(overhead, 99):0.0} | - |"));
-        var slowest = Enumerable.Range(0, sent.Length).Where(i => overhead[i] >= P(overhead, 99)).ToArray();
+        var tailFrom = P(overhead, 99);
+        var slowest = Enumerable.Range(0, sent.Length).Where(i => overhead[i] >= tailFrom).ToArray();
         Console.WriteLine(string.Create(inv, $"| slowest 1 % of the overhead ({slowest.Length} orders): mean before the order TR / after its answer; share that read a price from the broker first | {Mean(slowest, preSend):0.0} / {Mean(slowest, overhead) - Mean(slowest, preSend):0.0}; {(slowest.Length == 0 ? 0 : slowest.Count(i => sent[i].Probe.QueryTicks > 0) * 100.0 / slowest.Length):0} % (all orders: {(sent.Length == 0 ? 0 : sent.Count(x => x.Probe.QueryTicks > 0) * 100.0 / sent.Length):0.0} %) | - |"));
         Console.WriteLine(string.Create(inv, $"| intent -> broker ack, p50 / p99 | {P(ack, 50):0.0} / {P(ack, 99):0.0} | - |"));
         Console.WriteLine(string.Create(inv, $"| broker round trip (order TR), p50 / p99 | {P(broker, 50):0.0} / {P(broker, 99):0.0} | - |"));
