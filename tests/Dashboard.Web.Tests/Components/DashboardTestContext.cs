@@ -25,7 +25,12 @@ namespace Dashboard.Web.Tests.Components;
 /// </summary>
 public class DashboardTestContext : BunitContext
 {
-    private readonly SqliteConnection connection = new($"Data Source=file:bunit-{Guid.NewGuid():N}?mode=memory&cache=shared");
+    // Each context opens its own connection to this named in-memory database; the one held open keeps it alive.
+    // One connection object shared by contexts on several threads (a component's load beside the test's own read)
+    // failed with "unable to delete/modify user-function due to active statements" when a new context registered
+    // EF's SQLite functions on it while another ran a statement.
+    private readonly string connectionString = $"Data Source=file:bunit-{Guid.NewGuid():N}?mode=memory&cache=shared";
+    private readonly SqliteConnection connection;
 
     public DashboardTestContext(string culture = "ko", Action<IServiceCollection>? configure = null)
     {
@@ -37,8 +42,9 @@ public class DashboardTestContext : BunitContext
         Services.AddOptions<ShellOptions>();
         Services.AddOptions<SimulatorHostingOptions>().Configure(o => o.BaseUrl = "http://127.0.0.1:9/kiwoom-sim/");
 
+        connection = new SqliteConnection(connectionString);
         connection.Open();
-        Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connection));
+        Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connectionString));
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Services.AddSingleton<IServer>(new NoServer());
         Services.AddSingleton<CredentialProtector>();

@@ -18,7 +18,12 @@ internal sealed class OrdersTestContext : BunitContext
 {
     public const string MemberId = "member-1";
 
-    private readonly SqliteConnection connection = new($"Data Source=file:orders-{Guid.NewGuid():N}?mode=memory&cache=shared");
+    // Each context opens its own connection to this named in-memory database; the one held open keeps it alive.
+    // One connection object shared by contexts on several threads (a component's load beside the test's own read)
+    // failed with "unable to delete/modify user-function due to active statements" when a new context registered
+    // EF's SQLite functions on it while another ran a statement.
+    private readonly string connectionString = $"Data Source=file:orders-{Guid.NewGuid():N}?mode=memory&cache=shared";
+    private readonly SqliteConnection connection;
 
     public OrdersTestContext(KiwoomEnvironment environment = KiwoomEnvironment.Simulator, string culture = "en", params string[] policies)
     {
@@ -32,8 +37,9 @@ internal sealed class OrdersTestContext : BunitContext
         Services.AddSingleton<IBrokerSessions>(Sessions);
         Services.AddOptions<OrdersOptions>();
         Services.AddSingleton<IPriceReferenceSource, BrokerPriceReferenceSource>();
+        connection = new SqliteConnection(connectionString);
         connection.Open();
-        Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connection));
+        Services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connectionString));
         using (var db = new ApplicationDbContext(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(connection).Options))
         {
             db.Database.EnsureCreated();
