@@ -137,6 +137,22 @@ public sealed class LiveWatchlistTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PastedLinesCanBeImportedBeforeTheFieldLosesFocus()
+    {
+        var id = (await service.CreateAsync(bunit.Member, "Mine", team: false)).Id!.Value;
+        var list = bunit.Render<LiveWatchlist>(p => p.Add(x => x.ListId, id));
+        list.WaitForAssertion(() => Assert.NotNull(list.Find(".watchlist-import-text textarea")), Deadline);
+        Assert.True(list.Find(".watchlist-import").HasAttribute("disabled"));
+
+        // Only the input event, as a paste fires: no change or blur before the click.
+        list.Find(".watchlist-import-text textarea").Input("005930,memory cycle");
+        Assert.False(list.Find(".watchlist-import").HasAttribute("disabled"));
+        list.Find(".watchlist-import").Click();
+
+        list.WaitForAssertion(() => Assert.Contains("memory cycle", Row(list, "005930")), Deadline);
+    }
+
+    [Fact]
     public async Task ATeammatesAddAppearsWithoutAReloadAndItsPriceIsFollowed()
     {
         var id = (await service.CreateAsync(Teammate, "Team semis", team: true)).Id!.Value;
