@@ -73,6 +73,9 @@ public sealed class TeamJourneyTests : Journey
             await Assertions.Expect(admin.Locator("tr.watchlist-row[data-code='005930']")).ToBeVisibleAsync();
             var sinceAdded = Stopwatch.StartNew();
 
+            // The Admin's own row first: a note missing there was lost on the way in, not on the way to the Viewer.
+            await Assertions.Expect(admin.Locator("tr.watchlist-row[data-code='005930']")).ToContainTextAsync("HBM 수주 기대");
+
             // Pushed to the Viewer without a reload, with who added it and why. How fast (the target is a second) is
             // printed, not asserted: on a box loaded by parallel builds a timed assertion failed at 1,031 ms, and speed
             // targets are judged by benchmarks, not by tests (DEVELOPERS.md).
