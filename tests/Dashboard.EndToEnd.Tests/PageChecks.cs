@@ -25,6 +25,24 @@ public static class PageChecks
     public static Task ExpectAddressAsync(IPage page, Regex address) =>
         Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = 30_000 });
 
+    /// <summary>
+    /// Waits until the navigation drawer is <paramref name="open"/> (or closed) and its slide, and the page's shift beside
+    /// it, have ended: the layout turns the drawer on a resize only after the circuit hears of it, and a click during the
+    /// slide lands beside its button as the page moves under the pointer.
+    /// </summary>
+    public static Task WaitForDrawerAsync(IPage page, bool open) =>
+        page.WaitForFunctionAsync(
+            """
+            open => {
+                const drawer = document.querySelector('.mud-drawer');
+                if (!drawer || drawer.classList.contains('mud-drawer--open') !== open) return false;
+                return [drawer, document.querySelector('.mud-main-content')].filter(e => e)
+                    .flatMap(e => e.getAnimations()).every(a => a.playState !== 'running');
+            }
+            """,
+            open,
+            new() { Timeout = 30_000 });
+
     public static async Task AssertNoSidewaysScrollAsync(IPage page, string where)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -86,12 +86,11 @@ public sealed class OrdersJourneyTests : Journey
             await open.Locator(".blotter-cancel").ClickAsync();
             await Assertions.Expect(open.Locator("input[id^='cancel-quantity-']")).ToHaveValueAsync("1");
             await blotter.SetViewportSizeAsync(390, 844);
-            await blotter.WaitForTimeoutAsync(600); // the navigation drawer's slide as the layout turns to phone
+            await WaitForDrawerAsync(blotter, open: false);
             await AssertFitsPhoneAsync(blotter);
             await ScreenshotAsync(blotter, "orders-phone-cancel-ask");
             await blotter.SetViewportSizeAsync(1366, 900);
-            // The drawer slides back in and moves the page under the pointer: a click during the slide landed beside the button.
-            await blotter.WaitForTimeoutAsync(600);
+            await WaitForDrawerAsync(blotter, open: true);
             await open.Locator(".blotter-cancel-send").ClickAsync();
             await Assertions.Expect(blotter.Locator(".blotter-row")).ToHaveCountAsync(0);
             await blotter.Locator("#blotter-tab-History").ClickAsync();
