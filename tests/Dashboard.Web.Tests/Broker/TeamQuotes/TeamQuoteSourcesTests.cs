@@ -81,11 +81,14 @@ public sealed class TeamQuoteSourcesTests(SharedQuotesHost host) : IClassFixture
         Assert.Same(source, host.Sources.SourceOf(source.TeamMarket!.Value));
         var sourceKey = (await host.Factory.Services.GetRequiredService<ConnectionService>().UnlockForOwnerAsync(owner, connection)).Credential!.AppKey;
 
-        // Every socket drops; the source's member cannot come back (its token expired and every REST call,
-        // the token call included, answers 429) while B reconnects on its still valid token. The session
-        // stays open: only its socket is gone, so nothing but the drop can move the registration.
-        // 429 first, then the expiry: the other way round, a REST call of A's landing between the two could refresh its
-        // token, and A came back on it (a clean-clone run once saw A connected again after the move).
+        // Every socket drops. The source's token expired and its REST calls answer 429, so it is slower back than B,
+        // which reconnects on its still valid token. The session stays open: only its socket is gone, so nothing but
+        // the drop can move the registration. It may still come back soon after the move: the forced 429 covers the
+        // TRs, not the token call (au10001), so it can fetch a new token. Clean-clone runs twice saw it connected
+        // again by the time the move was seen, so what is checked is that it was seen down, not that it stays down.
+        var sourceStates = new System.Collections.Concurrent.ConcurrentQueue<BrokerLinkState>();
+        void Record(BrokerStatus status) => sourceStates.Enqueue(status.State);
+        source.StatusChanged += Record;
         try
         {
             host.Simulator.ForceRateLimit(true);
@@ -94,7 +97,7 @@ public sealed class TeamQuoteSourcesTests(SharedQuotesHost host) : IClassFixture
             await Eventually.TrueAsync(() => b.Session.Status.State == BrokerLinkState.Connected && host.Sources.SourceOf(b.Session.TeamMarket!.Value) == b.Session, Wait,
                 "The registration did not move off the dropped source.");
             var moved = DateTimeOffset.UtcNow;
-            Assert.NotEqual(BrokerLinkState.Connected, source.Status.State);
+            Assert.Contains(sourceStates, state => state != BrokerLinkState.Connected);
             Assert.Same(source, host.Registry.Find(source.KeyId));
             Assert.Equal(1, b.Session.RegistrationCount);
 
@@ -109,6 +112,7 @@ public sealed class TeamQuoteSourcesTests(SharedQuotesHost host) : IClassFixture
         }
         finally
         {
+            source.StatusChanged -= Record;
             host.Simulator.ForceRateLimit(false);
         }
     }
