@@ -52,7 +52,7 @@ public sealed class SimulatorControl(
         }
     }
 
-    /// <summary>While on, every REST call is answered 1700 / HTTP 429.</summary>
+    /// <summary>While on, every TR call is answered 1700 / HTTP 429; the token call (au10001) still issues tokens.</summary>
     public void ForceRateLimit(bool on) => Log($"force 429={on}", limiter.ForceLimited = on);
 
     public void SetRateLimit(int? perSecond) => Log($"rate limit={perSecond?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"}", limiter.LimitOverride = perSecond);

@@ -11,7 +11,7 @@ public sealed class RateLimiter(IOptions<SimulatorOptions> options, TimeProvider
     /// <summary>Overrides the configured limit at run time (control surface); null restores it.</summary>
     public int? LimitOverride { get; set; }
 
-    /// <summary>While set, every request is answered with 1700/429 (control surface).</summary>
+    /// <summary>While set, every TR request is answered with 1700/429 (control surface); the token call (au10001) is not: it has its own limiter.</summary>
     public bool ForceLimited { get; set; }
 
     public int Limit => LimitOverride ?? options.Value.RateLimitPerSecond;
