@@ -31,7 +31,7 @@ namespace Dashboard.Benchmarks.Orders;
 /// out), intent→audit commit (everything before the order TR leaves), intent→broker ack, duplicates at the
 /// simulator and SQLite errors, beside a naive audit writer (new DbContext per order, no single writer,
 /// read-last-then-insert) under the same load. Loops are bounded by the count of orders.
-/// Run: dotnet run -c Release --project bench/Dashboard.Benchmarks -- s5 [members=20] [perSecond=5] [seconds=60] [aligned|spread]
+/// Run: dotnet run -c Release --project bench/Dashboard.Benchmarks -- s5 [members=20] [perSecond=5] [seconds=60] [aligned|spread] [warmup seconds=5]
 /// Arrivals: "aligned" (the default) starts every member's clock at the same instant, so each beat lands all members'
 /// orders in the same millisecond (the worst case); "spread" starts each member at its own seeded random point of
 /// the first interval, as independent traders would, the same points every run.
@@ -58,6 +58,8 @@ internal static class S5OrderPath
             Console.Error.WriteLine($"arrivals must be 'aligned' or 'spread', not '{args[4]}'");
             return 2;
         }
+
+        var warmupSeconds = Arg(args, 5, 5);
         var dataPath = Path.Combine(Path.GetTempPath(), "dashboard-s5", Guid.NewGuid().ToString("N"));
         using var spans = new OrderSpans();
         var efErrors = new EfErrorCounter();
@@ -69,25 +71,31 @@ internal static class S5OrderPath
             var price = KrxTickSize.RoundDown(KrxTickTable.Stock, simulator.Market.Read(u => u.ByCode[Code].Last) * 97 / 100);
             var orders = app.Services.GetRequiredService<IOrderService>();
 
-            // Warm-up: one order each opens every member's session and JIT-compiles the path.
+            // Warm-up: one order each opens every member's session; then the same load, not measured, for a few seconds, so
+            // the JIT has tiered the path up (its first second ran 5-10x slower: every order of the slowest 1 % of a cold
+            // run fell in it). A cold start is measured with warm-up 0.
             await Task.WhenAll(traders.Select(t => orders.PlaceOrderAsync(t.Member, Ticket(t, price))));
             await using var quotes = await QuoteLoad.StartAsync(app.Services.GetRequiredService<IOrderGateway>(), traders.Select(t => (t.Member, t.Connection)), Quoted);
+            var phases = Phases(members, perSecond, spread);
+            await Task.WhenAll(traders.Select((t, m) => MemberLoadAsync(orders, t, price, perSecond, warmupSeconds, phases[m], [], [])));
             var before = SimulatorOrders(app.Services);
             var batchesBefore = app.Services.GetRequiredService<OrderAuditLog>().Batches;
             var appendsBefore = app.Services.GetRequiredService<OrderAuditLog>().Appends;
 
-            Console.WriteLine($"S5: {members} members x {perSecond} orders/s x {seconds} s = {members * perSecond * seconds} orders (limit buys 1 share, left open); each member also watches {Quoted.Length} stocks ticking {TicksPerSecondPerStock}/s on their own socket; arrivals {(spread ? "spread (seeded random phase per member)" : "aligned (every member on the same beat)")}; GC {(System.Runtime.GCSettings.IsServerGC ? "Server" : "Workstation")}");
-            var phases = Phases(members, perSecond, spread);
+            Console.WriteLine($"S5: {members} members x {perSecond} orders/s x {seconds} s = {members * perSecond * seconds} orders (limit buys 1 share, left open) after {warmupSeconds} s of the same load not measured; each member also watches {Quoted.Length} stocks ticking {TicksPerSecondPerStock}/s on their own socket; arrivals {(spread ? "spread (seeded random phase per member)" : "aligned (every member on the same beat)")}; GC {(System.Runtime.GCSettings.IsServerGC ? "Server" : "Workstation")}");
             var samples = new ConcurrentBag<Sample>();
             var errors = new ConcurrentBag<string>();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var quotesBefore = quotes.Received;
+            var gcBefore = GcCounts.Now();
             var clock = Stopwatch.StartNew();
+            var runStarted = Stopwatch.GetTimestamp();
             spans.Start();
             await Task.WhenAll(traders.Select((t, m) => MemberLoadAsync(orders, t, price, perSecond, seconds, phases[m], samples, errors)));
             spans.Stop();
             var wall = clock.Elapsed;
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var gc = GcCounts.Now() - gcBefore;
             var quotesPerSecond = (quotes.Received - quotesBefore) / wall.TotalSeconds;
             var atSimulator = SimulatorOrders(app.Services) - before;
             var audit = app.Services.GetRequiredService<OrderAuditLog>();
@@ -97,7 +105,7 @@ internal static class S5OrderPath
 
             var naive = await NaiveAuditAsync(app.Services, members, perSecond, seconds, phases);
             naive = naive with { EfErrors = efErrors.Count - efErrorsOfService };
-            Print(members * perSecond * seconds, samples, errors, atSimulator, verified.IsIntact, wall, cpu, quotesPerSecond, naive, writer with { EfErrors = efErrorsOfService });
+            Print(members * perSecond * seconds, samples, errors, atSimulator, verified.IsIntact, wall, cpu, quotesPerSecond, naive, writer with { EfErrors = efErrorsOfService }, runStarted, gc);
             spans.Print();
             return 0;
         }
@@ -222,7 +230,9 @@ internal static class S5OrderPath
         return new NaiveResult([.. latencies], busy, forks, 0);
     }
 
-    private static void Print(int planned, ConcurrentBag<Sample> samples, ConcurrentBag<string> errors, int atSimulator, bool intact, TimeSpan wall, TimeSpan cpu, double quotesPerSecond, NaiveResult naive, WriterStats writer)
+    private static void Print(
+        int planned, ConcurrentBag<Sample> samples, ConcurrentBag<string> errors, int atSimulator, bool intact, TimeSpan wall, TimeSpan cpu, double quotesPerSecond, NaiveResult naive, WriterStats writer,
+        long runStarted, GcCounts gc)
     {
         var s = samples.ToArray();
         var sent = s.Where(x => x.Probe.SendStarted != 0).ToArray();
@@ -241,6 +251,9 @@ internal static class S5OrderPath
         var tailFrom = P(overhead, 99);
         var slowest = Enumerable.Range(0, sent.Length).Where(i => overhead[i] >= tailFrom).ToArray();
         Console.WriteLine(string.Create(inv, $"| slowest 1 % of the overhead ({slowest.Length} orders): mean before the order TR / after its answer; share that read a price from the broker first | {Mean(slowest, preSend):0.0} / {Mean(slowest, overhead) - Mean(slowest, preSend):0.0}; {(slowest.Length == 0 ? 0 : slowest.Count(i => sent[i].Probe.QueryTicks > 0) * 100.0 / slowest.Length):0} % (all orders: {(sent.Length == 0 ? 0 : sent.Count(x => x.Probe.QueryTicks > 0) * 100.0 / sent.Length):0.0} %) | - |"));
+        // Whether the tail is the run's first seconds (code still being tiered up by the JIT) or spread over the minute.
+        var when = slowest.Select(i => Ms(sent[i].Probe.Started - runStarted) / 1000).Order().ToArray();
+        Console.WriteLine(string.Create(inv, $"| slowest 1 %: seconds into the run, first / median / last; how many in the first 5 s | {(when.Length == 0 ? double.NaN : when[0]):0.0} / {P(when, 50):0.0} / {(when.Length == 0 ? double.NaN : when[^1]):0.0}; {when.Count(w => w < 5)} of {when.Length} | - |"));
         Console.WriteLine(string.Create(inv, $"| intent -> broker ack, p50 / p99 | {P(ack, 50):0.0} / {P(ack, 99):0.0} | - |"));
         Console.WriteLine(string.Create(inv, $"| broker round trip (order TR), p50 / p99 | {P(broker, 50):0.0} / {P(broker, 99):0.0} | - |"));
         Console.WriteLine($"| orders planned / accepted / other outcomes | {planned} / {s.Count(x => x.Outcome == OrderOutcome.Accepted)} / {errors.Count} | {planned} / {naive.Latencies.Length} / {naive.Busy + naive.Forks} |");
@@ -252,6 +265,7 @@ internal static class S5OrderPath
         Console.WriteLine(string.Create(inv, $"| one append on an idle writer (one commit), p50 / p99 of 200 | {P(writer.Lone, 50):0.0} / {P(writer.Lone, 99):0.0} | - |"));
         Console.WriteLine(string.Create(inv, $"| quotes received by the members' sessions, per second | {quotesPerSecond:0} | - |"));
         Console.WriteLine(string.Create(inv, $"| wall / process CPU | {wall.TotalSeconds:0.0} s / {cpu.TotalSeconds:0.0} s | - |"));
+        Console.WriteLine(string.Create(inv, $"| garbage collections in the run: gen0 / gen1 / gen2; time paused | {gc.Gen0} / {gc.Gen1} / {gc.Gen2}; {gc.Paused.TotalMilliseconds:0} ms | - |"));
         foreach (var group in errors.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(5))
         {
             Console.WriteLine($"  {group.Count()} x {group.Key}");
@@ -372,6 +386,14 @@ internal static class S5OrderPath
     private sealed record Trader(ClaimsPrincipal Member, Guid Connection);
 
     private sealed record Sample(OrderProbe Probe, long Ended, OrderOutcome Outcome);
+
+    /// <summary>The process's collections so far and the time the runtime paused threads for them.</summary>
+    private sealed record GcCounts(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+    {
+        public static GcCounts Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+        public static GcCounts operator -(GcCounts a, GcCounts b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Paused - b.Paused);
+    }
 
     private sealed record WriterStats(long Batches, long Appends, double[] Lone, long EfErrors);
 
