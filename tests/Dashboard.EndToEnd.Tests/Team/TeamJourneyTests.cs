@@ -68,6 +68,12 @@ public sealed class TeamJourneyTests : Journey
             await WaitInteractiveAsync(admin);
             await admin.Locator("#watchlist-add-search").FillAsync("005930");
             await admin.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+
+            // MudAutocomplete answers a click on a result by first focusing its own input (a call into the browser), then
+            // showing the stock's name there. On a loaded machine that call can land after the note field was focused and
+            // before its text went in, and the note then goes into the search box (most likely how this journey lost its
+            // note under load). Type the note once the search box shows the chosen stock: the focus call has run by then.
+            await Assertions.Expect(admin.Locator("#watchlist-add-search")).ToHaveValueAsync(new Regex(@"\(005930\)"));
             await admin.Locator("#watchlist-add-note").FillAsync("HBM 수주 기대");
             await admin.Locator(".watchlist-add-button").ClickAsync();
             await Assertions.Expect(admin.Locator("tr.watchlist-row[data-code='005930']")).ToBeVisibleAsync();
