@@ -32,10 +32,11 @@ public sealed class WatchlistAddBarTests : IAsyncLifetime
         await StartAddingAsync(bar, Samsung, "memory cycle");
         adding.SetResult(true);
 
-        bar.WaitForAssertion(() => Assert.True(bar.Find(".watchlist-add-button").HasAttribute("disabled")));
-        Assert.Equal([(Samsung, "memory cycle")], added);
-        Assert.Equal(string.Empty, Searched(bar));
+        // Add is disabled while the add runs too, so wait for the cleared fields, not for the button.
+        bar.WaitForAssertion(() => Assert.Equal(string.Empty, Searched(bar)));
         Assert.Equal(string.Empty, bar.Find("#watchlist-add-note").GetAttribute("value") ?? string.Empty);
+        Assert.True(bar.Find(".watchlist-add-button").HasAttribute("disabled"));
+        Assert.Equal([(Samsung, "memory cycle")], added);
     }
 
     [Fact]
@@ -80,9 +81,6 @@ public sealed class WatchlistAddBarTests : IAsyncLifetime
 
     private static string Searched(IRenderedComponent<WatchlistAddBar> bar) => bar.Find("#watchlist-add-search").GetAttribute("value") ?? string.Empty;
 
-    private static IRenderedComponent<MudAutocomplete<StockListing>> Picker(IRenderedComponent<WatchlistAddBar> bar) =>
-        bar.FindComponent<MudAutocomplete<StockListing>>();
-
     /// <summary>Picks the stock, types the note and clicks Add; the add then waits for the test.</summary>
     private static async Task StartAddingAsync(IRenderedComponent<WatchlistAddBar> bar, StockListing stock, string note)
     {
@@ -94,7 +92,7 @@ public sealed class WatchlistAddBarTests : IAsyncLifetime
     /// <summary>Chooses a stock the way a click on a search result does.</summary>
     private static async Task PickAsync(IRenderedComponent<WatchlistAddBar> bar, StockListing stock)
     {
-        var picker = Picker(bar);
+        var picker = bar.FindComponent<MudAutocomplete<StockListing>>();
         await picker.InvokeAsync(() => picker.Instance.SelectOptionAsync(stock));
     }
 }
