@@ -71,9 +71,9 @@ internal static class S5OrderPath
             var price = KrxTickSize.RoundDown(KrxTickTable.Stock, simulator.Market.Read(u => u.ByCode[Code].Last) * 97 / 100);
             var orders = app.Services.GetRequiredService<IOrderService>();
 
-            // Warm-up: one order each opens every member's session; then the same load, not measured, for a few seconds, so
-            // the JIT has tiered the path up (its first second ran 5-10x slower: every order of the slowest 1 % of a cold
-            // run fell in it). A cold start is measured with warm-up 0.
+            // Warm-up: one order each opens every member's session; then the same load, not measured, for a few seconds. In
+            // some cold runs every order of the slowest 1 % fell in the first second (most likely code the JIT had not yet
+            // tiered up; not proven). The minute is the steady state; a cold start is measured with warm-up 0.
             await Task.WhenAll(traders.Select(t => orders.PlaceOrderAsync(t.Member, Ticket(t, price))));
             await using var quotes = await QuoteLoad.StartAsync(app.Services.GetRequiredService<IOrderGateway>(), traders.Select(t => (t.Member, t.Connection)), Quoted);
             var phases = Phases(members, perSecond, spread);
@@ -251,7 +251,7 @@ internal static class S5OrderPath
         var tailFrom = P(overhead, 99);
         var slowest = Enumerable.Range(0, sent.Length).Where(i => overhead[i] >= tailFrom).ToArray();
         Console.WriteLine(string.Create(inv, $"| slowest 1 % of the overhead ({slowest.Length} orders): mean before the order TR / after its answer; share that read a price from the broker first | {Mean(slowest, preSend):0.0} / {Mean(slowest, overhead) - Mean(slowest, preSend):0.0}; {(slowest.Length == 0 ? 0 : slowest.Count(i => sent[i].Probe.QueryTicks > 0) * 100.0 / slowest.Length):0} % (all orders: {(sent.Length == 0 ? 0 : sent.Count(x => x.Probe.QueryTicks > 0) * 100.0 / sent.Length):0.0} %) | - |"));
-        // Whether the tail is the run's first seconds (code still being tiered up by the JIT) or spread over the minute.
+        // Whether the tail is the run's first seconds (a cold start) or spread over the minute.
         var when = slowest.Select(i => Ms(sent[i].Probe.Started - runStarted) / 1000).Order().ToArray();
         Console.WriteLine(string.Create(inv, $"| slowest 1 %: seconds into the run, first / median / last; how many in the first 5 s | {(when.Length == 0 ? double.NaN : when[0]):0.0} / {P(when, 50):0.0} / {(when.Length == 0 ? double.NaN : when[^1]):0.0}; {when.Count(w => w < 5)} of {when.Length} | - |"));
         Console.WriteLine(string.Create(inv, $"| intent -> broker ack, p50 / p99 | {P(ack, 50):0.0} / {P(ack, 99):0.0} | - |"));
