@@ -8,22 +8,16 @@ using MudBlazor;
 namespace Dashboard.Web.Tests.Watchlists;
 
 /// <summary>The add bar alone, its add held open by the test as a slow broker or database would hold it.</summary>
-public sealed class WatchlistAddBarTests : IAsyncLifetime
+public sealed class WatchlistAddBarTests : IAsyncDisposable
 {
     private static readonly StockListing Samsung = new("005930", "Samsung Electronics", "KOSPI");
     private static readonly StockListing Hynix = new("000660", "SK hynix", "KOSPI");
 
     private readonly List<(StockListing Stock, string? Note)> added = [];
     private TaskCompletionSource<bool> adding = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private DashboardTestContext bunit = default!;
+    private readonly DashboardTestContext bunit = new("en", services => services.AddSingleton<IBrokerSessions>(new FakeBrokerSessions(new FakeBrokerSession())));
 
-    public Task InitializeAsync()
-    {
-        bunit = new DashboardTestContext("en", services => services.AddSingleton<IBrokerSessions>(new FakeBrokerSessions(new FakeBrokerSession())));
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await bunit.DisposeAsync();
+    public async ValueTask DisposeAsync() => await bunit.DisposeAsync();
 
     [Fact]
     public async Task AnAddThatEndsClearsTheStockAndNoteItAdded()

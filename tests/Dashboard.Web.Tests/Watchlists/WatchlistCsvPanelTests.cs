@@ -6,19 +6,13 @@ using Dashboard.Web.Watchlists;
 namespace Dashboard.Web.Tests.Watchlists;
 
 /// <summary>The CSV panel alone, its import held open by the test as a slow broker or database would hold it.</summary>
-public sealed class WatchlistCsvPanelTests : IAsyncLifetime
+public sealed class WatchlistCsvPanelTests : IAsyncDisposable
 {
     private readonly List<IReadOnlyList<WatchlistCsvRow>> imported = [];
-    private TaskCompletionSource<WatchlistImportResult> importing = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private DashboardTestContext bunit = default!;
+    private readonly TaskCompletionSource<WatchlistImportResult> importing = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly DashboardTestContext bunit = new("en");
 
-    public Task InitializeAsync()
-    {
-        bunit = new DashboardTestContext("en");
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await bunit.DisposeAsync();
+    public async ValueTask DisposeAsync() => await bunit.DisposeAsync();
 
     [Fact]
     public void AnImportThatEndsClearsThePastedText()
